@@ -1,0 +1,49 @@
+import * as XLSX from 'xlsx';
+import { SourceError } from '../core/errors.ts';
+import type { SourceFile } from './source-file.ts';
+
+/** An opened spreadsheet (XLSX or legacy BIFF .xls) with the file name kept for errors. */
+export interface Workbook {
+  file: string;
+  book: XLSX.WorkBook;
+}
+
+/** A cell value as read: number, string, boolean, or null for an empty cell. */
+export type CellValue = number | string | boolean | null;
+
+/** Opens a workbook from bytes; refuses files that are not spreadsheets. */
+export function openWorkbook(file: SourceFile): Workbook {
+  if (file.bytes.length === 0) throw new SourceError({ file: file.name }, 'empty file');
+  const magic = file.bytes.subarray(0, 4).toString('hex');
+  // XLSX is a zip (PK\x03\x04); legacy .xls is an OLE compound file (D0 CF 11 E0).
+  if (magic !== '504b0304' && magic !== 'd0cf11e0') {
+    throw new SourceError({ file: file.name, value: magic }, 'not an XLSX or XLS workbook');
+  }
+  try {
+    return {
+      file: file.name,
+      book: XLSX.read(file.bytes, { type: 'buffer', cellDates: false, dense: false }),
+    };
+  } catch (e) {
+    throw new SourceError({ file: file.name }, `unreadable workbook (${(e as Error).message})`);
+  }
+}
+
+/** Returns a sheet by name, or throws naming the sheet and the sheets that exist. */
+export function sheet(wb: Workbook, name: string): XLSX.WorkSheet {
+  const ws = wb.book.Sheets[name];
+  if (!ws) {
+    throw new SourceError({ file: wb.file, value: wb.book.SheetNames.join(', ') }, `missing sheet: ${name}`);
+  }
+  return ws;
+}
+
+/** All cells of a sheet as a dense grid of values (rows × columns), empty cells null. */
+export function sheetGrid(ws: XLSX.WorkSheet): CellValue[][] {
+  return XLSX.utils.sheet_to_json<CellValue[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
+}
+
+/** The A1 reference of a zero-based row and column, for error messages. */
+export function cellRef(row: number, col: number): string {
+  return XLSX.utils.encode_cell({ r: row, c: col });
+}
