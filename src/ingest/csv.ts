@@ -27,7 +27,7 @@ interface CsvParseError extends Error {
 export function readCsv(file: SourceFile, opts: CsvOptions = {}): CsvTable {
   const text = decodeText(file, opts.encoding);
   if (text.trim() === '') throw new SourceError({ file: file.name }, 'empty file');
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number; bytes: number } }[];
   try {
     records = parse(text, {
       delimiter: opts.delimiter ?? ',',
@@ -35,7 +35,7 @@ export function readCsv(file: SourceFile, opts: CsvOptions = {}): CsvTable {
       info: true,
       skip_empty_lines: true,
       relax_column_count: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number; bytes: number } }[];
   } catch (e) {
     const err = e as CsvParseError;
     const reason =
@@ -45,12 +45,29 @@ export function readCsv(file: SourceFile, opts: CsvOptions = {}): CsvTable {
   if (records.length === 0) throw new SourceError({ file: file.name }, 'no header row');
   const header = records[0]!.record.map((h) => h.trim());
   const rows: string[][] = [];
-  const lines: number[] = [];
-  for (let i = 1; i < records.length; i++) {
-    rows.push(records[i]!.record);
-    lines.push(records[i]!.info.lines + (opts.headerLine ?? 1) - 1);
-  }
+  const lines = startLines(text, records);
+  for (let i = 1; i < records.length; i++) rows.push(records[i]!.record);
   return { file: file.name, header, rows, lines };
+}
+
+/**
+ * The 1-based line on which each data record starts. csv-parse's `info.lines` is the line
+ * where a record ends (and counts `\r\n` inside quotes twice), so a record whose quoted
+ * field spans lines would be misplaced; `info.bytes` (UTF-8 offset after the record) is exact.
+ */
+function startLines(text: string, records: { info: { bytes: number } }[]): number[] {
+  const buf = Buffer.from(text, 'utf8');
+  const out: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (let i = 1; i < records.length; i++) {
+    const end = records[i - 1]!.info.bytes;
+    for (; at < end; at++) if (buf[at] === 0x0a) line++;
+    // Skipped blank lines sit between the previous record and this one.
+    for (; buf[at] === 0x0a || buf[at] === 0x0d; at++) if (buf[at] === 0x0a) line++;
+    out.push(line);
+  }
+  return out;
 }
 
 function firstLine(message: string): string {
