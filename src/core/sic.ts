@@ -110,25 +110,26 @@ function knownDivision(d: string, published: string): string {
 }
 
 /**
- * IOAT codes: a section letter then digits, parts joined by `&`, ranges by `T`
- * (`C1101T1106 & C12`), letter suffixes for splits (`C20A`, `L68BXL683`: 68 excluding 68.3).
+ * IOAT codes: a section letter then digits, parts joined by `&` or `,` (`F41, F42  & F43`),
+ * ranges by `T` (`C1101T1106 & C12`) or `_` on the last digit (`C102_3` = 10.2–10.3),
+ * dotted sub-codes (`K65.1-2`), letter suffixes for splits (`C20A`, `C23OTHER`,
+ * `L68BXL683`: 68 excluding 68.3).
  */
 function resolveIoat(code: string): ResolvedIndustry {
   if (code === 'L68A') return { code, divisions: ['68'], partial: true, imputedRent: true };
   const divisions: string[] = [];
   let partial = false;
-  for (const part of code.split('&').map((p) => p.trim())) {
-    const m = /^[A-U](\d{2,4})(?:T(\d{2,4}))?([A-Z].*)?$/.exec(part);
+  for (const part of code.split(/[&,]/).map((p) => p.trim())) {
+    const m = /^[A-U](\d{2,4})(?:(?:T|_)(\d{1,4}))?(\.[\d-]+)?([A-Z].*)?$/.exec(part);
     if (!m) throw new Error(`unknown industry code: ${code}`);
     const from = m[1]!;
-    const to = m[2] ?? from;
-    if (from.length > 2 || m[3] !== undefined) partial = true;
+    // `_3` replaces the last digit (C102_3 → C103); `T` gives the full end code.
+    const to = m[2] === undefined ? from : from.slice(0, Math.max(0, from.length - m[2].length)) + m[2];
+    if (from.length > 2 || m[3] !== undefined || m[4] !== undefined) partial = true;
     const a = Number(from.slice(0, 2));
     const b = Number(to.slice(0, 2));
     for (const d of divisionsBetween(a, b)) divisions.push(d);
     if (divisions.length === 0) throw new Error(`unknown industry code: ${code}`);
   }
-  // A range like C1101T1106 covers part of division 11 even when all digits are given.
-  if (/T/.test(code) && !/^[A-U]\d{2}T\d{2}$/.test(code)) partial = true;
   return { code, divisions: [...new Set(divisions)].sort(), partial, imputedRent: false };
 }
