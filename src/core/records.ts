@@ -21,6 +21,37 @@ export interface Observation {
   /** Publisher's marker: `x` suppressed, `p` provisional, `u` unreliable, ... or null. */
   status: string | null;
   notes: string | null;
+  /** The indicator as named in the file's `indicator` column (`Business births`); the id may be a slug of it. */
+  indicatorLabel?: string;
+}
+
+/** What a publisher says about an indicator: the Explore Local Statistics metadata sidecar, flattened. */
+export interface IndicatorMeta {
+  /** The id observations carry in `indicator`. */
+  id: string;
+  /** The dataset (file stem) it was published in, e.g. `business-demography`. */
+  dataset: string;
+  /** Name in the data file's `indicator` column. */
+  publishedName: string;
+  label: string;
+  subtitle: string | null;
+  /** Measure and unit as the data file gives them (`Pounds`, `£`). */
+  measure: string | null;
+  unit: string | null;
+  /** Display hints as published (`GBPSign`, `%`, `minutes`). */
+  prefix: string | null;
+  suffix: string | null;
+  subText: string | null;
+  decimalPlaces: number | null;
+  sourceOrg: string | null;
+  sourceURL: string | null;
+  /** As published, `dd/mm/yyyy`, several joined by `|` when there are several sources. */
+  sourceDate: string | null;
+  longDescription: string | null;
+  caveats: string | null;
+  /** Publisher's flags `experimentalStatistic` and `standardised` (`T`/`F`). */
+  experimental: boolean | null;
+  standardised: boolean | null;
 }
 
 /** A measure by area and industry: GVA, employees, residents in employment. */
@@ -169,6 +200,7 @@ export interface IoCell {
 /** Everything a reader can produce; each key becomes a store table. */
 export interface RecordSet {
   observations?: Observation[];
+  indicators?: IndicatorMeta[];
   industry?: IndustryObservation[];
   nomis?: NomisRecord[];
   areas?: AreaRecord[];
