@@ -101,6 +101,7 @@ export function resolveIndustry(published: string): ResolvedIndustry {
   if (/^\d{1,2}$/.test(code)) return done([knownDivision(pad2(Number(code)), published)]);
   if (/^\d{3,5}$/.test(code)) return done([knownDivision(code.slice(0, 2), published)], true);
   if (/^[A-U]\d/.test(code)) return resolveIoat(code);
+  if (/^\d{1,2}(?:\.\d|\s*[+&]|\s*\(not\s)/.test(code)) return resolveDotted(code);
   throw new Error(`unknown industry code: ${published}`);
 }
 
@@ -130,6 +131,32 @@ function resolveIoat(code: string): ResolvedIndustry {
     const b = Number(to.slice(0, 2));
     for (const d of divisionsBetween(a, b)) divisions.push(d);
     if (divisions.length === 0) throw new Error(`unknown industry code: ${code}`);
+  }
+  return { code, divisions: [...new Set(divisions)].sort(), partial, imputedRent: false };
+}
+
+const DOTTED_PART = /^(\d{1,2})(?:\.(\d{1,2})(?:-\d{1,2})?)?$/;
+
+/**
+ * Dotted SIC codes as the ONS environmental accounts print them: groups and classes
+ * (`10.1`, `11.07`), ranges inside a division (`10.2-3`, `11.01-6`), lists joined by `+`
+ * or `&` (`20.12+20.2`, `23.1-4 & 23.7-9`) where a bare digit continues the previous
+ * division (`30.2+4+9` = 30.2, 30.4, 30.9) and a bare two-digit number is a division
+ * (`11.01-6 &12`), and exclusions (`33 (not 33.15-16)`).
+ */
+function resolveDotted(code: string): ResolvedIndustry {
+  const m = /^(.*?)\s*(\(not [^)]*\))?$/.exec(code)!;
+  let partial = m[2] !== undefined;
+  let afterDotted = false;
+  const divisions: string[] = [];
+  for (const part of m[1]!.split(/[+&]/).map((p) => p.trim())) {
+    const p = DOTTED_PART.exec(part);
+    if (!p) throw new Error(`unknown industry code: ${code}`);
+    // A bare digit after a dotted part is another group of the same division.
+    if (p[2] === undefined && p[1]!.length === 1 && afterDotted) continue;
+    afterDotted = p[2] !== undefined;
+    if (afterDotted) partial = true;
+    divisions.push(knownDivision(pad2(Number(p[1])), code));
   }
   return { code, divisions: [...new Set(divisions)].sort(), partial, imputedRent: false };
 }

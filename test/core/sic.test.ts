@@ -34,3 +34,24 @@ describe('resolveIndustry', () => {
     assert.throws(() => resolveIndustry('X (1-2)'), /unknown industry code/);
   });
 });
+
+describe('resolveIndustry: dotted SIC codes (ONS atmospheric emissions workbooks)', () => {
+  const partial = (code: string) => resolveIndustry(code).partial;
+  it('resolves groups, classes, ranges and lists to their divisions', () => {
+    assert.deepEqual(divs('10.1'), ['10']);
+    assert.deepEqual(divs('11.07'), ['11']);
+    assert.deepEqual(divs('10.2-3'), ['10']);
+    assert.deepEqual(divs('11.01-6 &12'), ['11', '12']);
+    assert.deepEqual(divs('20.11+20.13+20.15'), ['20']);
+    assert.deepEqual(divs('23.1-4 & 23.7-9'), ['23']);
+    assert.deepEqual(divs('30.2+4+9'), ['30']);
+    assert.deepEqual(divs('33 (not 33.15-16)'), ['33']);
+    assert.equal(partial('10.1'), true);
+    assert.equal(partial('33 (not 33.15-16)'), true);
+    assert.equal(partial('11.01-6 &12'), true);
+  });
+  it('rejects dotted codes outside SIC 2007', () => {
+    assert.throws(() => resolveIndustry('04.1'), /unknown industry code: 04\.1/);
+    assert.throws(() => resolveIndustry('10.1+x'), /unknown industry code: 10\.1\+x/);
+  });
+});
