@@ -1,7 +1,7 @@
 import { SourceError } from '../core/errors.ts';
 import type { AreaRecord, IndustryMeasure, IndustryObservation, PublishedCheck } from '../core/records.ts';
 import { columnIndex, readCsv, requireRows } from './csv.ts';
-import { industryTree } from './industry-tree.ts';
+import { checkIndustryCode, industryTree } from './industry-tree.ts';
 import { parseNumber, parseYear } from './numbers.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
@@ -31,27 +31,14 @@ export function readGvaItl3(input: ReaderInput): ReadResult {
   if (yearCols.length === 0) throw new SourceError({ file: file.name, line: 1 }, 'no year columns');
   const years = yearCols.map(({ h, i }) => parseYear(h, { file: file.name, line: 1, column: i + 1 }));
 
-  const codesInOrder: string[] = [];
-  for (const row of table.rows)
-    if (!codesInOrder.includes(row[sicCol]!.trim())) codesInOrder.push(row[sicCol]!.trim());
-  let tree;
-  try {
-    tree = industryTree(codesInOrder);
-  } catch (e) {
-    const bad = codesInOrder.find((c) => {
-      try {
-        industryTree([c]);
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    const at = table.rows.findIndex((r) => r[sicCol]!.trim() === bad);
-    throw new SourceError(
-      { file: file.name, line: table.lines[at], column: sicCol + 1, value: bad },
-      (e as Error).message,
-    );
-  }
+  const firstLine = new Map<string, number>();
+  table.rows.forEach((row, r) => {
+    const code = row[sicCol]!.trim();
+    if (firstLine.has(code)) return;
+    firstLine.set(code, table.lines[r]!);
+    checkIndustryCode(code, { file: file.name, line: table.lines[r]!, column: sicCol + 1 });
+  });
+  const tree = industryTree([...firstLine.keys()]);
 
   const records: IndustryObservation[] = [];
   const areas = new Map<string, AreaRecord>();
@@ -112,24 +99,37 @@ export function hierarchyChecks(
   tree: ReturnType<typeof industryTree>,
   file: string,
 ): { checks: PublishedCheck[]; warnings: string[] } {
-  const value = new Map<string, number | null>();
-  for (const r of records) value.set(`${r.areacd}|${r.period}|${r.industry}`, r.value);
-  const areaYears = new Set(records.map((r) => `${r.areacd}|${r.period}`));
+  // area → year → industry → value, so no key strings are built per record.
+  const byArea = new Map<string, Map<number, Map<string, number | null>>>();
+  for (const r of records) {
+    let years = byArea.get(r.areacd);
+    if (!years) byArea.set(r.areacd, (years = new Map()));
+    let values = years.get(r.period);
+    if (!values) years.set(r.period, (values = new Map()));
+    values.set(r.industry, r.value);
+  }
+  const parents = [...tree.values()].filter((n) => n.children.length > 0);
   const checks: PublishedCheck[] = [];
   const warnings: string[] = [];
-  for (const ay of areaYears) {
-    for (const node of tree.values()) {
-      if (node.children.length === 0) continue;
-      const parent = value.get(`${ay}|${node.code}`);
-      if (parent === null || parent === undefined) continue;
-      const kids = node.children.map((c) => value.get(`${ay}|${c}`));
-      if (kids.some((k) => k === null || k === undefined)) continue;
-      const actual = kids.reduce((s: number, k) => s + (k as number), 0);
-      const tolerance = 0.5 * (kids.length + 1);
-      const check = { name: `${ay.replace('|', ' ')} ${node.code}`, expected: parent, actual, tolerance };
-      checks.push(check);
-      if (Math.abs(actual - parent) > tolerance) {
-        warnings.push(`${file}: ${check.name}: children sum to ${actual}, published parent ${parent}`);
+  for (const [areacd, years] of byArea) {
+    for (const [period, values] of years) {
+      for (const node of parents) {
+        const parent = values.get(node.code);
+        if (parent === null || parent === undefined) continue;
+        let actual = 0;
+        let complete = true;
+        for (const c of node.children) {
+          const k = values.get(c);
+          if (k === null || k === undefined) complete = false;
+          else actual += k;
+        }
+        if (!complete) continue;
+        const tolerance = 0.5 * (node.children.length + 1);
+        const check = { name: `${areacd} ${period} ${node.code}`, expected: parent, actual, tolerance };
+        checks.push(check);
+        if (Math.abs(actual - parent) > tolerance) {
+          warnings.push(`${file}: ${check.name}: children sum to ${actual}, published parent ${parent}`);
+        }
       }
     }
   }

@@ -1,3 +1,4 @@
+import { SourceError, type SourceLocation } from '../core/errors.ts';
 import { resolveIndustry, type ResolvedIndustry } from '../core/sic.ts';
 
 /**
@@ -20,28 +21,25 @@ export interface TreeNode {
 }
 
 /**
- * Reads a published industry list (in file order) as a tree: each code's parent is the
- * nearest earlier code of a coarser form that covers all of its divisions (METHODS.md §1).
+ * Reads a published industry list as a tree: each code's parent is the finest code of a
+ * coarser form that covers all of its divisions (METHODS.md §1), whatever the row order.
  */
 export function industryTree(codes: readonly string[]): Map<string, TreeNode> {
   const nodes = new Map<string, TreeNode>();
-  const order: TreeNode[] = [];
   for (const code of codes) {
-    if (nodes.has(code)) continue;
-    const resolved = resolveIndustry(code);
-    const rank = codeRank(code);
-    let parent: TreeNode | null = null;
-    for (let i = order.length - 1; i >= 0; i--) {
-      const candidate = order[i]!;
-      if (codeRank(candidate.code) < rank && covers(candidate.resolved.divisions, resolved.divisions)) {
-        parent = candidate;
-        break;
-      }
+    if (!nodes.has(code))
+      nodes.set(code, { code, resolved: resolveIndustry(code), parent: null, children: [] });
+  }
+  for (const node of nodes.values()) {
+    const rank = codeRank(node.code);
+    let best: TreeNode | null = null;
+    for (const candidate of nodes.values()) {
+      const r = codeRank(candidate.code);
+      if (r >= rank || !covers(candidate.resolved.divisions, node.resolved.divisions)) continue;
+      if (!best || r > codeRank(best.code)) best = candidate;
     }
-    const node: TreeNode = { code, resolved, parent: parent?.code ?? null, children: [] };
-    parent?.children.push(code);
-    nodes.set(code, node);
-    order.push(node);
+    node.parent = best?.code ?? null;
+    best?.children.push(node.code);
   }
   return nodes;
 }
@@ -54,4 +52,13 @@ function covers(outer: readonly string[], inner: readonly string[]): boolean {
 /** The leaves of the tree: the finest published codes, which partition the root. */
 export function leaves(tree: Map<string, TreeNode>): string[] {
   return [...tree.values()].filter((n) => n.children.length === 0).map((n) => n.code);
+}
+
+/** Throws a SourceError at `where` when a published industry code does not resolve to SIC divisions. */
+export function checkIndustryCode(code: string, where: SourceLocation): void {
+  try {
+    resolveIndustry(code);
+  } catch (e) {
+    throw new SourceError({ ...where, value: code }, (e as Error).message);
+  }
 }

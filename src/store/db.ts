@@ -1,0 +1,78 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DDL, SCHEMA_VERSION } from './schema.ts';
+
+/** An open analytic store: one DuckDB file and one connection. */
+export interface Store {
+  path: string;
+  readOnly: boolean;
+  instance: DuckDBInstance;
+  conn: DuckDBConnection;
+}
+
+export const DEFAULT_DB = '.strata/strata.duckdb';
+
+/** Opens (creating if needed) the store; a store held by another process gets a one-line error. */
+export async function openStore(path = DEFAULT_DB, opts: { readOnly?: boolean } = {}): Promise<Store> {
+  const readOnly = opts.readOnly ?? false;
+  if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/lock/i.test(msg))
+      throw new Error(`store ${path} is in use by another Strata process (stop it first)`);
+    if (readOnly && /does not exist|No such file/i.test(msg))
+      throw new Error(`no store at ${path}: run strata data import first`);
+    throw new Error(`cannot open store ${path}: ${msg.split('\n')[0]}`);
+  }
+  const conn = await instance.connect();
+  const store = { path, readOnly, instance, conn };
+  if (!readOnly) await migrate(store);
+  return store;
+}
+
+async function migrate(store: Store): Promise<void> {
+  for (const sql of DDL) await store.conn.run(sql);
+  await store.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+}
+
+export function closeStore(store: Store): void {
+  store.conn.closeSync();
+  store.instance.closeSync();
+}
+
+/** Runs a parameterised query and returns plain JS row objects. */
+export async function query<T = Record<string, unknown>>(
+  store: Store,
+  sql: string,
+  params: DuckDBValue[] = [],
+): Promise<T[]> {
+  const reader = await store.conn.runAndReadAll(sql, params);
+  return reader.getRowObjectsJS() as T[];
+}
+
+/** Runs a parameterised query and returns its columns as JS arrays (fast for large reads). */
+export async function queryColumns(
+  store: Store,
+  sql: string,
+  params: DuckDBValue[] = [],
+): Promise<Record<string, unknown[]>> {
+  const reader = await store.conn.runAndReadAll(sql, params);
+  return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+}
+
+/** Runs `fn` inside one transaction: everything it writes lands, or nothing does. */
+export async function transaction<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  await store.conn.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn();
+    await store.conn.run('COMMIT');
+    return out;
+  } catch (e) {
+    await store.conn.run('ROLLBACK');
+    throw e;
+  }
+}

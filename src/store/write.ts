@@ -1,0 +1,193 @@
+import type { Provenance } from '../core/provenance.ts';
+import type { PublishedCheck, RecordSet } from '../core/records.ts';
+import { appendRows } from './append.ts';
+import { query, type Store } from './db.ts';
+
+/** One dataset to write: provenance, records, published checks and reader warnings. */
+export interface DatasetInput {
+  provenance: Provenance;
+  records: RecordSet;
+  checks: PublishedCheck[];
+  warnings: string[];
+}
+
+export interface WriteOutcome {
+  status: 'imported' | 'unchanged';
+  datasetId: number;
+  rows: number;
+  /** Vintage number of this source (1 for the first file ever imported, 2 after a changed file, ...). */
+  vintageNumber: number;
+}
+
+/**
+ * Writes one dataset, inside the caller's transaction. The same source with the same
+ * checksum is already there: nothing changes. A changed file becomes a new vintage.
+ */
+export async function writeDataset(store: Store, ds: DatasetInput): Promise<WriteOutcome> {
+  const p = ds.provenance;
+  const prior = await query<{ id: number; n: bigint | number }>(
+    store,
+    `SELECT id, (SELECT count(*) FROM datasets WHERE source = ?) AS n FROM datasets WHERE source = ? AND sha256 = ?`,
+    [p.source, p.source, p.sha256],
+  );
+  if (prior.length > 0) {
+    const rows = await query<{ rows: number }>(store, `SELECT rows FROM datasets WHERE id = ?`, [
+      prior[0]!.id,
+    ]);
+    return {
+      status: 'unchanged',
+      datasetId: prior[0]!.id,
+      rows: Number(rows[0]!.rows),
+      vintageNumber: Number(prior[0]!.n),
+    };
+  }
+  const [{ id }] = await query<{ id: number }>(store, `SELECT nextval('dataset_ids')::INTEGER AS id`);
+  const rows = await appendRecords(store, id!, ds.records);
+  await appendRows(store, 'checks', id!, ds.checks, [
+    ['varchar', (c) => c.name],
+    ['double', (c) => c.expected],
+    ['double', (c) => c.actual],
+    ['double', (c) => c.tolerance],
+  ]);
+  await store.conn.run(
+    `INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?)`,
+    [
+      id!,
+      p.source,
+      p.title,
+      p.publisher,
+      p.url,
+      p.licence,
+      p.vintage,
+      JSON.stringify(p.files),
+      p.sha256,
+      p.retrieved,
+      p.reader,
+      p.readerVersion,
+      rows,
+      JSON.stringify(ds.warnings),
+    ],
+  );
+  const [{ n }] = await query<{ n: bigint }>(store, `SELECT count(*) AS n FROM datasets WHERE source = ?`, [
+    p.source,
+  ]);
+  return { status: 'imported', datasetId: id!, rows, vintageNumber: Number(n) };
+}
+
+async function appendRecords(store: Store, id: number, r: RecordSet): Promise<number> {
+  let n = 0;
+  n += await appendRows(store, 'industry_obs', id, r.industry, [
+    ['varchar', (x) => x.areacd],
+    ['varchar', (x) => x.areanm],
+    ['varchar', (x) => x.industry],
+    ['varchar', (x) => x.industryName],
+    ['varchar', (x) => x.parent],
+    ['varchar', (x) => x.measure],
+    ['smallint', (x) => x.period],
+    ['double', (x) => x.value],
+    ['varchar', (x) => x.status],
+  ]);
+  n += await appendRows(store, 'observations', id, r.observations, [
+    ['varchar', (x) => x.areacd],
+    ['varchar', (x) => x.areanm],
+    ['varchar', (x) => x.geography],
+    ['varchar', (x) => x.indicator],
+    ['varchar', (x) => x.period],
+    ['double', (x) => x.observation],
+    ['varchar', (x) => x.measure],
+    ['varchar', (x) => x.unit],
+    ['double', (x) => x.lci95],
+    ['double', (x) => x.uci95],
+    ['varchar', (x) => x.status],
+    ['varchar', (x) => x.notes],
+  ]);
+  n += await appendRows(store, 'nomis_obs', id, r.nomis, [
+    ['varchar', (x) => x.date],
+    ['varchar', (x) => x.geographyCode],
+    ['varchar', (x) => x.geographyName],
+    ['varchar', (x) => x.geographyType],
+    ['varchar', (x) => JSON.stringify(x.dims)],
+    ['varchar', (x) => x.measures],
+    ['double', (x) => x.value],
+    ['varchar', (x) => x.status],
+    ['varchar', (x) => x.statusName],
+  ]);
+  n += await appendRows(store, 'areas', id, r.areas, [
+    ['varchar', (x) => x.areacd],
+    ['varchar', (x) => x.areanm],
+    ['varchar', (x) => x.level],
+    ['smallint', (x) => x.start],
+    ['smallint', (x) => x.end],
+  ]);
+  n += await appendRows(store, 'area_links', id, r.links, [
+    ['varchar', (x) => x.child],
+    ['varchar', (x) => x.parent],
+    ['varchar', (x) => x.childLevel],
+    ['varchar', (x) => x.parentLevel],
+    ['varchar', (x) => x.vintage],
+    ['double', (x) => x.weight],
+    ['varchar', (x) => x.rule],
+  ]);
+  n += await appendRows(store, 'boundaries', id, r.boundaries, [
+    ['varchar', (x) => x.name],
+    ['varchar', (x) => x.level],
+    ['varchar', (x) => x.crs],
+    ['varchar', (x) => JSON.stringify(x.topology)],
+  ]);
+  n += await appendRows(store, 'area_geometry', id, r.geometry, [
+    ['varchar', (x) => x.areacd],
+    ['varchar', (x) => x.level],
+    ['varchar', (x) => x.vintage],
+    ['smallint', (x) => x.start],
+    ['smallint', (x) => x.end],
+    ['double', (x) => x.x],
+    ['double', (x) => x.y],
+    ['double', (x) => x.lon],
+    ['double', (x) => x.lat],
+  ]);
+  n += await appendRows(store, 'gpg_employers', id, r.gpgEmployers, [
+    ['varchar', (x) => x.period],
+    ['varchar', (x) => x.employerId],
+    ['varchar', (x) => x.employerName],
+    ['varchar', (x) => x.postcode],
+    ['varchar', (x) => x.companyNumber],
+    ['varchar', (x) => x.sicCodes.join(',')],
+    ['double', (x) => x.diffMeanHourly],
+    ['double', (x) => x.diffMedianHourly],
+    ['double', (x) => x.diffMeanBonus],
+    ['double', (x) => x.diffMedianBonus],
+    ['double', (x) => x.maleBonus],
+    ['double', (x) => x.femaleBonus],
+    ['double', (x) => x.femaleLowerQuartile],
+    ['double', (x) => x.femaleLowerMiddleQuartile],
+    ['double', (x) => x.femaleUpperMiddleQuartile],
+    ['double', (x) => x.femaleTopQuartile],
+    ['varchar', (x) => x.employerSize],
+    ['boolean', (x) => x.submittedLate],
+  ]);
+  n += await appendRows(store, 'spending', id, r.spending, [
+    ['varchar', (x) => x.body],
+    ['varchar', (x) => x.serviceArea],
+    ['varchar', (x) => x.expensesType],
+    ['varchar', (x) => x.date],
+    ['varchar', (x) => x.transaction],
+    ['double', (x) => x.amount],
+    ['varchar', (x) => x.supplier],
+    ['varchar', (x) => x.companyNumber],
+    ['varchar', (x) => x.charityNumber],
+  ]);
+  n += await appendRows(store, 'sic', id, r.sic, [
+    ['varchar', (x) => x.code],
+    ['varchar', (x) => x.level],
+    ['varchar', (x) => x.name],
+    ['varchar', (x) => x.parent],
+  ]);
+  n += await appendRows(store, 'io_cells', id, r.ioCells, [
+    ['smallint', (x) => x.year],
+    ['varchar', (x) => x.sheet],
+    ['varchar', (x) => x.row],
+    ['varchar', (x) => x.col],
+    ['double', (x) => x.value],
+  ]);
+  return n;
+}
