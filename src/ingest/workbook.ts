@@ -11,8 +11,13 @@ export interface Workbook {
 /** A cell value as read: number, string, boolean, or null for an empty cell. */
 export type CellValue = number | string | boolean | null;
 
+/** What to parse: `sheets` limits parsing to the named sheets (large workbooks); all names stay listed. */
+export interface OpenOptions {
+  sheets?: string[];
+}
+
 /** Opens a workbook from bytes; refuses files that are not spreadsheets. */
-export function openWorkbook(file: SourceFile): Workbook {
+export function openWorkbook(file: SourceFile, options: OpenOptions = {}): Workbook {
   if (file.bytes.length === 0) throw new SourceError({ file: file.name }, 'empty file');
   const magic = file.bytes.subarray(0, 4).toString('hex');
   // XLSX is a zip (PK\x03\x04); legacy .xls is an OLE compound file (D0 CF 11 E0).
@@ -22,7 +27,12 @@ export function openWorkbook(file: SourceFile): Workbook {
   try {
     return {
       file: file.name,
-      book: XLSX.read(file.bytes, { type: 'buffer', cellDates: false, dense: false }),
+      book: XLSX.read(file.bytes, {
+        type: 'buffer',
+        cellDates: false,
+        dense: false,
+        ...(options.sheets ? { sheets: options.sheets } : {}),
+      }),
     };
   } catch (e) {
     throw new SourceError({ file: file.name }, `unreadable workbook (${(e as Error).message})`);
@@ -46,4 +56,14 @@ export function sheetGrid(ws: XLSX.WorkSheet): CellValue[][] {
 /** The A1 reference of a zero-based row and column, for error messages. */
 export function cellRef(row: number, col: number): string {
   return XLSX.utils.encode_cell({ r: row, c: col });
+}
+
+/**
+ * One cell's value by zero-based row and column, null when empty. Reads the cell directly,
+ * for sheets whose declared range is far larger than their content.
+ */
+export function cellAt(ws: XLSX.WorkSheet, row: number, col: number): CellValue {
+  const cell = ws[cellRef(row, col)] as XLSX.CellObject | undefined;
+  if (!cell || cell.v === undefined || cell.t === 'z' || cell.t === 'e') return null;
+  return cell.v instanceof Date ? cell.v.toISOString() : cell.v;
 }
