@@ -64,7 +64,14 @@ export type IndustryMeasure =
   | 'employment'
   | 'residents_in_employment'
   | 'ghg_intensity'
-  | 'co2_intensity';
+  | 'co2_intensity'
+  // ASHE gender pay gap (%) by industry, Table 4.12: statistic × full-time/part-time.
+  | 'gpg_median_all'
+  | 'gpg_median_full_time'
+  | 'gpg_median_part_time'
+  | 'gpg_mean_all'
+  | 'gpg_mean_full_time'
+  | 'gpg_mean_part_time';
 
 export interface IndustryObservation {
   areacd: string;
