@@ -18,3 +18,18 @@ export interface IoTable {
   /** Employment (jobs or employees) by industry, when supplied; length n. */
   employment?: Float64Array;
 }
+
+/**
+ * Keys of the rows and columns the ONS input–output analytical tables print, as the IOAT
+ * reader stores them in `primaryInputs` / `finalDemand`: the publisher's code where the
+ * sheet prints one, its label where it does not.
+ */
+export const IOAT_KEYS = {
+  compensation: 'D1',
+  operatingSurplus: 'GOS & MI',
+  productionTaxes: 'D29-D39',
+  gva: 'GVA',
+  imports: 'Use of imported products, cif',
+  productTaxes: 'Taxes less subsidies on products',
+  households: 'P3 S14',
+} as const;

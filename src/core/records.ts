@@ -1,3 +1,5 @@
+import type { IoTable } from './io-table.ts';
+
 /**
  * The typed records readers produce and the store keeps. Publisher vocabulary (GSS/ITL
  * codes, SIC codes as printed, status markers) is kept as published.
@@ -202,6 +204,8 @@ export interface IoCell {
   row: string;
   col: string;
   value: number;
+  /** The cell's A1 reference in the sheet, so a value can be found again (labels repeat across blocks). */
+  cell?: string;
 }
 
 /** Everything a reader can produce; each key becomes a store table. */
@@ -218,6 +222,8 @@ export interface RecordSet {
   spending?: SpendingRecord[];
   sic?: SicEntry[];
   ioCells?: IoCell[];
+  /** Input–output tables (industry by industry), one per year read. */
+  ioTables?: IoTable[];
 }
 
 /** A total the publisher states, re-checked by `strata data verify`. */
