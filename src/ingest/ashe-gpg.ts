@@ -4,7 +4,9 @@ import { gpgByIndustry } from './ashe-gpg-industry.ts';
 import {
   expectHeader,
   geographyOf,
+  isNotClassified,
   isProvisional,
+  notClassifiedWarning,
   readAsheSheet,
   titleYear,
   type AsheRow,
@@ -68,7 +70,11 @@ export function readAsheGpg(input: ReaderInput): ReadResult {
     expectHeader(s.grid, where, s.headerRow, 3, 'mean');
   }
   if (table.keying === 'sic') industry = gpgByIndustry(sheets, file.name, status, warnings);
-  else for (const s of sheets) observations.push(...areaSheet(s, table, file.name, status, warnings));
+  else {
+    const skipped: string[] = [];
+    for (const s of sheets) observations.push(...areaSheet(s, table, file.name, status, skipped));
+    warnings.push(...notClassifiedWarning(file.name, skipped));
+  }
   return {
     provenance: provenanceFor(input, READER, VERSION),
     records: table.keying === 'sic' ? { industry } : { observations },
@@ -82,7 +88,7 @@ function areaSheet(
   table: { basis: string; keying: Keying },
   file: string,
   status: string | null,
-  warnings: string[],
+  skipped: string[],
 ): Observation[] {
   const where = { file, sheet: s.name };
   const period = titleYear(s.title, where);
@@ -90,8 +96,11 @@ function areaSheet(
   const seen = new Set<string>();
   const out: Observation[] = [];
   for (const row of s.rows) {
-    const area = areaOf(row, table.keying, where, warnings);
-    if (area === null) continue;
+    if (isNotClassified(row)) {
+      skipped.push(s.name);
+      continue;
+    }
+    const area = areaOf(row, table.keying, where);
     if (seen.has(area.areacd)) {
       throw new SourceError({ ...where, cell: row.codeRef, value: area.areacd }, 'duplicate area');
     }
@@ -126,19 +135,12 @@ function tableOf(first: AsheSheet, option: unknown, file: string): string {
   return m[1]!;
 }
 
-/** The area a row is about; null (with a warning) for the publisher's `Not Classified` row. */
+/** The area a row is about. */
 function areaOf(
   row: AsheRow,
   keying: Keying,
   where: { file: string; sheet: string },
-  warnings: string[],
-): { areacd: string; areanm: string; geography: string } | null {
-  if (row.code === '' && /^not classified$/i.test(row.description)) {
-    warnings.push(
-      `${where.file}!${where.sheet}!${row.codeRef}: "${row.description}" has no area code; not kept`,
-    );
-    return null;
-  }
+): { areacd: string; areanm: string; geography: string } {
   // Table 32.12 gives the UK row without a code.
   if (row.code === '' && keying === 'itl' && row.description === UK_NAME) {
     return { areacd: 'K02000001', areanm: UK_NAME, geography: 'Country' };

@@ -47,6 +47,11 @@ export function readAsheSheet(
   valueCols: number[],
   markers: ReadonlySet<string>,
 ): AsheSheet {
+  if (!wb.book.Sheets[name]) {
+    // Listed in full: the value field of an error is shortened, and these lists are long.
+    const present = wb.book.SheetNames.join(', ');
+    throw new SourceError({ file: wb.file, sheet: name }, `missing sheet; the workbook has ${present}`);
+  }
   const ws: XLSX.WorkSheet = sheet(wb, name);
   const grid = sheetGrid(ws);
   const where = { file: wb.file, sheet: name };
@@ -163,4 +168,15 @@ export function geographyOf(code: string): string | null {
 export function isProvisional(fileName: string, option: unknown): boolean {
   if (typeof option === 'boolean') return option;
   return /^PROV\b/i.test(fileName);
+}
+
+/** The publisher's `Not Classified` row, which has no code and is not kept. */
+export function isNotClassified(row: AsheRow): boolean {
+  return row.code === '' && /^not classified$/i.test(row.description);
+}
+
+/** One warning naming the sheets whose `Not Classified` row was left out, or none. */
+export function notClassifiedWarning(file: string, sheets: string[]): string[] {
+  if (sheets.length === 0) return [];
+  return [`${file}: the uncoded "Not Classified" row is not kept (sheets ${sheets.join(', ')})`];
 }

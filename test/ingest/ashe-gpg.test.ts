@@ -77,8 +77,9 @@ describe('readAsheGpg: area tables', () => {
     assert.deepEqual([gateshead.observation, gateshead.status, gateshead.areanm], [null, 'x', 'Gateshead']);
     assert.equal(obs.find((o) => o.areacd === 'K02000001')!.geography, 'Country');
     assert.ok(obs.some((o) => o.indicator === 'gpg-mean-workplace-full-time'));
-    assert.equal(out.warnings.length, 3);
-    assert.match(out.warnings[0]!, /!All!B12: "Not Classified" has no area code; not kept/);
+    assert.deepEqual(out.warnings, [
+      `${F712}: the uncoded "Not Classified" row is not kept (sheets All, Full-Time, Part-Time)`,
+    ]);
   });
 
   it('names residence and ITL tables by their basis; the uncoded UK row of 32.12 is K02000001', () => {
@@ -118,7 +119,7 @@ describe('readAsheGpg: area tables', () => {
         const sheets = { Notes: NOTES, All: table('Table 7.12 Gender pay gap (%): UK, 2025', AREAS) };
         return read(workbookBytes({ ...sheets, 'Full-Time': sheets.All }));
       },
-      /Table 7\.12 {2}Gender pay gap 2025\.xlsx: missing sheet: Part-Time \(value "Notes, All, Full-Time"\)/,
+      /Table 7\.12 {2}Gender pay gap 2025\.xlsx!Part-Time: missing sheet; the workbook has Notes, All, Full-Time$/,
     ],
     [
       'renamed Code header',
