@@ -11,9 +11,10 @@ export interface Workbook {
 /** A cell value as read: number, string, boolean, or null for an empty cell. */
 export type CellValue = number | string | boolean | null;
 
-/** What to parse: `sheets` limits parsing to the named sheets (large workbooks); all names stay listed. */
+/** What to parse: `sheets` limits parsing to the named sheets (all names stay listed), `rows` to the first rows of each. */
 export interface OpenOptions {
   sheets?: string[];
+  rows?: number;
 }
 
 /** Opens a workbook from bytes; refuses files that are not spreadsheets. */
@@ -32,6 +33,7 @@ export function openWorkbook(file: SourceFile, options: OpenOptions = {}): Workb
         cellDates: false,
         dense: false,
         ...(options.sheets ? { sheets: options.sheets } : {}),
+        ...(options.rows ? { sheetRows: options.rows } : {}),
       }),
     };
   } catch (e) {
