@@ -1,5 +1,39 @@
-/** Entry point of the `strata` command; returns the process exit code. */
+import { Command, CommanderError } from 'commander';
+import { registerArea } from './commands/area.ts';
+import { registerData } from './commands/data.ts';
+import { registerLayers } from './commands/layers.ts';
+import { describeError } from './errors.ts';
+
+/** Builds the `strata` command tree; each command module registers its own subcommands. */
+export function program(): Command {
+  const cmd = new Command('strata')
+    .description('Strata: the layered economy of UK places, from official statistics')
+    .option('--db <path>', 'analytic store (DuckDB file)', process.env.STRATA_DB ?? '.strata/strata.duckdb')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerData(cmd);
+  registerArea(cmd);
+  registerLayers(cmd);
+  return cmd;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage error (one-line reason). */
 export async function main(argv: string[]): Promise<number> {
-  console.log('strata', argv.join(' '));
-  return 0;
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return 0;
+      return 2;
+    }
+    const { message, exitCode } = describeError(e);
+    process.stderr.write(`strata: ${message}\n`);
+    return exitCode;
+  }
 }

@@ -75,7 +75,9 @@ export function readGvaItl3(input: ReaderInput): ReadResult {
       });
     });
   });
-  const { checks, warnings } = hierarchyChecks(records, tree, file.name);
+  // Chained-volume industries are not additive away from the reference year, so only current prices are checked.
+  const { checks, warnings } =
+    measure === 'gva_cp' ? hierarchyChecks(records, tree, file.name) : { checks: [], warnings: [] };
   return {
     provenance: provenanceFor(input, READER, VERSION),
     records: { industry: records, areas: [...areas.values()] },

@@ -63,7 +63,7 @@ export function readNomis(input: ReaderInput): ReadResult {
       status: row[col.OBS_STATUS]!.trim(),
       statusName: statusName >= 0 ? row[statusName]!.trim() : '',
     };
-    const key = [rec.date, geographyCode, rec.measures, ...dims.map((d) => rec.dims[d.name]!.code)].join('|');
+    const key = [rec.date, geographyCode, rec.geographyType, rec.measures, ...dims.map((d) => rec.dims[d.name]!.code)].join('|');
     if (seen.has(key)) throw new SourceError({ file: file.name, line, value: key }, 'duplicate observation');
     seen.add(key);
     return rec;

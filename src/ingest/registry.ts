@@ -1,3 +1,4 @@
+import { readEls } from './els.ts';
 import { readGvaItl3 } from './gva-itl3.ts';
 import { readNomis } from './nomis.ts';
 import type { Reader } from './reader.ts';
@@ -8,6 +9,7 @@ const READERS: Record<string, Reader> = {
   'gva-itl3': readGvaItl3,
   'rgva-lad': readRgvaLad,
   nomis: readNomis,
+  els: readEls,
 };
 
 /** Resolves a catalogue reader name once; unknown names are rejected. */

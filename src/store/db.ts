@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DDL, SCHEMA_VERSION } from './schema.ts';
@@ -75,4 +75,9 @@ export async function transaction<T>(store: Store, fn: () => Promise<T>): Promis
     await store.conn.run('ROLLBACK');
     throw e;
   }
+}
+
+/** A list parameter for `x IN (SELECT unnest(?))` / `= ANY(?)`. */
+export function list(values: readonly string[]): DuckDBValue {
+  return listValue([...values]);
 }

@@ -10,11 +10,13 @@ export const DDL = [
   `CREATE TABLE IF NOT EXISTS datasets (
     id INTEGER PRIMARY KEY, source VARCHAR NOT NULL, title VARCHAR, publisher VARCHAR, url VARCHAR,
     licence VARCHAR, vintage VARCHAR, files VARCHAR, sha256 VARCHAR NOT NULL, retrieved VARCHAR,
-    reader VARCHAR, reader_version INTEGER, imported_at TIMESTAMP, rows BIGINT, warnings VARCHAR,
+    reader VARCHAR, reader_version INTEGER, imported_at TIMESTAMP, rows BIGINT, warnings VARCHAR, location VARCHAR,
     UNIQUE (source, sha256))`,
   `CREATE TABLE IF NOT EXISTS checks (dataset_id INTEGER, name VARCHAR, expected DOUBLE, actual DOUBLE, tolerance DOUBLE)`,
-  `CREATE TABLE IF NOT EXISTS industry_obs (dataset_id INTEGER, areacd VARCHAR, areanm VARCHAR, industry VARCHAR,
-    industry_name VARCHAR, parent VARCHAR, measure VARCHAR, period SMALLINT, value DOUBLE, status VARCHAR)`,
+  // Names and the published hierarchy live once per dataset in `industries`, not on every row.
+  `CREATE TABLE IF NOT EXISTS industry_obs (dataset_id INTEGER, areacd VARCHAR, industry VARCHAR, measure VARCHAR,
+    period SMALLINT, value DOUBLE, status VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS industries (dataset_id INTEGER, code VARCHAR, name VARCHAR, parent VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS observations (dataset_id INTEGER, areacd VARCHAR, areanm VARCHAR, geography VARCHAR,
     indicator VARCHAR, period VARCHAR, observation DOUBLE, measure VARCHAR, unit VARCHAR, lci95 DOUBLE, uci95 DOUBLE,
     status VARCHAR, notes VARCHAR)`,
@@ -45,6 +47,7 @@ export const DDL = [
 /** Data tables, in the order `strata data verify` and row counts visit them. */
 export const DATA_TABLES = [
   'industry_obs',
+  'industries',
   'observations',
   'indicators',
   'nomis_obs',

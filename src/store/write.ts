@@ -1,5 +1,5 @@
 import type { Provenance } from '../core/provenance.ts';
-import type { PublishedCheck, RecordSet } from '../core/records.ts';
+import type { AreaRecord, IndustryObservation, PublishedCheck, RecordSet } from '../core/records.ts';
 import { appendRows } from './append.ts';
 import { query, type Store } from './db.ts';
 
@@ -9,6 +9,8 @@ export interface DatasetInput {
   records: RecordSet;
   checks: PublishedCheck[];
   warnings: string[];
+  /** Folder the files were read from, so `strata data verify` can re-hash them. */
+  location: string;
 }
 
 export interface WriteOutcome {
@@ -50,7 +52,7 @@ export async function writeDataset(store: Store, ds: DatasetInput): Promise<Writ
     ['double', (c) => c.tolerance],
   ]);
   await store.conn.run(
-    `INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?)`,
+    `INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?)`,
     [
       id!,
       p.source,
@@ -66,6 +68,7 @@ export async function writeDataset(store: Store, ds: DatasetInput): Promise<Writ
       p.readerVersion,
       rows,
       JSON.stringify(ds.warnings),
+      ds.location,
     ],
   );
   const [{ n }] = await query<{ n: bigint }>(store, `SELECT count(*) AS n FROM datasets WHERE source = ?`, [
@@ -78,14 +81,23 @@ async function appendRecords(store: Store, id: number, r: RecordSet): Promise<nu
   let n = 0;
   n += await appendRows(store, 'industry_obs', id, r.industry, [
     ['varchar', (x) => x.areacd],
-    ['varchar', (x) => x.areanm],
     ['varchar', (x) => x.industry],
-    ['varchar', (x) => x.industryName],
-    ['varchar', (x) => x.parent],
     ['varchar', (x) => x.measure],
     ['smallint', (x) => x.period],
     ['double', (x) => x.value],
     ['varchar', (x) => x.status],
+  ]);
+  await appendRows(store, 'industries', id, industriesOf(r.industry), [
+    ['varchar', (x) => x.code],
+    ['varchar', (x) => x.name],
+    ['varchar', (x) => x.parent],
+  ]);
+  n += await appendRows(store, 'areas', id, r.areas ?? areasOf(r.industry), [
+    ['varchar', (x) => x.areacd],
+    ['varchar', (x) => x.areanm],
+    ['varchar', (x) => x.level],
+    ['smallint', (x) => x.start],
+    ['smallint', (x) => x.end],
   ]);
   n += await appendRows(store, 'observations', id, r.observations, [
     ['varchar', (x) => x.areacd],
@@ -101,6 +113,10 @@ async function appendRecords(store: Store, id: number, r: RecordSet): Promise<nu
     ['varchar', (x) => x.status],
     ['varchar', (x) => x.notes],
   ]);
+  n += await appendRows(store, 'indicators', id, r.indicators, [
+    ['varchar', (x) => x.id],
+    ['varchar', (x) => JSON.stringify(x)],
+  ]);
   n += await appendRows(store, 'nomis_obs', id, r.nomis, [
     ['varchar', (x) => x.date],
     ['varchar', (x) => x.geographyCode],
@@ -111,13 +127,6 @@ async function appendRecords(store: Store, id: number, r: RecordSet): Promise<nu
     ['double', (x) => x.value],
     ['varchar', (x) => x.status],
     ['varchar', (x) => x.statusName],
-  ]);
-  n += await appendRows(store, 'areas', id, r.areas, [
-    ['varchar', (x) => x.areacd],
-    ['varchar', (x) => x.areanm],
-    ['varchar', (x) => x.level],
-    ['smallint', (x) => x.start],
-    ['smallint', (x) => x.end],
   ]);
   n += await appendRows(store, 'area_links', id, r.links, [
     ['varchar', (x) => x.child],
@@ -190,4 +199,23 @@ async function appendRecords(store: Store, id: number, r: RecordSet): Promise<nu
     ['double', (x) => x.value],
   ]);
   return n;
+}
+
+/** The published industry list of a dataset, once each: code, name, parent. */
+function industriesOf(
+  rows: IndustryObservation[] | undefined,
+): { code: string; name: string; parent: string | null }[] {
+  const m = new Map<string, { code: string; name: string; parent: string | null }>();
+  for (const r of rows ?? [])
+    if (!m.has(r.industry)) m.set(r.industry, { code: r.industry, name: r.industryName, parent: r.parent });
+  return [...m.values()];
+}
+
+/** Areas named in industry rows, for readers that give no separate area list. */
+function areasOf(rows: IndustryObservation[] | undefined): AreaRecord[] {
+  const m = new Map<string, AreaRecord>();
+  for (const r of rows ?? [])
+    if (!m.has(r.areacd))
+      m.set(r.areacd, { areacd: r.areacd, areanm: r.areanm, level: 'unknown', start: null, end: null });
+  return [...m.values()];
 }

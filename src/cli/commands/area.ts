@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import { areaProfile, loadTaxonomy, type AreaProfile } from '../../workbench.ts';
+import { renderCsv, renderTable, resolveFormat } from '../output.ts';
+import { withFormat, withStore } from './common.ts';
+
+/** `strata area CODE`: the profile of one place. */
+export function registerArea(program: Command): void {
+  withFormat(
+    program
+      .command('area')
+      .description(
+        'profile of one area: layered economy over time, specialisations, real growth, headline indicators',
+      )
+      .argument('<code>', 'a local authority code (E06000001), an ITL code (TLC11, TLC1, TLC) or K02000001')
+      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
+  ).action(async (code: string, opts: { format?: string; taxonomy?: string }, cmd: Command) => {
+    const taxonomy = loadTaxonomy(opts.taxonomy);
+    const p = await withStore(cmd, (store) => areaProfile(store, code.trim().toUpperCase(), taxonomy), true);
+    const format = resolveFormat(opts.format);
+    if (format === 'json') process.stdout.write(JSON.stringify(p, null, 2) + '\n');
+    else if (format === 'csv')
+      process.stdout.write(renderCsv(p.layers.rows as unknown as Record<string, unknown>[]));
+    else process.stdout.write(readout(p));
+  });
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '');
+
+/** The human-readable profile: one section per question a user asks. */
+function readout(p: AreaProfile): string {
+  const out: string[] = [];
+  const a = p.area;
+  out.push(`${a.areanm} (${a.areacd}, ${a.level.toUpperCase()})`);
+  if (a.parents.length) out.push(`within ${a.parents.map((x) => `${x.areanm} (${x.areacd})`).join(' › ')}`);
+  out.push('', `Layered economy: share of GVA at current prices by layer (${p.taxonomy})`);
+  const layers = [...new Set(p.layers.rows.map((r) => r.layer))];
+  const byYear = p.layers.years.map((year) => {
+    const row: Record<string, unknown> = { year };
+    let total = 0;
+    for (const r of p.layers.rows.filter((x) => x.year === year)) {
+      row[r.layer] = pct(r.share);
+      total += r.value;
+    }
+    row['total £m'] = Math.round(total);
+    return row;
+  });
+  out.push(renderTable(byYear, ['year', ...layers, 'total £m']));
+  const last = p.layers.years.at(-1)!;
+  out.push(`In ${last}: value, share and location quotient (LQ > 1.25 is a common mark of specialisation)`);
+  out.push(
+    renderTable(
+      p.layers.rows
+        .filter((r) => r.year === last)
+        .map((r) => ({ layer: r.layer, '£m': Math.round(r.value), share: pct(r.share), lq: r.lq })),
+      undefined,
+      2,
+    ),
+  );
+  out.push(
+    `Top specialisations by published industry, ${p.specialisations.year} (LQ with the £m it rests on)`,
+  );
+  out.push(
+    renderTable(
+      p.specialisations.rows.map((r) => ({
+        industry: r.industry,
+        '£m': r.value,
+        share: pct(r.share),
+        lq: r.lq,
+        layer: r.layers.join(' + '),
+      })),
+      undefined,
+      2,
+    ),
+  );
+  const g = p.growth;
+  out.push(`Real growth by layer (chained volume, ${g.years[0]}–${g.years.at(-1)})`);
+  out.push(
+    renderTable(
+      g.layers.map((l) => ({
+        layer: l.layer,
+        'last year': pct(l.lastYear),
+        '5-year a year': pct(l.fiveYearAnnual),
+        [`since ${g.years[0]}`]: pct(l.sinceStart),
+      })),
+    ),
+  );
+  out.push('Headline indicators (95% confidence interval where published)');
+  out.push(
+    renderTable(
+      p.indicators.map((i) => ({
+        indicator: i.label,
+        period: i.period.slice(0, 10),
+        value: i.value === null ? (i.status ?? '') : `${fmt(i.value)} ${i.unit}`,
+        '95% CI': i.lci95 !== null && i.uci95 !== null ? `${fmt(i.lci95)}–${fmt(i.uci95)}` : '',
+        ...Object.fromEntries(i.comparators.map((c) => [c.areanm, c.value === null ? '' : fmt(c.value)])),
+      })),
+    ),
+  );
+  for (const i of p.indicators.filter((x) => x.within.length)) {
+    out.push(`${i.label} (${i.period.slice(0, 10)}) in the local authorities within ${a.areanm}`);
+    out.push(
+      renderTable(
+        i.within.map((w) => ({ area: w.areanm, value: w.value, lci95: w.lci95, uci95: w.uci95 })),
+        undefined,
+        1,
+      ),
+    );
+  }
+  out.push(
+    `Sources: ${[...new Set([p.layers.source, g.source, ...p.indicators.map((i) => i.source)])].join('; ')}.`,
+  );
+  out.push(...p.notes.map((n) => `Note: ${n}`), '');
+  return out.join('\n');
+}
+
+function fmt(x: number): string {
+  return x.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}

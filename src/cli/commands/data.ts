@@ -1,0 +1,89 @@
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { importDir, listDatasets, verifyStore } from '../../workbench.ts';
+import { CliError } from '../errors.ts';
+import { print, withFormat, withStore } from './common.ts';
+
+/** `strata data import|list|verify|fetch`. */
+export function registerData(program: Command): void {
+  const data = program.command('data').description('official datasets: import, list, verify, fetch');
+
+  data
+    .command('import')
+    .description('recognise the official files in DIR, validate them, and import them all in one transaction')
+    .argument('<dir>', 'a data pack folder (files as published)')
+    .action(async (dir: string, _opts: unknown, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              { format: 'importing [{bar}] {value}/{total} {key}', clearOnComplete: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        let started = false;
+        const report = await importDir(store, dir, ({ done, total, key }) => {
+          if (!bar) return;
+          if (!started) bar.start(total, 0, { key });
+          started = true;
+          bar.update(done, { key });
+        }).finally(() => bar?.stop());
+        for (const d of report.datasets) {
+          const what =
+            d.status === 'imported'
+              ? `imported ${d.rows.toLocaleString('en-GB')} rows` +
+                (d.vintageNumber > 1 ? ` (vintage ${d.vintageNumber})` : '')
+              : 'unchanged';
+          process.stdout.write(
+            `${d.key}: ${what}${d.warnings ? `, ${d.warnings} warnings` : ''} (${d.seconds.toFixed(2)} s)\n`,
+          );
+        }
+        const imported = report.datasets.filter((d) => d.status === 'imported').length;
+        process.stdout.write(
+          `${imported} imported, ${report.datasets.length - imported} unchanged in ${report.seconds.toFixed(1)} s\n`,
+        );
+        if (report.missing.length)
+          process.stdout.write(`not in this folder: ${report.missing.map((s) => s.id).join(', ')}\n`);
+        if (report.unrecognised.length)
+          process.stdout.write(`not official data files (skipped): ${report.unrecognised.length}\n`);
+      });
+    });
+
+  withFormat(
+    data.command('list').description('datasets in the store: source, vintage, rows, sha256, licence'),
+  ).action(async (opts: { format?: string }, cmd: Command) => {
+    const rows = await withStore(cmd, (store) => listDatasets(store), true);
+    print(
+      rows.map((r) => ({
+        source: r.source,
+        publisher: r.publisher,
+        vintage: r.vintage,
+        rows: r.rows,
+        sha256: r.sha256,
+        licence: r.licence,
+        current: r.current ? 'yes' : 'no',
+        imported: r.imported_at,
+      })),
+      opts.format,
+    );
+  });
+
+  withFormat(
+    data
+      .command('verify')
+      .description('re-check every current dataset: file checksums and published totals')
+      .option('--dir <dir>', 'look for the files in this folder instead of where they were imported from'),
+  ).action(async (opts: { format?: string; dir?: string }, cmd: Command) => {
+    const findings = await withStore(cmd, (store) => verifyStore(store, opts.dir), true);
+    print(
+      findings.map((f) => ({
+        source: f.source,
+        check: f.check,
+        ok: f.ok ? 'ok' : 'FAILED',
+        detail: f.detail,
+      })),
+      opts.format,
+    );
+    const failed = findings.filter((f) => !f.ok && f.check === 'checksum').length;
+    if (failed) throw new CliError(`${failed} datasets failed verification`);
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The one orchestrator: open the pack and the store, answer a question. The CLI and the API
+ * sit on this module only (DESIGN.md, dependency rule).
+ */
+export { openStore, closeStore, DEFAULT_DB, type Store } from './store/db.ts';
+export {
+  importDir,
+  listDatasets,
+  verifyStore,
+  type ImportReport,
+  type DatasetRow,
+  type VerifyFinding,
+} from './workbench/data.ts';
+export { layersAll, layerRows, loadTaxonomy, type LayersResult, type LayerRow } from './workbench/layers.ts';
+export {
+  parseLevel,
+  parseMeasure,
+  LEVELS,
+  MEASURES,
+  type Level,
+  type LayerMeasure,
+} from './workbench/panels.ts';
+export { areaProfile, type AreaProfile } from './workbench/profile.ts';
+export { levelOfCode } from './workbench/areas.ts';

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { notFound, UsageError } from '../core/errors.ts';
+import { query, type Store } from '../store/db.ts';
+import type { Level } from './panels.ts';
+
+/** The level a code belongs to, from its form: GSS LAD codes, ITL codes by length, the UK. */
+export function levelOfCode(code: string): Level {
+  if (code === 'K02000001') return 'uk';
+  if (/^E0[6789]\d{6}$|^W06\d{6}$|^S12\d{6}$|^N09\d{6}$/.test(code)) return 'lad';
+  if (/^TL[C-N][0-9A-Z][0-9A-Z]$/.test(code)) return 'itl3';
+  if (/^TL[C-N][0-9A-Z]$/.test(code)) return 'itl2';
+  if (/^TL[C-N]$/.test(code)) return 'itl1';
+  if (/^[A-Z]\d{8}$|^TL/.test(code)) throw notFound('area', code);
+  throw new UsageError(
+    `invalid area code: ${code} (a LAD code such as E06000001, an ITL code such as TLC11, or K02000001)`,
+  );
+}
+
+export interface AreaRef {
+  areacd: string;
+  areanm: string;
+  level: string;
+}
+
+const REGIONS = new URL('../../data/lookups/itl1-region.csv', import.meta.url).pathname;
+
+/** ITL1 code → the region or country GSS code ONS publishes indicators for (ITL1 areas are regions/countries). */
+export function itl1Regions(): Map<string, AreaRef> {
+  const lines = readFileSync(REGIONS, 'utf8').trim().split('\n').slice(1);
+  return new Map(
+    lines.map((l) => {
+      const [itl1, , rgn, rgnnm] = l.split(',');
+      return [itl1!, { areacd: rgn!, areanm: rgnnm!, level: 'rgn' }];
+    }),
+  );
+}
+
+/** An area's parents up to the UK along the 2023 lookup, finest first (straddling LADs list each parent). */
+export async function parentsOf(store: Store, code: string): Promise<AreaRef[]> {
+  const out: AreaRef[] = [];
+  let frontier = [code];
+  for (let depth = 0; depth < 5 && frontier.length; depth++) {
+    const next: AreaRef[] = [];
+    for (const child of frontier) {
+      const rows = await query<{ parent: string; parent_level: string; areanm: string | null }>(
+        store,
+        `SELECT DISTINCT l.parent, l.parent_level,
+                (SELECT any_value(a.areanm) FROM areas a WHERE a.areacd = l.parent) AS areanm
+           FROM area_links l JOIN current_datasets d ON d.id = l.dataset_id
+          WHERE l.vintage = '2023' AND l.child = ? AND 'lau1' NOT IN (l.parent_level, l.child_level)
+          ORDER BY l.parent`,
+        [child],
+      );
+      for (const r of rows) {
+        if (out.some((o) => o.areacd === r.parent) || next.some((o) => o.areacd === r.parent)) continue;
+        next.push({
+          areacd: r.parent,
+          areanm: r.areanm ?? (r.parent === 'K02000001' ? 'United Kingdom' : r.parent),
+          level: r.parent_level,
+        });
+      }
+    }
+    out.push(...next);
+    frontier = next.map((r) => r.areacd);
+  }
+  return out;
+}
+
+/** The LADs inside an ITL area (any level), from the 2023 lookup. */
+export async function ladsWithin(store: Store, code: string): Promise<AreaRef[]> {
+  const col = code.length === 5 ? 'itl3' : code.length === 4 ? 'itl2' : 'itl1';
+  return query<AreaRef>(
+    store,
+    `WITH RECURSIVE up(lad, area, lvl) AS (
+        SELECT child, parent, parent_level FROM area_links l JOIN current_datasets d ON d.id = l.dataset_id
+         WHERE l.vintage = '2023' AND l.child_level = 'ltla' AND l.parent_level = 'itl3'
+        UNION
+        SELECT up.lad, l.parent, l.parent_level FROM up JOIN area_links l ON l.child = up.area
+         WHERE l.vintage = '2023' AND l.parent_level IN ('itl2', 'itl1'))
+     SELECT DISTINCT up.lad AS areacd, coalesce((SELECT any_value(a.areanm) FROM areas a WHERE a.areacd = up.lad), up.lad) AS areanm, 'lad' AS level
+       FROM up WHERE up.area = ? AND up.lvl = ? ORDER BY 1`,
+    [code, col],
+  );
+}

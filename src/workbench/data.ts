@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalogue, recognise, type FoundDataset } from '../ingest/catalogue.ts';
+import type { CatalogueSource } from '../ingest/reader.ts';
+import { readerFor } from '../ingest/registry.ts';
+import { readSourceFile, sha256 } from '../ingest/source-file.ts';
+import { query, transaction, type Store } from '../store/db.ts';
+import { writeDataset } from '../store/write.ts';
+
+/** What happened to one dataset in an import. */
+export interface ImportedDataset {
+  key: string;
+  status: 'imported' | 'unchanged';
+  rows: number;
+  vintageNumber: number;
+  warnings: number;
+  seconds: number;
+}
+
+export interface ImportReport {
+  datasets: ImportedDataset[];
+  unrecognised: string[];
+  missing: CatalogueSource[];
+  seconds: number;
+}
+
+export type Progress = (event: { done: number; total: number; key: string }) => void;
+
+/**
+ * Imports every dataset the catalogue recognises in `dir`, all in one transaction: if any file
+ * is malformed, nothing is written and the store stays exactly as it was.
+ */
+export async function importDir(store: Store, dir: string, onProgress?: Progress): Promise<ImportReport> {
+  if (!existsSync(dir)) throw new Error(`no such folder: ${dir}`);
+  const t0 = performance.now();
+  const found = recognise(dir, loadCatalogue());
+  if (found.datasets.length === 0) throw new Error(`no official files recognised in ${dir}`);
+  const retrieved = new Date().toISOString().slice(0, 10);
+  const datasets: ImportedDataset[] = [];
+  await transaction(store, async () => {
+    for (const [k, ds] of found.datasets.entries()) {
+      onProgress?.({ done: k, total: found.datasets.length, key: ds.key });
+      datasets.push(await importOne(store, ds, retrieved));
+    }
+    onProgress?.({ done: found.datasets.length, total: found.datasets.length, key: '' });
+  });
+  return {
+    datasets,
+    unrecognised: found.unrecognised,
+    missing: found.missing,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+async function importOne(store: Store, ds: FoundDataset, retrieved: string): Promise<ImportedDataset> {
+  const t0 = performance.now();
+  const files = ds.paths.map(readSourceFile);
+  const result = await readerFor(ds.source.reader)({ files, source: ds.source, retrieved });
+  result.provenance.source = ds.key;
+  const out = await writeDataset(store, {
+    ...result,
+    location: ds.paths[0]!.slice(0, -files[0]!.name.length),
+  });
+  return {
+    key: ds.key,
+    status: out.status,
+    rows: out.rows,
+    vintageNumber: out.vintageNumber,
+    warnings: result.warnings.length,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** A dataset as `strata data list` shows it. */
+export interface DatasetRow {
+  id: number;
+  source: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  rows: number;
+  sha256: string;
+  files: string;
+  location: string;
+  imported_at: string;
+  warnings: string;
+  current: boolean;
+}
+
+/** Every dataset in the store, newest vintage of each source first. */
+export async function listDatasets(store: Store): Promise<DatasetRow[]> {
+  const rows = await query<DatasetRow>(
+    store,
+    `SELECT d.id, d.source, d.title, d.publisher, d.licence, d.vintage, d.rows::BIGINT AS rows, d.sha256, d.files, d.location,
+            strftime(d.imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, d.warnings,
+            d.id IN (SELECT id FROM current_datasets) AS current
+       FROM datasets d ORDER BY d.source, d.id DESC`,
+  );
+  return rows.map((r) => ({ ...r, rows: Number(r.rows) }));
+}
+
+/** One finding of `strata data verify`. */
+export interface VerifyFinding {
+  source: string;
+  check: 'checksum' | 'published-total';
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * Re-hashes each current dataset's files where they were imported from (or in `dir`) and
+ * re-checks every published total recorded at import against the stored numbers.
+ */
+export async function verifyStore(store: Store, dir?: string): Promise<VerifyFinding[]> {
+  const out: VerifyFinding[] = [];
+  for (const d of (await listDatasets(store)).filter((r) => r.current)) {
+    const names = JSON.parse(d.files) as string[];
+    const paths = names.map((n) => join(dir ?? d.location, n));
+    const present = paths.filter((p) => existsSync(p));
+    if (present.length < paths.length) {
+      out.push({
+        source: d.source,
+        check: 'checksum',
+        ok: false,
+        detail: `file not found: ${paths.find((p) => !existsSync(p))}`,
+      });
+    } else {
+      const hashes = present.map((p, i) => ({ name: names[i]!, sha256: readSourceFile(p).sha256 }));
+      const sum =
+        hashes.length === 1
+          ? hashes[0]!.sha256
+          : sha256(
+              hashes
+                .map((h) => `${h.name}:${h.sha256}`)
+                .sort()
+                .join('\n'),
+            );
+      out.push({
+        source: d.source,
+        check: 'checksum',
+        ok: sum === d.sha256,
+        detail: sum === d.sha256 ? d.sha256 : `was ${d.sha256}, now ${sum}`,
+      });
+    }
+  }
+  out.push(...(await verifyTotals(store)));
+  return out;
+}
+
+async function verifyTotals(store: Store): Promise<VerifyFinding[]> {
+  const rows = await query<{ source: string; n: bigint; bad: bigint; worst: string | null }>(
+    store,
+    `SELECT d.source, count(*) AS n, count(*) FILTER (WHERE abs(c.actual - c.expected) > c.tolerance) AS bad,
+            arg_max(c.name || ': ' || c.actual || ' vs ' || c.expected, abs(c.actual - c.expected) - c.tolerance) AS worst
+       FROM checks c JOIN current_datasets d ON d.id = c.dataset_id GROUP BY d.source ORDER BY d.source`,
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    check: 'published-total',
+    ok: Number(r.bad) === 0,
+    detail:
+      `${Number(r.n) - Number(r.bad)} of ${Number(r.n)} totals within rounding` +
+      (Number(r.bad) ? `; worst ${r.worst}` : ''),
+  }));
+}

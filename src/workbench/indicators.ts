@@ -1,0 +1,106 @@
+import { list, query, type Store } from '../store/db.ts';
+import type { AreaRef } from './areas.ts';
+import type { Level } from './panels.ts';
+
+/** Headline indicators an area profile shows, in order (ONS Explore Local Statistics ids). */
+export const HEADLINE = [
+  'gross-median-weekly-pay',
+  'gross-value-added:gross-value-added-per-hour-worked',
+  'employment-rate:employment-rate',
+  'gigabit-capable-broadband',
+  'premises-below-30',
+  'gross-disposable-household-income-per-head',
+] as const;
+
+/** One published value with its interval, the same for the comparators. */
+export interface IndicatorPoint {
+  areacd: string;
+  areanm: string;
+  value: number | null;
+  lci95: number | null;
+  uci95: number | null;
+  status: string | null;
+}
+
+export interface IndicatorValue extends IndicatorPoint {
+  indicator: string;
+  label: string;
+  period: string;
+  unit: string;
+  source: string;
+  /** Region (or country) and UK at the same period, where published. */
+  comparators: IndicatorPoint[];
+  /** For ITL areas, where the indicator is published only for local authorities: the LADs inside. */
+  within: IndicatorPoint[];
+}
+
+interface ObsRow extends IndicatorPoint {
+  indicator: string;
+  period: string;
+  unit: string;
+  label: string | null;
+  source: string;
+}
+
+/** The latest published value of each headline indicator for an area, with region and UK beside it. */
+export async function headlineIndicators(
+  store: Store,
+  code: string,
+  level: Level,
+  region: AreaRef | null,
+  lads: AreaRef[],
+): Promise<IndicatorValue[]> {
+  const codes = [code, region?.areacd, 'K02000001', ...lads.map((l) => l.areacd)].filter((c): c is string =>
+    Boolean(c),
+  );
+  const rows = await query<ObsRow>(
+    store,
+    `SELECT o.areacd, o.areanm, o.indicator, o.period, o.observation AS value, o.lci95, o.uci95, o.status, o.unit,
+            json_extract_string(i.meta, '$.label') AS label, d.publisher || ', ' || d.title AS source
+       FROM observations o JOIN current_datasets d ON d.id = o.dataset_id
+       LEFT JOIN indicators i ON i.dataset_id = o.dataset_id AND i.id = o.indicator
+      WHERE list_contains(?, o.indicator) AND list_contains(?, o.areacd)`,
+    [list(HEADLINE), list(codes)],
+  );
+  const out: IndicatorValue[] = [];
+  for (const id of HEADLINE) {
+    const mine = rows.filter((r) => r.indicator === id);
+    const own = latest(mine.filter((r) => r.areacd === code));
+    const ladRows = lads.length ? mine.filter((r) => lads.some((l) => l.areacd === r.areacd)) : [];
+    const period = own?.period ?? latest(ladRows)?.period;
+    if (!period) continue;
+    const at = (c: string | undefined) => mine.find((r) => r.areacd === c && r.period === period);
+    const any = own ?? ladRows[0]!;
+    out.push({
+      indicator: id,
+      label: any.label ?? id,
+      period,
+      unit: any.unit,
+      source: any.source,
+      areacd: code,
+      areanm: own?.areanm ?? code,
+      value: own?.value ?? null,
+      lci95: own?.lci95 ?? null,
+      uci95: own?.uci95 ?? null,
+      status: own ? own.status : 'not published at this level',
+      comparators: [at(region?.areacd), at('K02000001')].filter((r): r is ObsRow => Boolean(r)).map(point),
+      within: level === 'lad' ? [] : ladRows.filter((r) => r.period === period).map(point),
+    });
+  }
+  return out;
+}
+
+function latest<T extends { period: string }>(rows: T[]): T | undefined {
+  return rows.reduce<T | undefined>((best, r) => (!best || r.period > best.period ? r : best), undefined);
+}
+
+function point(r: IndicatorPoint): IndicatorPoint {
+  return {
+    areacd: r.areacd,
+    areanm: r.areanm,
+    value: r.value,
+    lci95: r.lci95,
+    uci95: r.uci95,
+    status: r.status,
+  };
+}

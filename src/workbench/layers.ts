@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../core/errors.ts';
+import { parseTaxonomy, type Taxonomy } from '../core/taxonomy.ts';
+import { layerTable, type LayerTable } from '../models/layers/layer-table.ts';
+import { layerWeights } from '../models/layers/split.ts';
+import type { Store } from '../store/db.ts';
+import { loadPanel, type LayerMeasure, type Level, type SourcedPanel } from './panels.ts';
+import { splitBasis } from './split-basis.ts';
+
+export const DEFAULT_TAXONOMY = new URL('../../data/taxonomies/foundational-economy-v1.json', import.meta.url)
+  .pathname;
+
+/** Loads a layer taxonomy file (the default unless a path is given); a bad file is a usage error naming it. */
+export function loadTaxonomy(path = DEFAULT_TAXONOMY): Taxonomy {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read taxonomy ${path}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  try {
+    return parseTaxonomy(json, path);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** One row of the layer table, as `strata layers` prints it. */
+export interface LayerRow {
+  areacd: string;
+  areanm: string;
+  year: number;
+  layer: string;
+  value: number;
+  share: number;
+  lq: number;
+}
+
+export interface LayersResult {
+  level: Level;
+  measure: LayerMeasure;
+  taxonomy: string;
+  years: number[];
+  table: LayerTable;
+  names: Map<string, string>;
+  source: SourcedPanel['source'];
+  notes: string[];
+}
+
+/** The layered economy of every area at a level, for every year the source has. */
+export async function layersAll(
+  store: Store,
+  level: Level,
+  measure: LayerMeasure,
+  taxonomy: Taxonomy,
+): Promise<LayersResult> {
+  const sp = await loadPanel(store, level, measure);
+  const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(store));
+  const table = layerTable(sp.panel, w);
+  return {
+    level,
+    measure,
+    taxonomy: taxonomy.id,
+    years: sp.panel.years,
+    table,
+    names: sp.names,
+    source: sp.source,
+    notes: [...sp.notes, ...w.notes],
+  };
+}
+
+/** Rows of a layer table for one year (or every year when `year` is undefined). */
+export function layerRows(r: LayersResult, year?: number, only?: string): LayerRow[] {
+  const t = r.table;
+  if (year !== undefined && !t.years.includes(year)) {
+    throw new UsageError(
+      `no ${r.measure} for ${year} at ${r.level} level (years ${t.years[0]}–${t.years.at(-1)})`,
+    );
+  }
+  const rows: LayerRow[] = [];
+  const L = t.layers.length;
+  const Y = t.years.length;
+  t.areas.forEach((areacd, a) => {
+    if (only !== undefined && areacd !== only) return;
+    t.years.forEach((y, k) => {
+      if (year !== undefined && y !== year) return;
+      for (let l = 0; l < L; l++) {
+        const i = (a * Y + k) * L + l;
+        rows.push({
+          areacd,
+          areanm: r.names.get(areacd) ?? '',
+          year: y,
+          layer: t.layers[l]!,
+          value: t.values[i]!,
+          share: t.shares[i]!,
+          lq: t.lq[i]!,
+        });
+      }
+    });
+  });
+  return rows;
+}
