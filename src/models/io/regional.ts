@@ -1,0 +1,166 @@
+import { flqVariant, lambdaStar, regionalCoefficients, simpleLq, type FlqVariant } from './flq.ts';
+import { layerBasket, layerInteraction, type LayerMap } from './layers.ts';
+import { leontiefLu } from './leontief.ts';
+import { checkDelta, type IoModel } from './model.ts';
+import { multipliers, type Multipliers } from './multipliers.ts';
+import type { NationalModel } from './national.ts';
+import type { RegionalSizes } from './sizes.ts';
+import { closeToHouseholds } from './type2.ts';
+
+export interface RegionalOptions {
+  /** FLQ δ in [0, 1); default 0.3. */
+  delta?: number;
+  variant?: FlqVariant;
+  /** δ values bounding the sensitivity band; default [0.1, 0.4]. */
+  band?: [number, number];
+  /** Layers for Λ; without them Λ is not computed. */
+  layers?: LayerMap;
+  /** Final-demand basket D (n × K); default from national final demand. */
+  basket?: Float64Array;
+}
+
+/** One area's model: regional coefficients, multipliers with their δ band, and Λ. */
+export interface RegionalModel extends IoModel {
+  area: string;
+  delta: number;
+  variant: FlqVariant;
+  lambda: number;
+  slq: Float64Array;
+  multipliers: Multipliers;
+  band: { deltas: [number, number]; low: Multipliers; high: Multipliers };
+  /** Λ = P L^r D, K × K row-major (null without layers). */
+  interaction: Float64Array | null;
+}
+
+/** Sizes of one area and the national totals (sums over all areas) the LQs compare them with. */
+export interface AreaSizes {
+  region: Float64Array;
+  nation: Float64Array;
+  regionTotal: number;
+  nationTotal: number;
+}
+
+/** The sizes of `area` within a set of areas; throws on an unknown area. */
+export function areaSizes(sizes: RegionalSizes, area: string): AreaSizes {
+  const r = sizes.areas.indexOf(area);
+  if (r < 0) throw new Error(`unknown area: ${area}`);
+  const n = sizes.codes.length;
+  const nation = nationalTotals(sizes);
+  const region = sizes.size.subarray(r * n, (r + 1) * n);
+  return { region, nation, regionTotal: sumOf(region), nationTotal: sumOf(nation) };
+}
+
+/** Σ over areas of each industry's size. */
+export function nationalTotals(sizes: RegionalSizes): Float64Array {
+  const n = sizes.codes.length;
+  const out = new Float64Array(n);
+  for (let r = 0; r < sizes.areas.length; r++) for (let i = 0; i < n; i++) out[i]! += sizes.size[r * n + i]!;
+  return out;
+}
+
+/** The FLQ-regionalised model of one area (METHODS.md §3). */
+export function regionalModel(
+  national: NationalModel,
+  sizes: RegionalSizes,
+  area: string,
+  opts: RegionalOptions = {},
+): RegionalModel {
+  checkCodes(national, sizes);
+  return buildRegional(national, area, areaSizes(sizes, area), opts);
+}
+
+/** Every area's model; the national totals are computed once. */
+export function regionalModels(
+  national: NationalModel,
+  sizes: RegionalSizes,
+  opts: RegionalOptions = {},
+): RegionalModel[] {
+  checkCodes(national, sizes);
+  const nation = nationalTotals(sizes);
+  const nationTotal = sumOf(nation);
+  const n = national.n;
+  const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
+  return sizes.areas.map((area, r) => {
+    const region = sizes.size.subarray(r * n, (r + 1) * n);
+    return buildRegional(
+      national,
+      area,
+      { region, nation, regionTotal: sumOf(region), nationTotal },
+      { ...opts, basket },
+    );
+  });
+}
+
+function buildRegional(
+  national: NationalModel,
+  area: string,
+  s: AreaSizes,
+  opts: RegionalOptions,
+): RegionalModel {
+  const delta = opts.delta ?? 0.3;
+  const deltas = opts.band ?? [0.1, 0.4];
+  checkDelta(delta);
+  deltas.forEach((d) => checkDelta(d, 'band delta'));
+  const variant = flqVariant(opts.variant ?? 'flq');
+  if (!(s.regionTotal > 0)) throw new Error(`area has no size: ${area}`);
+  const slq = simpleLq(s.region, s.nation, s.regionTotal, s.nationTotal);
+  const share = s.regionTotal / s.nationTotal;
+  const at = (d: number) => areaModel(national, slq, lambdaStar(share, d), variant, s);
+  const main = at(delta);
+  const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
+  return {
+    ...main,
+    area,
+    delta,
+    variant,
+    lambda: lambdaStar(share, delta),
+    slq,
+    multipliers: multipliers(main),
+    band: { deltas, low: multipliers(at(deltas[0])), high: multipliers(at(deltas[1])) },
+    interaction: opts.layers && basket ? layerInteraction(main.lu, opts.layers, basket) : null,
+  };
+}
+
+/**
+ * One regionalised IoModel. Households: their purchases are regionalised like any buyer's
+ * with SLQ 1 (c_i · min(λ*·SLQ_i, 1)); all compensation earned in the area is assumed spent
+ * by its residents (commuting ignored, which overstates the induced effect). Regional output
+ * is the national output shared by the area's share of each industry's size.
+ */
+function areaModel(
+  national: NationalModel,
+  slq: Float64Array,
+  lambda: number,
+  variant: FlqVariant,
+  s: AreaSizes,
+): IoModel {
+  const n = national.n;
+  const a = regionalCoefficients(national.a, n, slq, lambda, variant);
+  const lu = leontiefLu(a, n);
+  const h = national.closure.h;
+  const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+  const output = national.output.map((x, i) => (s.nation[i]! > 0 ? (x * s.region[i]!) / s.nation[i]! : 0));
+  return {
+    codes: national.codes,
+    names: national.names,
+    n,
+    a,
+    lu,
+    factors: national.factors,
+    closure: closeToHouseholds(lu, h, c),
+    output,
+  };
+}
+
+function checkCodes(national: NationalModel, sizes: RegionalSizes): void {
+  if (sizes.codes.length !== national.n || sizes.codes.some((c, i) => c !== national.codes[i]))
+    throw new Error(
+      `regional sizes industries do not match the table: ${sizes.codes.slice(0, 3).join(', ')}…`,
+    );
+}
+
+function sumOf(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]!;
+  return s;
+}
