@@ -39,7 +39,7 @@ describe('regional sizes by IOAT industry', () => {
     );
     assert.throws(
       () => sizeMapper(IOAT, GVA, ['AB (1-9)', 'CA (10-12)']),
-      /not covered by the published codes: F41, F42  & F43, L68A/,
+      /not covered by the published codes: F41, F42 {2}& F43, L68A/,
     );
     const m = sizeMapper(['A01'], Float64Array.of(1), ['AB (1-9)']);
     assert.throws(() => m.map([{ code: 'AB (1-9)', value: -1 }]), /negative size for AB \(1-9\): -1/);
