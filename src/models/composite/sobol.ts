@@ -4,7 +4,8 @@
 // A_B^i is A with column i taken from B: N·(k + 2) model runs in all.
 //   S_i  = (1/N) Σ_j f(B)_j (f(A_B^i)_j − f(A)_j) / V(Y)        (Saltelli 2010, Table 2 (b))
 //   S_Ti = (1/2N) Σ_j (f(A)_j − f(A_B^i)_j)² / V(Y)             (Jansen 1999, Table 2 (f))
-// with V(Y) the variance of f over the rows of A and B together. Inputs are uniform on [0, 1);
+// with V(Y) the variance of f over the rows of A and B together, and f centred on its mean
+// over those rows first (as SALib does), which leaves the estimators' expectations unchanged. Inputs are uniform on [0, 1);
 // a model maps them to its own ranges. Pseudo-random (not quasi-random) rows: errors shrink
 // as 1/√N.
 import type { Random } from '../random.ts';
@@ -45,9 +46,10 @@ export function sobolIndices(y: Float64Array, k: number, n: number): SobolIndice
     let s = 0;
     let t = 0;
     for (let j = 0; j < n; j++) {
-      const a = y[j]!;
-      const b = y[n + j]!;
-      const ab = y[(2 + i) * n + j]!;
+      // centred on the mean: same expectation, much smaller variance when the mean is large
+      const a = y[j]! - mean;
+      const b = y[n + j]! - mean;
+      const ab = y[(2 + i) * n + j]! - mean;
       s += b * (ab - a);
       t += (a - ab) ** 2;
     }
