@@ -3,7 +3,9 @@
  * sit on this module only (DESIGN.md, dependency rule).
  */
 export { openStore, closeStore, DEFAULT_DB, type Store } from './store/db.ts';
+export { OfflineError } from './ingest/fetch.ts';
 export {
+  fetchPack,
   importDir,
   listDatasets,
   verifyStore,

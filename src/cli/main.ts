@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerArea } from './commands/area.ts';
 import { registerData } from './commands/data.ts';
 import { registerLayers } from './commands/layers.ts';
+import { registerStart } from './commands/start.ts';
 import { describeError } from './errors.ts';
 
 /** Builds the `strata` command tree; each command module registers its own subcommands. */
@@ -14,6 +15,7 @@ export function program(): Command {
   registerData(cmd);
   registerArea(cmd);
   registerLayers(cmd);
+  registerStart(cmd);
   return cmd;
 }
 

@@ -1,6 +1,7 @@
 import type { Provenance } from '../core/provenance.ts';
 import type { AreaRecord, IndustryObservation, PublishedCheck, RecordSet } from '../core/records.ts';
 import { appendRows } from './append.ts';
+import { ioTableToJson } from './io-tables.ts';
 import { query, type Store } from './db.ts';
 
 /** One dataset to write: provenance, records, published checks and reader warnings. */
@@ -25,24 +26,30 @@ export interface WriteOutcome {
  * Writes one dataset, inside the caller's transaction. The same source with the same
  * checksum is already there: nothing changes. A changed file becomes a new vintage.
  */
+/** The dataset already stored for this source and checksum, if any. */
+export async function findDataset(
+  store: Store,
+  source: string,
+  sha256: string,
+): Promise<{ datasetId: number; rows: number; vintageNumber: number } | null> {
+  const rows = await query<{ id: number; rows: bigint; n: bigint }>(
+    store,
+    `SELECT id, rows, (SELECT count(*) FROM datasets WHERE source = ? AND id <= d.id) AS n
+       FROM datasets d WHERE source = ? AND sha256 = ?`,
+    [source, source, sha256],
+  );
+  const r = rows[0];
+  return r ? { datasetId: r.id, rows: Number(r.rows), vintageNumber: Number(r.n) } : null;
+}
+
+/**
+ * Writes one dataset, inside the caller's transaction. The same source with the same
+ * checksum is already there: nothing changes. A changed file becomes a new vintage.
+ */
 export async function writeDataset(store: Store, ds: DatasetInput): Promise<WriteOutcome> {
   const p = ds.provenance;
-  const prior = await query<{ id: number; n: bigint | number }>(
-    store,
-    `SELECT id, (SELECT count(*) FROM datasets WHERE source = ?) AS n FROM datasets WHERE source = ? AND sha256 = ?`,
-    [p.source, p.source, p.sha256],
-  );
-  if (prior.length > 0) {
-    const rows = await query<{ rows: number }>(store, `SELECT rows FROM datasets WHERE id = ?`, [
-      prior[0]!.id,
-    ]);
-    return {
-      status: 'unchanged',
-      datasetId: prior[0]!.id,
-      rows: Number(rows[0]!.rows),
-      vintageNumber: Number(prior[0]!.n),
-    };
-  }
+  const prior = await findDataset(store, p.source, p.sha256);
+  if (prior) return { status: 'unchanged', ...prior };
   const [{ id }] = await query<{ id: number }>(store, `SELECT nextval('dataset_ids')::INTEGER AS id`);
   const rows = await appendRecords(store, id!, ds.records);
   await appendRows(store, 'checks', id!, ds.checks, [
@@ -197,6 +204,10 @@ async function appendRecords(store: Store, id: number, r: RecordSet): Promise<nu
     ['varchar', (x) => x.row],
     ['varchar', (x) => x.col],
     ['double', (x) => x.value],
+  ]);
+  n += await appendRows(store, 'io_tables', id, r.ioTables, [
+    ['smallint', (x) => x.year],
+    ['varchar', (x) => ioTableToJson(x)],
   ]);
   return n;
 }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../core/errors.ts';
 import { loadCatalogue, recognise, type FoundDataset } from '../ingest/catalogue.ts';
+import { fetchSources, type Fetched, type FetchOptions } from '../ingest/fetch.ts';
 import type { CatalogueSource } from '../ingest/reader.ts';
 import { readerFor } from '../ingest/registry.ts';
-import { readSourceFile, sha256 } from '../ingest/source-file.ts';
+import { combinedSha256, readSourceFile, sha256 } from '../ingest/source-file.ts';
 import { query, transaction, type Store } from '../store/db.ts';
-import { writeDataset } from '../store/write.ts';
+import { findDataset, writeDataset } from '../store/write.ts';
 
 /** What happened to one dataset in an import. */
 export interface ImportedDataset {
@@ -55,6 +57,15 @@ export async function importDir(store: Store, dir: string, onProgress?: Progress
 async function importOne(store: Store, ds: FoundDataset, retrieved: string): Promise<ImportedDataset> {
   const t0 = performance.now();
   const files = ds.paths.map(readSourceFile);
+  const known = await findDataset(store, ds.key, combinedSha256(files));
+  if (known)
+    return {
+      key: ds.key,
+      status: 'unchanged',
+      ...known,
+      warnings: 0,
+      seconds: (performance.now() - t0) / 1000,
+    };
   const result = await readerFor(ds.source.reader)({ files, source: ds.source, retrieved });
   result.provenance.source = ds.key;
   const out = await writeDataset(store, {
@@ -163,4 +174,22 @@ async function verifyTotals(store: Store): Promise<VerifyFinding[]> {
       `${Number(r.n) - Number(r.bad)} of ${Number(r.n)} totals within rounding` +
       (Number(r.bad) ? `; worst ${r.worst}` : ''),
   }));
+}
+
+/** Downloads the official files from their publishers into `dir` (see `strata data fetch`). */
+export async function fetchPack(
+  dir: string,
+  opts: FetchOptions & { only?: string[] } = {},
+): Promise<{ fetched: Fetched[]; manual: CatalogueSource[] }> {
+  const all = loadCatalogue().filter((s) => !opts.only?.length || opts.only.includes(s.id));
+  if (opts.only?.length) {
+    const unknown = opts.only.filter((id) => !all.some((s) => s.id === id));
+    if (unknown.length) throw new UsageError(`unknown source: ${unknown.join(', ')}`);
+  }
+  const fetched = await fetchSources(
+    all.filter((s) => Object.keys(s.downloads).length > 0),
+    dir,
+    opts,
+  );
+  return { fetched, manual: all.filter((s) => Object.keys(s.downloads).length === 0) };
 }

@@ -55,7 +55,7 @@ export async function layersAll(
   taxonomy: Taxonomy,
 ): Promise<LayersResult> {
   const sp = await loadPanel(store, level, measure);
-  const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(store));
+  const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(store, measure));
   const table = layerTable(sp.panel, w);
   return {
     level,

@@ -1,14 +1,14 @@
+import { IOAT_KEYS, type IoTable } from '../core/io-table.ts';
+import { resolveIndustry } from '../core/sic.ts';
 import type { SplitBasis } from '../models/layers/split.ts';
 import { query, type Store } from '../store/db.ts';
+import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
 import { maybeDataset, SOURCES } from './sources.ts';
 
-/**
- * National values by SIC division used to split published codes that span two layers
- * (METHODS.md §1): Great Britain employees by division from BRES 2021 (Nomis), the finest
- * national industry detail the pack holds for every division. The label travels with every
- * output so the basis is never hidden.
- */
-export async function splitBasis(store: Store): Promise<SplitBasis | null> {
+/** Great Britain employees by SIC division from BRES (Nomis), or null when not imported. */
+async function bresByDivision(
+  store: Store,
+): Promise<{ vintage: string; byDivision: Map<string, number> } | null> {
   const ds = await maybeDataset(store, SOURCES.bres);
   if (!ds) return null;
   const rows = await query<{ division: string; value: number }>(
@@ -18,8 +18,48 @@ export async function splitBasis(store: Store): Promise<SplitBasis | null> {
       GROUP BY 1`,
     [ds.id],
   );
-  return {
-    label: `ONS BRES ${ds.vintage}, GB employees by SIC division`,
-    byDivision: new Map(rows.map((r) => [r.division, Number(r.value)])),
-  };
+  return { vintage: ds.vintage, byDivision: new Map(rows.map((r) => [r.division, Number(r.value)])) };
+}
+
+/** GVA at basic prices by industry: the table's GVA row, or compensation + operating surplus + production taxes. */
+function gvaOf(t: IoTable): Float64Array {
+  const p = t.primaryInputs;
+  const gva = p[IOAT_KEYS.gva];
+  if (gva) return gva;
+  const parts = [IOAT_KEYS.compensation, IOAT_KEYS.operatingSurplus, IOAT_KEYS.productionTaxes].map(
+    (k) => p[k],
+  );
+  if (parts.some((x) => !x)) throw new Error(`input-output table ${t.year} has no GVA row`);
+  return Float64Array.from(t.codes, (_, j) => parts.reduce((s, x) => s + x![j]!, 0));
+}
+
+/**
+ * National values by SIC division used to split published codes that span two layers
+ * (METHODS.md §1). GVA measures use national GVA by industry from the newest ONS input–output
+ * analytical table; an IOAT industry covering several divisions (`C1101T1106 & C12`) is shared
+ * among them by BRES employees. Employment measures use BRES employees. The label says which.
+ */
+export async function splitBasis(store: Store, measure = 'gva_cp'): Promise<SplitBasis | null> {
+  const bres = await bresByDivision(store);
+  const years = measure.startsWith('gva') ? await ioTableYears(store) : [];
+  const table = years.length ? await loadIoTable(store, years.at(-1)!) : null;
+  if (!table) {
+    return bres
+      ? { label: `ONS BRES ${bres.vintage}, GB employees by SIC division`, byDivision: bres.byDivision }
+      : null;
+  }
+  const gva = gvaOf(table);
+  const byDivision = new Map<string, number>();
+  table.codes.forEach((code, j) => {
+    const divisions = resolveIndustry(code).divisions;
+    const weights = divisions.map((d) => (divisions.length === 1 ? 1 : (bres?.byDivision.get(d) ?? 1)));
+    const total = weights.reduce((s, w) => s + w, 0);
+    divisions.forEach((d, k) =>
+      byDivision.set(d, (byDivision.get(d) ?? 0) + (gva[j]! * weights[k]!) / total),
+    );
+  });
+  const within = bres
+    ? `, shared within combined industries by BRES ${bres.vintage} employees`
+    : ', shared equally within combined industries';
+  return { label: `ONS input-output analytical tables ${table.year}, GVA by industry${within}`, byDivision };
 }

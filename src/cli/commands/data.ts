@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { importDir, listDatasets, verifyStore } from '../../workbench.ts';
+import { fetchPack, importDir, listDatasets, OfflineError, verifyStore } from '../../workbench.ts';
 import { CliError } from '../errors.ts';
 import { print, withFormat, withStore } from './common.ts';
 
@@ -85,5 +85,36 @@ export function registerData(program: Command): void {
     );
     const failed = findings.filter((f) => !f.ok && f.check === 'checksum').length;
     if (failed) throw new CliError(`${failed} datasets failed verification`);
+  });
+
+  withFormat(
+    data
+      .command('fetch')
+      .description('download the official files from their publishers (needs the internet)')
+      .option('--dir <dir>', 'where to put them', '.strata/pack')
+      .option('--source <ids...>', 'only these catalogue sources')
+      .option('--mirror <url>', 'fetch https://host/path from <url>/host/path instead (a local mirror)'),
+  ).action(async (opts: { dir: string; source?: string[]; mirror?: string; format?: string }) => {
+    let result;
+    try {
+      result = await fetchPack(opts.dir, { only: opts.source, mirror: opts.mirror });
+    } catch (e) {
+      if (e instanceof OfflineError) throw new CliError(e.message);
+      throw e;
+    }
+    print(
+      result.fetched.map((f) => ({
+        source: f.source,
+        file: f.file,
+        status: f.status,
+        bytes: f.bytes,
+        detail: f.detail,
+      })),
+      opts.format,
+    );
+    for (const s of result.manual)
+      process.stderr.write(`note: ${s.id} has no direct download; get it from ${s.landing}\n`);
+    const failed = result.fetched.filter((f) => f.status === 'failed').length;
+    if (failed) throw new CliError(`${failed} of ${result.fetched.length} downloads failed`);
   });
 }

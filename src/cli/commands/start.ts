@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { fetchPack, importDir, layerRows, layersAll, loadTaxonomy } from '../../workbench.ts';
+import { renderTable } from '../output.ts';
+import { withStore } from './common.ts';
+
+/** Where the data pack is: --pack, then STRATA_PACK, then ../shared/data-pack beside the repository. */
+export function findPack(flag?: string): string | null {
+  for (const dir of [flag, process.env.STRATA_PACK, '../shared/data-pack'])
+    if (dir && existsSync(dir)) return dir;
+  return null;
+}
+
+/** `strata start`: import (or fetch) the pack, show the national picture, serve the app. */
+export function registerStart(
+  program: Command,
+  serve?: (cmd: Command, opts: { port: string }) => Promise<void>,
+): void {
+  program
+    .command('start')
+    .description(
+      'set up: import the data pack (or fetch it), show the national layered overview, then serve the app',
+    )
+    .option('--pack <dir>', 'data pack folder (default $STRATA_PACK or ../shared/data-pack)')
+    .option('--port <port>', 'port for the app', process.env.PORT ?? '8080')
+    .option('--no-serve', 'stop after the overview')
+    .action(async (opts: { pack?: string; port: string; serve: boolean }, cmd: Command) => {
+      let pack = findPack(opts.pack);
+      if (!pack) {
+        process.stdout.write('No data pack found: fetching the official files from their publishers...\n');
+        await fetchPack('.strata/pack');
+        pack = '.strata/pack';
+      }
+      await withStore(cmd, async (store) => {
+        const report = await importDir(store, pack);
+        const imported = report.datasets.filter((d) => d.status === 'imported').length;
+        process.stdout.write(
+          `Data pack ${pack}: ${imported} datasets imported, ${report.datasets.length - imported} already up to date (${report.seconds.toFixed(1)} s)\n\n`,
+        );
+        const r = await layersAll(store, 'itl1', 'gva_cp', loadTaxonomy());
+        const year = r.years.at(-1)!;
+        process.stdout.write(
+          `The UK's layered economy, ${year}: share of GVA by layer and ITL1 region (${r.taxonomy})\n`,
+        );
+        const rows = layerRows(r, year);
+        const layers = r.table.layers;
+        const table = [...new Set(rows.map((x) => x.areacd))].map((code) => {
+          const mine = rows.filter((x) => x.areacd === code);
+          return {
+            region: mine[0]!.areanm,
+            ...Object.fromEntries(
+              layers.map((l) => [l, `${(mine.find((x) => x.layer === l)!.share * 100).toFixed(1)}%`]),
+            ),
+          };
+        });
+        process.stdout.write(renderTable(table) + '\n');
+      });
+      if (opts.serve && serve) await serve(cmd, { port: opts.port });
+    });
+}

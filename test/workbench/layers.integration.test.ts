@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { closeStore, layerRows, layersAll, loadTaxonomy, type Store } from '../../src/workbench.ts';
+import { PACK_DB, packStore } from '../helpers/pack.ts';
+
+let store: Store;
+before(async () => (store = await packStore()));
+after(() => closeStore(store));
+
+function checkInvariants(rows: ReturnType<typeof layerRows>, areas: number) {
+  const byArea = new Map<string, typeof rows>();
+  for (const r of rows) byArea.set(r.areacd, [...(byArea.get(r.areacd) ?? []), r]);
+  assert.equal(byArea.size, areas);
+  for (const [code, list] of byArea) {
+    assert.equal(list.length, 6, code);
+    const sum = list.reduce((s, r) => s + r.share, 0);
+    assert.ok(Math.abs(sum - 1) < 1e-9, `${code} shares sum to ${sum}`);
+  }
+  const totals = new Map([...byArea].map(([code, list]) => [code, list.reduce((s, r) => s + r.value, 0)]));
+  const grand = [...totals.values()].reduce((s, v) => s + v, 0);
+  for (const layer of new Set(rows.map((r) => r.layer))) {
+    const mean = rows
+      .filter((r) => r.layer === layer)
+      .reduce((s, r) => s + (r.lq * totals.get(r.areacd)!) / grand, 0);
+    assert.ok(Math.abs(mean - 1) < 1e-9, `${layer}: weighted mean LQ ${mean}`);
+  }
+}
+
+describe('layered economy on the real pack', () => {
+  it('ITL3 2022 current prices: 179 areas × 6 layers, shares sum to 1, weighted mean LQ is 1', async () => {
+    const r = await layersAll(store, 'itl3', 'gva_cp', loadTaxonomy());
+    checkInvariants(layerRows(r, 2022), 179);
+    assert.equal(r.years[0], 1998);
+  });
+  it('LAD 2023 current prices: 361 areas', async () => {
+    const r = await layersAll(store, 'lad', 'gva_cp', loadTaxonomy());
+    checkInvariants(layerRows(r, 2023), 361);
+  });
+  it('every year at ITL3, ITL2, ITL1 and LAD keeps the invariants', async () => {
+    for (const [level, n] of [
+      ['itl3', 179],
+      ['itl2', 41],
+      ['itl1', 12],
+      ['lad', 361],
+    ] as const) {
+      const r = await layersAll(store, level, 'gva_cp', loadTaxonomy());
+      for (const y of r.years) checkInvariants(layerRows(r, y), n);
+    }
+  });
+  it('rolled-up ITL3 tables add to the same UK total as the ITL3 areas', async () => {
+    const itl3 = await layersAll(store, 'itl3', 'gva_cp', loadTaxonomy());
+    const uk = await layersAll(store, 'uk', 'gva_cp', loadTaxonomy());
+    const sum = (r: typeof uk, y: number) => layerRows(r, y).reduce((s, x) => s + x.value, 0);
+    assert.ok(Math.abs(sum(itl3, 2022) - sum(uk, 2022)) < 1e-6 * sum(uk, 2022));
+  });
+  it('strata layers prints the CSV the issue asks for', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        'bin/strata.js',
+        '--db',
+        PACK_DB,
+        'layers',
+        '--level',
+        'itl3',
+        '--year',
+        '2022',
+        '--measure',
+        'gva_cp',
+        '--format',
+        'csv',
+      ],
+      { encoding: 'utf8' },
+    );
+    const lines = out.trim().split('\n');
+    assert.equal(lines[0], 'areacd,areanm,layer,value,share,lq');
+    assert.equal(lines.length, 1 + 179 * 6);
+    assert.match(lines[1]!, /^TLC11,Hartlepool and Stockton-on-Tees,foundational-material,/);
+  });
+});
