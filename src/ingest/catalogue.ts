@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { CatalogueSource } from './reader.ts';
 
 /** The catalogue shipped with Strata: every official source it knows how to read. */
@@ -72,6 +72,12 @@ function walk(dir: string): string[] {
     });
 }
 
+/** A file belongs to a source when it sits in the source's folder, or directly in the pack folder. */
+function inPlace(dir: string, file: string, source: CatalogueSource): boolean {
+  const parent = basename(dirname(file));
+  return parent === source.folder || dirname(file) === dir.replace(/\/$/, '');
+}
+
 function stem(name: string): string {
   return name.replace(/\.[^.]+$/, '');
 }
@@ -86,7 +92,7 @@ export function recognise(dir: string, catalogue: CatalogueSource[]): Recognised
   const datasets: FoundDataset[] = [];
   const missing: CatalogueSource[] = [];
   for (const source of catalogue) {
-    const primaries = files.filter((f) => matches(source.files[0]!, basename(f)));
+    const primaries = files.filter((f) => inPlace(dir, f, source) && matches(source.files[0]!, basename(f)));
     if (primaries.length === 0) {
       missing.push(source);
       continue;
