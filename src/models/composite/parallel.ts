@@ -3,7 +3,7 @@
 // histograms are integer counts, so the result is identical whatever the number of workers.
 // Workers register tsx's loader so the TypeScript entry runs as it is (no build step).
 import { Worker } from 'node:worker_threads';
-import { evaluate, type Partial, type Plan, type Prepared } from './evaluate.ts';
+import type { Partial, Plan, Prepared } from './evaluate.ts';
 
 /** A set of started workers that can evaluate plans; close it when done. */
 export interface WorkerPool {
@@ -71,15 +71,4 @@ export function createWorkerPool(size: number): WorkerPool {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-/** Evaluates a plan in this thread (workers ≤ 1) or over a temporary pool of workers. */
-export async function evaluatePlan(prepared: Prepared, plan: Plan, workers = 1): Promise<Partial[]> {
-  if (workers <= 1) return [evaluate(prepared, plan, 0, plan.rows)];
-  const pool = createWorkerPool(Math.min(workers, Math.max(1, plan.rows)));
-  try {
-    return await pool.evaluate(prepared, plan);
-  } finally {
-    await pool.close();
-  }
 }
