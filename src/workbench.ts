@@ -23,4 +23,4 @@ export {
   type LayerMeasure,
 } from './workbench/panels.ts';
 export { areaProfile, type AreaProfile } from './workbench/profile.ts';
-export { levelOfCode } from './workbench/areas.ts';
+export { analysisLevel } from './workbench/areas.ts';

@@ -1,5 +1,6 @@
 import { readAsheGpg } from './ashe-gpg.ts';
 import { readCensusTs060 } from './census-ts060.ts';
+import { readCouncilSpending } from './council-spending.ts';
 import { readDistrictChanges } from './district-changes.ts';
 import { readEls } from './els.ts';
 import { readGhgIntensity } from './ghg-intensity.ts';
@@ -29,6 +30,7 @@ function withDistrictChanges(input: ReaderInput): ReaderInput {
 /** Every reader by the name the catalogue uses. */
 const READERS: Record<string, Reader> = {
   'ashe-gpg': readAsheGpg,
+  'council-spending': readCouncilSpending,
   'census-ts060': (input) => readCensusTs060(withDistrictChanges(input)),
   els: readEls,
   'ghg-intensity': readGhgIntensity,

@@ -1,5 +1,6 @@
 import type { Provenance } from '../core/provenance.ts';
 import type { AreaRecord, IndustryObservation, PublishedCheck, RecordSet } from '../core/records.ts';
+import { levelOfCode } from '../core/area.ts';
 import { appendRows } from './append.ts';
 import { ioTableToJson } from './io-tables.ts';
 import { query, type Store } from './db.ts';
@@ -227,6 +228,12 @@ function areasOf(rows: IndustryObservation[] | undefined): AreaRecord[] {
   const m = new Map<string, AreaRecord>();
   for (const r of rows ?? [])
     if (!m.has(r.areacd))
-      m.set(r.areacd, { areacd: r.areacd, areanm: r.areanm, level: 'unknown', start: null, end: null });
+      m.set(r.areacd, {
+        areacd: r.areacd,
+        areanm: r.areanm,
+        level: levelOfCode(r.areacd) ?? 'unknown',
+        start: null,
+        end: null,
+      });
   return [...m.values()];
 }

@@ -1,19 +1,27 @@
 import { readFileSync } from 'node:fs';
+import { levelOfCode } from '../core/area.ts';
 import { notFound, UsageError } from '../core/errors.ts';
 import { query, type Store } from '../store/db.ts';
 import type { Level } from './panels.ts';
 
-/** The level a code belongs to, from its form: GSS LAD codes, ITL codes by length, the UK. */
-export function levelOfCode(code: string): Level {
-  if (code === 'K02000001') return 'uk';
-  if (/^E0[6789]\d{6}$|^W06\d{6}$|^S12\d{6}$|^N09\d{6}$/.test(code)) return 'lad';
-  if (/^TL[C-N][0-9A-Z][0-9A-Z]$/.test(code)) return 'itl3';
-  if (/^TL[C-N][0-9A-Z]$/.test(code)) return 'itl2';
-  if (/^TL[C-N]$/.test(code)) return 'itl1';
-  if (/^[A-Z]\d{8}$|^TL/.test(code)) throw notFound('area', code);
-  throw new UsageError(
-    `invalid area code: ${code} (a LAD code such as E06000001, an ITL code such as TLC11, or K02000001)`,
-  );
+/** The analysis level of a code (LAD, ITL3/2/1, UK); other codes are not areas Strata profiles. */
+export function analysisLevel(code: string): Level {
+  const level = levelOfCode(code);
+  switch (level) {
+    case 'ltla':
+      return 'lad';
+    case 'itl3':
+    case 'itl2':
+    case 'itl1':
+    case 'uk':
+      return level;
+    case null:
+      throw new UsageError(
+        `invalid area code: ${code} (a LAD code such as E06000001, an ITL code such as TLC11, or K02000001)`,
+      );
+    default:
+      throw notFound('area', code);
+  }
 }
 
 export interface AreaRef {

@@ -4,7 +4,7 @@ import { layerVolume } from '../models/layers/growth.ts';
 import { industryShares } from '../models/layers/specialisation.ts';
 import { layerWeights } from '../models/layers/split.ts';
 import type { Store } from '../store/db.ts';
-import { itl1Regions, ladsWithin, levelOfCode, parentsOf, type AreaRef } from './areas.ts';
+import { itl1Regions, ladsWithin, analysisLevel, parentsOf, type AreaRef } from './areas.ts';
 import { cached } from './cache.ts';
 import { headlineIndicators, type IndicatorValue } from './indicators.ts';
 import { layerRows, layersAll, type LayerRow } from './layers.ts';
@@ -46,7 +46,7 @@ async function layersCached(store: Store, level: Level, taxonomy: Taxonomy) {
 
 /** The profile of one area: layered economy over time, specialisations, real growth, headline indicators. */
 export async function areaProfile(store: Store, code: string, taxonomy: Taxonomy): Promise<AreaProfile> {
-  const level = levelOfCode(code);
+  const level = analysisLevel(code);
   const layers = await layersCached(store, level, taxonomy);
   if (!layers.table.areas.includes(code)) throw notFound('area', code);
   const parents = level === 'uk' ? [] : await parentsOf(store, code);
