@@ -60,7 +60,7 @@ export function regionalCoefficients(
   slq: Float64Array,
   lambda: number,
   variant: FlqVariant,
-  out = new Float64Array(n * n),
+  out: Float64Array = new Float64Array(n * n),
 ): Float64Array {
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {

@@ -38,7 +38,7 @@ export function leontiefLu(a: Float64Array, n: number): Lu {
 }
 
 /** y = M v for a dense n × n row-major matrix. */
-export function matVec(m: Float64Array, v: Float64Array, n: number, out = new Float64Array(n)): Float64Array {
+export function matVec(m: Float64Array, v: Float64Array, n: number, out: Float64Array = new Float64Array(n)): Float64Array {
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0, ii = i * n; j < n; j++) s += m[ii + j] * v[j];

@@ -68,7 +68,7 @@ function eliminate(a: Float64Array, n: number, k: number): void {
 }
 
 /** Solves A x = b (b untouched); `out` may be passed to avoid an allocation. */
-export function luSolve(f: Lu, b: Float64Array, out = new Float64Array(f.n)): Float64Array {
+export function luSolve(f: Lu, b: Float64Array, out: Float64Array = new Float64Array(f.n)): Float64Array {
   const { n, lu, piv } = f;
   if (out !== b) out.set(b);
   for (let k = 0; k < n; k++) {
@@ -94,7 +94,7 @@ export function luSolve(f: Lu, b: Float64Array, out = new Float64Array(f.n)): Fl
 }
 
 /** Solves Aᵀ x = b, i.e. the row vector x with x A = bᵀ (multipliers are such rows). */
-export function luSolveTranspose(f: Lu, b: Float64Array, out = new Float64Array(f.n)): Float64Array {
+export function luSolveTranspose(f: Lu, b: Float64Array, out: Float64Array = new Float64Array(f.n)): Float64Array {
   const { n, lu, piv } = f;
   if (out !== b) out.set(b);
   // Uᵀ y = b, column-oriented so the inner loop runs along a row of U.
@@ -164,4 +164,28 @@ export function inverse(f: Lu): Float64Array {
   const eye = new Float64Array(n * n);
   for (let i = 0; i < n; i++) eye[i * n + i] = 1;
   return luSolveMany(f, eye, n);
+}
+
+/** A x computed from the factors (A = Pᵀ L U), for residuals without keeping A. */
+export function luMultiply(f: Lu, x: Float64Array, out: Float64Array = new Float64Array(f.n)): Float64Array {
+  const { n, lu, piv } = f;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = i, ii = i * n; j < n; j++) s += lu[ii + j] * x[j];
+    out[i] = s;
+  }
+  for (let i = n - 1; i > 0; i--) {
+    let s = out[i];
+    for (let j = 0, ii = i * n; j < i; j++) s += lu[ii + j] * out[j];
+    out[i] = s;
+  }
+  for (let k = n - 1; k >= 0; k--) {
+    const p = piv[k];
+    if (p !== k) {
+      const t = out[p];
+      out[p] = out[k];
+      out[k] = t;
+    }
+  }
+  return out;
 }
