@@ -16,7 +16,10 @@ export { replay } from './run.ts';
 export { createWorkerPool };
 export type { WorkerPool };
 
-/** How to run: in this thread, over `workers` new worker threads, or over a pool kept by the caller. */
+/**
+ * How to run: `workers` threads in all (this one plus workers − 1 new worker threads; 1 = this
+ * thread only), or this thread plus a pool the caller keeps between analyses.
+ */
 export interface CompositeOptions {
   workers?: number;
   pool?: WorkerPool;
@@ -33,7 +36,8 @@ export async function runComposite(
 ): Promise<CompositeResult> {
   const pipeline = parsePipeline(pipelineInput);
   // start workers first: their start-up overlaps the replay and the planning below
-  const own = !options.pool && (options.workers ?? 1) > 1 ? createWorkerPool(options.workers!) : undefined;
+  const own =
+    !options.pool && (options.workers ?? 1) > 1 ? createWorkerPool(options.workers! - 1) : undefined;
   try {
     const declared = replay(pipeline, data);
     const { data: used } = pipelineData(pipeline, data);

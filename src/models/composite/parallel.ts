@@ -1,11 +1,14 @@
-// Splits the Monte Carlo runs over worker threads. The plan is made before the split, each
-// worker evaluates a contiguous block of rows with the same pure code, and the partial
-// histograms are integer counts, so the result is identical whatever the number of workers.
-// Workers register tsx's loader so the TypeScript entry runs as it is (no build step).
+// Splits the Monte Carlo runs between the calling thread and worker threads. The plan is made
+// before the split; the rows are cut into blocks that whichever thread is free takes next (the
+// calling thread starts at once, workers join when they have started), and the partial
+// histograms are integer counts added up afterwards — so the result is identical whatever the
+// number of threads or who did which block. Workers register tsx's loader themselves (Node 20
+// does not apply `--import` hooks to a worker's entry module), so the TypeScript entry runs
+// as it is, with no build step.
 import { Worker } from 'node:worker_threads';
-import type { Partial, Plan, Prepared } from './evaluate.ts';
+import { evaluate, type Partial, type Plan, type Prepared } from './evaluate.ts';
 
-/** A set of started workers that can evaluate plans; close it when done. */
+/** Worker threads kept between analyses; `size` of them work beside the calling thread. Close when done. */
 export interface WorkerPool {
   size: number;
   evaluate(prepared: Prepared, plan: Plan): Promise<Partial[]>;
@@ -35,37 +38,86 @@ export function slicePlan(plan: Plan, from: number, to: number): Plan {
   };
 }
 
-/**
- * Starts `size` workers running worker.ts. Node 20 does not apply `--import` hooks to a
- * worker's entry module, so each worker starts from a small shim that registers tsx's loader
- * and then imports the TypeScript entry.
- */
+type Reply = { type: 'ready' } | { type: 'done'; job: number; from: number; part: Partial };
+
+interface Job {
+  id: number;
+  plan: Plan;
+  blocks: [number, number][];
+  next: number;
+  busy: number;
+  parts: Partial[];
+  fail: (e: unknown) => void;
+  settle: () => void;
+}
+
+/** Starts `size` worker threads (they load in the background; work starts before they are up). */
 export function createWorkerPool(size: number): WorkerPool {
-  if (!(Number.isInteger(size) && size >= 1)) throw new Error(`invalid worker count: ${size}`);
+  if (!(Number.isInteger(size) && size >= 0)) throw new Error(`invalid worker count: ${size}`);
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
-  let next = 0;
-  const ask = (worker: Worker, prepared: Prepared, plan: Plan) =>
-    new Promise<Partial>((resolve, reject) => {
-      const id = next++;
-      const onMessage = (msg: { id: number; part: Partial }) => {
-        if (msg.id !== id) return;
-        worker.off('message', onMessage).off('error', reject);
-        resolve(msg.part);
-      };
-      worker.on('message', onMessage).once('error', reject);
-      worker.postMessage({ id, prepared, plan });
+  const ready = new Set<Worker>();
+  let job: Job | undefined;
+  let jobs = 0;
+  const give = (w: Worker) => {
+    if (!job || job.next >= job.blocks.length) return;
+    const [from, to] = job.blocks[job.next++]!;
+    job.busy++;
+    w.postMessage({ type: 'block', job: job.id, from, plan: slicePlan(job.plan, from, to) });
+  };
+  for (const w of workers) {
+    w.on('message', (msg: Reply) => {
+      if (msg.type === 'ready') ready.add(w);
+      else if (job && msg.job === job.id) {
+        job.busy--;
+        job.parts.push({ ...msg.part, from: msg.from, to: msg.from + msg.part.shift.length });
+      }
+      give(w);
+      job?.settle();
     });
+    w.on('error', (e) => job?.fail(e));
+  }
   return {
     size,
-    async evaluate(prepared, plan) {
-      const blocks = splitRows(plan.rows, size);
-      const parts = await Promise.all(
-        blocks.map(([from, to], i) => ask(workers[i]!, prepared, slicePlan(plan, from, to))),
-      );
-      return parts.map((part, i) => ({ ...part, from: blocks[i]![0], to: blocks[i]![1] }));
+    evaluate(prepared, plan) {
+      if (job) return Promise.reject(new Error('worker pool is busy'));
+      // about eight blocks per thread: small enough to balance, large enough to amortise messages
+      const blocks = splitRows(plan.rows, Math.min(plan.rows, 8 * (size + 1)));
+      return new Promise<Partial[]>((resolve, reject) => {
+        let mainDone = false;
+        const current: Job = {
+          id: ++jobs,
+          plan,
+          blocks,
+          next: 0,
+          busy: 0,
+          parts: [],
+          fail: (e) => {
+            job = undefined;
+            reject(e);
+          },
+          settle: () => {
+            if (!mainDone || current.busy > 0 || current.next < blocks.length || job !== current) return;
+            job = undefined;
+            resolve(current.parts);
+          },
+        };
+        job = current;
+        for (const w of workers) w.postMessage({ type: 'prepare', job: current.id, prepared });
+        for (const w of ready) give(w);
+        const work = async () => {
+          while (job === current && current.next < blocks.length) {
+            const [from, to] = blocks[current.next++]!;
+            current.parts.push(evaluate(prepared, plan, from, to));
+            await new Promise((r) => setImmediate(r)); // let worker replies in between blocks
+          }
+          mainDone = true;
+          current.settle();
+        };
+        work().catch(current.fail);
+      });
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
