@@ -57,13 +57,23 @@ export function readAsheSheet(
   const where = { file: wb.file, sheet: name };
   const headerRow = findHeader(grid, where);
   const rows: AsheRow[] = [];
-  for (let r = headerRow + 1; r < grid.length; r++) {
+  let r = headerRow + 1;
+  for (; r < grid.length; r++) {
     const line = grid[r]!;
     if (valueCols.every((c) => line[c] === null || line[c] === undefined)) break;
     const cells = valueCols.map((c) => asheCell(line[c] ?? null, { ...where, cell: cellRef(r, c) }, markers));
     rows.push({ codeRef: cellRef(r, 1), description: text(line[0]), code: text(line[1]), cells });
   }
   if (rows.length === 0) throw new SourceError({ ...where, cell: cellRef(headerRow + 1, 0) }, 'no data rows');
+  // The table ends at its first row without values; only footnotes (column A) may follow.
+  for (; r < grid.length; r++) {
+    const code = text(grid[r]![1]);
+    if (code !== '')
+      throw new SourceError(
+        { ...where, cell: cellRef(r, 1), value: code },
+        'coded row without values, or after the end of the table',
+      );
+  }
   return { name, title: text(grid[0]?.[0]), headerRow, rows, grid };
 }
 

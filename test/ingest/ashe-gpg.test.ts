@@ -166,6 +166,11 @@ describe('readAsheGpg: area tables', () => {
       () => read(book('7.12', AREAS, (_s, r) => withCell(r, 0, 0, 'Table 7.12 Gender pay gap (%)'))),
       /!All!A1: title does not end with a year/,
     ],
+    [
+      'row with empty values inside the table',
+      () => read(book('7.12', AREAS, (_s, r) => withCell(withCell(r, 7, 2, null), 7, 3, null))),
+      /!All!B8: coded row without values, or after the end of the table \(value "E12000001"\)/,
+    ],
     ['truncated file', () => read(good.subarray(0, good.length >> 1)), /2025\.xlsx: unreadable workbook/],
     [
       'CSV bytes named .xlsx',
