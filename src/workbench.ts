@@ -13,7 +13,15 @@ export {
   type DatasetRow,
   type VerifyFinding,
 } from './workbench/data.ts';
-export { layersAll, layerRows, loadTaxonomy, type LayersResult, type LayerRow } from './workbench/layers.ts';
+export {
+  layersAll,
+  layerRows,
+  loadTaxonomy,
+  taxonomyById,
+  TAXONOMY_IDS,
+  type LayersResult,
+  type LayerRow,
+} from './workbench/layers.ts';
 export {
   parseLevel,
   parseMeasure,
@@ -23,4 +31,6 @@ export {
   type LayerMeasure,
 } from './workbench/panels.ts';
 export { areaProfile, type AreaProfile } from './workbench/profile.ts';
-export { analysisLevel } from './workbench/areas.ts';
+export { analysisLevel, listAreas, AREA_LEVELS, type AreaListItem } from './workbench/areas.ts';
+export { indicatorValues, listIndicators, type IndicatorSummary } from './workbench/indicators.ts';
+export { boundaryTopology, BOUNDARY_LEVELS } from './workbench/boundaries.ts';

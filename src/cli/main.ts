@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerArea } from './commands/area.ts';
 import { registerData } from './commands/data.ts';
 import { registerLayers } from './commands/layers.ts';
+import { registerServe, serveUntilStopped } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { describeError } from './errors.ts';
 
@@ -15,7 +16,8 @@ export function program(): Command {
   registerData(cmd);
   registerArea(cmd);
   registerLayers(cmd);
-  registerStart(cmd);
+  registerServe(cmd);
+  registerStart(cmd, serveUntilStopped);
   return cmd;
 }
 

@@ -90,3 +90,77 @@ export async function ladsWithin(store: Store, code: string): Promise<AreaRef[]>
     [code, col],
   );
 }
+
+/** An area as the area list shows it: names, level, validity years, its parents at the analysis levels. */
+export interface AreaListItem extends AreaRef {
+  start: number | null;
+  end: number | null;
+  parents: string[];
+}
+
+/** Levels the area list serves, mapped to the levels stored by the readers. */
+const STORED_LEVEL: Record<string, string> = {
+  lad: 'ltla',
+  itl3: 'itl3',
+  itl2: 'itl2',
+  itl1: 'itl1',
+  uk: 'uk',
+  rgn: 'rgn',
+  ctry: 'ctry',
+  cauth: 'cauth',
+  utla: 'utla',
+  cty: 'cty',
+};
+export const AREA_LEVELS = Object.keys(STORED_LEVEL);
+
+/**
+ * Areas at a level (current ones, valid in `year` when given), optionally filtered by a
+ * case-insensitive search on name or code. ITL levels use the January 2021 codes the GVA tables use.
+ */
+export async function listAreas(
+  store: Store,
+  opts: { level?: string; q?: string; year?: number; limit?: number },
+): Promise<AreaListItem[]> {
+  const level = opts.level ? STORED_LEVEL[opts.level] : undefined;
+  if (opts.level && !level) throw new UsageError(`invalid level: ${opts.level} (${AREA_LEVELS.join(', ')})`);
+  const q = opts.q?.trim().toLowerCase() ?? '';
+  const rows = await query<{
+    areacd: string;
+    areanm: string;
+    level: string;
+    start: number | null;
+    end: number | null;
+    parents: string[] | null;
+  }>(
+    store,
+    `WITH a AS (
+       SELECT areacd, arg_max(areanm, dataset_id) AS areanm, level, max(start_year) AS start, max(end_year) AS "end"
+         FROM areas WHERE dataset_id IN (SELECT id FROM current_datasets) AND level <> 'lau1'
+        GROUP BY areacd, level),
+     p AS (
+       SELECT child, list(DISTINCT parent ORDER BY parent) AS parents FROM area_links
+        WHERE vintage = '2023' AND dataset_id IN (SELECT id FROM current_datasets) AND parent_level <> 'lau1'
+        GROUP BY child)
+     SELECT a.areacd, a.areanm, a.level, a.start, a."end", p.parents FROM a LEFT JOIN p ON p.child = a.areacd
+      WHERE (? IS NULL OR a.level = ?)
+        AND (? = '' OR lower(a.areanm) LIKE '%' || ? || '%' OR lower(a.areacd) LIKE ? || '%')
+        AND (? IS NULL OR ((a.start IS NULL OR a.start <= ?) AND (a."end" IS NULL OR a."end" >= ?)))
+        AND (a.level NOT LIKE 'itl%' OR a.areacd IN (SELECT child FROM area_links WHERE vintage = '2023') OR a.areacd IN (SELECT parent FROM area_links WHERE vintage = '2023'))
+      ORDER BY (lower(a.areacd) = ?) DESC, (lower(a.areanm) LIKE ? || '%') DESC, a.areanm
+      LIMIT ?`,
+    [
+      level ?? null,
+      level ?? null,
+      q,
+      q,
+      q,
+      opts.year ?? null,
+      opts.year ?? null,
+      opts.year ?? null,
+      q,
+      q,
+      opts.limit ?? 500,
+    ],
+  );
+  return rows.map((r) => ({ ...r, level: r.level === 'ltla' ? 'lad' : r.level, parents: r.parents ?? [] }));
+}

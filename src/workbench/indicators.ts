@@ -1,3 +1,5 @@
+import { levelOfCode } from '../core/area.ts';
+import { notFound } from '../core/errors.ts';
 import { list, query, type Store } from '../store/db.ts';
 import type { AreaRef } from './areas.ts';
 import type { Level } from './panels.ts';
@@ -103,4 +105,76 @@ function point(r: IndicatorPoint): IndicatorPoint {
     uci95: r.uci95,
     status: r.status,
   };
+}
+
+/** An indicator in the store: id, label, unit, what periods and places it covers, its source. */
+export interface IndicatorSummary {
+  id: string;
+  label: string;
+  unit: string;
+  periods: string[];
+  latest: string;
+  areas: number;
+  withIntervals: number;
+  source: string;
+  meta: Record<string, unknown> | null;
+}
+
+/** Every indicator the store holds, with its coverage. */
+export async function listIndicators(store: Store): Promise<IndicatorSummary[]> {
+  const rows = await query<{
+    id: string;
+    label: string | null;
+    unit: string;
+    periods: string[];
+    areas: bigint;
+    ci: bigint;
+    source: string;
+    meta: string | null;
+  }>(
+    store,
+    `SELECT o.indicator AS id, any_value(json_extract_string(i.meta, '$.label')) AS label, any_value(o.unit) AS unit,
+            list(DISTINCT o.period ORDER BY o.period) AS periods, count(DISTINCT o.areacd) AS areas,
+            count(o.lci95) AS ci, any_value(d.publisher || ', ' || d.title) AS source, any_value(i.meta) AS meta
+       FROM observations o JOIN current_datasets d ON d.id = o.dataset_id
+       LEFT JOIN indicators i ON i.dataset_id = o.dataset_id AND i.id = o.indicator
+      GROUP BY o.indicator ORDER BY o.indicator`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label ?? r.id,
+    unit: r.unit,
+    periods: r.periods,
+    latest: r.periods.at(-1)!,
+    areas: Number(r.areas),
+    withIntervals: Number(r.ci),
+    source: r.source,
+    meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : null,
+  }));
+}
+
+/** One indicator for every area (at a level, for a period: the latest by default), with its published interval and status. */
+export async function indicatorValues(
+  store: Store,
+  id: string,
+  opts: { level?: string; period?: string } = {},
+) {
+  const known = await query<{ period: string }>(
+    store,
+    `SELECT DISTINCT period FROM observations o JOIN current_datasets d ON d.id = o.dataset_id WHERE o.indicator = ? ORDER BY period`,
+    [id],
+  );
+  if (known.length === 0) throw notFound('indicator', id);
+  const period = opts.period ?? known.at(-1)!.period;
+  if (!known.some((k) => k.period === period)) throw notFound(`period of ${id}`, period);
+  const rows = await query<IndicatorPoint & { geography: string }>(
+    store,
+    `SELECT o.areacd, o.areanm, o.geography, o.observation AS value, o.lci95, o.uci95, o.status
+       FROM observations o JOIN current_datasets d ON d.id = o.dataset_id
+      WHERE o.indicator = ? AND o.period = ? ORDER BY o.areacd`,
+    [id, period],
+  );
+  const level = opts.level === 'lad' ? 'ltla' : opts.level;
+  const filtered = level ? rows.filter((r) => levelOfCode(r.areacd) === level) : rows;
+  return { indicator: id, period, periods: known.map((k) => k.period), rows: filtered };
 }

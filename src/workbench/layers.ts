@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
 import { parseTaxonomy, type Taxonomy } from '../core/taxonomy.ts';
 import { layerTable, type LayerTable } from '../models/layers/layer-table.ts';
@@ -99,4 +99,22 @@ export function layerRows(r: LayersResult, year?: number, only?: string): LayerR
     });
   });
   return rows;
+}
+
+const TAXONOMY_DIR = new URL('../../data/taxonomies/', import.meta.url).pathname;
+/** Built-in taxonomies, by id (file name without .json). */
+export const TAXONOMY_IDS = readdirSync(TAXONOMY_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5));
+
+const builtIn = new Map<string, Taxonomy>();
+
+/** A built-in taxonomy by id (the HTTP API never reads a path a client names). */
+export function taxonomyById(id = 'foundational-economy-v1'): Taxonomy {
+  if (!TAXONOMY_IDS.includes(id)) {
+    throw new UsageError(`unknown taxonomy: ${id} (${TAXONOMY_IDS.join(', ')})`, 'not_found', 404);
+  }
+  let t = builtIn.get(id);
+  if (!t) builtIn.set(id, (t = loadTaxonomy(TAXONOMY_DIR + id + '.json')));
+  return t;
 }

@@ -1,0 +1,10 @@
+import type { Taxonomy } from '../core/taxonomy.ts';
+import type { Store } from '../workbench.ts';
+
+/** What the routes need: the open store and a taxonomy by id (built-in ones only: no file paths over HTTP). */
+export interface ApiDeps {
+  store: Store;
+  taxonomy: (id?: string) => Taxonomy;
+  /** Folder of the built web app, or null when it has not been built. */
+  webDir: string | null;
+}

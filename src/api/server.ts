@@ -1,0 +1,35 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { closeStore, openStore, taxonomyById } from '../workbench.ts';
+import { createApp } from './app.ts';
+
+export const WEB_DIR = new URL('../../dist/web/', import.meta.url).pathname;
+
+/** Starts the server on 127.0.0.1 (or `host`) with the store opened read-only; resolves once listening. */
+export async function startServer(opts: {
+  db: string;
+  port: number;
+  host?: string;
+}): Promise<{ url: string; close: () => Promise<void> }> {
+  const store = await openStore(opts.db, { readOnly: true });
+  const app = createApp({
+    store,
+    taxonomy: taxonomyById,
+    webDir: existsSync(WEB_DIR + 'index.html') ? WEB_DIR : null,
+  });
+  const host = opts.host ?? '127.0.0.1';
+  return new Promise((resolvePromise) => {
+    const server = serve({ fetch: app.fetch, port: opts.port, hostname: host }, (info) => {
+      resolvePromise({
+        url: `http://${host}:${info.port}/`,
+        close: () =>
+          new Promise<void>((done) =>
+            server.close(() => {
+              closeStore(store);
+              done();
+            }),
+          ),
+      });
+    });
+  });
+}
