@@ -107,6 +107,12 @@ function readYears(ws: XLSX.WorkSheet, headerRow: number, where: Where): [number
     out.push([r, v]);
   }
   if (out.length === 0) throw new SourceError({ ...where, cell: cellRef(headerRow + 2, 0) }, 'no years');
+  // A gap in the years would otherwise drop every later year without a word.
+  for (let r = out.at(-1)![0] + 2; r < MAX_ROWS; r++) {
+    const v = cellAt(ws, r, 0);
+    if (typeof v === 'number')
+      throw new SourceError({ ...where, cell: cellRef(r, 0), value: v }, 'year after a gap');
+  }
   return out;
 }
 
@@ -159,6 +165,15 @@ function groupColumns(ws: XLSX.WorkSheet, headerRow: number, start: number, wher
       throw new SourceError(at, `not in section ${section} (row above)`);
     }
     out.push({ code, name, parent: section, col });
+  }
+  const end = start + 1 + out.length;
+  for (let col = end + 1; col < end + 20; col++) {
+    const v = cellAt(ws, headerRow, col);
+    if (v !== null)
+      throw new SourceError(
+        { ...where, cell: cellRef(headerRow, col), value: v },
+        'industry column after a gap',
+      );
   }
   return out;
 }

@@ -179,6 +179,16 @@ describe('readGhgIntensity', () => {
       /!GHG intensity!A1: no row starting SIC code \(value "GHG Intensity/,
     ],
     [
+      'gap in the years',
+      () => read(book((s, r) => (s === 'GHG intensity' ? withCell(r, 11, 0, null) : r))),
+      /!GHG intensity!A13: year after a gap \(value 1992\)/,
+    ],
+    [
+      'gap between industry groups',
+      () => read(book((s, r) => (s === 'GHG intensity' ? withCell(r, 9, 28, null) : r))),
+      /!GHG intensity!AD9: industry column after a gap \(value 35\.1\)/,
+    ],
+    [
       'CSV bytes named .xlsx',
       () => read('SIC code,A,B\n1990,5.48,0.36\n'),
       /xlsx: not an XLSX or XLS workbook/,
