@@ -1,0 +1,78 @@
+// A participatory budget as the tallies see it: integer costs and budget, voters as indices,
+// and for each project the voters who approve it. Built from a pabulib file or from the
+// ballots of a consultation.
+import { commonScale, toUnits } from './money.ts';
+import type { PbInstance } from './pabulib.ts';
+
+/** A project with its cost in integer units. */
+export interface BudgetProject {
+  id: string;
+  cost: number;
+}
+
+/** The input of every participatory-budget tally. */
+export interface BudgetProblem {
+  /** Budget in integer units of 10^-scale currency. */
+  budget: number;
+  /** Decimal places of the units (`unit` = 10^scale units make one currency unit). */
+  scale: number;
+  /** In published order: the order is the last tie-break of every rule. */
+  projects: BudgetProject[];
+  voters: number;
+  /** For each project, the indices of the voters who approve it (ascending). */
+  approvers: Int32Array[];
+  /** Score per project for greedy: approvals, or points for ordinal/cumulative/scoring ballots. */
+  scores: number[];
+  /** True when the ballots are approval ballots (Equal Shares needs them). */
+  approval: boolean;
+}
+
+/** One currency unit in the problem's integer units. */
+export function currencyUnit(p: BudgetProblem): number {
+  return 10 ** p.scale;
+}
+
+/** Builds a problem from approval ballots, each a list of project ids. */
+export function approvalProblem(
+  budget: string,
+  projects: readonly { id: string; cost: string }[],
+  ballots: readonly (readonly string[])[],
+): BudgetProblem {
+  const scale = commonScale([budget, ...projects.map((p) => p.cost)]);
+  const index = new Map(projects.map((p, i) => [p.id, i]));
+  const lists: number[][] = projects.map(() => []);
+  ballots.forEach((ballot, voter) => {
+    for (const id of ballot) {
+      const j = index.get(id);
+      if (j === undefined) throw new Error(`ballot names an unknown project: ${id}`);
+      lists[j]!.push(voter);
+    }
+  });
+  return {
+    budget: toUnits(budget, scale),
+    scale,
+    projects: projects.map((p) => ({ id: p.id, cost: toUnits(p.cost, scale) })),
+    voters: ballots.length,
+    approvers: lists.map((l) => Int32Array.from(l)),
+    scores: lists.map((l) => l.length),
+    approval: true,
+  };
+}
+
+/**
+ * Builds a problem from a pabulib instance. Scores follow pabulib: approvals count 1, ordinal
+ * votes without points give the k listed projects k, k-1, …, 1 points, otherwise `points`.
+ */
+export function pbProblem(pb: PbInstance): BudgetProblem {
+  const ballots = pb.votes.map((v) => v.vote);
+  const problem = approvalProblem(pb.budget, pb.projects, ballots);
+  if (pb.voteType === 'approval' || pb.voteType === 'choose-1') return problem;
+  const index = new Map(pb.projects.map((p, i) => [p.id, i]));
+  const scores = pb.projects.map(() => 0);
+  for (const v of pb.votes) {
+    v.vote.forEach((id, k) => {
+      scores[index.get(id)!]! += v.points ? v.points[k]! : v.vote.length - k;
+    });
+  }
+  return { ...problem, scores, approval: false };
+}

@@ -1,0 +1,120 @@
+// The Method of Equal Shares for approval ballots (Peters, Pierczyński & Skowron, "Proportional
+// participatory budgeting with additive utilities", NeurIPS 2021), in the variant equalshares.net
+// and pabulib use: cost utilities. The budget is split equally among all voters; each round
+// funds the project whose cost its approvers can cover with the smallest largest payment per
+// unit of cost, ρ/cost (the largest "effective vote count" cost/ρ): approvers who have less
+// than an equal share pay everything they have, the others pay ρ each. Ties go to the cheaper
+// project, then to the one with more approvals (equalshares.net, "Tie breaking"), then to the
+// one listed first in the published project list (the lot drawn in advance).
+//
+// Completion `add1` (equalshares.net, "Completion"; pabulib rule `equalshares/add1`): start
+// from the whole-currency-unit share floor(B/n) per voter and raise it one currency unit at
+// a time, keeping each outcome whose cost stays within the real budget B, until the next one
+// would exceed B. This is pabulib's definition (its checker verifies the published `selected`
+// columns this way); equalshares.net's tool can also stop early once the outcome is
+// exhaustive (no further project fits) — option `exhaustive` — but that variant does not
+// reproduce the published Wieliczka 2023 outcome, so it is off by default. If every project
+// fits in B, plain MES with B is used; once every approved project is funded, the raises stop.
+//
+// Comparison step (pabulib `…-comparison`, equalshares.net "satisfaction" comparison): the
+// outcome is compared with greedy by votes (skipping what does not fit); each voter prefers
+// the outcome funding more of the projects they approve, and greedy replaces the Equal Shares
+// outcome only if strictly more voters prefer it.
+import { currencyUnit, type BudgetProblem } from '../problem.ts';
+import { greedyIndices } from './greedy.ts';
+import { mesFast } from './mes-fast.ts';
+import { costOf, type BudgetOutcome } from './outcome.ts';
+
+/** Options of the Equal Shares family. */
+export interface EqualSharesOptions {
+  /** Also stop the add1 completion once the outcome is exhaustive (default false, as pabulib). */
+  exhaustive?: boolean;
+}
+
+function requireApproval(p: BudgetProblem): void {
+  if (!p.approval) throw new Error('equal shares needs approval ballots');
+}
+
+function exhaustive(p: BudgetProblem, winners: number[], spent: number): boolean {
+  const chosen = new Set(winners);
+  return p.projects.every((x, j) => chosen.has(j) || spent + x.cost > p.budget);
+}
+
+/** MES with add1 completion; returns winner indices and notes. */
+export function add1(
+  p: BudgetProblem,
+  opts: EqualSharesOptions = {},
+): { winners: number[]; notes: string[] } {
+  requireApproval(p);
+  const cost = p.projects.map((x) => x.cost);
+  if (p.voters === 0) return { winners: [], notes: ['no ballots'] };
+  if (
+    costOf(
+      cost.map((_, j) => j),
+      cost,
+    ) <= p.budget
+  ) {
+    return { winners: mesFast(p, p.budget), notes: ['every project fits the budget: plain Equal Shares'] };
+  }
+  const step = currencyUnit(p) * p.voters;
+  const fundable = p.approvers.filter((a, j) => a.length > 0 && cost[j]! > 0).length;
+  let total = Math.floor(p.budget / step) * step;
+  let winners = mesFast(p, total);
+  let steps = 0;
+  for (;;) {
+    if (opts.exhaustive && exhaustive(p, winners, costOf(winners, cost))) break;
+    // Once every approved project is funded, larger shares cannot change the outcome.
+    if (winners.length === fundable) break;
+    const next = mesFast(p, total + step);
+    if (costOf(next, cost) > p.budget) break;
+    total += step;
+    winners = next;
+    steps++;
+  }
+  return { winners, notes: [`add1: ${total / step} currency units per voter after ${steps} raises`] };
+}
+
+/** The comparison step: greedy replaces `winners` if strictly more voters prefer it. */
+export function compareWithGreedy(p: BudgetProblem, winners: number[]): { winners: number[]; note: string } {
+  const greedy = greedyIndices(p, true);
+  const sat = new Int32Array(p.voters);
+  for (const j of winners) for (const v of p.approvers[j]!) sat[v]!++;
+  for (const j of greedy) for (const v of p.approvers[j]!) sat[v]!--;
+  let prefersMes = 0;
+  let prefersGreedy = 0;
+  for (let v = 0; v < p.voters; v++) {
+    if (sat[v]! > 0) prefersMes++;
+    else if (sat[v]! < 0) prefersGreedy++;
+  }
+  const note = `comparison: ${prefersMes} voters prefer Equal Shares, ${prefersGreedy} prefer greedy`;
+  return { winners: prefersGreedy > prefersMes ? greedy : winners, note };
+}
+
+function outcome(p: BudgetProblem, rule: string, winners: number[], notes: string[]): BudgetOutcome {
+  const cost = p.projects.map((x) => x.cost);
+  return { rule, selected: winners.map((j) => p.projects[j]!.id), spent: costOf(winners, cost), notes };
+}
+
+/** Resolves one of pabulib's four Equal Shares rule names. */
+export function equalShares(
+  rule: string,
+  opts: EqualSharesOptions = {},
+): (p: BudgetProblem) => BudgetOutcome {
+  const completion = rule.startsWith('equalshares/add1');
+  const comparison = rule.endsWith('-comparison');
+  return (p) => {
+    requireApproval(p);
+    let { winners, notes } = completion ? add1(p, opts) : plain(p);
+    if (comparison) {
+      const cmp = compareWithGreedy(p, winners);
+      winners = cmp.winners;
+      notes = [...notes, cmp.note];
+    }
+    return outcome(p, rule, winners, notes);
+  };
+}
+
+function plain(p: BudgetProblem): { winners: number[]; notes: string[] } {
+  if (p.voters === 0) return { winners: [], notes: ['no ballots'] };
+  return { winners: mesFast(p, p.budget), notes: [] };
+}
