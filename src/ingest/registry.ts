@@ -8,6 +8,7 @@ import { readGpgEmployers } from './gpg-employers.ts';
 import { readGvaItl3 } from './gva-itl3.ts';
 import { readGvaPopulation } from './gva-population.ts';
 import { readIoat } from './ioat.ts';
+import { readItl3Shapefile } from './itl3-shapefile.ts';
 import { readLadItlLookup } from './lad-itl-lookup.ts';
 import { readLivingWage } from './living-wage.ts';
 import { readNomis } from './nomis.ts';
@@ -38,6 +39,7 @@ const READERS: Record<string, Reader> = {
   'gva-itl3': readGvaItl3,
   'gva-population': readGvaPopulation,
   ioat: readIoat,
+  'itl3-shapefile': readItl3Shapefile,
   'lad-itl-lookup': readLadItlLookup,
   'living-wage': readLivingWage,
   nomis: readNomis,
