@@ -13,8 +13,9 @@
 // would exceed B. This is pabulib's definition (its checker verifies the published `selected`
 // columns this way); equalshares.net's tool can also stop early once the outcome is
 // exhaustive (no further project fits) — option `exhaustive` — but that variant does not
-// reproduce the published Wieliczka 2023 outcome, so it is off by default. If every project
-// fits in B, plain MES with B is used; once every approved project is funded, the raises stop.
+// reproduce the published Wieliczka 2023 outcome, so it is off by default. (That tool also
+// skips the completion when every project fits in B; pabulib does not, nor do we.) Once every
+// approved project is funded, larger shares cannot change the outcome and the raises stop.
 //
 // Comparison step (pabulib `…-comparison`, equalshares.net "satisfaction" comparison): the
 // outcome is compared with greedy by votes (skipping what does not fit); each voter prefers
@@ -48,14 +49,6 @@ export function add1(
   requireApproval(p);
   const cost = p.projects.map((x) => x.cost);
   if (p.voters === 0) return { winners: [], notes: ['no ballots'] };
-  if (
-    costOf(
-      cost.map((_, j) => j),
-      cost,
-    ) <= p.budget
-  ) {
-    return { winners: mesFast(p, p.budget), notes: ['every project fits the budget: plain Equal Shares'] };
-  }
   const step = currencyUnit(p) * p.voters;
   const fundable = p.approvers.filter((a, j) => a.length > 0 && cost[j]! > 0).length;
   let total = Math.floor(p.budget / step) * step;
@@ -92,7 +85,13 @@ export function compareWithGreedy(p: BudgetProblem, winners: number[]): { winner
 
 function outcome(p: BudgetProblem, rule: string, winners: number[], notes: string[]): BudgetOutcome {
   const cost = p.projects.map((x) => x.cost);
-  return { rule, selected: winners.map((j) => p.projects[j]!.id), spent: costOf(winners, cost), notes };
+  return {
+    kind: 'budget',
+    rule,
+    selected: winners.map((j) => p.projects[j]!.id),
+    spent: costOf(winners, cost),
+    notes,
+  };
 }
 
 /** Resolves one of pabulib's four Equal Shares rule names. */

@@ -33,7 +33,7 @@ export function greedyIndices(p: BudgetProblem, skip: boolean, already: readonly
 
 function outcome(p: BudgetProblem, rule: string, chosen: number[]): BudgetOutcome {
   const spent = chosen.reduce((s, j) => s + p.projects[j]!.cost, 0);
-  return { rule, selected: chosen.map((j) => p.projects[j]!.id), spent, notes: [] };
+  return { kind: 'budget', rule, selected: chosen.map((j) => p.projects[j]!.id), spent, notes: [] };
 }
 
 /** pabulib `greedy`: fund by votes, skipping projects that no longer fit. */

@@ -1,7 +1,8 @@
-// What a participatory-budget tally returns.
+// What the tallies return.
 
 /** The projects a rule funds, in the order it chose them, and what they cost. */
 export interface BudgetOutcome {
+  kind: 'budget';
   rule: string;
   /** Project ids in selection order. */
   selected: string[];
@@ -10,6 +11,36 @@ export interface BudgetOutcome {
   /** How the rule reached it: completion budget, comparison counts, exact re-runs. */
   notes: string[];
 }
+
+/** Options by score (approvals, Borda points), highest first; ties keep the published order. */
+export interface RankingOutcome {
+  kind: 'ranking';
+  rule: string;
+  scores: { id: string; score: number }[];
+  /** The first `seats` options of `scores`. */
+  winners: string[];
+  notes: string[];
+}
+
+/** One goal's aggregate weight: exact as a fraction, a double, and its share of all weights in %. */
+export interface GoalWeight {
+  id: string;
+  fraction: string;
+  value: number;
+  share: number;
+}
+
+/** Goal weights aggregated from 100-point ballots. */
+export interface WeightsOutcome {
+  kind: 'weights';
+  rule: string;
+  ballots: number;
+  weights: GoalWeight[];
+  notes: string[];
+}
+
+/** Any tally's result. */
+export type Outcome = BudgetOutcome | RankingOutcome | WeightsOutcome;
 
 /** Orders project indices the way every budget rule breaks ties: lower cost, then more votes, then published order. */
 export function tieOrder(

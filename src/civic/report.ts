@@ -1,0 +1,51 @@
+// Plain-text reports of tallies and log verification, for `strata civic verify` and friends.
+import type { VerifyReport } from './chain-export.ts';
+import type { Consultation } from './consultation.ts';
+import { commonScale, fromUnits } from './money.ts';
+import type { Outcome } from './tally/outcome.ts';
+
+function amountScale(c: Consultation): number {
+  return commonScale([c.budget ?? '0', ...c.options.map((o) => o.cost ?? '0')]);
+}
+
+/** An outcome as text lines: the funded projects, the ranking, or the goal weights. */
+export function formatOutcome(o: Outcome, c: Consultation): string[] {
+  const name = new Map(c.options.map((x) => [x.id, x.name ?? x.id]));
+  const label = (id: string): string => (name.get(id) === id ? id : `${id} ${name.get(id)}`);
+  const lines = [`rule: ${o.rule}`];
+  switch (o.kind) {
+    case 'budget':
+      lines.push(`selected (${o.selected.length}), in order:`, ...o.selected.map((id) => `  ${label(id)}`));
+      lines.push(`spent: ${fromUnits(o.spent, amountScale(c))} of ${c.budget}`);
+      break;
+    case 'ranking':
+      lines.push(
+        ...o.scores.map((s, i) => `  ${i + 1}. ${label(s.id)}: ${s.score}`),
+        `winners: ${o.winners.join(', ')}`,
+      );
+      break;
+    case 'weights':
+      lines.push(`ballots: ${o.ballots}`);
+      lines.push(...o.weights.map((w) => `  ${label(w.id)}: ${w.fraction} (${w.share.toFixed(2)}%)`));
+      break;
+  }
+  return [...lines, ...o.notes.map((n) => `note: ${n}`)];
+}
+
+/** A verification report as text: the chain's state, then the recomputed outcome. */
+export function formatVerifyReport(r: VerifyReport): string {
+  const lines = [`consultation: ${r.consultation.id} — ${r.consultation.title}`, `entries: ${r.entries}`];
+  if (r.fault) {
+    lines.push(`chain: BROKEN at seq ${r.fault.seq} (${r.fault.kind}): ${r.fault.detail}`);
+    return lines.join('\n') + '\n';
+  }
+  lines.push(`chain: intact, head ${r.head}`);
+  if (r.outcome) lines.push(...formatOutcome(r.outcome, r.consultation));
+  if (r.matchesPublished !== undefined)
+    lines.push(
+      r.matchesPublished
+        ? 'published outcome: reproduced'
+        : 'published outcome: DIFFERS from the recomputed one',
+    );
+  return lines.join('\n') + '\n';
+}
