@@ -38,7 +38,7 @@ export const SOURCES = {
   gvaItl3Cp: 'ons-gva-itl3-cp',
   gvaItl3Cvm: 'ons-gva-itl3-cvm',
   gvaLad: 'ons-gva-lad',
-  census: 'ons-census-2021-ts060',
+  census: 'ons-census2021-ts060-ltla',
   bres: 'ons-bres-ioat-gb-2021',
   population: 'ons-gva-itl-population',
   mye: 'ons-mye-lad-2021',
