@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import { panelFrom, type Panel } from '../models/layers/panel.ts';
+import type { Panel } from '../models/layers/panel.ts';
 import { rollUp, type Link } from '../models/layers/rollup.ts';
 import { query, queryColumns, type Store } from '../store/db.ts';
 import { currentDataset, SOURCES } from './sources.ts';
@@ -43,35 +43,47 @@ function baseSource(level: Level, measure: LayerMeasure): { source: string; base
 export async function loadPanel(store: Store, level: Level, measure: LayerMeasure): Promise<SourcedPanel> {
   const { source, base } = baseSource(level, measure);
   const ds = await currentDataset(store, source);
-  const cols = await queryColumns(
+  const leaves = `SELECT areacd, industry, period, value FROM industry_obs
+     WHERE dataset_id = $1 AND measure = $2
+       AND industry NOT IN (SELECT parent FROM industries WHERE dataset_id = $1 AND parent IS NOT NULL)`;
+  // Lists first, then every value with its (area, year, industry) position computed in SQL,
+  // so the panel fills without building a string key per row.
+  const lists = await queryColumns(
     store,
-    `SELECT o.areacd, a.areanm, o.industry, o.period, o.value FROM industry_obs o
-       JOIN areas a ON a.dataset_id = o.dataset_id AND a.areacd = o.areacd
-      WHERE o.dataset_id = ? AND o.measure = ?
-        AND o.industry NOT IN (SELECT parent FROM industries WHERE dataset_id = ? AND parent IS NOT NULL)
-      ORDER BY o.areacd, o.period, o.industry`,
-    [ds.id, measure, ds.id],
+    `WITH o AS (${leaves})
+     SELECT 'a' AS kind, areacd AS key, NULL::SMALLINT AS year FROM (SELECT DISTINCT areacd FROM o)
+     UNION ALL SELECT 'y', NULL, period FROM (SELECT DISTINCT period FROM o)
+     UNION ALL SELECT 'i', industry, NULL FROM (SELECT DISTINCT industry FROM o)
+     ORDER BY kind, key, year`,
+    [ds.id, measure],
   );
-  const n = cols['areacd']!.length;
-  if (n === 0) throw new UsageError(`no ${measure} values in ${source}`, 'no_data', 409);
-  const names = new Map<string, string>();
-  for (let i = 0; i < n; i++) names.set(cols['areacd']![i] as string, cols['areanm']![i] as string);
-  const areas = [...names.keys()].sort();
-  const years = [...new Set(cols['period'] as number[])].sort((a, b) => a - b);
-  const industries = [...new Set(cols['industry'] as string[])];
-  const records = (function* () {
-    for (let i = 0; i < n; i++) {
-      yield {
-        areacd: cols['areacd']![i] as string,
-        industry: cols['industry']![i] as string,
-        period: cols['period']![i] as number,
-        value: cols['value']![i] as number | null,
-      };
-    }
-  })();
+  const kinds = lists['kind'] as string[];
+  const areas = (lists['key'] as string[]).filter((_, k) => kinds[k] === 'a');
+  const years = (lists['year'] as number[]).filter((_, k) => kinds[k] === 'y');
+  const industries = (lists['key'] as string[]).filter((_, k) => kinds[k] === 'i');
+  if (areas.length === 0) throw new UsageError(`no ${measure} values in ${source}`, 'no_data', 409);
+  const cells = await queryColumns(
+    store,
+    `WITH o AS (${leaves})
+     SELECT (a.ai * ${years.length} + y.yi) * ${industries.length} + i.ii AS k, o.value
+       FROM o
+       JOIN (SELECT areacd, (row_number() OVER (ORDER BY areacd) - 1)::INTEGER AS ai FROM (SELECT DISTINCT areacd FROM o)) a USING (areacd)
+       JOIN (SELECT period, (row_number() OVER (ORDER BY period) - 1)::INTEGER AS yi FROM (SELECT DISTINCT period FROM o)) y USING (period)
+       JOIN (SELECT industry, (row_number() OVER (ORDER BY industry) - 1)::INTEGER AS ii FROM (SELECT DISTINCT industry FROM o)) i USING (industry)`,
+    [ds.id, measure],
+  );
+  const values = new Float64Array(areas.length * years.length * industries.length).fill(NaN);
+  const k = cells['k'] as number[];
+  const v = cells['value'] as (number | null)[];
+  for (let n = 0; n < k.length; n++) values[k[n]!] = v[n] ?? NaN;
+  const nameRows = await query<{ areacd: string; areanm: string }>(
+    store,
+    `SELECT areacd, any_value(areanm) AS areanm FROM areas WHERE dataset_id = ? GROUP BY areacd`,
+    [ds.id],
+  );
   const sourced: SourcedPanel = {
-    panel: panelFrom(measure, areas, years, industries, records),
-    names,
+    panel: { measure, areas, years, industries, values },
+    names: new Map(nameRows.map((r) => [r.areacd, r.areanm])),
     source: { ...ds, id: source },
     notes: [],
   };
@@ -85,9 +97,7 @@ export async function loadPanel(store: Store, level: Level, measure: LayerMeasur
       'Census 2021 counts residents in employment where they live (England and Wales only), not jobs where they work.',
     );
   }
-  return level === base || (base === 'lad' && level === 'lad')
-    ? sourced
-    : rollTo(store, sourced, base, level);
+  return level === base ? sourced : rollTo(store, sourced, base, level);
 }
 
 /** Rolls a panel up from `from` to `to` along the 2023 LAD/ITL lookup (straddling LADs split by weight). */

@@ -20,7 +20,6 @@ import {
   fixturePack,
   GPG_712,
   gpgBook,
-  gpgRows,
   ITL3_CP,
   ITL3_TEXT,
   LAD_PARQUET,

@@ -79,3 +79,24 @@ describe('layered economy on the real pack', () => {
     assert.match(lines[1]!, /^TLC11,Hartlepool and Stockton-on-Tees,foundational-material,/);
   });
 });
+
+describe('published hierarchies on the real pack', () => {
+  it('children sum to their published parent within rounding, every area and year, ITL3 and LAD current prices', async () => {
+    const { query } = await import('../../src/store/db.ts');
+    const rows = await query<{ source: string; n: bigint; bad: bigint }>(
+      store,
+      `SELECT d.source, count(*) AS n, count(*) FILTER (WHERE abs(c.actual - c.expected) > c.tolerance) AS bad
+         FROM checks c JOIN current_datasets d ON d.id = c.dataset_id
+        WHERE d.source IN ('ons-gva-itl3-cp', 'ons-gva-lad') GROUP BY d.source ORDER BY d.source`,
+    );
+    // 179 areas × 25 years × 17 parent nodes (ITL3); 361 LADs × 26 years × ~12 parent nodes (LAD).
+    assert.deepEqual(
+      rows.map((r) => [r.source, Number(r.bad)]),
+      [
+        ['ons-gva-itl3-cp', 0],
+        ['ons-gva-lad', 0],
+      ],
+    );
+    assert.ok(Number(rows[0]!.n) > 70_000 && Number(rows[1]!.n) > 100_000);
+  });
+});

@@ -1,0 +1,95 @@
+// Issue targets: whole-pack import under 20 s on 2 cores; the layer table (shares + LQ) for
+// every LAD and ITL3 area and every year under 1 s and faster than pandas on the same data.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { layerTable } from '../src/models/layers/layer-table.ts';
+import { layerWeights } from '../src/models/layers/split.ts';
+import { closeStore, importDir, layersAll, loadTaxonomy, openStore } from '../src/workbench.ts';
+import { loadPanel } from '../src/workbench/panels.ts';
+import { splitBasis } from '../src/workbench/split-basis.ts';
+
+const PACK = process.env.STRATA_PACK ?? '../shared/data-pack';
+const tmp = mkdtempSync(join(tmpdir(), 'strata-bench-'));
+const db = join(tmp, 'bench.duckdb');
+const taxonomy = loadTaxonomy();
+const fmt = (s: number) => `${s.toFixed(3)} s`;
+
+// 1. Whole-pack import into an empty store.
+let t0 = performance.now();
+const store = await openStore(db);
+const report = await importDir(store, PACK);
+const importSeconds = (performance.now() - t0) / 1000;
+console.log(
+  `import of the whole pack: ${fmt(importSeconds)} (${report.datasets.length} datasets, target < 20 s) ${importSeconds < 20 ? 'OK' : 'MISSED'}`,
+);
+t0 = performance.now();
+await importDir(store, PACK);
+console.log(`re-import, every file unchanged: ${fmt((performance.now() - t0) / 1000)}`);
+
+// 2. Layer table for every area and year, LAD and ITL3: end to end from the store (query + model), best of 3.
+let best = Infinity;
+for (let k = 0; k < 3; k++) {
+  t0 = performance.now();
+  await layersAll(store, 'lad', 'gva_cp', taxonomy);
+  await layersAll(store, 'itl3', 'gva_cp', taxonomy);
+  best = Math.min(best, (performance.now() - t0) / 1000);
+}
+console.log(
+  `layer table, every LAD and ITL3 area × every year, from the store: ${fmt(best)} (target < 1 s) ${best < 1 ? 'OK' : 'MISSED'}`,
+);
+
+// 3. Same computation from in-memory long tables, against pandas on identical inputs.
+const basis = await splitBasis(store, 'gva_cp');
+let strataCompute = 0;
+let checksum = 0;
+const rows: Record<string, number> = {};
+for (const level of ['itl3', 'lad'] as const) {
+  const { panel } = await loadPanel(store, level, 'gva_cp');
+  const w = layerWeights(panel.industries, taxonomy, basis);
+  let b = Infinity;
+  let t = layerTable(panel, w);
+  for (let k = 0; k < 3; k++) {
+    const s = performance.now();
+    t = layerTable(panel, w);
+    b = Math.min(b, (performance.now() - s) / 1000);
+  }
+  strataCompute += b;
+  rows[level] = t.lq.length;
+  checksum += t.lq.reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0);
+  // Inputs for pandas: the same leaves in long form and the same weights.
+  const lines = ['areacd,industry,period,value'];
+  const I = panel.industries.length;
+  const Y = panel.years.length;
+  panel.areas.forEach((a, ai) =>
+    panel.years.forEach((y, yi) =>
+      panel.industries.forEach((ind, ii) => {
+        const v = panel.values[(ai * Y + yi) * I + ii]!;
+        lines.push(`${a},"${ind}",${y},${Number.isNaN(v) ? '' : v}`);
+      }),
+    ),
+  );
+  writeFileSync(join(tmp, `${level}-obs.csv`), lines.join('\n') + '\n');
+  const wl = ['industry,layer,weight'];
+  w.industries.forEach((ind, i) =>
+    w.layers.forEach((l, j) => wl.push(`"${ind}",${l},${w.weights[i * w.layers.length + j]}`)),
+  );
+  writeFileSync(join(tmp, `${level}-weights.csv`), wl.join('\n') + '\n');
+}
+closeStore(store);
+const py = JSON.parse(
+  execFileSync('/usr/bin/python3', ['bench/baselines/layers_pandas.py', tmp], { encoding: 'utf8' }),
+) as Record<string, { rows: number; compute_s: number; checksum: number }>;
+const pandasCompute = py.itl3!.compute_s + py.lad!.compute_s;
+console.log(
+  `layer table compute only (${rows.itl3! + rows.lad!} area-year-layer cells): Strata ${fmt(strataCompute)}, pandas ${fmt(pandasCompute)} → Strata is ${(pandasCompute / strataCompute).toFixed(1)}× faster`,
+);
+console.log(
+  `same result: LQ sums Strata ${checksum.toFixed(6)} vs pandas ${(py.itl3!.checksum + py.lad!.checksum).toFixed(6)}; rows ${rows.itl3! + rows.lad!} vs ${py.itl3!.rows + py.lad!.rows}`,
+);
+const pandasEndToEnd = pandasCompute + py.itl3!.load_s + py.lad!.load_s;
+console.log(
+  `end to end: Strata from its store ${fmt(best)}, pandas reading the same long tables from CSV ${fmt(pandasEndToEnd)} → ${(pandasEndToEnd / best).toFixed(1)}×`,
+);
+rmSync(tmp, { recursive: true, force: true });
