@@ -80,7 +80,7 @@ for (const level of ['itl3', 'lad'] as const) {
 closeStore(store);
 const py = JSON.parse(
   execFileSync('/usr/bin/python3', ['bench/baselines/layers_pandas.py', tmp], { encoding: 'utf8' }),
-) as Record<string, { rows: number; compute_s: number; checksum: number }>;
+) as Record<string, { rows: number; compute_s: number; load_s: number; checksum: number }>;
 const pandasCompute = py.itl3!.compute_s + py.lad!.compute_s;
 console.log(
   `layer table compute only (${rows.itl3! + rows.lad!} area-year-layer cells): Strata ${fmt(strataCompute)}, pandas ${fmt(pandasCompute)} → Strata is ${(pandasCompute / strataCompute).toFixed(1)}× faster`,

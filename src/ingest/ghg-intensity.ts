@@ -6,7 +6,8 @@ import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 import { cellAt, cellRef, openWorkbook, type Workbook } from './workbook.ts';
 
 const READER = 'ghg-intensity';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 const SHEETS: [string, IndustryMeasure][] = [
   ['GHG intensity', 'ghg_intensity'],
   ['CO2 intensity', 'co2_intensity'],

@@ -6,7 +6,8 @@ import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 import type { SourceFile } from './source-file.ts';
 
 const READER = 'gpg-employers';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 /** Size bands as the service publishes them. */
 const SIZES = new Set([
   'Less than 250',

@@ -5,7 +5,8 @@ import { parseNumber, parseYear } from './numbers.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
 const READER = 'gva-population';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 /** The `ITL` column: UK rows, `Other` (England, Extra-Regio), then the three ITL levels. */
 const CODES: Record<string, RegExp> = {
   UK: /^UKX?$/,

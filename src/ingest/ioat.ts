@@ -8,7 +8,8 @@ import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 import { openWorkbook } from './workbook.ts';
 
 const READER = 'ioat';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 /** Sheets not kept as cells: the menu, the IOT itself (it becomes the IoTable) and the classification key. */
 const NOT_CELLS = new Set(['Menu', 'IOT', 'IOGs']);
 /** Final-use columns that are totals of others: kept for checks, not as final demand. */

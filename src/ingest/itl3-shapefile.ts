@@ -16,7 +16,8 @@ import {
 import { fixWinding, type AreaGeometryObject } from './topology.ts';
 
 const READER = 'itl3-shapefile';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 const POLYGON = 5;
 /**
  * About 1 m steps over the UK. Coarser steps (1e5, ~10 m) collapse two tiny Scottish islets

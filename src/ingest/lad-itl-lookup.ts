@@ -5,7 +5,8 @@ import { readCsv, requireRows, type CsvTable } from './csv.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
 const READER = 'lad-itl-lookup';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 const UK = { areacd: 'K02000001', areanm: 'United Kingdom', level: 'uk', start: null, end: null };
 /** Levels from the LAD down the chain to ITL1, with the code pattern each must match. */
 const LEVELS = [

@@ -5,7 +5,8 @@ import { parseNumber } from './numbers.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
 const READER = 'nomis';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 2;
 const FIXED = [
   'DATE',
   'DATE_NAME',
@@ -63,7 +64,13 @@ export function readNomis(input: ReaderInput): ReadResult {
       status: row[col.OBS_STATUS]!.trim(),
       statusName: statusName >= 0 ? row[statusName]!.trim() : '',
     };
-    const key = [rec.date, geographyCode, rec.geographyType, rec.measures, ...dims.map((d) => rec.dims[d.name]!.code)].join('|');
+    const key = [
+      rec.date,
+      geographyCode,
+      rec.geographyType,
+      rec.measures,
+      ...dims.map((d) => rec.dims[d.name]!.code),
+    ].join('|');
     if (seen.has(key)) throw new SourceError({ file: file.name, line, value: key }, 'duplicate observation');
     seen.add(key);
     return rec;

@@ -6,7 +6,8 @@ import { checkIndustryCode, industryTree } from './industry-tree.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
 const READER = 'rgva-lad';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 const COLUMNS = [
   'dates.date',
   'variable.name',

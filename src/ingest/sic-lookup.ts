@@ -6,7 +6,8 @@ import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 import type { TextEncoding } from './text.ts';
 
 const READER = 'sic-lookup';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 type Level = SicEntry['level'];
 type Found = SicEntry & { where: SourceLocation; parentLevel: Level | null };
 

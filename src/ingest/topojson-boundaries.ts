@@ -8,7 +8,8 @@ import { decodeText } from './text.ts';
 import { centroidOf, fixWinding, layerTopology, type AreaGeometryObject } from './topology.ts';
 
 const READER = 'topojson-boundaries';
-const VERSION = 1;
+/** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
+export const VERSION = 1;
 /** The layers of the ONS UK TopoJSON, coarse to fine. */
 export const ONS_LAYERS = ['uk', 'ctry', 'rgn', 'cty', 'mcty', 'cauth', 'utla', 'ltla'] as const;
 const GSS = /^[EWSNK]\d{8}$/;

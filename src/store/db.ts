@@ -35,6 +35,21 @@ export async function openStore(path = DEFAULT_DB, opts: { readOnly?: boolean } 
 }
 
 async function migrate(store: Store): Promise<void> {
+  const hasMeta = await query<{ n: bigint }>(
+    store,
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'meta'`,
+  );
+  if (Number(hasMeta[0]!.n) > 0) {
+    const [row] = await query<{ value: string }>(
+      store,
+      `SELECT value FROM meta WHERE key = 'schema_version'`,
+    );
+    if (row && Number(row.value) !== SCHEMA_VERSION) {
+      throw new Error(
+        `store ${store.path} was made by another version of Strata (schema ${row.value}, this is ${SCHEMA_VERSION}): move it aside and import again`,
+      );
+    }
+  }
   for (const sql of DDL) await store.conn.run(sql);
   await store.conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
 }

@@ -2,7 +2,7 @@
  * The analytic store's tables (DuckDB). Every data row carries the id of the dataset
  * (one vintage of one source) it came from; `datasets` holds the provenance.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const DDL = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)`,
@@ -11,7 +11,7 @@ export const DDL = [
     id INTEGER PRIMARY KEY, source VARCHAR NOT NULL, title VARCHAR, publisher VARCHAR, url VARCHAR,
     licence VARCHAR, vintage VARCHAR, files VARCHAR, sha256 VARCHAR NOT NULL, retrieved VARCHAR,
     reader VARCHAR, reader_version INTEGER, imported_at TIMESTAMP, rows BIGINT, warnings VARCHAR, location VARCHAR,
-    UNIQUE (source, sha256))`,
+    UNIQUE (source, sha256, reader_version))`,
   `CREATE TABLE IF NOT EXISTS checks (dataset_id INTEGER, name VARCHAR, expected DOUBLE, actual DOUBLE, tolerance DOUBLE)`,
   // Names and the published hierarchy live once per dataset in `industries`, not on every row.
   `CREATE TABLE IF NOT EXISTS industry_obs (dataset_id INTEGER, areacd VARCHAR, industry VARCHAR, measure VARCHAR,

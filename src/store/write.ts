@@ -32,12 +32,13 @@ export async function findDataset(
   store: Store,
   source: string,
   sha256: string,
+  readerVersion?: number,
 ): Promise<{ datasetId: number; rows: number; vintageNumber: number } | null> {
   const rows = await query<{ id: number; rows: bigint; n: bigint }>(
     store,
     `SELECT id, rows, (SELECT count(*) FROM datasets WHERE source = ? AND id <= d.id) AS n
-       FROM datasets d WHERE source = ? AND sha256 = ?`,
-    [source, source, sha256],
+       FROM datasets d WHERE source = ? AND sha256 = ? AND (? IS NULL OR reader_version = ?)`,
+    [source, source, sha256, readerVersion ?? null, readerVersion ?? null],
   );
   const r = rows[0];
   return r ? { datasetId: r.id, rows: Number(r.rows), vintageNumber: Number(r.n) } : null;
@@ -49,7 +50,7 @@ export async function findDataset(
  */
 export async function writeDataset(store: Store, ds: DatasetInput): Promise<WriteOutcome> {
   const p = ds.provenance;
-  const prior = await findDataset(store, p.source, p.sha256);
+  const prior = await findDataset(store, p.source, p.sha256, p.readerVersion);
   if (prior) return { status: 'unchanged', ...prior };
   const [{ id }] = await query<{ id: number }>(store, `SELECT nextval('dataset_ids')::INTEGER AS id`);
   const rows = await appendRecords(store, id!, ds.records);

@@ -57,7 +57,8 @@ export async function importDir(store: Store, dir: string, onProgress?: Progress
 async function importOne(store: Store, ds: FoundDataset, retrieved: string): Promise<ImportedDataset> {
   const t0 = performance.now();
   const files = ds.paths.map(readSourceFile);
-  const known = await findDataset(store, ds.key, combinedSha256(files));
+  const reader = readerFor(ds.source.reader);
+  const known = await findDataset(store, ds.key, combinedSha256(files), reader.version);
   if (known)
     return {
       key: ds.key,
@@ -66,7 +67,7 @@ async function importOne(store: Store, ds: FoundDataset, retrieved: string): Pro
       warnings: 0,
       seconds: (performance.now() - t0) / 1000,
     };
-  const result = await readerFor(ds.source.reader)({ files, source: ds.source, retrieved });
+  const result = await reader.read({ files, source: ds.source, retrieved });
   result.provenance.source = ds.key;
   const out = await writeDataset(store, {
     ...result,
