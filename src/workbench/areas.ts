@@ -164,3 +164,31 @@ export async function listAreas(
   );
   return rows.map((r) => ({ ...r, level: r.level === 'ltla' ? 'lad' : r.level, parents: r.parents ?? [] }));
 }
+
+/**
+ * The ITL (January 2025) code that covers exactly the same local authorities as an ITL
+ * (January 2021) code, or null. Some indicators are published on the newer codes (GDHI uses
+ * TLC31 for what the GVA tables call TLC11).
+ */
+export async function sameAreaIn2025(store: Store, code: string): Promise<AreaRef | null> {
+  const rows = await query<{ areacd: string; areanm: string }>(
+    store,
+    `WITH RECURSIVE up(lad, area, vintage) AS (
+        SELECT child, parent, vintage FROM area_links WHERE child_level = 'ltla' AND parent_level = 'itl3'
+          AND dataset_id IN (SELECT id FROM current_datasets)
+        UNION
+        SELECT up.lad, l.parent, l.vintage FROM up JOIN area_links l ON l.child = up.area AND l.vintage = up.vintage
+         WHERE l.parent_level IN ('itl2', 'itl1') AND l.dataset_id IN (SELECT id FROM current_datasets)),
+      sets AS (SELECT area, vintage, list(DISTINCT lad ORDER BY lad) AS lads FROM up GROUP BY area, vintage)
+     SELECT n.area AS areacd, coalesce((SELECT any_value(areanm) FROM areas a WHERE a.areacd = n.area), n.area) AS areanm
+       FROM sets o JOIN sets n ON n.lads = o.lads AND n.vintage = '2025'
+      WHERE o.area = ? AND o.vintage = '2023' AND length(n.area) = length(o.area)`,
+    [code],
+  );
+  return rows[0]
+    ? {
+        ...rows[0],
+        level: `${code.length === 5 ? 'itl3' : code.length === 4 ? 'itl2' : 'itl1'} (2025 codes)`,
+      }
+    : null;
+}

@@ -32,6 +32,8 @@ export interface IndicatorValue extends IndicatorPoint {
   source: string;
   /** Region (or country) and UK at the same period, where published. */
   comparators: IndicatorPoint[];
+  /** The code the publisher used when it differs from the one asked for (ITL 2025 codes for the same area). */
+  publishedAs?: string;
   /** For ITL areas, where the indicator is published only for local authorities: the LADs inside. */
   within: IndicatorPoint[];
 }
@@ -51,9 +53,10 @@ export async function headlineIndicators(
   level: Level,
   region: AreaRef | null,
   lads: AreaRef[],
+  alias: AreaRef | null = null,
 ): Promise<IndicatorValue[]> {
-  const codes = [code, region?.areacd, 'K02000001', ...lads.map((l) => l.areacd)].filter((c): c is string =>
-    Boolean(c),
+  const codes = [code, alias?.areacd, region?.areacd, 'K02000001', ...lads.map((l) => l.areacd)].filter(
+    (c): c is string => Boolean(c),
   );
   const rows = await query<ObsRow>(
     store,
@@ -67,7 +70,7 @@ export async function headlineIndicators(
   const out: IndicatorValue[] = [];
   for (const id of HEADLINE) {
     const mine = rows.filter((r) => r.indicator === id);
-    const own = latest(mine.filter((r) => r.areacd === code));
+    const own = latest(mine.filter((r) => r.areacd === code || r.areacd === alias?.areacd));
     const ladRows = lads.length ? mine.filter((r) => lads.some((l) => l.areacd === r.areacd)) : [];
     const period = own?.period ?? latest(ladRows)?.period;
     if (!period) continue;
@@ -85,6 +88,7 @@ export async function headlineIndicators(
       lci95: own?.lci95 ?? null,
       uci95: own?.uci95 ?? null,
       status: own ? own.status : 'not published at this level',
+      ...(own && own.areacd !== code ? { publishedAs: own.areacd } : {}),
       comparators: [at(region?.areacd), at('K02000001')].filter((r): r is ObsRow => Boolean(r)).map(point),
       within: level === 'lad' ? [] : ladRows.filter((r) => r.period === period).map(point),
     });

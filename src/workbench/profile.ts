@@ -4,7 +4,7 @@ import { layerVolume } from '../models/layers/growth.ts';
 import { industryShares } from '../models/layers/specialisation.ts';
 import { layerWeights } from '../models/layers/split.ts';
 import type { Store } from '../store/db.ts';
-import { itl1Regions, ladsWithin, analysisLevel, parentsOf, type AreaRef } from './areas.ts';
+import { analysisLevel, itl1Regions, ladsWithin, parentsOf, sameAreaIn2025, type AreaRef } from './areas.ts';
 import { cached } from './cache.ts';
 import { headlineIndicators, type IndicatorValue } from './indicators.ts';
 import { layerRows, layersAll, type LayerRow } from './layers.ts';
@@ -57,7 +57,8 @@ export async function areaProfile(store: Store, code: string, taxonomy: Taxonomy
     specialise(store, level, code, taxonomy),
     realGrowth(store, level, code, taxonomy),
   ]);
-  const indicators = await headlineIndicators(store, code, level, region, lads);
+  const alias = level.startsWith('itl') ? await sameAreaIn2025(store, code) : null;
+  const indicators = await headlineIndicators(store, code, level, region, lads, alias);
   return {
     area: { areacd: code, areanm: layers.names.get(code) ?? code, level, parents, region, lads },
     taxonomy: taxonomy.id,

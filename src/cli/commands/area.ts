@@ -90,7 +90,7 @@ function readout(p: AreaProfile): string {
       p.indicators.map((i) => ({
         indicator: i.label,
         period: i.period.slice(0, 10),
-        value: i.value === null ? (i.status ?? '') : `${fmt(i.value)} ${i.unit}`,
+        value: i.value === null ? (i.status ?? '') : `${fmt(i.value)} ${i.unit}${i.publishedAs ? ` (as ${i.publishedAs})` : ''}`,
         '95% CI': i.lci95 !== null && i.uci95 !== null ? `${fmt(i.lci95)}–${fmt(i.uci95)}` : '',
         ...Object.fromEntries(i.comparators.map((c) => [c.areanm, c.value === null ? '' : fmt(c.value)])),
       })),
