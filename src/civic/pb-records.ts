@@ -10,51 +10,67 @@ export interface PbRecord {
 /** Splits text into records; a quoted field may hold `;`, quotes and line breaks. */
 export function splitRecords(text: string, onError: (line: number, reason: string) => never): PbRecord[] {
   const out: PbRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
+  let at = 0;
   let line = 1;
-  let start = 1;
+  while (at < text.length) {
+    let end = at;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const raw = text.slice(at, end);
+    if (raw.includes('"')) {
+      // Rare: a quoted field, possibly spanning lines.
+      const r = quotedRecord(text, at, line, onError);
+      if (r.fields.length > 1 || r.fields[0] !== '') out.push({ line, fields: r.fields });
+      line = r.line;
+      at = r.at;
+      continue;
+    }
+    if (raw.trim() !== '') out.push({ line, fields: raw.split(';').map((f) => f.trim()) });
+    at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    line++;
+  }
+  return out;
+}
+
+/** One record from `at`, character by character; returns it, the next line number and offset. */
+function quotedRecord(
+  text: string,
+  at: number,
+  line: number,
+  onError: (line: number, reason: string) => never,
+): { fields: string[]; line: number; at: number } {
+  const start = line;
+  const fields: string[] = [];
+  let field = '';
   let quoted = false;
   let wasQuoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = at;
+  for (; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
         if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         field += ch;
       }
     } else if (ch === '"') {
-      if (field.trim() !== '') onError(line, 'quote inside an unquoted field');
+      if (field.trim() !== '' || wasQuoted) onError(line, 'quote inside an unquoted field');
       quoted = wasQuoted = true;
       field = '';
     } else if (ch === ';') {
       fields.push(wasQuoted ? field : field.trim());
       field = '';
       wasQuoted = false;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      fields.push(wasQuoted ? field : field.trim());
-      out.push({ line: start, fields });
-      fields = [];
-      field = '';
-      wasQuoted = false;
-      start = ++line;
-    } else {
-      if (wasQuoted && ch.trim() !== '') onError(line, 'text after a closing quote');
-      if (!wasQuoted) field += ch;
-    }
+    } else if (ch === '\r' || ch === '\n') break;
+    else if (wasQuoted && ch.trim() !== '') onError(line, 'text after a closing quote');
+    else if (!wasQuoted) field += ch;
   }
   if (quoted) onError(start, 'unclosed quote');
-  if (field !== '' || fields.length > 0 || wasQuoted) {
-    fields.push(wasQuoted ? field : field.trim());
-    out.push({ line: start, fields });
-  }
-  return out.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+  fields.push(wasQuoted ? field : field.trim());
+  const next = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : i < text.length ? 1 : 0);
+  return { fields, line: line + 1, at: next };
 }
 
 function quote(value: string): string {

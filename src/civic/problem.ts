@@ -42,6 +42,8 @@ export function approvalProblem(
   const index = new Map(projects.map((p, i) => [p.id, i]));
   const lists: number[][] = projects.map(() => []);
   ballots.forEach((ballot, voter) => {
+    if (new Set(ballot).size !== ballot.length)
+      throw new Error(`ballot names a project twice: ${ballot.join(',')}`);
     for (const id of ballot) {
       const j = index.get(id);
       if (j === undefined) throw new Error(`ballot names an unknown project: ${id}`);

@@ -56,6 +56,11 @@ describe('parsePb', () => {
     assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text));
     assert.deepEqual(parse(text), pb);
   });
+  it('reads a quoted field across lines and keeps counting lines after it', () => {
+    const text = GOOD.replace('p2;50.25;2;Library;0', 'p2;50.25;2;"Library\r\nand garden";0');
+    assert.equal(parse(text).projects[1]!.fields.name, 'Library\r\nand garden');
+    assert.throws(() => parse(text.replace('p3;40;', 'p3;x;')), /test\.pb:14: PROJECTS: cost is not/);
+  });
   it('reads points for cumulative votes', () => {
     const text = GOOD.replace('vote_type;approval', 'vote_type;cumulative')
       .replace('voter_id;vote;age', 'voter_id;vote;points')

@@ -52,8 +52,3 @@ export function cmp(a: Rational, b: Rational): number {
   const r = b.num * a.den;
   return l < r ? -1 : l > r ? 1 : 0;
 }
-
-/** The nearest double, for reports. */
-export function toNumber(a: Rational): number {
-  return Number(a.num) / Number(a.den);
-}
