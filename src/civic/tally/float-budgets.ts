@@ -101,7 +101,9 @@ export class FloatBudgets {
     let paid = 0;
     let clear: number;
     let loose: number;
-    for (;;) {
+    for (let pass = 0; ; pass++) {
+      // Each pass adds full payers; rounding at a boundary must not make it cycle.
+      if (pass === 64) return UNSURE;
       let p = 0;
       let k = 0;
       let c = 0;
