@@ -1,0 +1,212 @@
+import { UsageError } from '../core/errors.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import { meanComparator } from '../models/indicators/compare.ts';
+import { nearestNeighbours, type Neighbour } from '../models/indicators/neighbours.ts';
+import type { TrendResult } from '../models/indicators/trend.ts';
+import type { Store } from '../store/db.ts';
+import { lads2023, levelOf } from './geography.ts';
+import { indicatorSeries, type Series, type SeriesRow } from './indicator-series.ts';
+import {
+  byArea,
+  infoOf,
+  nationalAt,
+  regionCodesOf,
+  regionMap,
+  trendOf,
+  verdict,
+  type IndicatorInfo,
+  type Verdict,
+} from './indicator-table.ts';
+import type { Registry } from './registry.ts';
+
+/** What to compare an area with. */
+export interface CompareOptions {
+  /** A user-chosen set of areas: compared with their (unweighted) mean. */
+  with?: string[];
+  /** Compare with the area's region (default true). */
+  region?: boolean;
+  /** The k statistically nearest areas on a profile of registry indicators. */
+  nearest?: { k: number; profile: string[] };
+  /** Indicators to compare (default: every area indicator with a value for the area). */
+  indicators?: string[];
+}
+
+/** One comparator of one indicator, with its verdict at 95% and 99.8%. */
+export interface ComparatorResult {
+  kind: 'national' | 'region' | 'set' | 'nearest';
+  label: string;
+  areas: string[];
+  value: number | null;
+  verdict: Verdict;
+}
+
+/** One indicator for the area: its latest value with limits, comparators and trend. */
+export interface ComparisonRow {
+  indicator: IndicatorInfo;
+  period: string;
+  area: SeriesRow;
+  comparators: ComparatorResult[];
+  trend: TrendResult;
+}
+
+export interface AreaComparison {
+  areacd: string;
+  areanm: string;
+  level: string;
+  neighbours: (Neighbour & { areanm: string })[];
+  profile: string[];
+  rows: ComparisonRow[];
+  notes: string[];
+}
+
+/** An area against the nation, its region, a chosen set and/or its nearest neighbours, indicator by indicator. */
+export async function compareAreas(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  code: string,
+  opts: CompareOptions = {},
+): Promise<AreaComparison> {
+  const level = levelOf(code);
+  if (level === null || level === 'uk') throw new UsageError(`invalid area code to compare: ${code}`);
+  const ids =
+    opts.indicators ??
+    registry.indicators
+      .filter((e) => e.kind !== 'industry' && e.levels.includes(level as never))
+      .map((e) => e.id);
+  const all = await Promise.all(ids.map((id) => indicatorSeries(store, registry, id, taxonomy, level)));
+  const nearest = opts.nearest
+    ? await neighboursOf(store, registry, taxonomy, code, level, opts.nearest)
+    : [];
+  const regions = await regionMap(store, level);
+  const notes: string[] = [];
+  const rows = all.flatMap((s) => {
+    const row = compareOne(s, code, regions, opts, nearest);
+    if (!row && opts.indicators) notes.push(`${s.entry.id}: no value for ${code}`);
+    return row ? [row] : [];
+  });
+  if (rows.length === 0) throw new UsageError(`no indicator has a value for ${code}`, 'not_found', 404);
+  const names = new Map((await lads2023(store)).map((l) => [l.areacd, l.areanm]));
+  return {
+    areacd: code,
+    areanm: rows[0]!.area.areanm || names.get(code) || code,
+    level,
+    neighbours: nearest.map((n) => ({ ...n, areanm: names.get(n.area) ?? n.area })),
+    profile: opts.nearest?.profile ?? [],
+    rows,
+    notes: [
+      ...notes,
+      'Each indicator at its latest period with a value for the area; comparators at the same period.',
+      'Sets and neighbours are compared with their unweighted mean; the area’s 95% and 99.8% intervals decide (PHE method).',
+    ],
+  };
+}
+
+function compareOne(
+  s: Series,
+  code: string,
+  regions: Map<string, string[]>,
+  opts: CompareOptions,
+  nearest: Neighbour[],
+): ComparisonRow | null {
+  const series = byArea(s.rows);
+  const own = (series.get(code) ?? []).filter((r) => r.value !== null);
+  const area = own.at(-1);
+  if (!area) return null;
+  const at = (c: string) => series.get(c)?.find((r) => r.period === area.period && r.value !== null);
+  const out: ComparatorResult[] = [];
+  const national = nationalAt(s, area.period);
+  if (national)
+    out.push({
+      kind: 'national',
+      label: national.areanm,
+      areas: [national.areacd],
+      value: national.value,
+      verdict: verdict(area, national.value, s.entry),
+    });
+  if (opts.region !== false) {
+    const r = regionCodesOf(code, regions).map(at).find(Boolean);
+    if (r)
+      out.push({
+        kind: 'region',
+        label: r.areanm,
+        areas: [r.areacd],
+        value: r.value,
+        verdict: verdict(area, r.value, s.entry),
+      });
+  }
+  if (opts.with?.length) out.push(setComparator('set', 'chosen areas', opts.with, at, area, s));
+  if (nearest.length)
+    out.push(
+      setComparator(
+        'nearest',
+        `${nearest.length} nearest neighbours`,
+        nearest.map((n) => n.area),
+        at,
+        area,
+        s,
+      ),
+    );
+  return {
+    indicator: infoOf(s),
+    period: area.period,
+    area,
+    comparators: out,
+    trend: trendOf(series.get(code), area.period, s.entry),
+  };
+}
+
+function setComparator(
+  kind: 'set' | 'nearest',
+  label: string,
+  codes: string[],
+  at: (c: string) => SeriesRow | undefined,
+  area: SeriesRow,
+  s: Series,
+): ComparatorResult {
+  const rows = codes.map(at).filter((r): r is SeriesRow => Boolean(r));
+  const value = rows.length ? meanComparator(rows.map((r) => r.value!)).value : null;
+  return {
+    kind,
+    label: `${label} (mean of ${rows.length} of ${codes.length} with a value)`,
+    areas: rows.map((r) => r.areacd),
+    value,
+    verdict: verdict(area, value, s.entry),
+  };
+}
+
+/** The k nearest areas at the same level on a profile of registry indicators (each at its latest period). */
+export async function neighboursOf(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  code: string,
+  level: string,
+  spec: { k: number; profile: string[] },
+): Promise<Neighbour[]> {
+  if (spec.profile.length === 0)
+    throw new UsageError('a nearest-neighbour profile names at least one indicator');
+  const columns = await Promise.all(
+    spec.profile.map(async (id) =>
+      latestValues(await indicatorSeries(store, registry, id, taxonomy, level), level),
+    ),
+  );
+  const current = level === 'lad' ? new Set((await lads2023(store)).map((l) => l.areacd)) : null;
+  const candidates = [...columns[0]!.keys()].filter(
+    (a) => (!current || current.has(a)) && columns.every((c) => c.has(a)),
+  );
+  if (!candidates.includes(code))
+    throw new UsageError(
+      `${code} lacks a value for the profile: ${spec.profile.filter((_, j) => !columns[j]!.has(code)).join(', ')}`,
+    );
+  const values = new Float64Array(candidates.length * columns.length);
+  candidates.forEach((a, i) => columns.forEach((c, j) => (values[i * columns.length + j] = c.get(a)!)));
+  return nearestNeighbours({ areas: candidates, variables: spec.profile, values }, code, spec.k);
+}
+
+/** Each area's value at the indicator's latest period at the level. */
+export function latestValues(s: Series, level: string): Map<string, number> {
+  const rows = s.rows.filter((r) => r.level === level && r.value !== null);
+  const last = rows.reduce((p, r) => (r.period > p ? r.period : p), '');
+  return new Map(rows.filter((r) => r.period === last).map((r) => [r.areacd, r.value!]));
+}
