@@ -15,7 +15,8 @@ export const ALLOWED: Record<string, string[]> = {
   civic: ['core'],
   reports: ['models', 'core'],
   workbench: ['core', 'ingest', 'store', 'models', 'civic', 'reports'],
-  cli: ['workbench', 'core', 'civic'],
+  // The CLI starts the HTTP server (`strata serve`), so it may reach the api module.
+  cli: ['workbench', 'core', 'civic', 'api'],
   api: ['workbench', 'core', 'civic'],
   web: [],
 };
