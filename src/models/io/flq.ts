@@ -36,24 +36,12 @@ export function simpleLq(
   return regional.map((e, i) => (national[i]! > 0 ? e / regionTotal / (national[i]! / nationTotal) : 0));
 }
 
-/** min(FLQ_ij, 1) (or AFLQ): FLQ_ij = λ*·SLQ_i/SLQ_j off the diagonal, λ*·SLQ_i on it. */
-export function retention(
-  slq: Float64Array,
-  i: number,
-  j: number,
-  lambda: number,
-  variant: FlqVariant,
-): number {
-  const si = slq[i]!;
-  const sj = slq[j]!;
-  // A supplier the area lacks supplies nothing; a buyer it lacks leaves the ratio unbounded.
-  const q = i === j ? si : sj > 0 ? si / sj : si > 0 ? Infinity : 0;
-  let f = lambda * q;
-  if (variant === 'aflq' && sj > 1) f *= Math.log2(1 + sj);
-  return f < 1 ? f : 1;
-}
-
-/** Regional coefficients r_ij = a_ij · min(FLQ_ij, 1), n × n row-major. */
+/**
+ * Regional coefficients r_ij = a_ij · min(FLQ_ij, 1), n × n row-major, with
+ * FLQ_ij = λ*·SLQ_i/SLQ_j off the diagonal and λ*·SLQ_i on it; AFLQ multiplies column j by
+ * log₂(1 + SLQ_j) where SLQ_j > 1. A supplier the area lacks (SLQ_i = 0) supplies nothing;
+ * a buyer it lacks (SLQ_j = 0) leaves the ratio unbounded, so its column keeps a_ij.
+ */
 export function regionalCoefficients(
   a: Float64Array,
   n: number,
@@ -62,10 +50,27 @@ export function regionalCoefficients(
   variant: FlqVariant,
   out: Float64Array = new Float64Array(n * n),
 ): Float64Array {
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      const aij = a[i * n + j]!;
-      out[i * n + j] = aij === 0 ? 0 : aij * retention(slq, i, j, lambda, variant);
+  // FLQ_ij · (AFLQ factor) = (λ·SLQ_i) · (factor_j / SLQ_j): one product per cell.
+  const colFactor = new Float64Array(n);
+  const colScale = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    colFactor[j] = variant === 'aflq' && slq[j]! > 1 ? Math.log2(1 + slq[j]!) : 1;
+    colScale[j] = slq[j]! > 0 ? colFactor[j]! / slq[j]! : Infinity;
+  }
+  for (let i = 0; i < n; i++) {
+    const rowFactor = lambda * slq[i]!;
+    const ii = i * n;
+    if (rowFactor === 0) {
+      out.fill(0, ii, ii + n);
+      continue;
     }
+    for (let j = 0; j < n; j++) {
+      const f = rowFactor * colScale[j]!;
+      const aij = a[ii + j]!;
+      out[ii + j] = f < 1 ? aij * f : aij;
+    }
+    const fii = rowFactor * colFactor[i]!;
+    out[ii + i] = fii < 1 ? a[ii + i]! * fii : a[ii + i]!;
+  }
   return out;
 }

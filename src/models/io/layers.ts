@@ -1,6 +1,6 @@
 import { resolveIndustry } from '../../core/sic.ts';
 import { layerIndex, layersOf, type Taxonomy } from '../../core/taxonomy.ts';
-import { luSolveMany, type Lu } from './lu.ts';
+import { luSolveTranspose, type Lu } from './lu.ts';
 
 /**
  * Industries → layers (METHODS.md §1): P is K × n, P[k][i] the share of industry i in layer k.
@@ -90,15 +90,22 @@ export function layerBasket(map: LayerMap, demand: Float64Array): Float64Array {
   return d;
 }
 
-/** Λ = P L D (K × K): Λ[k][j] is the output of layer k drawn by £1 of final demand for layer j. */
+/**
+ * Λ = P L D (K × K): Λ[k][j] is the output of layer k drawn by £1 of final demand for layer j.
+ * Computed as (P L) D: row k of P L is one transposed solve, so K solves in all.
+ */
 export function layerInteraction(lu: Lu, map: LayerMap, basket: Float64Array): Float64Array {
-  const ld = luSolveMany(lu, basket, map.k);
-  const out = new Float64Array(map.k * map.k);
-  for (let j = 0; j < map.k; j++) {
-    const col = new Float64Array(map.n);
-    for (let i = 0; i < map.n; i++) col[i] = ld[i * map.k + j]!;
-    const byLayer = toLayers(map, col);
-    for (let l = 0; l < map.k; l++) out[l * map.k + j] = byLayer[l]!;
+  const { n, k, weights } = map;
+  const out = new Float64Array(k * k);
+  const row = new Float64Array(n);
+  for (let l = 0; l < k; l++) {
+    for (let i = 0; i < n; i++) row[i] = weights[i * k + l]!;
+    const pl = luSolveTranspose(lu, row);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += pl[i]! * basket[i * k + j]!;
+      out[l * k + j] = s;
+    }
   }
   return out;
 }

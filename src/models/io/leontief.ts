@@ -1,4 +1,4 @@
-import { luFactor, type Lu } from './lu.ts';
+import { luFactorInPlace, type Lu } from './lu.ts';
 
 /** A = Z x̂⁻¹ (METHODS.md §3): column j is industry j's purchases per £ of its output; zero where output is zero. */
 export function technicalCoefficients(z: Float64Array, x: Float64Array, n: number): Float64Array {
@@ -34,11 +34,16 @@ export function identityMinus(a: Float64Array, n: number): Float64Array {
 
 /** The one factorisation of I − A every Leontief quantity is solved from. */
 export function leontiefLu(a: Float64Array, n: number): Lu {
-  return luFactor(identityMinus(a, n), n, 'I − A');
+  return luFactorInPlace(identityMinus(a, n), n, 'I − A');
 }
 
 /** y = M v for a dense n × n row-major matrix. */
-export function matVec(m: Float64Array, v: Float64Array, n: number, out: Float64Array = new Float64Array(n)): Float64Array {
+export function matVec(
+  m: Float64Array,
+  v: Float64Array,
+  n: number,
+  out: Float64Array = new Float64Array(n),
+): Float64Array {
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0, ii = i * n; j < n; j++) s += m[ii + j] * v[j];

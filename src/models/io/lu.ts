@@ -15,7 +15,15 @@ export interface Lu {
 /** Factors an n × n matrix (not modified); throws when it is singular to working precision. */
 export function luFactor(m: Float64Array, n: number, what = 'matrix'): Lu {
   if (m.length !== n * n) throw new Error(`${what}: expected ${n}×${n} values, got ${m.length}`);
-  const a = Float64Array.from(m);
+  return luFactorInPlace(Float64Array.from(m), n, what);
+}
+
+/**
+ * Factors `a` in place (it becomes the packed LU). Right-looking and blocked by four columns:
+ * a panel of four pivots is factored, then the trailing matrix gets one rank-4 update, which
+ * reads each trailing element once per four pivots instead of once per pivot.
+ */
+export function luFactorInPlace(a: Float64Array, n: number, what = 'matrix'): Lu {
   const piv = new Int32Array(n);
   let scale = 0;
   for (let i = 0; i < a.length; i++) {
@@ -24,12 +32,19 @@ export function luFactor(m: Float64Array, n: number, what = 'matrix'): Lu {
     if (v > scale) scale = v;
   }
   const tiny = n * Number.EPSILON * scale;
-  for (let k = 0; k < n; k++) {
-    const p = pivotRow(a, n, k);
-    if (!(Math.abs(a[p * n + k]) > tiny)) throw new Error(`singular ${what}: no pivot in column ${k}`);
-    piv[k] = p;
-    if (p !== k) swapRows(a, n, p, k);
-    eliminate(a, n, k);
+  for (let k = 0; k < n; k += 4) {
+    const end = Math.min(k + 4, n);
+    for (let t = k; t < end; t++) {
+      const p = pivotRow(a, n, t);
+      if (!(Math.abs(a[p * n + t]) > tiny)) throw new Error(`singular ${what}: no pivot in column ${t}`);
+      piv[t] = p;
+      if (p !== t) swapRows(a, n, p, t);
+      eliminatePanel(a, n, t, end);
+    }
+    if (end < n) {
+      solveBlockRow(a, n, k, end);
+      updateTrailing(a, n, k, end);
+    }
   }
   return { n, lu: a, piv };
 }
@@ -55,15 +70,90 @@ function swapRows(a: Float64Array, n: number, p: number, k: number): void {
   }
 }
 
-function eliminate(a: Float64Array, n: number, k: number): void {
-  const kk = k * n;
-  const pivot = a[kk + k];
-  for (let i = k + 1; i < n; i++) {
+/** Multipliers of pivot t, applied to the rest of its panel (columns t+1 … end−1). */
+function eliminatePanel(a: Float64Array, n: number, t: number, end: number): void {
+  const tt = t * n;
+  const inv = 1 / a[tt + t];
+  for (let i = t + 1; i < n; i++) {
     const ii = i * n;
-    const l = a[ii + k] / pivot;
-    a[ii + k] = l;
-    if (l === 0) continue;
-    for (let j = k + 1; j < n; j++) a[ii + j] -= l * a[kk + j];
+    const l = a[ii + t] * inv;
+    a[ii + t] = l;
+    if (l !== 0) for (let j = t + 1; j < end; j++) a[ii + j] -= l * a[tt + j];
+  }
+}
+
+/** The panel's rows right of it: U12 = L11⁻¹ A12 (L11 unit lower triangular). */
+function solveBlockRow(a: Float64Array, n: number, k: number, end: number): void {
+  for (let t = k + 1; t < end; t++) {
+    const tt = t * n;
+    for (let s = k; s < t; s++) {
+      const l = a[tt + s];
+      if (l === 0) continue;
+      for (let j = end, ss = s * n; j < n; j++) a[tt + j] -= l * a[ss + j];
+    }
+  }
+}
+
+/**
+ * A22 −= L21 U12, rank 4 (or less for the last panel). Rows go four at a time so the four
+ * U elements of a column are loaded once for sixteen multiply–adds (a 4 × 4 register block).
+ */
+function updateTrailing(a: Float64Array, n: number, k: number, end: number): void {
+  if (end - k < 4) {
+    for (let i = end; i < n; i++) {
+      const ii = i * n;
+      for (let s = k; s < end; s++) {
+        const l = a[ii + s];
+        if (l !== 0) for (let j = end, ss = s * n; j < n; j++) a[ii + j] -= l * a[ss + j];
+      }
+    }
+    return;
+  }
+  const r0 = k * n;
+  const r1 = r0 + n;
+  const r2 = r1 + n;
+  const r3 = r2 + n;
+  let i = end;
+  for (; i + 3 < n; i += 4) {
+    const i0 = i * n;
+    const i1 = i0 + n;
+    const i2 = i1 + n;
+    const i3 = i2 + n;
+    const a0 = a[i0 + k];
+    const a1 = a[i0 + k + 1];
+    const a2 = a[i0 + k + 2];
+    const a3 = a[i0 + k + 3];
+    const b0 = a[i1 + k];
+    const b1 = a[i1 + k + 1];
+    const b2 = a[i1 + k + 2];
+    const b3 = a[i1 + k + 3];
+    const c0 = a[i2 + k];
+    const c1 = a[i2 + k + 1];
+    const c2 = a[i2 + k + 2];
+    const c3 = a[i2 + k + 3];
+    const d0 = a[i3 + k];
+    const d1 = a[i3 + k + 1];
+    const d2 = a[i3 + k + 2];
+    const d3 = a[i3 + k + 3];
+    for (let j = end; j < n; j++) {
+      const u0 = a[r0 + j];
+      const u1 = a[r1 + j];
+      const u2 = a[r2 + j];
+      const u3 = a[r3 + j];
+      a[i0 + j] -= a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3;
+      a[i1 + j] -= b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3;
+      a[i2 + j] -= c0 * u0 + c1 * u1 + c2 * u2 + c3 * u3;
+      a[i3 + j] -= d0 * u0 + d1 * u1 + d2 * u2 + d3 * u3;
+    }
+  }
+  for (; i < n; i++) {
+    const ii = i * n;
+    const l0 = a[ii + k];
+    const l1 = a[ii + k + 1];
+    const l2 = a[ii + k + 2];
+    const l3 = a[ii + k + 3];
+    for (let j = end; j < n; j++)
+      a[ii + j] -= l0 * a[r0 + j] + l1 * a[r1 + j] + l2 * a[r2 + j] + l3 * a[r3 + j];
   }
 }
 
@@ -71,53 +161,73 @@ function eliminate(a: Float64Array, n: number, k: number): void {
 export function luSolve(f: Lu, b: Float64Array, out: Float64Array = new Float64Array(f.n)): Float64Array {
   const { n, lu, piv } = f;
   if (out !== b) out.set(b);
-  for (let k = 0; k < n; k++) {
-    const p = piv[k];
-    if (p !== k) {
-      const t = out[p];
-      out[p] = out[k];
-      out[k] = t;
-    }
-  }
-  for (let i = 1; i < n; i++) {
-    let s = out[i];
-    for (let j = 0, ii = i * n; j < i; j++) s -= lu[ii + j] * out[j];
-    out[i] = s;
-  }
+  permute(out, piv, true);
+  for (let i = 1; i < n; i++) out[i] -= dot(lu, i * n, out, 0, i);
   for (let i = n - 1; i >= 0; i--) {
-    let s = out[i];
     const ii = i * n;
-    for (let j = i + 1; j < n; j++) s -= lu[ii + j] * out[j];
-    out[i] = s / lu[ii + i];
+    out[i] = (out[i] - dot(lu, ii, out, i + 1, n)) / lu[ii + i];
   }
   return out;
 }
 
 /** Solves Aᵀ x = b, i.e. the row vector x with x A = bᵀ (multipliers are such rows). */
-export function luSolveTranspose(f: Lu, b: Float64Array, out: Float64Array = new Float64Array(f.n)): Float64Array {
-  const { n, lu, piv } = f;
+export function luSolveTranspose(
+  f: Lu,
+  b: Float64Array,
+  out: Float64Array = new Float64Array(f.n),
+): Float64Array {
+  const { n, lu } = f;
   if (out !== b) out.set(b);
   // Uᵀ y = b, column-oriented so the inner loop runs along a row of U.
   for (let j = 0; j < n; j++) {
     const jj = j * n;
     const y = (out[j] = out[j] / lu[jj + j]);
-    if (y !== 0) for (let i = j + 1; i < n; i++) out[i] -= lu[jj + i] * y;
+    if (y !== 0) axpy(out, -y, lu, jj, j + 1, n);
   }
   // Lᵀ z = y, again along rows of L.
   for (let j = n - 1; j > 0; j--) {
     const z = out[j];
-    if (z === 0) continue;
-    for (let i = 0, jj = j * n; i < j; i++) out[i] -= lu[jj + i] * z;
+    if (z !== 0) axpy(out, -z, lu, j * n, 0, j);
   }
-  for (let k = n - 1; k >= 0; k--) {
+  permute(out, f.piv, false);
+  return out;
+}
+
+/** Σ_{j in [from, to)} m[off + j]·x[j], unrolled by four. */
+function dot(m: Float64Array, off: number, x: Float64Array, from: number, to: number): number {
+  let s = 0;
+  let j = from;
+  for (const end4 = from + ((to - from) & ~3); j < end4; j += 4)
+    s +=
+      m[off + j] * x[j] + m[off + j + 1] * x[j + 1] + m[off + j + 2] * x[j + 2] + m[off + j + 3] * x[j + 3];
+  for (; j < to; j++) s += m[off + j] * x[j];
+  return s;
+}
+
+/** y[j] += c·m[off + j] for j in [from, to). */
+function axpy(y: Float64Array, c: number, m: Float64Array, off: number, from: number, to: number): void {
+  let j = from;
+  for (const end4 = from + ((to - from) & ~3); j < end4; j += 4) {
+    y[j] += c * m[off + j];
+    y[j + 1] += c * m[off + j + 1];
+    y[j + 2] += c * m[off + j + 2];
+    y[j + 3] += c * m[off + j + 3];
+  }
+  for (; j < to; j++) y[j] += c * m[off + j];
+}
+
+/** Applies the row swaps (forward: P b) or undoes them (Pᵀ b). */
+function permute(v: Float64Array, piv: Int32Array, forward: boolean): void {
+  const n = piv.length;
+  for (let s = 0; s < n; s++) {
+    const k = forward ? s : n - 1 - s;
     const p = piv[k];
     if (p !== k) {
-      const t = out[p];
-      out[p] = out[k];
-      out[k] = t;
+      const t = v[p];
+      v[p] = v[k];
+      v[k] = t;
     }
   }
-  return out;
 }
 
 /** Solves A X = B for k right-hand sides at once; B is n × k row-major and is not modified. */
@@ -168,24 +278,9 @@ export function inverse(f: Lu): Float64Array {
 
 /** A x computed from the factors (A = Pᵀ L U), for residuals without keeping A. */
 export function luMultiply(f: Lu, x: Float64Array, out: Float64Array = new Float64Array(f.n)): Float64Array {
-  const { n, lu, piv } = f;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = i, ii = i * n; j < n; j++) s += lu[ii + j] * x[j];
-    out[i] = s;
-  }
-  for (let i = n - 1; i > 0; i--) {
-    let s = out[i];
-    for (let j = 0, ii = i * n; j < i; j++) s += lu[ii + j] * out[j];
-    out[i] = s;
-  }
-  for (let k = n - 1; k >= 0; k--) {
-    const p = piv[k];
-    if (p !== k) {
-      const t = out[p];
-      out[p] = out[k];
-      out[k] = t;
-    }
-  }
+  const { n, lu } = f;
+  for (let i = 0; i < n; i++) out[i] = dot(lu, i * n, x, i, n);
+  for (let i = n - 1; i > 0; i--) out[i] += dot(lu, i * n, out, 0, i);
+  permute(out, f.piv, false);
   return out;
 }

@@ -32,9 +32,13 @@ export interface Multipliers {
   employment: Effect | null;
 }
 
+/** What multipliers need of a model. */
+export type MultiplierModel = Pick<IoModel, 'codes' | 'names' | 'n' | 'lu' | 'closure' | 'factors'>;
+
 /** The effect of coefficient row s: one transposed solve for Type I, Sherman–Morrison for Type II. */
-export function factorEffect(model: IoModel, s: Float64Array): Effect {
-  const total1 = luSolveTranspose(model.lu, s);
+export function factorEffect(model: MultiplierModel, s: Float64Array): Effect {
+  // The closure already solved for the compensation row (q = h(I − A)⁻¹): reuse it.
+  const total1 = s === model.closure.h ? Float64Array.from(model.closure.q) : luSolveTranspose(model.lu, s);
   const total2 = type2Row(model.closure, total1);
   const n = model.n;
   const e: Effect = {
@@ -56,7 +60,7 @@ export function factorEffect(model: IoModel, s: Float64Array): Effect {
 }
 
 /** All multipliers of a model (Miller & Blair 2009, ch. 6). */
-export function multipliers(model: IoModel): Multipliers {
+export function multipliers(model: MultiplierModel): Multipliers {
   const f = model.factors;
   return {
     codes: model.codes,

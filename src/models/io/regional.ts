@@ -1,6 +1,7 @@
 import { flqVariant, lambdaStar, regionalCoefficients, simpleLq, type FlqVariant } from './flq.ts';
 import { layerBasket, layerInteraction, type LayerMap } from './layers.ts';
 import { leontiefLu } from './leontief.ts';
+import { luFactorInPlace } from './lu.ts';
 import { checkDelta, type IoModel } from './model.ts';
 import { multipliers, type Multipliers } from './multipliers.ts';
 import type { NationalModel } from './national.ts';
@@ -80,6 +81,7 @@ export function regionalModels(
   const nationTotal = sumOf(nation);
   const n = national.n;
   const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
+  const scratch = new Float64Array(n * n);
   return sizes.areas.map((area, r) => {
     const region = sizes.size.subarray(r * n, (r + 1) * n);
     return buildRegional(
@@ -87,6 +89,7 @@ export function regionalModels(
       area,
       { region, nation, regionTotal: sumOf(region), nationTotal },
       { ...opts, basket },
+      scratch,
     );
   });
 }
@@ -96,6 +99,7 @@ function buildRegional(
   area: string,
   s: AreaSizes,
   opts: RegionalOptions,
+  scratch = new Float64Array(national.n * national.n),
 ): RegionalModel {
   const delta = opts.delta ?? 0.3;
   const deltas = opts.band ?? [0.1, 0.4];
@@ -105,8 +109,8 @@ function buildRegional(
   if (!(s.regionTotal > 0)) throw new Error(`area has no size: ${area}`);
   const slq = simpleLq(s.region, s.nation, s.regionTotal, s.nationTotal);
   const share = s.regionTotal / s.nationTotal;
-  const at = (d: number) => areaModel(national, slq, lambdaStar(share, d), variant, s);
-  const main = at(delta);
+  const main = areaModel(national, slq, lambdaStar(share, delta), variant, s);
+  const band = (d: number) => bandMultipliers(national, slq, lambdaStar(share, d), variant, scratch);
   const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
   return {
     ...main,
@@ -116,7 +120,7 @@ function buildRegional(
     lambda: lambdaStar(share, delta),
     slq,
     multipliers: multipliers(main),
-    band: { deltas, low: multipliers(at(deltas[0])), high: multipliers(at(deltas[1])) },
+    band: { deltas, low: band(deltas[0]), high: band(deltas[1]) },
     interaction: opts.layers && basket ? layerInteraction(main.lu, opts.layers, basket) : null,
   };
 }
@@ -150,6 +154,24 @@ function areaModel(
     closure: closeToHouseholds(lu, h, c),
     output,
   };
+}
+
+/** Multipliers at another δ, factored in a scratch array that is reused area after area. */
+function bandMultipliers(
+  national: NationalModel,
+  slq: Float64Array,
+  lambda: number,
+  variant: FlqVariant,
+  scratch: Float64Array,
+): Multipliers {
+  const n = national.n;
+  const m = regionalCoefficients(national.a, n, slq, lambda, variant, scratch);
+  for (let k = 0; k < n * n; k++) m[k] = -m[k]!;
+  for (let i = 0; i < n; i++) m[i * n + i]! += 1;
+  const lu = luFactorInPlace(m, n, 'I − R');
+  const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+  const { codes, names, factors } = national;
+  return multipliers({ codes, names, n, lu, factors, closure: closeToHouseholds(lu, national.closure.h, c) });
 }
 
 function checkCodes(national: NationalModel, sizes: RegionalSizes): void {
