@@ -23,10 +23,10 @@ export async function openStore(path = DEFAULT_DB, opts: { readOnly?: boolean } 
   } catch (e) {
     const msg = (e as Error).message;
     if (/lock/i.test(msg))
-      throw new Error(`store ${path} is in use by another Strata process (stop it first)`);
+      throw new Error(`store ${path} is in use by another Strata process (stop it first)`, { cause: e });
     if (readOnly && /does not exist|No such file/i.test(msg))
-      throw new Error(`no store at ${path}: run strata data import first`);
-    throw new Error(`cannot open store ${path}: ${msg.split('\n')[0]}`);
+      throw new Error(`no store at ${path}: run strata data import first`, { cause: e });
+    throw new Error(`cannot open store ${path}: ${msg.split('\n')[0]}`, { cause: e });
   }
   const conn = await instance.connect();
   const store = { path, readOnly, instance, conn };

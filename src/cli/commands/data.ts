@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { fetchPack, importDir, listDatasets, OfflineError, verifyStore } from '../../workbench.ts';
 import { CliError } from '../errors.ts';
