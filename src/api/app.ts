@@ -8,6 +8,7 @@ import { areaRoutes } from './routes/areas.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { layerRoutes } from './routes/layers.ts';
+import { taxonomyRoutes } from './routes/taxonomies.ts';
 import { serveWeb } from './static.ts';
 
 /** Request bodies larger than this are refused with 413 before they are read. */
@@ -70,6 +71,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   layerRoutes(app, deps);
   indicatorRoutes(app, deps);
   datasetRoutes(app, deps);
+  taxonomyRoutes(app, deps);
 
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
   app.doc31('/api/v1/openapi.json', { openapi: '3.1.0', info: API_INFO });
