@@ -1,0 +1,36 @@
+// Client-side CSV of exactly the table a chart shows (when no API route serves that table).
+
+/** A table: column headers and rows of cells (numbers kept at full precision). */
+export interface Table {
+  columns: string[];
+  rows: Cell[][];
+  /** How each column reads on the page (the CSV keeps full precision). */
+  formats?: (((v: Cell) => string) | null)[];
+  /** Per row, a link for the first cell (an area's profile). */
+  links?: (string | null)[];
+}
+
+export type Cell = string | number | null;
+
+function cell(v: Cell): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 text of a table. */
+export function toCsv(t: Table): string {
+  return [t.columns, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Saves a table as a CSV file through a temporary object URL. */
+export function downloadCsv(t: Table, filename: string): void {
+  const url = URL.createObjectURL(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,6 @@
+// Entry point: mounts the app into <body>.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './styles.css';
+
+mount(App, { target: document.getElementById('app')! });
