@@ -29,8 +29,11 @@ const pack = await nationalPack();
 const { table, national, employment } = pack;
 const layers = layerMap(table.codes, taxonomy, employment.byDivision);
 const itl3 = await itl3Sizes(table);
-const sum = (v: ArrayLike<number>) =>
-  Array.prototype.reduce.call(v, (s: number, x: number) => s + x, 0) as number;
+const sum = (v: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]!;
+  return s;
+};
 
 describe('national model on the ONS 2019 table with BRES 2021 employees', () => {
   it('maps every BRES employee to an IOAT industry', () => {
