@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { levelOfCode } from '../core/area.ts';
 import { notFound, UsageError } from '../core/errors.ts';
-import { query, type Store } from '../store/db.ts';
+import { list, query, type Store } from '../store/db.ts';
+import { codeChanges } from './boundaries.ts';
 import type { Level } from './panels.ts';
 
 /** The analysis level of a code (LAD, ITL3/2/1, UK); other codes are not areas Strata profiles. */
@@ -124,6 +125,9 @@ export async function listAreas(
   const level = opts.level ? STORED_LEVEL[opts.level] : undefined;
   if (opts.level && !level) throw new UsageError(`invalid level: ${opts.level} (${AREA_LEVELS.join(', ')})`);
   const q = opts.q?.trim().toLowerCase() ?? '';
+  // Codes retired by the year asked for, and the codes that replaced them (data/lookups/code-changes.csv).
+  const recoded =
+    opts.year === undefined ? [] : [...codeChanges()].filter(([, n]) => n.effective <= opts.year!);
   const rows = await query<{
     areacd: string;
     areanm: string;
@@ -144,7 +148,13 @@ export async function listAreas(
      SELECT a.areacd, a.areanm, a.level, a.start, a."end", p.parents FROM a LEFT JOIN p ON p.child = a.areacd
       WHERE (? IS NULL OR a.level = ?)
         AND (? = '' OR lower(a.areanm) LIKE '%' || ? || '%' OR lower(a.areacd) LIKE ? || '%')
-        AND (? IS NULL OR ((a.start IS NULL OR a.start <= ?) AND (a."end" IS NULL OR a."end" >= ?)))
+        AND (? IS NULL OR a.level LIKE 'itl%' OR a.level = 'uk' OR a.areacd IN (
+              -- Valid in the year by the boundary files, which carry the codes' start and end years.
+              SELECT b.areacd FROM areas b WHERE b.dataset_id IN (SELECT dataset_id FROM boundaries)
+                 AND b.dataset_id IN (SELECT id FROM current_datasets)
+                 AND (b.start_year IS NULL OR b.start_year <= ?) AND (b.end_year IS NULL OR b.end_year >= ?)
+                 AND NOT list_contains(?, b.areacd)
+              UNION SELECT unnest(?)))
         AND (a.level NOT LIKE 'itl%' OR a.areacd IN (SELECT child FROM area_links WHERE vintage = '2023') OR a.areacd IN (SELECT parent FROM area_links WHERE vintage = '2023'))
       ORDER BY (lower(a.areacd) = ?) DESC, (lower(a.areanm) LIKE ? || '%') DESC, a.areanm
       LIMIT ?`,
@@ -157,6 +167,8 @@ export async function listAreas(
       opts.year ?? null,
       opts.year ?? null,
       opts.year ?? null,
+      list(recoded.map(([old]) => old)),
+      list(recoded.map(([, n]) => n.code)),
       q,
       q,
       opts.limit ?? 500,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { notFound } from '../core/errors.ts';
 import { query, type Store } from '../store/db.ts';
 
@@ -12,7 +13,42 @@ const LAYER: Record<string, string> = {
 };
 export const BOUNDARY_LEVELS = Object.keys(LAYER);
 
-/** The TopoJSON text of a boundary layer (served as stored: no parse and re-serialise). */
+const CHANGES = new URL('../../data/lookups/code-changes.csv', import.meta.url).pathname;
+
+/** Recoded areas (data/lookups/code-changes.csv): old GSS code → new code, for boundaries published under the old one. */
+export function codeChanges(): Map<string, { code: string; effective: number }> {
+  const lines = readFileSync(CHANGES, 'utf8').trim().split('\n').slice(1);
+  return new Map(
+    lines.map((l) => {
+      const [oldCode, , newCode, , effective] = l.split(',');
+      return [oldCode!, { code: newCode!, effective: Number(effective!.slice(0, 4)) }];
+    }),
+  );
+}
+
+interface Geometry {
+  properties?: { areacd?: string; start?: number; end?: number; formerly?: string };
+}
+
+/**
+ * Features still carrying a retired code (with no end year) take the code the statistics use
+ * from the change year on, keeping the old one in `formerly`, so the map joins the data.
+ */
+function recode(topology: { objects: Record<string, { geometries?: Geometry[] }> }): void {
+  const changes = codeChanges();
+  for (const object of Object.values(topology.objects)) {
+    for (const g of object.geometries ?? []) {
+      const p = g.properties;
+      const change = p?.areacd ? changes.get(p.areacd) : undefined;
+      if (!p || !change || p.end !== undefined) continue;
+      p.formerly = p.areacd;
+      p.areacd = change.code;
+      p.start = Math.max(p.start ?? change.effective, change.effective);
+    }
+  }
+}
+
+/** The TopoJSON text of a boundary layer, with retired codes brought up to date. */
 export async function boundaryTopology(
   store: Store,
   level: string,
@@ -26,5 +62,7 @@ export async function boundaryTopology(
     [name],
   );
   if (!rows[0]) throw notFound('boundary layer in the store', level);
-  return rows[0];
+  const topology = JSON.parse(rows[0].topology);
+  recode(topology);
+  return { ...rows[0], topology: JSON.stringify(topology) };
 }
