@@ -34,3 +34,33 @@ export { areaProfile, type AreaProfile } from './workbench/profile.ts';
 export { analysisLevel, listAreas, AREA_LEVELS, type AreaListItem } from './workbench/areas.ts';
 export { indicatorValues, listIndicators, type IndicatorSummary } from './workbench/indicators.ts';
 export { boundaryTopology, BOUNDARY_LEVELS } from './workbench/boundaries.ts';
+export {
+  DataFileError,
+  fromValue,
+  parseText,
+  readDataFile,
+  type FileIssue,
+  type ParsedFile,
+} from './workbench/data-file.ts';
+export {
+  DEFAULT_REGISTRY,
+  listRegistry,
+  loadRegistry,
+  registryEntry,
+  type Registry,
+  type RegistryEntry,
+  type RegistryRow,
+} from './workbench/registry.ts';
+export { indicatorSeries, type Series, type SeriesRow } from './workbench/indicator-series.ts';
+export { indicatorTable, type IndicatorTable, type TableRow } from './workbench/indicator-table.ts';
+export { compareAreas, type AreaComparison, type CompareOptions } from './workbench/compare.ts';
+export { runCompositeFile, type CompositeReport } from './workbench/composite-file.ts';
+export {
+  exampleMission,
+  exampleMissions,
+  loadMission,
+  missionStatus,
+  type MissionReport,
+} from './workbench/missions.ts';
+export { DEFAULT_FLOORS, entitlements, loadFloors, type EntitlementReport } from './workbench/entitlements.ts';
+export { genderLens, type GenderReport } from './workbench/gender.ts';

@@ -77,6 +77,8 @@ const entry = z.strictObject({
   boundaries: z.array(z.enum(BOUNDARY_VINTAGES)).min(1),
   interval,
   trend,
+  /** Values the indicator can take, where they differ from its unit's (see `boundsOf`). */
+  bounds: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
   /** For `industry` entries: the measure in the industry table. */
   measure: text.optional(),
   /** For `derived` entries: how Strata computes it. */
@@ -97,6 +99,12 @@ export type RegistryEntry = z.output<typeof entry>;
 export type Registry = z.output<typeof registrySchema>;
 export type IntervalMethod = RegistryEntry['interval'];
 export type Derivation = NonNullable<RegistryEntry['derive']>;
+
+/** The range an indicator's values (and any target for it) must lie in: declared, else 0–100 for a percentage, else ≥ 0. */
+export function boundsOf(e: RegistryEntry): { min: number; max: number } {
+  const unit = e.unit === '%' ? { min: 0, max: 100 } : { min: 0, max: Infinity };
+  return { min: e.bounds?.min ?? unit.min, max: e.bounds?.max ?? unit.max };
+}
 
 function checkEntries(r: { indicators: RegistryEntry[] }, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) =>

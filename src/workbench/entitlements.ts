@@ -1,0 +1,209 @@
+import { notFound } from '../core/errors.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import { projectFloor, type Projection } from '../models/entitlements/projection.ts';
+import { rankByNeed, type NeedRank } from '../models/entitlements/ranking.ts';
+import { floorsSchema, type Floor, type Floors } from '../models/entitlements/schema.ts';
+import { shortfallOf, type Shortfall } from '../models/entitlements/shortfall.ts';
+import { createRandom, deriveSeed } from '../models/random.ts';
+import type { Store } from '../store/db.ts';
+import { readDataFile, validateFile, type ParsedFile } from './data-file.ts';
+import { lads2023, ladPopulation, NATIONAL_CODES, type Lad } from './geography.ts';
+import { byArea } from './indicator-table.ts';
+import { indicatorSeries, type Series } from './indicator-series.ts';
+import type { Registry } from './registry.ts';
+
+/** Strata's default floors (illustrative, with their rationale). */
+export const DEFAULT_FLOORS = new URL('../../data/entitlements/floors-default.yaml', import.meta.url)
+  .pathname;
+
+/** One area against one floor. */
+export interface EntitlementRow extends Shortfall {
+  areacd: string;
+  areanm: string;
+  floor: string;
+  rule: string;
+  period: string | null;
+  status: 'meets' | 'below' | 'no-data';
+  recurring: Floor['cost']['recurring'];
+  projection: Projection;
+}
+
+/** One floor for the nation: who is left below it. */
+export interface FloorSummary {
+  floor: string;
+  title: string;
+  rule: string;
+  rationale: string;
+  costRationale: string;
+  period: string | null;
+  national: { areacd: string; areanm: string; value: number | null; below: boolean | null } | null;
+  areasAssessed: number;
+  areasBelow: number;
+  populationBelow: number;
+  peopleToFloor: number;
+  peopleWithout: number;
+  costLow: number;
+  costCentral: number;
+  costHigh: number;
+  recurring: Floor['cost']['recurring'];
+  projectedByDeadline: number;
+}
+
+export interface EntitlementReport {
+  floors: { id: string; title: string; source: string; note: string | null };
+  summary: FloorSummary[];
+  rows: EntitlementRow[];
+  ranking: (NeedRank & { areacd: string; areanm: string; floorsBelow: number })[];
+  notes: string[];
+}
+
+/** Validates a floors file against its schema and the registry; errors name the path in the file. */
+export function loadFloors(registry: Registry, file: ParsedFile): Floors {
+  return validateFile(
+    file,
+    floorsSchema((id) => registry.indicators.find((e) => e.id === id)),
+  );
+}
+
+/** Every LAD against every floor: shortfall, people affected, cost to close, trend and projected year, need ranking, national summary. */
+export async function entitlements(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  file: ParsedFile = readDataFile(DEFAULT_FLOORS),
+  opts: { area?: string } = {},
+): Promise<EntitlementReport> {
+  const f = loadFloors(registry, file);
+  const lads = await lads2023(store);
+  if (opts.area && !lads.some((l) => l.areacd === opts.area))
+    throw notFound('local authority (April 2023 code)', opts.area);
+  const pop = await ladPopulation(store);
+  const series = await Promise.all(
+    f.floors.map((fl) => indicatorSeries(store, registry, fl.indicator, taxonomy, 'lad')),
+  );
+  const perFloor = f.floors.map((fl, k) =>
+    floorRows(
+      fl,
+      series[k]!,
+      lads,
+      fl.population === 'all' ? pop.all : pop.workingAge,
+      deriveSeed(f.uncertainty.seed, k),
+      f.uncertainty.runs,
+    ),
+  );
+  const rows = lads.flatMap((_, i) => perFloor.map((p) => p.rows[i]!));
+  const ranks = rankByNeed(
+    lads.map((l, i) => ({
+      population: pop.all.get(l.areacd) ?? 0,
+      units: Float64Array.from(perFloor, (p) => p.rows[i]!.units ?? NaN),
+    })),
+    f.floors.map((fl) => {
+      const k = fl.cost.recurring === 'annual' ? f.ranking.annualCostYears : 1;
+      return { low: fl.cost.low * k, central: fl.cost.central * k, high: fl.cost.high * k };
+    }),
+    f.uncertainty.runs,
+    createRandom(deriveSeed(f.uncertainty.seed, 999)),
+  );
+  const ranking = lads
+    .map((l, i) => ({
+      areacd: l.areacd,
+      areanm: l.areanm,
+      ...ranks[i]!,
+      floorsBelow: perFloor.filter((p) => p.rows[i]!.below).length,
+    }))
+    .sort((a, b) => a.rank - b.rank || (a.areacd < b.areacd ? -1 : 1));
+  return {
+    floors: { id: f.id, title: f.title, source: file.name, note: f.note ?? null },
+    summary: perFloor.map((p) => p.summary),
+    rows: opts.area ? rows.filter((r) => r.areacd === opts.area) : rows,
+    ranking: opts.area ? ranking.filter((r) => r.areacd === opts.area) : ranking,
+    notes: [
+      `Floors: ${f.title} (${file.name}).`,
+      `Population: ${pop.source}, on April 2023 local authorities.`,
+      `Ranking: cost per head to meet every floor at central unit costs (annual costs counted for ${f.ranking.annualCostYears} years), rank 1 = greatest need; median and 5–95% rank interval over draws of the unit costs.`,
+      'Projected year: least-squares line through the published years, with 5–95% limits from its standard errors; one published year gives no trend.',
+    ],
+  };
+}
+
+/** The rule of a floor, in words: `gigabit-capable-broadband ≥ 99 % by 2030`. */
+export function floorRule(fl: Floor): string {
+  return `${fl.indicator} ${fl.direction === 'at-least' ? '≥' : '≤'} ${fl.floor} ${fl.unit} by ${fl.by}`;
+}
+
+function floorRows(
+  fl: Floor,
+  s: Series,
+  lads: Lad[],
+  population: Map<string, number>,
+  seed: number,
+  runs: number,
+) {
+  const series = byArea(s.rows);
+  const ladRows = s.rows.filter((r) => r.level === 'lad' && r.value !== null);
+  const period = ladRows.reduce<string | null>((p, r) => (p === null || r.period > p ? r.period : p), null);
+  const rng = createRandom(seed);
+  const rule = floorRule(fl);
+  const rows = lads.map((l): EntitlementRow => {
+    const own = (series.get(l.areacd) ?? []).filter((r) => r.value !== null);
+    const latest = own.find((r) => r.period === period);
+    const sf = shortfallOf(latest?.value ?? null, fl, population.get(l.areacd) ?? null);
+    const points = own
+      .filter((r) => r.period <= (period ?? ''))
+      .map((r) => ({ year: r.year, value: r.value! }));
+    return {
+      areacd: l.areacd,
+      areanm: l.areanm,
+      floor: fl.id,
+      rule,
+      period,
+      ...sf,
+      status: sf.below === null ? 'no-data' : sf.below ? 'below' : 'meets',
+      recurring: fl.cost.recurring,
+      projection: projectFloor(points, fl.floor, fl.direction, fl.by, rng, runs),
+    };
+  });
+  return { rows, summary: summarise(fl, rule, s, period, rows) };
+}
+
+function summarise(
+  fl: Floor,
+  rule: string,
+  s: Series,
+  period: string | null,
+  rows: EntitlementRow[],
+): FloorSummary {
+  const below = rows.filter((r) => r.status === 'below');
+  const sum = (xs: (number | null)[]) => xs.reduce<number>((t, x) => t + (x ?? 0), 0);
+  const nat = NATIONAL_CODES.map((c) =>
+    s.rows.find((r) => r.areacd === c && r.period === period && r.value !== null),
+  ).find(Boolean);
+  return {
+    floor: fl.id,
+    title: fl.title,
+    rule,
+    rationale: fl.rationale,
+    costRationale: fl.cost.rationale,
+    period,
+    national: nat
+      ? {
+          areacd: nat.areacd,
+          areanm: nat.areanm,
+          value: nat.value,
+          below: shortfallOf(nat.value, fl, null).below,
+        }
+      : null,
+    areasAssessed: rows.filter((r) => r.status !== 'no-data').length,
+    areasBelow: below.length,
+    populationBelow: sum(below.map((r) => r.population)),
+    peopleToFloor: sum(below.map((r) => r.peopleToFloor)),
+    peopleWithout: sum(below.map((r) => r.peopleWithout)),
+    costLow: sum(below.map((r) => r.costLow)),
+    costCentral: sum(below.map((r) => r.costCentral)),
+    costHigh: sum(below.map((r) => r.costHigh)),
+    recurring: fl.cost.recurring,
+    projectedByDeadline: below.filter(
+      (r) => r.projection.kind === 'projected' && r.projection.year !== null && r.projection.year <= fl.by,
+    ).length,
+  };
+}

@@ -1,0 +1,199 @@
+import { notFound, UsageError } from '../core/errors.ts';
+import { resolveIndustry } from '../core/sic.ts';
+import { layerIndex, type Taxonomy } from '../core/taxonomy.ts';
+import {
+  distribution,
+  employerLayers,
+  type Distribution,
+  type Weighted,
+} from '../models/gender/distribution.ts';
+import { query, type Store } from '../store/db.ts';
+import { lads2023 } from './geography.ts';
+import { indicatorSeries } from './indicator-series.ts';
+import type { Registry } from './registry.ts';
+
+/** Employer size bands in the order the Government Equalities Office lists them. */
+export const SIZE_BANDS = [
+  'Less than 250',
+  '250 to 499',
+  '500 to 999',
+  '1000 to 4999',
+  '5000 to 19,999',
+  '20,000 or more',
+  'Not Provided',
+];
+
+/** The local pay gap tables: basis (workplace, residence) × statistic (median, mean) × pattern (all, full-time, part-time). */
+const LOCAL = ['workplace', 'residence'].flatMap((basis) =>
+  ['median', 'mean'].flatMap((statistic) =>
+    ['all', 'full-time', 'part-time'].map((pattern) => ({
+      basis,
+      statistic,
+      pattern,
+      id: `gpg-${statistic}-${basis}-${pattern}`,
+    })),
+  ),
+);
+
+/** One local pay gap: a value, or the publisher's marker when it is suppressed. */
+export interface LocalGap {
+  areacd: string;
+  areanm: string;
+  basis: string;
+  statistic: string;
+  pattern: string;
+  value: number | null;
+  status: string | null;
+  national: number | null;
+}
+
+/** A group's distribution of employers' gaps. */
+export type GroupDistribution = { layer: string; size: string } & Distribution;
+
+export interface GenderReport {
+  local: { period: string; source: string; rows: LocalGap[] };
+  employers: {
+    period: string;
+    statistic: 'median' | 'mean';
+    source: string;
+    taxonomy: string;
+    byLayer: GroupDistribution[];
+    byLayerAndSize: GroupDistribution[];
+    partial: boolean;
+  };
+  industries: {
+    layer: string;
+    industry: string;
+    name: string;
+    value: number | null;
+    status: string | null;
+  }[];
+  notes: string[];
+}
+
+/** The gender lens: local pay gaps (suppression kept), employers' gaps by layer and size, ASHE industry gaps by layer. */
+export async function genderLens(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  opts: { area?: string; period?: string; statistic?: 'median' | 'mean' } = {},
+): Promise<GenderReport> {
+  const local = await localGaps(store, registry, taxonomy, opts.area);
+  const employers = await employerGaps(store, taxonomy, opts.period, opts.statistic ?? 'median');
+  const industries = await industryGaps(store, taxonomy);
+  return {
+    local,
+    employers,
+    industries,
+    notes: [
+      'Local gaps: ONS ASHE 2025 provisional; x = suppressed by the publisher (unreliable or disclosive), never estimated here.',
+      `Employers: each counts once, shared equally across the layers of its SIC codes; "public-sector-no-sic" are public bodies the service marks 1 without a SIC code.${employers.partial ? ' This period is a partial early download: not every employer had reported.' : ''}`,
+      'Positive gaps: men paid more per hour. Quantiles are weighted (smallest gap whose cumulative weight reaches the share).',
+    ],
+  };
+}
+
+async function localGaps(store: Store, registry: Registry, taxonomy: Taxonomy, area?: string) {
+  const lads = await lads2023(store);
+  if (area && !lads.some((l) => l.areacd === area)) throw notFound('local authority (April 2023 code)', area);
+  const wanted = area ? lads.filter((l) => l.areacd === area) : lads;
+  const rows: LocalGap[] = [];
+  let period = '';
+  let source = '';
+  for (const t of LOCAL) {
+    const s = await indicatorSeries(store, registry, t.id, taxonomy, 'lad');
+    period = s.rows.reduce((p, r) => (r.period > p ? r.period : p), period);
+    source = s.source;
+    const at = new Map(s.rows.filter((r) => r.period === period).map((r) => [r.areacd, r]));
+    const national = at.get('K02000001')?.value ?? null;
+    for (const l of wanted) {
+      const r = at.get(l.areacd);
+      rows.push({
+        areacd: l.areacd,
+        areanm: l.areanm,
+        basis: t.basis,
+        statistic: t.statistic,
+        pattern: t.pattern,
+        value: r?.value ?? null,
+        status: r ? r.status : 'not published',
+        national,
+      });
+    }
+  }
+  return { period, source, rows };
+}
+
+async function employerGaps(
+  store: Store,
+  taxonomy: Taxonomy,
+  period: string | undefined,
+  statistic: 'median' | 'mean',
+) {
+  const periods = await query<{ period: string; source: string; vintage: string }>(
+    store,
+    `SELECT DISTINCT g.period, d.publisher || ', ' || d.title AS source, d.vintage FROM gpg_employers g
+       JOIN current_datasets d ON d.id = g.dataset_id ORDER BY 1`,
+  );
+  if (periods.length === 0)
+    throw new UsageError('no gender pay gap employer returns in the store', 'no_data', 409);
+  const full = periods.filter((p) => !/partial/i.test(p.vintage));
+  const chosen = period ? periods.find((p) => p.period === period) : (full.at(-1) ?? periods.at(-1));
+  if (!chosen) throw notFound(`employer return period (${periods.map((p) => p.period).join(', ')})`, period!);
+  const rows = await query<{ sic: string; gap: number | null; size: string }>(
+    store,
+    `SELECT g.sic_codes AS sic, ${statistic === 'median' ? 'g.diff_median_hourly' : 'g.diff_mean_hourly'} AS gap, g.employer_size AS size
+       FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id WHERE g.period = ?`,
+    [chosen.period],
+  );
+  const index = layerIndex(taxonomy);
+  const groups = new Map<string, Weighted[]>();
+  const add = (key: string, w: Weighted) => groups.set(key, [...(groups.get(key) ?? []), w]);
+  for (const r of rows) {
+    if (r.gap === null) continue;
+    for (const [layer, weight] of employerLayers(r.sic.split(','), taxonomy, index)) {
+      add(`${layer}|`, { value: r.gap, weight });
+      add(`${layer}|${r.size}`, { value: r.gap, weight });
+    }
+  }
+  const order = [...taxonomy.layers.map((l) => l.id), 'public-sector-no-sic', 'unclassified'];
+  const pick = (sizes: string[]) =>
+    order.flatMap((layer) =>
+      sizes.flatMap((size) => {
+        const d = distribution(groups.get(`${layer}|${size}`) ?? []);
+        return d ? [{ layer, size: size || 'all', ...d }] : [];
+      }),
+    );
+  return {
+    period: chosen.period,
+    statistic,
+    source: `${chosen.source} (${chosen.vintage})`,
+    taxonomy: taxonomy.id,
+    byLayer: pick(['']),
+    byLayerAndSize: pick(SIZE_BANDS),
+    partial: /partial/i.test(chosen.vintage),
+  };
+}
+
+// ASHE Table 4.12: the UK gap in each SIC division, grouped by the layer the division is in.
+async function industryGaps(store: Store, taxonomy: Taxonomy) {
+  const rows = await query<{ industry: string; name: string; value: number | null; status: string | null }>(
+    store,
+    `SELECT o.industry, i.name, o.value, o.status FROM industry_obs o JOIN current_datasets d ON d.id = o.dataset_id
+       LEFT JOIN industries i ON i.dataset_id = o.dataset_id AND i.code = o.industry
+      WHERE d.source = 'ons-ashe-gpg-industry-2025' AND o.measure = 'gpg_median_all' ORDER BY o.industry`,
+  );
+  const index = layerIndex(taxonomy);
+  return rows.flatMap((r) => {
+    if (!/^\d{1,2}$/.test(r.industry)) return [];
+    const division = resolveIndustry(r.industry).divisions[0]!;
+    return [
+      {
+        layer: index.get(division) ?? 'unclassified',
+        industry: division,
+        name: r.name,
+        value: r.value,
+        status: r.status,
+      },
+    ];
+  });
+}
