@@ -62,5 +62,10 @@ export {
   missionStatus,
   type MissionReport,
 } from './workbench/missions.ts';
-export { DEFAULT_FLOORS, entitlements, loadFloors, type EntitlementReport } from './workbench/entitlements.ts';
+export {
+  DEFAULT_FLOORS,
+  entitlements,
+  loadFloors,
+  type EntitlementReport,
+} from './workbench/entitlements.ts';
 export { genderLens, type GenderReport } from './workbench/gender.ts';
