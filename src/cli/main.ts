@@ -1,7 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerArea } from './commands/area.ts';
+import { registerCompare } from './commands/compare.ts';
+import { registerComposite } from './commands/composite.ts';
 import { registerData } from './commands/data.ts';
+import { registerEntitlements } from './commands/entitlements.ts';
+import { registerGender } from './commands/gender.ts';
+import { registerIndicators } from './commands/indicators.ts';
 import { registerLayers } from './commands/layers.ts';
+import { registerMissions } from './commands/missions.ts';
 import { registerServe, serveUntilStopped } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { describeError } from './errors.ts';
@@ -16,6 +22,12 @@ export function program(): Command {
   registerData(cmd);
   registerArea(cmd);
   registerLayers(cmd);
+  registerIndicators(cmd);
+  registerCompare(cmd);
+  registerComposite(cmd);
+  registerMissions(cmd);
+  registerEntitlements(cmd);
+  registerGender(cmd);
   registerServe(cmd);
   registerStart(cmd, serveUntilStopped);
   return cmd;

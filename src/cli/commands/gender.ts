@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.ts';
+import { genderLens, type GenderReport } from '../../workbench.ts';
+import { render } from '../output.ts';
+import { choices, formatOf, notes, withChoices } from './beyond-options.ts';
+import { withFormat, withStore } from './common.ts';
+
+const DIST = [
+  'layer',
+  'size',
+  'employers',
+  'weight',
+  'mean',
+  'p10',
+  'p25',
+  'median',
+  'p75',
+  'p90',
+  'share_men_paid_more',
+];
+
+/** `strata gender`: local pay gaps, and employers' gaps by layer and size. */
+export function registerGender(program: Command): void {
+  withChoices(
+    withFormat(
+      program
+        .command('gender')
+        .description(
+          'the gender lens: local pay gaps (workplace and residence, full- and part-time; suppressed values kept as suppressed), employers’ reported gaps by layer and by employer size, ASHE industry gaps by layer',
+        )
+        .option('--view <view>', 'layers, sizes, local or industries', 'layers')
+        .option('--area <code>', 'one local authority for the local view (April 2023 code)')
+        .option('--period <period>', 'employer returns year, e.g. 2021-22 (default: the latest complete one)')
+        .option('--statistic <statistic>', 'employers’ median or mean hourly pay gap', 'median'),
+    ),
+  ).action(
+    async (
+      opts: {
+        format?: string;
+        view: string;
+        area?: string;
+        period?: string;
+        statistic: string;
+        registry?: string;
+        taxonomy?: string;
+      },
+      cmd: Command,
+    ) => {
+      const format = formatOf(opts.format);
+      if (!['layers', 'sizes', 'local', 'industries'].includes(opts.view))
+        throw new UsageError(`invalid view: ${opts.view} (layers, sizes, local or industries)`);
+      if (opts.statistic !== 'median' && opts.statistic !== 'mean')
+        throw new UsageError(`invalid statistic: ${opts.statistic} (median or mean)`);
+      const { registry, taxonomy } = choices(opts);
+      const r = await withStore(
+        cmd,
+        (store) =>
+          genderLens(store, registry, taxonomy, {
+            ...(opts.area ? { area: opts.area.trim().toUpperCase() } : {}),
+            ...(opts.period ? { period: opts.period } : {}),
+            statistic: opts.statistic as 'median' | 'mean',
+          }),
+        true,
+      );
+      if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      process.stdout.write(view(r, opts.view, format));
+      notes([
+        opts.view === 'local'
+          ? `local gaps ${r.local.period}: ${r.local.source}`
+          : `employer returns ${r.employers.period} (${r.employers.statistic} hourly gap, taxonomy ${r.employers.taxonomy}): ${r.employers.source}`,
+        ...r.notes,
+      ]);
+    },
+  );
+}
+
+function view(r: GenderReport, which: string, format: ReturnType<typeof formatOf>): string {
+  const dist = (rows: GenderReport['employers']['byLayer']) =>
+    rows.map((d) => ({ ...d, share_men_paid_more: d.shareMenPaidMore }));
+  switch (which) {
+    case 'layers':
+      return render(dist(r.employers.byLayer), format, DIST);
+    case 'sizes':
+      return render(dist(r.employers.byLayerAndSize), format, DIST);
+    case 'local':
+      return render(r.local.rows as never, format, [
+        'areacd',
+        'areanm',
+        'basis',
+        'statistic',
+        'pattern',
+        'value',
+        'status',
+        'national',
+      ]);
+    case 'industries':
+      return render(r.industries as never, format, ['layer', 'industry', 'name', 'value', 'status']);
+  }
+  throw new Error(`invalid view: ${which}`);
+}
