@@ -1,0 +1,129 @@
+// A consultation as an organiser writes it (JSON or YAML): the published consultation the tally
+// and the ballot log commit to (consultation.ts), plus its schedule, area, electorate, and the
+// texts voters read. Checked here, before anything is stored.
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { checkConsultation, type Consultation } from './consultation.ts';
+
+/** Consultation ids appear in URLs and file names: lower-case letters, digits and dashes. */
+export const CONSULTATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** GSS (E06000001) or ITL (TLC11) area codes. */
+export const AREA_CODE = /^[A-Z][A-Z0-9]{2,8}$/;
+const OPTION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Who may vote: holders of invitation codes, registered participant accounts, or either. */
+export type Electorate = 'codes' | 'accounts' | 'codes-or-accounts';
+
+/** What the organiser supplies beside the published consultation. */
+export interface ConsultationMeta {
+  area: string;
+  electorate: Electorate;
+  opensAt: string;
+  closesAt: string;
+  /** Shown on the ballot page; not part of the tally. */
+  description: string;
+  /** Per-option notes for voters (what a project is, what a goal means). */
+  notes: Record<string, string>;
+}
+
+/** A checked consultation file. */
+export interface ConsultationFile {
+  consultation: Consultation;
+  meta: ConsultationMeta;
+}
+
+const amount = z.union([z.string(), z.number().nonnegative()]).transform((x) => String(x));
+const isoTime = z
+  .union([z.string(), z.date()])
+  .transform((x) => (x instanceof Date ? x : new Date(x)))
+  .refine((d) => !Number.isNaN(d.getTime()), 'not a date and time (ISO 8601)')
+  .transform((d) => d.toISOString());
+
+const FileSchema = z.object({
+  id: z.string().regex(CONSULTATION_ID, 'lower-case letters, digits and dashes, up to 64'),
+  title: z.string().trim().min(1).max(200),
+  area: z.string().regex(AREA_CODE, 'an area code such as E06000001'),
+  electorate: z.enum(['codes', 'accounts', 'codes-or-accounts']).default('codes'),
+  opens: isoTime,
+  closes: isoTime,
+  description: z.string().max(5000).default(''),
+  ballot: z.enum(['approval', 'knapsack', 'ranking', 'points']),
+  rule: z.string().max(64),
+  budget: amount.optional(),
+  trim: z.number().min(0).max(0.49).optional(),
+  seats: z.number().int().min(1).max(1000).optional(),
+  minLength: z.number().int().min(0).max(1000).optional(),
+  maxLength: z.number().int().min(1).max(1000).optional(),
+  options: z
+    .array(
+      z.object({
+        id: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(OPTION_ID)),
+        name: z.string().trim().min(1).max(200).optional(),
+        cost: amount.optional(),
+        description: z.string().max(2000).optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+/** The raw fields a consultation file may hold (for the API's schema). */
+export type ConsultationFileInput = z.input<typeof FileSchema>;
+
+/** Checks a parsed consultation file; throws an Error naming the first bad field. */
+export function checkConsultationFile(value: unknown): ConsultationFile {
+  const r = FileSchema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new Error(`invalid ${issue.path.join('.') || 'consultation'}: ${issue.message}`);
+  }
+  const f = r.data;
+  if (f.opens >= f.closes) throw new Error('invalid closes: must be after opens');
+  const consultation: Consultation = {
+    id: f.id,
+    title: f.title,
+    ballot: f.ballot,
+    options: f.options.map((o) => ({ id: o.id, name: o.name, cost: o.cost })),
+    rule: f.rule,
+    budget: f.budget,
+    trim: f.trim,
+    seats: f.seats,
+    minLength: f.minLength,
+    maxLength: f.maxLength,
+  };
+  for (const k of Object.keys(consultation) as (keyof Consultation)[])
+    if (consultation[k] === undefined) delete consultation[k];
+  checkConsultation(consultation);
+  const notes: Record<string, string> = {};
+  for (const o of f.options) if (o.description) notes[o.id] = o.description;
+  return {
+    consultation,
+    meta: {
+      area: f.area,
+      electorate: f.electorate,
+      opensAt: f.opens,
+      closesAt: f.closes,
+      description: f.description,
+      notes,
+    },
+  };
+}
+
+/** Reads a consultation file's text: JSON, or YAML (a superset). */
+export function parseConsultationFile(text: string): ConsultationFile {
+  return checkConsultationFile(parseYaml(text) as unknown);
+}
+
+/** The file form of a stored consultation (what `checkConsultationFile` reads back). */
+export function toConsultationFile(f: ConsultationFile): Record<string, unknown> {
+  const { consultation: c, meta } = f;
+  return {
+    ...c,
+    area: meta.area,
+    electorate: meta.electorate,
+    opens: meta.opensAt,
+    closes: meta.closesAt,
+    description: meta.description,
+    options: c.options.map((o) => ({ ...o, ...(meta.notes[o.id] ? { description: meta.notes[o.id] } : {}) })),
+  };
+}

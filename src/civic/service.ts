@@ -1,0 +1,159 @@
+// The civic service: one object over the civic store that the API and the CLI call — accounts
+// and sessions, consultations, invitation codes, ballots, results and the audit log.
+import * as accounts from './auth/accounts.ts';
+import { allowed, loadMatrix, type Matrix } from './auth/matrix.ts';
+import { findSession, type Session } from './auth/sessions.ts';
+import { csrfToken, sameToken } from './auth/tokens.ts';
+import { auditLog, type Actor } from './audit.ts';
+import type { ConsultationFile } from './consultation-file.ts';
+import type { CivicContext } from './context.ts';
+import * as ballots from './service/ballots.ts';
+import * as codes from './service/codes.ts';
+import * as consultations from './service/consultations.ts';
+import { closeConsultation } from './service/log.ts';
+import * as results from './service/results.ts';
+import { openCivicDb, type CivicDb } from './store/open.ts';
+import type { Role } from './store/tables.ts';
+import type { PopulationCell } from './weighting.ts';
+
+export interface CivicServiceOptions {
+  /** The clock (tests move it); default the system clock. */
+  now?: () => Date;
+  /** Most ballots one commit may hold. */
+  maxBatch?: number;
+  matrix?: Matrix;
+}
+
+/** The civic store and everything done with it. */
+export class CivicService {
+  readonly ctx: CivicContext;
+  readonly matrix: Matrix;
+  readonly #writer: ballots.BallotWriter;
+  readonly #csrfKey: string;
+
+  private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
+    this.ctx = { cdb, now: opts.now ?? (() => new Date()) };
+    this.matrix = opts.matrix ?? loadMatrix();
+    this.#writer = new ballots.BallotWriter(this.ctx, opts.maxBatch);
+    this.#csrfKey = csrfKey;
+  }
+
+  /** Opens the store at `url` (sqlite:PATH or postgres://…), migrating it if needed. */
+  static async open(url: string, opts: CivicServiceOptions = {}): Promise<CivicService> {
+    const cdb = await openCivicDb(url);
+    const key = await cdb.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'csrf_key')
+      .executeTakeFirstOrThrow();
+    return new CivicService(cdb, key.value, opts);
+  }
+
+  /** Closes the store (waits for nothing: callers stop sending first). */
+  close(): Promise<void> {
+    return this.ctx.cdb.close();
+  }
+
+  /** Whether a role may call a route (the matrix). */
+  allows(key: string, role: Role): boolean {
+    return allowed(this.matrix, key, role);
+  }
+
+  /** The CSRF token for a session (by id hash) or a pre-session nonce. */
+  csrfToken(binding: string): string {
+    return csrfToken(this.#csrfKey, binding);
+  }
+
+  /** Whether a presented CSRF token is the one for this binding. */
+  csrfValid(binding: string, presented: string | undefined): boolean {
+    return presented !== undefined && sameToken(presented, this.csrfToken(binding));
+  }
+
+  session(token: string | undefined): Promise<Session | undefined> {
+    return findSession(this.ctx.cdb, token, this.ctx.now());
+  }
+  signIn(input: Parameters<typeof accounts.signIn>[1]) {
+    return accounts.signIn(this.ctx, input);
+  }
+  signOut(token: string | undefined) {
+    return accounts.signOut(this.ctx, token);
+  }
+  /** A participant registering themselves. */
+  register(input: { email: string; password: string }) {
+    return accounts.createAccount(this.ctx, null, input);
+  }
+  createAccount(actor: Actor, input: { email: string; password: string; role?: string }) {
+    return accounts.createAccount(this.ctx, actor, input);
+  }
+  listAccounts() {
+    return accounts.listAccounts(this.ctx);
+  }
+  updateAccount(actor: Actor, id: string, change: { role?: string; disabled?: boolean }) {
+    return accounts.updateAccount(this.ctx, actor, id, change);
+  }
+
+  createConsultation(actor: Actor, f: ConsultationFile) {
+    return consultations.createConsultation(this.ctx, actor, f);
+  }
+  updateConsultation(actor: Actor, id: string, f: ConsultationFile) {
+    return consultations.updateConsultation(this.ctx, actor, id, f);
+  }
+  openConsultation(actor: Actor, id: string, opts?: { immediately?: boolean }) {
+    return consultations.openConsultation(this.ctx, actor, id, opts);
+  }
+  closeConsultation(actor: Actor, id: string) {
+    return closeConsultation(this.ctx, actor, id);
+  }
+  consultation(id: string, staff: boolean) {
+    return consultations.getConsultation(this.ctx, id, staff);
+  }
+  consultations(staff: boolean) {
+    return consultations.listConsultations(this.ctx, staff);
+  }
+  head(id: string) {
+    return consultations.headOf(this.ctx, id);
+  }
+
+  issueCodes(actor: Actor, id: string, opts: { count: number; expiresAt: string; area?: string }) {
+    return codes.issueCodes(this.ctx, actor, id, opts);
+  }
+  codeBatches(id: string) {
+    return codes.listBatches(this.ctx, id);
+  }
+  revokeBatch(actor: Actor, id: string, batchId: string) {
+    return codes.revokeBatch(this.ctx, actor, id, batchId);
+  }
+  redeem(input: Parameters<typeof codes.redeemCode>[1]) {
+    return codes.redeemCode(this.ctx, input);
+  }
+
+  /** Appends a ballot to the log; resolves with the receipt once it is durable. */
+  submitBallot(req: ballots.BallotRequest) {
+    return this.#writer.submit(req);
+  }
+  ownBallot(id: string, s: Session) {
+    return ballots.ownBallot(this.ctx, id, s);
+  }
+  receipt(id: string, hash: string, s: Session) {
+    return ballots.receiptEntry(this.ctx, id, hash, s);
+  }
+
+  results(id: string) {
+    return results.results(this.ctx, id);
+  }
+  exportLog(id: string) {
+    return results.exportText(this.ctx, id);
+  }
+  exportPabulib(id: string) {
+    return results.exportPabulib(this.ctx, id);
+  }
+  interimTally(actor: Actor, id: string) {
+    return results.interimTally(this.ctx, actor, id);
+  }
+  representativeness(id: string, cells: readonly PopulationCell[]) {
+    return results.representativeness(this.ctx, id, cells);
+  }
+  auditLog(limit?: number, before?: number) {
+    return auditLog(this.ctx.cdb, limit, before);
+  }
+}

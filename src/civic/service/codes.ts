@@ -1,0 +1,179 @@
+// Invitation codes: issued in batches for a consultation and an area, printed once, stored only
+// as hashes; each is single use and expires. Redeeming one opens a participant session for that
+// consultation (until it closes). Wrong codes count toward a lockout of the client address.
+import { randomUUID } from 'node:crypto';
+import { audit, type Actor } from '../audit.ts';
+import { createSession, dropSession, purgeExpired, type Session } from '../auth/sessions.ts';
+import { CODE_IP, lockedUntil, recordFailure } from '../auth/throttle.ts';
+import { codeHash, invitationCode, normaliseCode } from '../auth/tokens.ts';
+import { AREA_CODE } from '../consultation-file.ts';
+import type { CivicContext } from '../context.ts';
+import { refuse } from '../errors.ts';
+import { writeTransaction } from '../store/tx.ts';
+import { loadRow, phaseOf } from './consultations.ts';
+
+/** Most codes one batch may hold. */
+export const MAX_BATCH = 100_000;
+
+/** A batch as listed (no codes: they are not stored). */
+export interface CodeBatch {
+  batchId: string;
+  area: string;
+  expiresAt: string;
+  issued: number;
+  redeemed: number;
+  revoked: number;
+}
+
+/** Issues a batch of codes; returns them (the only time they exist in clear). Audited without the codes. */
+export async function issueCodes(
+  ctx: CivicContext,
+  actor: Actor,
+  id: string,
+  opts: { count: number; expiresAt: string; area?: string },
+): Promise<{ batchId: string; area: string; expiresAt: string; codes: string[] }> {
+  const now = ctx.now();
+  if (!Number.isInteger(opts.count) || opts.count < 1 || opts.count > MAX_BATCH)
+    throw refuse('bad_request', `invalid count: ${opts.count} (1 to ${MAX_BATCH})`);
+  const expires = new Date(opts.expiresAt);
+  if (Number.isNaN(expires.getTime())) throw refuse('bad_request', `invalid expiry: ${opts.expiresAt}`);
+  if (expires <= now) throw refuse('bad_request', 'the expiry must be in the future');
+  const batchId = randomUUID();
+  const codes = Array.from({ length: opts.count }, invitationCode);
+  return writeTransaction(ctx.cdb, async (tx) => {
+    const row = await loadRow(tx, id);
+    const area = opts.area ?? row.area;
+    if (!AREA_CODE.test(area)) throw refuse('bad_request', `invalid area: ${area}`);
+    if (row.electorate === 'accounts')
+      throw refuse('conflict', `consultation ${id} takes registered accounts only`);
+    if (phaseOf(row, now) === 'closed') throw refuse('conflict', `consultation ${id} is closed`);
+    const expiresAt = expires.toISOString();
+    const rows = codes.map((code) => ({
+      code_hash: codeHash(code),
+      consultation_id: id,
+      batch_id: batchId,
+      area,
+      expires_at: expiresAt,
+      redeemed_at: null,
+      participant_id: null,
+      revoked_at: null,
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('codes')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await audit(tx, actor, 'codes.issue', id, { batchId, count: opts.count, area, expiresAt }, now);
+    return { batchId, area, expiresAt, codes };
+  });
+}
+
+/** The batches of a consultation with their counts. */
+export async function listBatches(ctx: CivicContext, id: string): Promise<CodeBatch[]> {
+  await loadRow(ctx.cdb.db, id);
+  const rows = await ctx.cdb.db
+    .selectFrom('codes')
+    .select((eb) => [
+      'batch_id',
+      'area',
+      'expires_at',
+      eb.fn.countAll<number>().as('issued'),
+      eb.fn.count<number>('redeemed_at').as('redeemed'),
+      eb.fn.count<number>('revoked_at').as('revoked'),
+    ])
+    .where('consultation_id', '=', id)
+    .groupBy(['batch_id', 'area', 'expires_at'])
+    .orderBy('expires_at')
+    .execute();
+  return rows.map((r) => ({
+    batchId: r.batch_id,
+    area: r.area,
+    expiresAt: r.expires_at,
+    issued: Number(r.issued),
+    redeemed: Number(r.redeemed),
+    revoked: Number(r.revoked),
+  }));
+}
+
+/** Revokes a batch's unredeemed codes (a lost or leaked batch); audited. Returns how many. */
+export async function revokeBatch(
+  ctx: CivicContext,
+  actor: Actor,
+  id: string,
+  batchId: string,
+): Promise<number> {
+  const now = ctx.now();
+  return writeTransaction(ctx.cdb, async (tx) => {
+    const r = await tx
+      .updateTable('codes')
+      .set({ revoked_at: now.toISOString() })
+      .where('consultation_id', '=', id)
+      .where('batch_id', '=', batchId)
+      .where('redeemed_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    const n = Number(r.numUpdatedRows);
+    const exists = await tx
+      .selectFrom('codes')
+      .select('batch_id')
+      .where('consultation_id', '=', id)
+      .where('batch_id', '=', batchId)
+      .executeTakeFirst();
+    if (!exists) throw refuse('not_found', `unknown batch: ${batchId}`);
+    await audit(tx, actor, 'codes.revoke', id, { batchId, revoked: n }, now);
+    return n;
+  });
+}
+
+const NOT_ACCEPTED = 'invitation code not accepted (unknown, used, expired or revoked)';
+
+/**
+ * Redeems a code for a consultation: marks it used and opens a participant session until the
+ * consultation closes (the browser's old session, if any, is dropped). Every failure counts
+ * toward the client address's lockout.
+ */
+export async function redeemCode(
+  ctx: CivicContext,
+  input: { consultationId: string; code: string; ip: string; previousToken?: string },
+): Promise<{ token: string; session: Session }> {
+  const now = ctx.now();
+  const key = `code-ip:${input.ip}`;
+  const until = await lockedUntil(ctx.cdb, key, now);
+  if (until) throw refuse('locked', `too many wrong codes: try again after ${until}`, { until });
+  const hash = codeHash(normaliseCode(input.code).slice(0, 64));
+  const t = now.toISOString();
+  const result = await writeTransaction(ctx.cdb, async (tx) => {
+    const row = await tx
+      .selectFrom('consultations')
+      .selectAll()
+      .where('id', '=', input.consultationId)
+      .executeTakeFirst();
+    if (!row || phaseOf(row, now) !== 'open') return undefined;
+    const pid = randomUUID();
+    const used = await tx
+      .updateTable('codes')
+      .set({ redeemed_at: t, participant_id: pid })
+      .where('code_hash', '=', hash)
+      .where('consultation_id', '=', row.id)
+      .where('redeemed_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', t)
+      .returning('area')
+      .executeTakeFirst();
+    if (!used) return undefined;
+    await dropSession(tx, input.previousToken);
+    await purgeExpired(tx, now);
+    const fields = {
+      subject: `code:${pid}`,
+      role: 'participant' as const,
+      consultationId: row.id,
+      area: used.area,
+      expiresAt: row.closes_at,
+    };
+    const { token, idHash } = await createSession(tx, fields, now);
+    return { token, session: { idHash, ...fields } };
+  });
+  if (result) return result;
+  const locked = await recordFailure(ctx.cdb, key, CODE_IP, now);
+  throw refuse(locked ? 'locked' : 'unauthenticated', NOT_ACCEPTED, locked ? { until: locked } : undefined);
+}

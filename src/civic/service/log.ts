@@ -1,0 +1,93 @@
+// Reading a consultation's ballot log back from the store, and closing it: the outcome is
+// tallied from the log under the head lock, so no ballot can land between the count and the close.
+import { audit, type Actor } from '../audit.ts';
+import { countedBallots, type LogEntry } from '../chain.ts';
+import type { Ballot, Consultation } from '../consultation.ts';
+import type { CivicContext } from '../context.ts';
+import { refuse } from '../errors.ts';
+import type { BallotsTable } from '../store/tables.ts';
+import { lockHead, writeTransaction, type Tx } from '../store/tx.ts';
+import { tally } from '../tally/rules.ts';
+import type { Outcome } from '../tally/outcome.ts';
+import { loadRow, phaseOf } from './consultations.ts';
+
+/** A stored row as a log entry. */
+export function entryOf(r: BallotsTable): LogEntry {
+  return {
+    seq: Number(r.seq),
+    prevHash: r.prev_hash,
+    consultationId: r.consultation_id,
+    voter: r.voter,
+    ballot: JSON.parse(r.ballot) as Ballot,
+    hash: r.hash,
+  };
+}
+
+/** Every entry of a consultation's log, in seq order. */
+export async function readEntries(tx: Tx, id: string): Promise<LogEntry[]> {
+  const rows = await tx
+    .selectFrom('ballots')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return rows.map(entryOf);
+}
+
+/** The tally of a log under the consultation's rule, or null with the reason when it cannot be tallied. */
+export function tallyLog(
+  c: Consultation,
+  entries: readonly LogEntry[],
+): { outcome: Outcome | null; note?: string } {
+  try {
+    return { outcome: tally(c, countedBallots(entries)) };
+  } catch (e) {
+    return { outcome: null, note: (e as Error).message };
+  }
+}
+
+/** The actor recorded when closing time passes and the first reader triggers the count. */
+export const CLOCK: Actor = { subject: 'system:closing-time', role: 'admin' };
+
+/**
+ * Closes a consultation now (or records the close its closing time already caused): refuses
+ * further ballots, tallies the log with the published rule and stores the outcome. Idempotent.
+ */
+export async function closeConsultation(ctx: CivicContext, actor: Actor, id: string): Promise<void> {
+  const now = ctx.now();
+  await writeTransaction(ctx.cdb, async (tx) => {
+    await lockHead(tx, ctx.cdb, id);
+    const row = await loadRow(tx, id);
+    if (row.status === 'draft') throw refuse('conflict', `consultation ${id} was never opened`);
+    if (row.status === 'closed') {
+      if (actor !== CLOCK) throw refuse('conflict', `consultation ${id} is already closed`);
+      return;
+    }
+    const spec = JSON.parse(row.spec) as Consultation;
+    const { outcome, note } = tallyLog(spec, await readEntries(tx, id));
+    const t = now.toISOString();
+    const closesAt = t < row.closes_at ? t : row.closes_at;
+    await tx
+      .updateTable('consultations')
+      .set({
+        status: 'closed',
+        closes_at: closesAt,
+        closed_at: t,
+        outcome: outcome ? JSON.stringify(outcome) : null,
+      })
+      .where('id', '=', id)
+      .execute();
+    const early = phaseOf(row, now) !== 'closed';
+    await audit(tx, actor, 'consultation.close', id, { closesAt, early, ...(note ? { note } : {}) }, now);
+  });
+}
+
+/** Makes sure a consultation whose closing time has passed has its outcome recorded; refuses one still running. */
+export async function requireClosed(ctx: CivicContext, id: string): Promise<void> {
+  const row = await loadRow(ctx.cdb.db, id);
+  const phase = phaseOf(row, ctx.now());
+  if (phase === 'draft') throw refuse('not_found', `unknown consultation: ${id}`);
+  if (phase !== 'closed')
+    throw refuse('conflict', `consultation ${id} is still ${phase}: results come after it closes`);
+  if (row.status !== 'closed') await closeConsultation(ctx, CLOCK, id);
+}

@@ -1,0 +1,112 @@
+// Opens the civic store from a URL: `sqlite:PATH` (the embedded default), `sqlite::memory:`, or
+// `postgres://user:pass@host:port/db` (several API instances serving one consultation). Both go
+// through one Kysely query layer; only locking and the auto-increment column differ (tx.ts,
+// migrate.ts). A `schema=NAME` query parameter on a PostgreSQL URL puts the tables in that schema
+// (created if missing): test runs use a fresh one so they never collide.
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import { migrate } from './migrate.ts';
+import type { CivicTables } from './tables.ts';
+
+/** The embedded store's default place. */
+export const DEFAULT_CIVIC_DB = 'sqlite:.strata/civic.sqlite';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open civic store. */
+export interface CivicDb {
+  db: Kysely<CivicTables>;
+  dialect: Dialect;
+  /** The URL without its password. */
+  label: string;
+  close: () => Promise<void>;
+}
+
+/** A parsed store URL. */
+export type StoreUrl =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; connectionString: string; schema?: string; pool: number };
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Parses a civic store URL; a bare path means SQLite. */
+export function parseStoreUrl(url: string): StoreUrl {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const u = new URL(url);
+    const schema = u.searchParams.get('schema') ?? undefined;
+    if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+    const pool = Number(u.searchParams.get('pool') ?? 10);
+    if (!Number.isInteger(pool) || pool < 1 || pool > 200) throw new Error(`invalid pool size: ${pool}`);
+    u.searchParams.delete('schema');
+    u.searchParams.delete('pool');
+    return { dialect: 'postgres', connectionString: u.toString(), schema, pool };
+  }
+  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (path === '') throw new Error(`invalid civic store URL: ${url}`);
+  return { dialect: 'sqlite', path };
+}
+
+/** The URL with any password masked, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+function openSqlite(path: string): Kysely<CivicTables> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path);
+  // WAL with full sync: a COMMIT returns only after the log is on disk, so an acknowledged
+  // ballot survives a crash or power loss; readers never block the writer.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  // Another process (the CLI beside a running server) may hold the write lock briefly.
+  database.pragma('busy_timeout = 10000');
+  return new Kysely<CivicTables>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(u: Extract<StoreUrl, { dialect: 'postgres' }>): Kysely<CivicTables> {
+  const pool = new pg.Pool({
+    connectionString: u.connectionString,
+    max: u.pool,
+    ...(u.schema ? { options: `-c search_path=${u.schema}` } : {}),
+  });
+  return new Kysely<CivicTables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+async function ensureSchema(u: Extract<StoreUrl, { dialect: 'postgres' }>): Promise<void> {
+  if (!u.schema) return;
+  const client = new pg.Client({ connectionString: u.connectionString });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${u.schema}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens (creating and migrating if needed) the civic store at `url`. */
+export async function openCivicDb(url = DEFAULT_CIVIC_DB): Promise<CivicDb> {
+  const parsed = parseStoreUrl(url);
+  let db: Kysely<CivicTables>;
+  try {
+    if (parsed.dialect === 'postgres') await ensureSchema(parsed);
+    db = parsed.dialect === 'sqlite' ? openSqlite(parsed.path) : openPostgres(parsed);
+  } catch (e) {
+    throw new Error(`cannot open civic store ${redactUrl(url)}: ${(e as Error).message.split('\n')[0]}`, {
+      cause: e,
+    });
+  }
+  const cdb: CivicDb = { db, dialect: parsed.dialect, label: redactUrl(url), close: () => db.destroy() };
+  try {
+    await migrate(cdb);
+  } catch (e) {
+    await db.destroy();
+    throw new Error(`cannot open civic store ${cdb.label}: ${(e as Error).message.split('\n')[0]}`, {
+      cause: e,
+    });
+  }
+  return cdb;
+}

@@ -1,0 +1,139 @@
+// The civic store's tables as Kysely sees them. Times are ISO 8601 UTC text
+// (`2026-05-01T09:00:00.000Z`): they sort as text the same way on SQLite and PostgreSQL.
+// JSON values are text. Secrets are stored only as hashes, except the per-consultation
+// pseudonym key, which must be used (and is never exported).
+import type { Generated } from 'kysely';
+
+/** Who a request acts as. `anonymous` has no session. */
+export type Role = 'anonymous' | 'participant' | 'moderator' | 'analyst' | 'admin';
+
+/** Every role, least privileged first. */
+export const ROLES: readonly Role[] = ['anonymous', 'participant', 'moderator', 'analyst', 'admin'];
+
+/** Registered accounts: staff and participants. */
+export interface UsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  /** `scrypt$N$r$p$salt$hash` (password.ts). */
+  password_hash: string;
+  role: Exclude<Role, 'anonymous'>;
+  created_at: string;
+  /** 1 when an administrator has suspended the account. */
+  disabled: number;
+}
+
+/** Signed-in sessions, keyed by the sha256 of the cookie value (a stolen table yields no session). */
+export interface SessionsTable {
+  id_hash: string;
+  /** `user:<id>` or `code:<participant id>`. */
+  subject: string;
+  role: Exclude<Role, 'anonymous'>;
+  /** For a session opened with an invitation code: the one consultation it may vote in. */
+  consultation_id: string | null;
+  area: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Failed attempts and lockouts, per key (`login:<email>`, `login-ip:<ip>`, `code-ip:<ip>`). */
+export interface ThrottleTable {
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+/** Store-wide values: schema version, the CSRF key shared by every API instance. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+/** A consultation: its published spec (hashed into the ballot log), schedule and state. */
+export interface ConsultationsTable {
+  id: string;
+  title: string;
+  /** GSS code of the area it concerns. */
+  area: string;
+  electorate: 'codes' | 'accounts' | 'codes-or-accounts';
+  opens_at: string;
+  closes_at: string;
+  /** draft (editable), published (rule fixed; open between opens_at and closes_at), closed. */
+  status: 'draft' | 'published' | 'closed';
+  /** The Consultation (consultation.ts) as JSON. */
+  spec: string;
+  /** Texts shown to voters that the tally does not use: description, per-option notes. */
+  info: string;
+  /** Hex key of the voters' pseudonyms (chain.ts `pseudonym`). */
+  secret: string;
+  /** The published outcome at close, as JSON. */
+  outcome: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** Invitation codes, stored as sha256 of the code; single use, expiring, scoped to an area. */
+export interface CodesTable {
+  code_hash: string;
+  consultation_id: string;
+  batch_id: string;
+  area: string;
+  expires_at: string;
+  redeemed_at: string | null;
+  /** The participant id the code became at redemption. */
+  participant_id: string | null;
+  revoked_at: string | null;
+}
+
+/** The last entry of each consultation's ballot log; the row every append locks. */
+export interface ChainHeadsTable {
+  consultation_id: string;
+  /** seq of the last entry, -1 before the first. */
+  seq: number;
+  hash: string;
+}
+
+/** The hash-chained ballot log (chain.ts LogEntry). */
+export interface BallotsTable {
+  consultation_id: string;
+  seq: number;
+  prev_hash: string;
+  voter: string;
+  /** Canonical JSON of the ballot. */
+  ballot: string;
+  hash: string;
+}
+
+/** What a voter declared for post-stratification (optional), by pseudonym; never exported. */
+export interface RespondentsTable {
+  consultation_id: string;
+  voter: string;
+  age_band: string | null;
+  sex: string | null;
+}
+
+/** Every administrative action, written in the same transaction as the action. */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+}
+
+/** The whole civic schema. */
+export interface CivicTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  throttle: ThrottleTable;
+  settings: SettingsTable;
+  consultations: ConsultationsTable;
+  codes: CodesTable;
+  chain_heads: ChainHeadsTable;
+  ballots: BallotsTable;
+  respondents: RespondentsTable;
+  audit_log: AuditTable;
+}
