@@ -1,8 +1,9 @@
 """numpy baseline for bench/io.bench.ts: the same input-output work on the same inputs.
 
-Reads the folder the bench writes (meta.json and raw little-endian float64 .f64 files),
-times each task (best of `repeats` after a warm-up, like the TypeScript side) and prints one
-JSON object. What it does mirrors what Strata does, in the way a numpy user would write it:
+Usage: io_numpy.py DIR small|dense. Reads the folder the bench writes (meta.json and raw
+little-endian float64 .f64 files), times each task (best of `repeats` after a warm-up, like
+the TypeScript side) and prints one JSON object. `small` is the national and per-area work
+(run with one BLAS thread); `dense` the stacked interregional solves (run with every core). What it does mirrors what Strata does, in the way a numpy user would write it:
 explicit inverses from LAPACK and matrix products, the Type II closure by the same
 Sherman-Morrison step, the interregional model as one dense stacked system.
 """
@@ -88,6 +89,34 @@ def regional(a, h, c, coef, size, p, basket, deltas):
     return results
 
 
+def regional_solve(a, h, c, coef, size, p, basket, deltas):
+    """The same per-area work by Strata's algorithm: one LU per δ (inside np.linalg.solve) and
+    only the solves the outputs need. Every quantity is a row times (I − R)⁻¹, so one solve
+    with (I − R)ᵀ and the rows stacked as right-hand sides gives them all; the Type II loop
+    h(I − R)⁻¹c is the compensation row times c."""
+    n, k = a.shape[0], p.shape[0]
+    nation = size.sum(0)
+    eye = np.eye(n)
+    names = ('output',) + tuple(coef)
+    results = []
+    for e in size:
+        slq, share = slq_of(e, nation)
+        area = {}
+        for d in deltas:
+            lam = np.log2(1 + share) ** d
+            m = eye - a * retention(slq, lam)
+            rows = [np.ones(n)] + list(coef.values()) + (list(p) if d == deltas[0] else [])
+            y = np.linalg.solve(m.T, np.array(rows).T).T
+            cr = c * np.minimum(lam * slq, 1.0)
+            q = y[1 + list(coef).index('compensation')]
+            loop = q @ cr
+            area[d] = {name: (y[i], y[i] + q * (cr @ y[i]) / (1 - loop)) for i, name in enumerate(names)}
+            if d == deltas[0]:
+                area['lambda'] = y[len(names):] @ basket
+        results.append(area)
+    return results
+
+
 def stacked(a, c, h, size, cx, cy, beta, delta, closed):
     """The stacked interregional matrix (N·m)², m = n or n + 1, as the TypeScript model defines it."""
     n = a.shape[0]
@@ -153,27 +182,33 @@ def dense(d, meta, level, a, c, h):
 
 
 def main():
-    d = sys.argv[1]
+    d, phase = sys.argv[1], sys.argv[2]
     meta = json.load(open(os.path.join(d, 'meta.json')))
     n, k, reps = meta['n'], meta['k'], meta['repeats']
     z, x = load(d, 'z', (n, n)), load(d, 'x')
     g, d1, emp, hh = load(d, 'gva_m'), load(d, 'd1'), load(d, 'employment'), load(d, 'households')
-    out = {'numpy': np.__version__}
-    out['national_s'], nat = best(lambda: national(z, x, g, d1, emp, hh), reps)
-    out['national_output_type2'] = nat['output'][1].tolist()
     a = z / x[None, :]
     h = d1 / x
     c = hh / d1.sum()
+    out = {'numpy': np.__version__}
+    if phase == 'dense':
+        skip = {'skipped': 'not asked (STRATA_BENCH_DENSE=0)'}
+        out['itl3'] = dense(d, meta, 'itl3', a, c, h) if meta['dense'] else skip
+        out['lad'] = dense(d, meta, 'lad', a, c, h) if meta['dense'] else skip
+        print(json.dumps(out))
+        return
+    out['national_s'], nat = best(lambda: national(z, x, g, d1, emp, hh), reps)
+    out['national_output_type2'] = nat['output'][1].tolist()
     coef = {'gva': g / x, 'compensation': h, 'employment': emp / x}
     size = load(d, 'itl3_size', (meta['itl3']['N'], n))
     p, basket = load(d, 'weights', (n, k)).T.copy(), load(d, 'basket', (n, k))
     deltas = tuple(meta['deltas'])
     out['regional_s'], reg = best(lambda: regional(a, h, c, coef, size, p, basket, deltas), reps)
+    out['regional_solve_s'], reg2 = best(lambda: regional_solve(a, h, c, coef, size, p, basket, deltas), reps)
+    worst = max(float(np.max(np.abs(x[0.3]['output'][1] - y[0.3]['output'][1]) / np.abs(y[0.3]['output'][1]))) for x, y in zip(reg, reg2))
+    assert worst < 1e-12, f'numpy regional variants disagree: {worst}'
     out['regional_output_type2'] = [area[deltas[0]]['output'][1].tolist() for area in reg]
     out['regional_lambda'] = [area['lambda'].ravel().tolist() for area in reg]
-    skip = {'skipped': 'not asked (STRATA_BENCH_DENSE=0)'}
-    out['itl3'] = dense(d, meta, 'itl3', a, c, h) if meta['dense'] else skip
-    out['lad'] = dense(d, meta, 'lad', a, c, h) if meta['dense'] else skip
     print(json.dumps(out))
 
 

@@ -1,7 +1,7 @@
 import { flqVariant, lambdaStar, regionalCoefficients, simpleLq, type FlqVariant } from './flq.ts';
 import { gravity, supplyNorms } from './gravity.ts';
-import { leontiefLu, dot } from './leontief.ts';
-import { luSolve, type Lu } from './lu.ts';
+import { dot, identityMinus } from './leontief.ts';
+import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { checkDelta } from './model.ts';
 import type { NationalModel } from './national.ts';
 import { nationalTotals } from './regional.ts';
@@ -87,7 +87,8 @@ export function interregionalSystem(
     const rc = regionalCoefficients(national.a, n, slq, lambda, variant);
     const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
     keepUnsuppliedLocal(sys, r, national, rc, c);
-    const lu = leontiefLu(rc, n);
+    // R ≤ A, whose columns sum below 1: I − R is diagonally dominant, no pivot search needed.
+    const lu = luFactorDominant(identityMinus(rc, n), n, 'I − R');
     const leak = national.a.map((a, k) => a - rc[k]!);
     const v = luSolve(lu, c);
     sys.lu.push(lu);

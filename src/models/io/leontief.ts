@@ -24,12 +24,15 @@ export function checkProductive(a: Float64Array, n: number, codes: readonly stri
   }
 }
 
-/** I − A as a new array. */
-export function identityMinus(a: Float64Array, n: number): Float64Array {
-  const m = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) m[i] = -a[i];
-  for (let i = 0; i < n; i++) m[i * n + i] += 1;
-  return m;
+/** I − A, into `out` (which may be `a` itself). */
+export function identityMinus(
+  a: Float64Array,
+  n: number,
+  out: Float64Array = new Float64Array(n * n),
+): Float64Array {
+  for (let i = 0; i < n * n; i++) out[i] = -a[i];
+  for (let i = 0; i < n; i++) out[i * n + i] += 1;
+  return out;
 }
 
 /** The one factorisation of I − A every Leontief quantity is solved from. */

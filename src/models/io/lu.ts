@@ -49,6 +49,31 @@ export function luFactorInPlace(a: Float64Array, n: number, what = 'matrix'): Lu
   return { n, lu: a, piv };
 }
 
+/**
+ * The same factorisation without the pivot search, for matrices diagonally dominant by
+ * columns such as every regional I − R (R ≥ 0 with column sums below 1): partial pivoting
+ * would never swap a row there (Golub & Van Loan 2013, Thm 3.4.3), so skipping the search
+ * gives the same factors. Throws if a pivot is not a positive finite number.
+ */
+export function luFactorDominant(a: Float64Array, n: number, what = 'matrix'): Lu {
+  const piv = new Int32Array(n);
+  for (let k = 0; k < n; k += 4) {
+    const end = Math.min(k + 4, n);
+    for (let t = k; t < end; t++) {
+      const d = a[t * n + t];
+      if (!(d > 0 && d < Infinity))
+        throw new Error(`${what}: not diagonally dominant at column ${t} (pivot ${d})`);
+      piv[t] = t;
+      eliminatePanel(a, n, t, end);
+    }
+    if (end < n) {
+      solveBlockRow(a, n, k, end);
+      updateTrailing(a, n, k, end);
+    }
+  }
+  return { n, lu: a, piv };
+}
+
 function pivotRow(a: Float64Array, n: number, k: number): number {
   let p = k;
   let best = Math.abs(a[k * n + k]);

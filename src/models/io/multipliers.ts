@@ -36,20 +36,28 @@ export interface Multipliers {
 export type MultiplierModel = Pick<IoModel, 'codes' | 'names' | 'n' | 'lu' | 'closure' | 'factors'>;
 
 /** The effect of coefficient row s: one transposed solve for Type I, Sherman–Morrison for Type II. */
-export function factorEffect(model: MultiplierModel, s: Float64Array): Effect {
-  // The closure already solved for the compensation row (q = h(I − A)⁻¹): reuse it.
-  const total1 = s === model.closure.h ? Float64Array.from(model.closure.q) : luSolveTranspose(model.lu, s);
-  const total2 = type2Row(model.closure, total1);
+export function factorEffect(
+  model: MultiplierModel,
+  s: Float64Array,
+  block = new Float64Array(7 * model.n),
+): Effect {
   const n = model.n;
+  const view = (k: number) => block.subarray(k * n, (k + 1) * n);
+  const total1 = view(3);
+  // The closure already solved for the compensation row (q = h(I − A)⁻¹): reuse it.
+  if (s === model.closure.h) total1.set(model.closure.q);
+  else luSolveTranspose(model.lu, s, total1);
+  const total2 = type2Row(model.closure, total1, view(4));
   const e: Effect = {
-    direct: Float64Array.from(s),
-    indirect: new Float64Array(n),
-    induced: new Float64Array(n),
+    direct: view(0),
+    indirect: view(1),
+    induced: view(2),
     total1,
     total2,
-    type1: new Float64Array(n),
-    type2: new Float64Array(n),
+    type1: view(5),
+    type2: view(6),
   };
+  e.direct.set(s);
   for (let j = 0; j < n; j++) {
     e.indirect[j] = total1[j] - s[j];
     e.induced[j] = total2[j] - total1[j];
@@ -59,15 +67,18 @@ export function factorEffect(model: MultiplierModel, s: Float64Array): Effect {
   return e;
 }
 
-/** All multipliers of a model (Miller & Blair 2009, ch. 6). */
+/** All multipliers of a model (Miller & Blair 2009, ch. 6), their arrays views of one block. */
 export function multipliers(model: MultiplierModel): Multipliers {
   const f = model.factors;
+  const n = model.n;
+  const block = new Float64Array(4 * 7 * n);
+  const part = (k: number) => block.subarray(k * 7 * n, (k + 1) * 7 * n);
   return {
     codes: model.codes,
     names: model.names,
-    output: factorEffect(model, new Float64Array(model.n).fill(1)),
-    gva: factorEffect(model, f.gva),
-    compensation: factorEffect(model, f.compensation),
-    employment: f.employment ? factorEffect(model, f.employment) : null,
+    output: factorEffect(model, new Float64Array(n).fill(1), part(0)),
+    gva: factorEffect(model, f.gva, part(1)),
+    compensation: factorEffect(model, f.compensation, part(2)),
+    employment: f.employment ? factorEffect(model, f.employment, part(3)) : null,
   };
 }

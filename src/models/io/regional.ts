@@ -1,7 +1,7 @@
 import { flqVariant, lambdaStar, regionalCoefficients, simpleLq, type FlqVariant } from './flq.ts';
 import { layerBasket, layerInteraction, type LayerMap } from './layers.ts';
-import { leontiefLu } from './leontief.ts';
-import { luFactorInPlace } from './lu.ts';
+import { identityMinus } from './leontief.ts';
+import { luFactorDominant } from './lu.ts';
 import { checkDelta, type IoModel } from './model.ts';
 import { multipliers, type Multipliers } from './multipliers.ts';
 import type { NationalModel } from './national.ts';
@@ -70,7 +70,11 @@ export function regionalModel(
   return buildRegional(national, area, areaSizes(sizes, area), opts);
 }
 
-/** Every area's model; the national totals are computed once. */
+/**
+ * Every area's model. National totals are computed once, and the areas' coefficient matrices
+ * and LUs live in two shared arrays (views per area) so that 179 models make two allocations,
+ * not 358; the δ-band factorisations reuse one scratch array.
+ */
 export function regionalModels(
   national: NationalModel,
   sizes: RegionalSizes,
@@ -80,18 +84,31 @@ export function regionalModels(
   const nation = nationalTotals(sizes);
   const nationTotal = sumOf(nation);
   const n = national.n;
+  const nn = n * n;
   const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
-  const scratch = new Float64Array(n * n);
+  const all = { a: new Float64Array(sizes.areas.length * nn), lu: new Float64Array(sizes.areas.length * nn) };
+  const scratch = new Float64Array(nn);
   return sizes.areas.map((area, r) => {
     const region = sizes.size.subarray(r * n, (r + 1) * n);
-    return buildRegional(
-      national,
-      area,
-      { region, nation, regionTotal: sumOf(region), nationTotal },
-      { ...opts, basket },
+    const buffers = {
+      a: all.a.subarray(r * nn, (r + 1) * nn),
+      lu: all.lu.subarray(r * nn, (r + 1) * nn),
       scratch,
-    );
+    };
+    const s = { region, nation, regionTotal: sumOf(region), nationTotal };
+    return buildRegional(national, area, s, { ...opts, basket }, buffers);
   });
+}
+
+/** Where an area's matrices go: its coefficients, its LU, and a scratch array for the band. */
+interface Buffers {
+  a: Float64Array;
+  lu: Float64Array;
+  scratch: Float64Array;
+}
+
+function freshBuffers(n: number): Buffers {
+  return { a: new Float64Array(n * n), lu: new Float64Array(n * n), scratch: new Float64Array(n * n) };
 }
 
 function buildRegional(
@@ -99,7 +116,7 @@ function buildRegional(
   area: string,
   s: AreaSizes,
   opts: RegionalOptions,
-  scratch = new Float64Array(national.n * national.n),
+  buffers: Buffers = freshBuffers(national.n),
 ): RegionalModel {
   const delta = opts.delta ?? 0.3;
   const deltas = opts.band ?? [0.1, 0.4];
@@ -109,8 +126,8 @@ function buildRegional(
   if (!(s.regionTotal > 0)) throw new Error(`area has no size: ${area}`);
   const slq = simpleLq(s.region, s.nation, s.regionTotal, s.nationTotal);
   const share = s.regionTotal / s.nationTotal;
-  const main = areaModel(national, slq, lambdaStar(share, delta), variant, s);
-  const band = (d: number) => bandMultipliers(national, slq, lambdaStar(share, d), variant, scratch);
+  const main = areaModel(national, slq, lambdaStar(share, delta), variant, s, buffers);
+  const band = (d: number) => bandMultipliers(national, slq, lambdaStar(share, d), variant, buffers.scratch);
   const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
   return {
     ...main,
@@ -137,10 +154,11 @@ function areaModel(
   lambda: number,
   variant: FlqVariant,
   s: AreaSizes,
+  buffers: Buffers,
 ): IoModel {
   const n = national.n;
-  const a = regionalCoefficients(national.a, n, slq, lambda, variant);
-  const lu = leontiefLu(a, n);
+  const a = regionalCoefficients(national.a, n, slq, lambda, variant, buffers.a);
+  const lu = luFactorDominant(identityMinus(a, n, buffers.lu), n, 'I − R');
   const h = national.closure.h;
   const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
   const output = national.output.map((x, i) => (s.nation[i]! > 0 ? (x * s.region[i]!) / s.nation[i]! : 0));
@@ -165,10 +183,8 @@ function bandMultipliers(
   scratch: Float64Array,
 ): Multipliers {
   const n = national.n;
-  const m = regionalCoefficients(national.a, n, slq, lambda, variant, scratch);
-  for (let k = 0; k < n * n; k++) m[k] = -m[k]!;
-  for (let i = 0; i < n; i++) m[i * n + i]! += 1;
-  const lu = luFactorInPlace(m, n, 'I − R');
+  const r = regionalCoefficients(national.a, n, slq, lambda, variant, scratch);
+  const lu = luFactorDominant(identityMinus(r, n, r), n, 'I − R');
   const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
   const { codes, names, factors } = national;
   return multipliers({ codes, names, n, lu, factors, closure: closeToHouseholds(lu, national.closure.h, c) });

@@ -28,9 +28,12 @@ export function closeToHouseholds(lu: Lu, h: Float64Array, c: Float64Array): Clo
 }
 
 /** Type II row effect s̄L̄ restricted to industries, from p = s(I − A)⁻¹ (the Type I effect). */
-export function type2Row(cl: Closure, p: Float64Array): Float64Array {
+export function type2Row(
+  cl: Closure,
+  p: Float64Array,
+  y: Float64Array = new Float64Array(p.length),
+): Float64Array {
   const k = dot(cl.c, p) / (1 - cl.loop);
-  const y = new Float64Array(p.length);
   for (let i = 0; i < p.length; i++) y[i] = p[i] + cl.q[i] * k;
   return y;
 }

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inverse, luFactor, luSolve, luSolveMany, luSolveTranspose } from '../../../src/models/io/lu.ts';
+import {
+  inverse,
+  luFactor,
+  luFactorDominant,
+  luSolve,
+  luSolveMany,
+  luSolveTranspose,
+} from '../../../src/models/io/lu.ts';
 import { makeRng } from './rng.ts';
 import { maxRel } from './tables.ts';
 
@@ -57,5 +64,27 @@ describe('lu', () => {
     assert.throws(() => luFactor(Float64Array.of(1, 0, 0, 0), 2), /singular matrix/);
     assert.throws(() => luFactor(Float64Array.of(1, 2, 3), 2), /expected 2×2 values, got 3/);
     assert.throws(() => luFactor(Float64Array.of(1, NaN, 0, 1), 2), /non-finite value at 0,1/);
+  });
+});
+
+describe('luFactorDominant', () => {
+  it('gives the factors partial pivoting gives on a column diagonally dominant matrix', () => {
+    const n = 40;
+    const rng = makeRng(5);
+    // I − R with R ≥ 0 and column sums below 1, like every regional model.
+    const m = Float64Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0) - (rng() * 1.9) / n);
+    const pivoted = luFactor(m, n);
+    assert.ok(
+      pivoted.piv.every((p, k) => p === k),
+      'partial pivoting swaps nothing here',
+    );
+    const plain = luFactorDominant(Float64Array.from(m), n);
+    assert.deepEqual([...plain.lu], [...pivoted.lu]);
+  });
+  it('refuses a zero or negative pivot', () => {
+    assert.throws(
+      () => luFactorDominant(Float64Array.of(0, 1, 1, 0), 2, 'I − R'),
+      /I − R: not diagonally dominant at column 0 \(pivot 0\)/,
+    );
   });
 });
