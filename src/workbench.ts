@@ -69,3 +69,14 @@ export {
   type EntitlementReport,
 } from './workbench/entitlements.ts';
 export { genderLens, type GenderReport } from './workbench/gender.ts';
+export {
+  comparisonRows,
+  compositeRows,
+  entitlementRows,
+  genderRows,
+  GENDER_VIEWS,
+  indicatorTableRows,
+  missionRows,
+  type Flat,
+} from './workbench/beyond-rows.ts';
+export { areaPopulation, type AreaPopulation } from './workbench/population.ts';
