@@ -11,10 +11,23 @@ export interface LayerStyle {
   name: (id: string) => string;
 }
 
-const colour = (s: LayerStyle) => ({
+/** Pixels a label column needs at Plot's 10px sans-serif, capped. */
+export function labelWidth(labels: string[], cap: number): number {
+  return Math.min(cap, 14 + 6.2 * Math.max(0, ...labels.map((l) => l.length)));
+}
+
+/** The layer colour key on its own, for a set of charts that share it. */
+export function layerLegend(s: LayerStyle): ChartBuilder {
+  return (Plot) =>
+    Plot.legend({
+      color: { domain: s.order, range: s.colours, tickFormat: s.name, label: 'Layer' },
+    }) as HTMLElement;
+}
+
+const colour = (s: LayerStyle, legend = true) => ({
   domain: s.order,
   range: s.colours,
-  legend: true,
+  legend,
   tickFormat: s.name,
   label: 'Layer',
 });
@@ -30,7 +43,13 @@ export function sharesOverTime(
       width,
       height: areas && areas.length > 1 ? 150 * areas.length + 60 : 320,
       marginLeft: areas && areas.length > 1 ? 50 : 40,
-      marginRight: areas && areas.length > 1 ? 150 : 20,
+      marginRight:
+        areas && areas.length > 1
+          ? labelWidth(
+              areas.map((a) => a.name),
+              240,
+            )
+          : 20,
       x: { label: null, tickFormat: 'd' },
       y: { label: 'Share of GVA (%)', percent: true, domain: [0, 100], grid: true },
       color: colour(s),

@@ -3,7 +3,7 @@
 import { lq, millions, withUnit } from '../lib/format.ts';
 import type { IndicatorPoint, Specialisation } from '../lib/types.ts';
 import type { ChartBuilder } from './plot.ts';
-import type { LayerStyle } from './layers.ts';
+import { labelWidth, type LayerStyle } from './layers.ts';
 
 /** The industry's label: its published name when given, else its code. */
 export const industryLabel = (r: Specialisation) => (r.name ? `${r.name} (${r.industry})` : r.industry);
@@ -13,6 +13,7 @@ export function specialisationBars(
   rows: Specialisation[],
   s: LayerStyle,
   domain?: [number, number],
+  legend = true,
 ): ChartBuilder {
   const data = rows.map((r) => ({ ...r, label: industryLabel(r), layer: r.layers[0] ?? 'other' }));
   const [lo, hi] = domain ?? lqDomain(rows);
@@ -38,7 +39,7 @@ export function specialisationBars(
         domain: data.map((d) => d.label),
         tickFormat: (t: string) => (t.length > 52 ? t.slice(0, 50) + '…' : t),
       },
-      color: { domain: s.order, range: s.colours, legend: true, tickFormat: s.name, label: 'Layer' },
+      color: { domain: s.order, range: s.colours, legend, tickFormat: s.name, label: 'Layer' },
       marks: [
         Plot.barX(data, {
           y: 'label',
@@ -83,7 +84,7 @@ export function indicatorIntervals(points: IndicatorRow[], unit: string): ChartB
     Plot.plot({
       width,
       height: 30 * shown.length + 46,
-      marginLeft: Math.min(230, width * 0.4),
+      marginLeft: labelWidth(names, width * 0.5),
       marginRight: 30,
       x: { label: unit, domain: [lo - pad, hi + pad], nice: true, grid: true, tickFormat: '~s' },
       y: { label: null, domain: names },

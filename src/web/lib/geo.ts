@@ -1,7 +1,7 @@
 // Boundaries for the atlas: TopoJSON from the API, features picked for the year shown, projected
-// once per layer and width. LADs come in longitude/latitude (ONS); the ITL3 layer in British
-// National Grid metres (EPSG:27700), drawn as planar coordinates with y pointing up.
-import { geoIdentity, geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
+// once per layer and width, thinned to what the screen can show. LADs come in longitude/latitude
+// (ONS); the ITL3 layer in British National Grid metres (EPSG:27700), planar with y pointing up.
+import { geoPath, geoTransform, type GeoStream } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -70,34 +70,90 @@ export function pickFeatures(
   return { features: all.filter((f) => validIn(f, best.year)), year: best.year };
 }
 
+/**
+ * Drops points closer than `px` to the last one kept (in screen pixels, after projection), so the
+ * map carries no detail it cannot show; every ring keeps at least its first three points and its
+ * last, so small areas (the City of London) still draw.
+ */
+function thin(out: GeoStream, px: number): GeoStream {
+  const min2 = px * px;
+  let kept = 0;
+  let lx = 0;
+  let ly = 0;
+  let pending: [number, number] | null = null;
+  return {
+    point(x, y) {
+      if (kept < 3 || (x - lx) ** 2 + (y - ly) ** 2 >= min2) {
+        out.point(x, y);
+        lx = x;
+        ly = y;
+        kept++;
+        pending = null;
+      } else pending = [x, y];
+    },
+    lineStart() {
+      kept = 0;
+      pending = null;
+      out.lineStart();
+    },
+    lineEnd() {
+      if (pending) out.point(pending[0], pending[1]);
+      out.lineEnd();
+    },
+    polygonStart: () => out.polygonStart(),
+    polygonEnd: () => out.polygonEnd(),
+    sphere: () => out.sphere?.(),
+  };
+}
+
 export interface Projected {
   width: number;
   height: number;
   /** SVG path data by area code. */
   paths: Map<string, string>;
-  /** Centroid in SVG coordinates by area code (where a keyboard focus puts the tooltip). */
-  centroids: Map<string, [number, number]>;
+  /** Centroid in SVG coordinates of an area (where a keyboard focus puts the tooltip), computed on demand. */
+  centroid: (code: string) => [number, number];
   /** Area names as the boundary file gives them. */
   names: Map<string, string>;
 }
 
-/** Projects features to SVG paths fitted to a width (transverse Mercator on 2°W, close to the National Grid). */
+/**
+ * Projects features to SVG paths fitted to a width. Longitude/latitude go through a sinusoidal
+ * projection centred on 2°W (x = Δλ·cos φ): over Great Britain it is within a few per cent of
+ * the National Grid's transverse Mercator and needs one cosine per point instead of a full
+ * spherical projection with clipping, which matters with a million characters of path data.
+ */
 export function project(features: AreaFeature[], planar: boolean, width: number): Projected {
   const fc: FeatureCollection<Geometry, BoundaryProps> = { type: 'FeatureCollection', features };
-  // geoIdentity has fitWidth at run time; its type declarations leave it out.
-  type Fits = Pick<GeoProjection, 'fitWidth'>;
-  const projection = planar
-    ? (geoIdentity().reflectY(true) as unknown as Fits).fitWidth(width, fc)
-    : geoTransverseMercator().rotate([2, -49]).fitWidth(width, fc);
-  const path = geoPath(projection);
-  const [[, y0], [, y1]] = path.bounds(fc);
+  const RAD = Math.PI / 180;
+  const raw = (x: number, y: number): [number, number] =>
+    planar ? [x, -y] : [(x + 2) * Math.cos(y * RAD), -y];
+  const flat = geoTransform({
+    point(x, y) {
+      const [px, py] = raw(x, y);
+      this.stream.point(px, py);
+    },
+  });
+  const [[x0, y0], [x1, y1]] = geoPath(flat).bounds(fc);
+  const k = width / (x1 - x0);
+  const fitted = geoTransform({
+    point(x, y) {
+      const [px, py] = raw(x, y);
+      this.stream.point((px - x0) * k, (py - y0) * k);
+    },
+  });
+  const path = geoPath({ stream: (out) => fitted.stream(thin(out, 0.6)) }).digits(1);
   const paths = new Map<string, string>();
-  const centroids = new Map<string, [number, number]>();
   const names = new Map<string, string>();
+  const byCode = new Map<string, AreaFeature>();
   for (const f of features) {
     names.set(f.properties.areacd, f.properties.areanm);
     paths.set(f.properties.areacd, path(f) ?? '');
-    centroids.set(f.properties.areacd, path.centroid(f) as [number, number]);
+    byCode.set(f.properties.areacd, f);
   }
-  return { width, height: Math.ceil(y1 - y0 + 2), paths, centroids, names };
+  const centroid = (code: string): [number, number] => {
+    const f = byCode.get(code);
+    return f ? (path.centroid(f) as [number, number]) : [0, 0];
+  };
+  return { width, height: Math.ceil((y1 - y0) * k + 2), paths, centroid, names };
 }

@@ -1,0 +1,254 @@
+// The web app in Chromium against the real server and the data pack: the atlas draws one path
+// per area, search opens a profile, the numbers on the page are the API's, compare works, and
+// no page logs an error. Screenshots of every page go to test-output/.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, numberIn, screenshot, serveApp, watchedPage } from './helpers.ts';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: { context: BrowserContext; close: () => Promise<void> };
+
+before(async () => {
+  server = await serveApp();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const api = async (path: string): Promise<any> => (await fetch(server.url + path.replace(/^\//, ''))).json();
+
+/** Opens a path, runs the checks, screenshots, and fails on any console error on the way. */
+async function visit(path: string, shot: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const { page, problems } = await watchedPage(browser.context);
+  try {
+    await page.goto(server.url + path.replace(/^\//, ''));
+    await check(page);
+    await screenshot(page, shot);
+    assert.deepEqual(problems, [], `console errors on ${path}`);
+  } finally {
+    await page.close();
+  }
+}
+
+const close = (page: number, expected: number, step: number, what: string) =>
+  assert.ok(Math.abs(page - expected) <= step / 2 + 1e-9, `${what}: page ${page}, API ${expected}`);
+
+describe('web app in Chromium', () => {
+  it('atlas: one path per LAD in 2023, tooltip with the API value and rank, Enter opens the area', async () => {
+    const layers = await api('/api/v1/layers?level=lad&year=latest');
+    const mine = layers.rows.filter((r: { layer: string }) => r.layer === 'foundational-material');
+    const hartlepool = mine.find((r: { areacd: string }) => r.areacd === 'E06000001');
+    const rank = 1 + mine.filter((r: { share: number }) => r.share > hartlepool.share).length;
+    await visit('/', 'atlas-lad', async (page) => {
+      await page.waitForSelector('svg.map path.area');
+      assert.equal(await page.locator('svg.map path.area').count(), 361);
+      assert.match(await page.locator('#map-title').innerText(), /2023/);
+      assert.equal((await page.locator('[data-testid=legend-classes] li').count()) >= 5, true);
+      await page.locator('svg.map a[href="/area/E06000001"]').focus();
+      const tip = await page.locator('[data-testid=map-tooltip]').innerText();
+      assert.match(tip, /Hartlepool/);
+      close(numberIn(tip.split('\n').find((l) => l.includes('%'))!), hartlepool.share * 100, 0.1, 'share');
+      assert.match(tip, new RegExp(`Ranked ${rank} of ${mine.length}`));
+      await page.locator('svg.map path[data-code=S12000017]').hover();
+      assert.match(await page.locator('[data-testid=map-tooltip]').innerText(), /Highland/);
+      await page.locator('svg.map a[href="/area/E06000001"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/area/E06000001');
+      await page.waitForSelector('[data-testid=area-name]');
+      await page.goBack();
+      await page.waitForSelector('svg.map path.area');
+    });
+  });
+
+  it('atlas: 179 ITL3 areas, location quotients, and an indicator with intervals', async () => {
+    await visit('/?level=itl3&layer=tradeable&stat=lq', 'atlas-itl3-lq', async (page) => {
+      await page.waitForSelector('svg.map path.area');
+      assert.equal(await page.locator('svg.map path.area').count(), 179);
+      assert.match(await page.locator('.legend').innerText(), /Location quotient/);
+    });
+    const pay = await api('/api/v1/indicators/gross-median-weekly-pay?level=lad');
+    const h = pay.rows.find((r: { areacd: string }) => r.areacd === 'E06000001');
+    await visit('/?indicator=gross-median-weekly-pay&classes=jenks', 'atlas-indicator', async (page) => {
+      await page.waitForSelector('svg.map path.area');
+      await page.locator('svg.map a[href="/area/E06000001"]').focus();
+      const tip = await page.locator('[data-testid=map-tooltip]').innerText();
+      const nums = [...tip.matchAll(/£([\d,.]+)/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+      close(nums[0]!, h.value, 0.01, 'pay');
+      close(nums[1]!, h.lci95, 0.01, 'lower limit');
+      close(nums[2]!, h.uci95, 0.01, 'upper limit');
+      assert.match(await page.locator('.legend').innerText(), /Natural breaks/);
+    });
+  });
+
+  it('search finds an area and opens its profile; the numbers on the page equal the API', async () => {
+    const p = await api('/api/v1/areas/E06000001');
+    const names = new Map(
+      (await api('/api/v1/taxonomies/foundational-economy-v1')).layers.map(
+        (l: { id: string; name: string }) => [l.name, l.id],
+      ),
+    );
+    await visit('/', 'area-E06000001', async (page) => {
+      const search = page.getByRole('combobox', { name: 'Search for an area' });
+      await search.fill('Hartlep');
+      await page.getByRole('option', { name: /^Hartlepool, E06000001/ }).waitFor();
+      await search.press('Enter');
+      await page.waitForURL('**/area/E06000001');
+      assert.equal(await page.locator('[data-testid=area-name]').innerText(), 'Hartlepool');
+
+      // the summary: total GVA and the foundational share in the latest year
+      const year = p.layers.years.at(-1);
+      const latest = p.layers.rows.filter((r: { year: number }) => r.year === year);
+      const strong = await page.locator('[data-testid=summary] strong').allInnerTexts();
+      close(
+        numberIn(strong[0]!),
+        latest.reduce((s: number, r: { value: number }) => s + r.value, 0),
+        0.1,
+        'total',
+      );
+      const foundational = latest
+        .filter((r: { layer: string }) => r.layer.startsWith('foundational'))
+        .reduce((s: number, r: { share: number }) => s + r.share, 0);
+      close(numberIn(strong[1]!), foundational * 100, 0.1, 'foundational share');
+
+      // every row of the layers table: £m, share and LQ, every year
+      const rows = await tableRows(page, 'layers-table');
+      assert.equal(rows.length, p.layers.rows.length);
+      for (const [y, layer, value, share, lq] of rows) {
+        const r = p.layers.rows.find(
+          (x: { year: number; layer: string }) => x.year === Number(y) && x.layer === names.get(layer),
+        );
+        assert.ok(r, `row ${y} ${layer}`);
+        close(numberIn(value!), r.value, 0.1, `${y} ${layer} £m`);
+        close(numberIn(share!), r.share * 100, 0.1, `${y} ${layer} share`);
+        close(numberIn(lq!), r.lq, 0.01, `${y} ${layer} LQ`);
+      }
+
+      // specialisations: LQs and the £m behind them
+      const spec = await tableRows(page, 'specialisations-table');
+      assert.deepEqual(
+        spec.map((r) => r[0]),
+        p.specialisations.rows.map((r: { industry: string }) => r.industry),
+      );
+      spec.forEach((r, i) => {
+        close(numberIn(r[3]!), p.specialisations.rows[i].value, 0.1, `${r[0]} £m`);
+        close(numberIn(r[5]!), p.specialisations.rows[i].lq, 0.01, `${r[0]} LQ`);
+      });
+
+      // real growth rates by layer
+      for (const [layer, last, five, since] of await tableRows(page, 'growth-rates')) {
+        const g = p.growth.layers.find((x: { layer: string }) => x.layer === names.get(layer));
+        close(numberIn(last!), g.lastYear * 100, 0.1, `${layer} last year`);
+        close(numberIn(five!), g.fiveYearAnnual * 100, 0.1, `${layer} five-year`);
+        close(numberIn(since!), g.sinceStart * 100, 0.1, `${layer} since start`);
+      }
+
+      // headline indicators with their intervals
+      for (const i of p.indicators.filter((x: { value: number | null }) => x.value !== null)) {
+        const card = page.locator(`[data-indicator="${i.indicator}"]`);
+        close(
+          numberIn(await card.locator('[data-testid=indicator-value]').innerText()),
+          i.value,
+          0.01,
+          i.indicator,
+        );
+        if (i.lci95 !== null) {
+          const ci = [...(await card.locator('.ci').innerText()).matchAll(/([\d,]+\.?\d*)/g)].map((m) =>
+            Number(m[1]!.replace(/,/g, '')),
+          );
+          close(ci[1]!, i.lci95, 0.01, `${i.indicator} lower`);
+          close(ci[2]!, i.uci95, 0.01, `${i.indicator} upper`);
+        }
+      }
+      await page.waitForSelector('[data-figure=distribution] svg');
+      await page.waitForSelector('[data-figure=growth] svg');
+    });
+  });
+
+  it('an ITL3 profile lists the LADs inside and draws its charts', async () => {
+    await visit('/area/TLC11', 'area-TLC11', async (page) => {
+      await page.waitForSelector('[data-figure=layers] svg');
+      assert.match(await page.locator('.lads summary').innerText(), /local authority districts inside/);
+      await page.waitForSelector('[data-figure=distribution] svg');
+    });
+  });
+
+  it('compare: two areas on one scale, a third added by search, never more than five', async () => {
+    const [a, b] = await Promise.all([api('/api/v1/areas/E06000001'), api('/api/v1/areas/E08000026')]);
+    await visit('/compare?areas=E06000001,E08000026', 'compare', async (page) => {
+      const rows = await tableRows(page, 'compare-composition-table');
+      assert.deepEqual(
+        rows.map((r) => r[1]),
+        ['E06000001', 'E08000026'],
+      );
+      const year = Math.min(a.layers.years.at(-1), b.layers.years.at(-1));
+      rows.forEach((r, k) => {
+        const share = [a, b][k].layers.rows.find(
+          (x: { year: number; layer: string }) => x.year === year && x.layer === 'foundational-material',
+        ).share;
+        close(numberIn(r[2]!), share * 100, 0.1, `${r[0]} foundational-material`);
+      });
+      await page.waitForSelector('[data-figure=compare-composition] svg');
+      const add = page.getByRole('combobox', { name: /Add an area/ });
+      await add.fill('Sunderland');
+      await page.getByRole('option', { name: /^Sunderland, E08000024/ }).waitFor();
+      await add.press('Enter');
+      await page.waitForURL(/areas=E06000001%2CE08000026%2CE08000024|areas=E06000001,E08000026,E08000024/);
+      await page.waitForFunction(
+        "document.querySelectorAll('[data-testid=compare-composition-table] tbody tr').length === 3",
+      );
+      await page.waitForSelector('[data-figure=compare-growth] svg');
+    });
+    await visit(
+      '/compare?areas=E06000001,E06000002,E06000003,E06000004,E06000005,E06000006',
+      'compare-five',
+      async (page) => {
+        await page.waitForSelector('[data-testid=compare-composition-table] tbody tr');
+        assert.equal(await page.locator('[data-testid=compare-chosen] li').count(), 5);
+        assert.equal(await page.locator('[data-testid=compare-composition-table] tbody tr').count(), 5);
+        assert.equal(await page.getByRole('combobox', { name: /Add an area/ }).count(), 0);
+      },
+    );
+  });
+
+  it('layer interactions: the model when the server has it, else a plain "not available yet"', async () => {
+    const doc = await api('/api/v1/openapi.json');
+    const served = '/api/v1/io/layers' in doc.paths;
+    await visit('/interactions?area=TLC11', 'interactions', async (page) => {
+      if (served) await page.waitForSelector('[data-figure=io-matrix] svg');
+      else await page.getByTestId('io-unavailable').waitFor();
+    });
+  });
+
+  it('data & sources: every dataset with its checksum', async () => {
+    const { datasets } = await api('/api/v1/datasets');
+    await visit('/data', 'data', async (page) => {
+      await page.waitForSelector('[data-testid=datasets-table] tbody tr');
+      assert.equal(await page.locator('[data-testid=datasets-table] tbody tr').count(), datasets.length);
+      const text = await page.locator('[data-testid=datasets-table]').innerText();
+      for (const d of datasets) assert.ok(text.includes(d.sha256), d.source);
+      const csv = await page.getByRole('link', { name: 'Download CSV' }).first().getAttribute('href');
+      const res = await fetch(server.url + csv!.slice(1));
+      assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
+      await page.waitForSelector('dl.layers dt');
+    });
+  });
+});
+
+/** The body rows of a table by test id (its details opened), as cell texts. */
+async function tableRows(page: Page, testid: string): Promise<string[][]> {
+  const table = page.getByTestId(testid);
+  await table.waitFor({ state: 'attached' });
+  await table.evaluate((t) => {
+    const d = t.closest('details');
+    if (d) d.open = true;
+  });
+  return table.evaluate((t) =>
+    [...t.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => (c.textContent ?? '').trim()),
+    ),
+  );
+}

@@ -1,0 +1,84 @@
+// What the browser tests and the web benchmark share: the built app served by the real server
+// over the integration-test store, and Debian's Chromium driven by playwright-core.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../src/api/server.ts';
+import { closeStore } from '../../src/workbench.ts';
+import { PACK_DB, packStore } from '../helpers/pack.ts';
+
+export const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
+export const OUTPUT = 'test-output';
+
+/** Builds dist/web if it is missing or older than src/web. */
+export function buildWeb(): void {
+  const res = spawnSync(process.execPath, ['scripts/build-web.js'], { stdio: 'inherit' });
+  if (res.status !== 0) throw new Error('the web app did not build (node scripts/build-web.js)');
+}
+
+/** The app served on an ephemeral port over the pack store (imported first if needed). */
+export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
+  buildWeb();
+  closeStore(await packStore());
+  return startServer({ db: PACK_DB, port: 0 });
+}
+
+/** Chromium in a fresh profile folder, headless, with the flags DEVELOPERS.md names. */
+export async function launch(
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium (bash .ci/run does)`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'strata-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    viewport,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that records every console error, failed request and uncaught exception. */
+export async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // a fetch cut short by leaving the page is not a failure of the app
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()}`);
+  });
+  return { page, problems };
+}
+
+/** Saves a full-page screenshot as test-output/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+/** A number as the page prints it: "£1,436.0m" → 1436, "33.3%" → 33.3, "−1.6%" → −1.6. */
+export function numberIn(text: string): number {
+  const m = /([−-])?\s*£?\s*([\d,]+(?:\.\d+)?)/.exec(text);
+  if (!m) throw new Error(`no number in: ${text}`);
+  return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, ''));
+}
