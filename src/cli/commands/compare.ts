@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { compareAreas, type AreaComparison } from '../../workbench.ts';
+import { compareAreas, comparisonRows } from '../../workbench.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, intOf, listOf, notes, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
@@ -58,7 +58,7 @@ export function registerCompare(program: Command): void {
         true,
       );
       if (format === 'json') return void process.stdout.write(JSON.stringify(c, null, 2) + '\n');
-      const { rows, columns } = flatten(c);
+      const { rows, columns } = comparisonRows(c);
       process.stdout.write(render(rows, format, columns));
       notes([
         `${c.areanm} (${c.areacd})`,
@@ -71,39 +71,4 @@ export function registerCompare(program: Command): void {
       ]);
     },
   );
-}
-
-function flatten(c: AreaComparison) {
-  const kinds = ['national', 'region', 'set', 'nearest'].filter((k) =>
-    c.rows.some((r) => r.comparators.some((x) => x.kind === k)),
-  );
-  const rows = c.rows.map((r) => {
-    const row: Record<string, unknown> = {
-      indicator: r.indicator.id,
-      unit: r.indicator.unit,
-      period: r.period,
-      value: r.area.value,
-      lci95: r.area.lci95,
-      uci95: r.area.uci95,
-    };
-    for (const k of kinds) {
-      const x = r.comparators.find((y) => y.kind === k);
-      row[k] = x?.value ?? null;
-      row[`vs_${k}_95`] = x?.verdict['95'] ?? '';
-      row[`vs_${k}_998`] = x?.verdict['99.8'] ?? '';
-    }
-    row['trend'] = r.trend.status;
-    return row;
-  });
-  const columns = [
-    'indicator',
-    'unit',
-    'period',
-    'value',
-    'lci95',
-    'uci95',
-    ...kinds.flatMap((k) => [k, `vs_${k}_95`, `vs_${k}_998`]),
-    'trend',
-  ];
-  return { rows, columns };
 }

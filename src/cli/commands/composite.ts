@@ -1,21 +1,8 @@
 import type { Command } from 'commander';
-import { readDataFile, runCompositeFile } from '../../workbench.ts';
+import { compositeRows, readDataFile, runCompositeFile } from '../../workbench.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, intOf, notes, round, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
-
-const COLUMNS = [
-  'rank',
-  'areacd',
-  'areanm',
-  'score',
-  'median_rank',
-  'rank_p05',
-  'rank_p95',
-  'score_p05',
-  'score_median',
-  'score_p95',
-];
 
 /** `strata composite run FILE`: a composite index declared in a file, with its uncertainty and sensitivity analysis. */
 export function registerComposite(program: Command): void {
@@ -51,20 +38,10 @@ export function registerComposite(program: Command): void {
         true,
       );
       if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-      const digits = format === 'table' ? 2 : 12;
-      const rows = r.rows.map((x) => ({
-        rank: x.rank,
-        areacd: x.areacd,
-        areanm: x.areanm,
-        score: round(x.score, digits),
-        median_rank: x.medianRank,
-        rank_p05: x.rankP05,
-        rank_p95: x.rankP95,
-        score_p05: x.scoreP05,
-        score_median: x.scoreMedian,
-        score_p95: x.scoreP95,
-      }));
-      process.stdout.write(render(rows, format, COLUMNS));
+      const { rows, columns } = compositeRows(r);
+      const shown =
+        format === 'table' ? rows.map((x) => ({ ...x, score: round(x['score'] as number, 2) })) : rows;
+      process.stdout.write(render(shown, format, columns));
       notes([
         `${r.title ?? r.id}: ${r.rows.length} areas (${r.level}), ${r.runs} Monte Carlo runs (${r.evaluations} evaluations), seed ${r.seed}`,
         `Sobol indices of the mean rank shift: ${r.sobol.map((s) => `${s.input} first ${s.first.toFixed(3)} total ${s.total.toFixed(3)}`).join('; ') || 'none (nothing varies)'}`,

@@ -1,23 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { genderLens, type GenderReport } from '../../workbench.ts';
+import { GENDER_VIEWS, genderLens, genderRows } from '../../workbench.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, notes, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
-
-const DIST = [
-  'layer',
-  'size',
-  'employers',
-  'weight',
-  'mean',
-  'p10',
-  'p25',
-  'median',
-  'p75',
-  'p90',
-  'share_men_paid_more',
-];
 
 /** `strata gender`: local pay gaps, and employers' gaps by layer and size. */
 export function registerGender(program: Command): void {
@@ -47,7 +33,7 @@ export function registerGender(program: Command): void {
       cmd: Command,
     ) => {
       const format = formatOf(opts.format);
-      if (!['layers', 'sizes', 'local', 'industries'].includes(opts.view))
+      if (!(GENDER_VIEWS as readonly string[]).includes(opts.view))
         throw new UsageError(`invalid view: ${opts.view} (layers, sizes, local or industries)`);
       if (opts.statistic !== 'median' && opts.statistic !== 'mean')
         throw new UsageError(`invalid statistic: ${opts.statistic} (median or mean)`);
@@ -63,7 +49,8 @@ export function registerGender(program: Command): void {
         true,
       );
       if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-      process.stdout.write(view(r, opts.view, format));
+      const { rows, columns } = genderRows(r, opts.view as (typeof GENDER_VIEWS)[number]);
+      process.stdout.write(render(rows, format, columns));
       notes([
         opts.view === 'local'
           ? `local gaps ${r.local.period}: ${r.local.source}`
@@ -72,29 +59,4 @@ export function registerGender(program: Command): void {
       ]);
     },
   );
-}
-
-function view(r: GenderReport, which: string, format: ReturnType<typeof formatOf>): string {
-  const dist = (rows: GenderReport['employers']['byLayer']) =>
-    rows.map((d) => ({ ...d, share_men_paid_more: d.shareMenPaidMore }));
-  switch (which) {
-    case 'layers':
-      return render(dist(r.employers.byLayer), format, DIST);
-    case 'sizes':
-      return render(dist(r.employers.byLayerAndSize), format, DIST);
-    case 'local':
-      return render(r.local.rows as never, format, [
-        'areacd',
-        'areanm',
-        'basis',
-        'statistic',
-        'pattern',
-        'value',
-        'status',
-        'national',
-      ]);
-    case 'industries':
-      return render(r.industries as never, format, ['layer', 'industry', 'name', 'value', 'status']);
-  }
-  throw new Error(`invalid view: ${which}`);
 }

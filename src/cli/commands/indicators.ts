@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { indicatorTable, listRegistry } from '../../workbench.ts';
+import { indicatorTable, indicatorTableRows, listRegistry } from '../../workbench.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, notes, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
@@ -23,23 +23,6 @@ const LIST_ALL = [
   'trend',
   'source',
   'publisher',
-];
-const VALUE_COLUMNS = [
-  'areacd',
-  'areanm',
-  'period',
-  'value',
-  'lci95',
-  'uci95',
-  'lci998',
-  'uci998',
-  'status',
-  'region',
-  'vs_national_95',
-  'vs_national_998',
-  'vs_region_95',
-  'vs_region_998',
-  'trend',
 ];
 
 /** `strata indicators` (the registry) and `strata indicator ID` (one indicator for every area, compared and classified). */
@@ -91,15 +74,8 @@ export function registerIndicators(program: Command): void {
       const { registry, taxonomy } = choices(opts);
       const t = await withStore(cmd, (store) => indicatorTable(store, registry, taxonomy, id, opts), true);
       if (format === 'json') return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
-      const rows = t.rows.map((r) => ({
-        ...r,
-        vs_national_95: r.vsNational['95'],
-        vs_national_998: r.vsNational['99.8'],
-        vs_region_95: r.vsRegion['95'],
-        vs_region_998: r.vsRegion['99.8'],
-        trend: r.trend.status,
-      }));
-      process.stdout.write(render(rows as never, format, VALUE_COLUMNS));
+      const { rows, columns } = indicatorTableRows(t);
+      process.stdout.write(render(rows, format, columns));
       const i = t.indicator;
       notes([
         `${i.label} (${i.unit}), ${t.level}, ${t.period}; polarity ${i.polarity}; interval ${i.interval}; trend rule ${i.trendRule}`,

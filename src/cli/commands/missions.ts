@@ -1,29 +1,9 @@
 import type { Command } from 'commander';
-import { exampleMissions, missionStatus, readDataFile, type MissionReport } from '../../workbench.ts';
+import { exampleMissions, missionRows, missionStatus, readDataFile } from '../../workbench.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, notes, withChoices, yearsAsText } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
-const COLUMNS = [
-  'areacd',
-  'areanm',
-  'mission_track',
-  'indicator',
-  'rule',
-  'baseline_year',
-  'baseline',
-  'target_year',
-  'target',
-  'latest_year',
-  'latest',
-  'lci95',
-  'uci95',
-  'expected',
-  'track',
-  'confidence',
-  'p_on_track',
-  'status',
-];
 const TABLE = [
   'areacd',
   'areanm',
@@ -85,12 +65,13 @@ export function registerMissions(program: Command): void {
         true,
       );
       if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      const flat = missionRows(r);
       const rows = yearsAsText(
-        rowsOf(r),
+        flat.rows,
         ['baseline_year', 'target_year', 'latest_year'],
         format === 'table',
       );
-      process.stdout.write(render(rows, format, format === 'table' ? TABLE : COLUMNS));
+      process.stdout.write(render(rows, format, format === 'table' ? TABLE : flat.columns));
       const t = r.rollup.tally;
       notes([
         `${r.mission.title} (${r.mission.source}): ${r.mission.statusRule}`,
@@ -100,30 +81,5 @@ export function registerMissions(program: Command): void {
         ...r.notes,
       ]);
     },
-  );
-}
-
-function rowsOf(r: MissionReport) {
-  return [r.national, ...r.areas].flatMap((a) =>
-    a.indicators.map((i) => ({
-      areacd: a.areacd,
-      areanm: a.areanm,
-      mission_track: a.track,
-      indicator: i.indicator,
-      rule: i.rule,
-      baseline_year: i.baselineYear,
-      baseline: i.baseline,
-      target_year: i.targetYear,
-      target: i.target,
-      latest_year: i.latestYear,
-      latest: i.latest,
-      lci95: i.lower,
-      uci95: i.upper,
-      expected: i.expected,
-      track: i.track,
-      confidence: i.confidence,
-      p_on_track: i.pOnTrack,
-      status: i.status,
-    })),
   );
 }
