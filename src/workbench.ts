@@ -54,7 +54,7 @@ export {
 export { indicatorSeries, type Series, type SeriesRow } from './workbench/indicator-series.ts';
 export { indicatorTable, type IndicatorTable, type TableRow } from './workbench/indicator-table.ts';
 export { compareAreas, type AreaComparison, type CompareOptions } from './workbench/compare.ts';
-export { runCompositeFile, type CompositeReport } from './workbench/composite-file.ts';
+export { MissingValuesError, runCompositeFile, type CompositeReport } from './workbench/composite-file.ts';
 export {
   exampleMission,
   exampleMissions,
@@ -64,6 +64,7 @@ export {
 } from './workbench/missions.ts';
 export {
   DEFAULT_FLOORS,
+  defaultFloors,
   entitlements,
   loadFloors,
   type EntitlementReport,

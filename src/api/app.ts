@@ -5,9 +5,15 @@ import type { ApiDeps } from './deps.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
+import { compareRoutes } from './routes/compare.ts';
+import { compositeRoutes } from './routes/composite.ts';
 import { datasetRoutes } from './routes/datasets.ts';
+import { entitlementRoutes } from './routes/entitlements.ts';
+import { genderRoutes } from './routes/gender.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { layerRoutes } from './routes/layers.ts';
+import { missionRoutes } from './routes/missions.ts';
+import { registryRoutes } from './routes/registry.ts';
 import { taxonomyRoutes } from './routes/taxonomies.ts';
 import { serveWeb } from './static.ts';
 
@@ -72,6 +78,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   indicatorRoutes(app, deps);
   datasetRoutes(app, deps);
   taxonomyRoutes(app, deps);
+  registryRoutes(app, deps);
+  compareRoutes(app, deps);
+  compositeRoutes(app, deps);
+  missionRoutes(app, deps);
+  entitlementRoutes(app, deps);
+  genderRoutes(app, deps);
 
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
   app.doc31('/api/v1/openapi.json', { openapi: '3.1.0', info: API_INFO });

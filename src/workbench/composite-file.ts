@@ -15,6 +15,15 @@ import { lads2023 } from './geography.ts';
 import { indicatorSeries, type Series } from './indicator-series.ts';
 import type { Registry } from './registry.ts';
 
+/** A composite refused because values are missing and the pipeline declares no imputation; lists every gap. */
+export class MissingValuesError extends UsageError {
+  readonly gaps: string[];
+  constructor(gaps: string[], message: string) {
+    super(message, 'missing_values', 422);
+    this.gaps = gaps;
+  }
+}
+
 /** Where the areas × indicators table comes from: Strata's addition to the declared pipeline. */
 const dataSchema = z.strictObject({
   level: z.enum(['lad', 'itl3']).default('lad'),
@@ -82,10 +91,9 @@ export async function runCompositeFile(
   const { data, periods, names } = await buildTable(store, series, spec);
   const gaps = findGaps(data);
   if (gaps.length && pipeline.imputation.method === 'none')
-    throw new UsageError(
+    throw new MissingValuesError(
+      gaps,
       `composite ${pipeline.id}: ${gaps.length} values missing and imputation is none (declare imputation.method mean, median, group-mean or knn, or drop the indicator): ${gaps.join(', ')}`,
-      'missing_values',
-      422,
     );
   const workers = opts.workers ?? Math.min(2, availableParallelism());
   const r = await runComposite(pipeline, data, { workers });

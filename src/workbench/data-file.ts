@@ -16,8 +16,8 @@ export class DataFileError extends UsageError {
   readonly file: string;
   readonly issues: FileIssue[];
   constructor(file: string, issues: FileIssue[]) {
-    const where = (i: FileIssue) => (i.line === null ? file : `${file}:${i.line}:${i.column}`);
-    super(`invalid ${file}: ${issues.map((i) => `${where(i)}: ${i.path}: ${i.message}`).join('; ')}`);
+    const where = (i: FileIssue) => (i.line === null ? '' : `${file}:${i.line}:${i.column}: `);
+    super(`invalid ${file}: ${issues.map((i) => `${where(i)}${i.path}: ${i.message}`).join('; ')}`);
     this.name = 'DataFileError';
     this.file = file;
     this.issues = issues;
@@ -45,15 +45,15 @@ export function parseText(text: string, name: string): ParsedFile {
   return { name, value: doc.toJS({ maxAliasCount: 1000 }), locate: (path) => locate(doc, counter, path) };
 }
 
-/** Reads and parses a data file; a missing file is a usage error naming it. */
-export function readDataFile(path: string): ParsedFile {
+/** Reads and parses a data file; a missing file is a usage error naming it. `name` is how messages call it. */
+export function readDataFile(path: string, name = path): ParsedFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot read ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return parseText(text, path);
+  return parseText(text, name);
 }
 
 // The deepest node on the path that exists (a missing field is reported where its parent is).

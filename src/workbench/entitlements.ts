@@ -16,6 +16,11 @@ import type { Registry } from './registry.ts';
 export const DEFAULT_FLOORS = new URL('../../data/entitlements/floors-default.yaml', import.meta.url)
   .pathname;
 
+/** The default floors file, named by its place in the repository. */
+export function defaultFloors(): ParsedFile {
+  return readDataFile(DEFAULT_FLOORS, 'data/entitlements/floors-default.yaml');
+}
+
 /** One area against one floor. */
 export interface EntitlementRow extends Shortfall {
   areacd: string;
@@ -70,7 +75,7 @@ export async function entitlements(
   store: Store,
   registry: Registry,
   taxonomy: Taxonomy,
-  file: ParsedFile = readDataFile(DEFAULT_FLOORS),
+  file: ParsedFile = defaultFloors(),
   opts: { area?: string } = {},
 ): Promise<EntitlementReport> {
   const f = loadFloors(registry, file);

@@ -39,7 +39,7 @@ export function exampleMission(id: string): ParsedFile {
         .join(', ')})`,
       id,
     );
-  return readDataFile(m.path);
+  return readDataFile(m.path, `data/missions/examples/${m.path.split('/').at(-1)}`);
 }
 
 /** Validates a mission file against its schema and the registry; errors name the path in the file. */

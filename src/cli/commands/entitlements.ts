@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { DEFAULT_FLOORS, entitlementRows, entitlements, readDataFile } from '../../workbench.ts';
+import { defaultFloors, entitlementRows, entitlements, readDataFile } from '../../workbench.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, notes, withChoices, yearsAsText } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
@@ -51,7 +51,7 @@ export function registerEntitlements(program: Command): void {
       if (!['rows', 'summary', 'ranking'].includes(opts.view))
         throw new UsageError(`invalid view: ${opts.view} (rows, summary or ranking)`);
       const { registry, taxonomy } = choices(opts);
-      const file = readDataFile(opts.floors ?? DEFAULT_FLOORS);
+      const file = opts.floors ? readDataFile(opts.floors) : defaultFloors();
       const r = await withStore(
         cmd,
         (store) =>
