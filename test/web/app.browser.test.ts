@@ -197,9 +197,10 @@ describe('web app in Chromium', () => {
       await page.getByRole('option', { name: /^Sunderland, E08000024/ }).waitFor();
       await add.press('Enter');
       await page.waitForURL(/areas=E06000001%2CE08000026%2CE08000024|areas=E06000001,E08000026,E08000024/);
-      await page.waitForFunction(
-        "document.querySelectorAll('[data-testid=compare-composition-table] tbody tr').length === 3",
-      );
+      await page
+        .locator('[data-testid=compare-composition-table] tbody tr')
+        .nth(2)
+        .waitFor({ state: 'attached' });
       await page.waitForSelector('[data-figure=compare-growth] svg');
     });
     await visit(

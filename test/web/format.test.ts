@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ranks } from '../../src/web/lib/atlas.ts';
-import { growth, interval, millions, ordinal, pct, period, withUnit } from '../../src/web/lib/format.ts';
+import {
+  decimalsOf,
+  growth,
+  interval,
+  millions,
+  ordinal,
+  pct,
+  period,
+  withUnit,
+} from '../../src/web/lib/format.ts';
 
 describe('numbers on the page', () => {
   it('formats shares, growth, £ million and units', () => {
@@ -14,7 +23,11 @@ describe('numbers on the page', () => {
     assert.equal(withUnit(67.9, '%'), '67.9%');
     assert.equal(withUnit(30.25, 'mins'), '30.25 mins');
     assert.equal(withUnit(null, '£'), '–');
-    assert.equal(interval(459.602476, 608.197524, '£'), '95% CI £459.6 to £608.2');
+    // limits to the precision of the published value they surround
+    assert.equal(interval(459.602476, 608.197524, '£', 533.9), '95% CI £459.6 to £608.2');
+    assert.equal(interval(63, 72.8, '%', 67.9), '95% CI 63.0% to 72.8%');
+    assert.equal(interval(29.1, 31.333, '£', 30.22), '95% CI £29.10 to £31.33');
+    assert.deepEqual([533, 67.9, 30.22, 1.23456, 1e21].map(decimalsOf), [0, 1, 2, 2, 0]);
     assert.equal(interval(null, 1, '£'), 'no interval published');
   });
   it('reads ONS periods', () => {

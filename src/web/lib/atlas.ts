@@ -82,7 +82,7 @@ export function indicatorData(v: IndicatorValues, unit: string): Map<string, Map
         areanm: r.areanm,
         value: r.value,
         text: r.value === null ? `not published${r.status ? ` (${r.status})` : ''}` : withUnit(r.value, unit),
-        interval: interval(r.lci95, r.uci95, unit),
+        interval: interval(r.lci95, r.uci95, unit, r.value),
         rank: rk[i]!,
         of,
         extra: r.status && r.value !== null ? [`Status: ${r.status}`] : [],

@@ -44,18 +44,37 @@ export function count(v: number): string {
   return NF0.format(v);
 }
 
-/** An indicator value in its unit: "£533.9", "75.3%", "30.2 mins". */
-export function withUnit(v: number | null | undefined, unit: string): string {
+/** Decimals a published value shows (at most two): 67.9 → 1, 533 → 0, 30.22 → 2. */
+export function decimalsOf(v: number): number {
+  const s = String(v);
+  const dot = s.indexOf('.');
+  return dot < 0 || /e/i.test(s) ? 0 : Math.min(2, s.length - dot - 1);
+}
+
+/** An indicator value in its unit: "£533.9", "75.3%", "30.2 mins"; `digits` fixes the decimals. */
+export function withUnit(v: number | null | undefined, unit: string, digits?: number): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  if (unit === '£') return `£${num(v)}`;
-  if (unit === '%') return `${num(v)}%`;
-  return unit ? `${num(v)} ${unit}` : num(v);
+  const n = digits === undefined ? num(v) : fixed(digits).format(v);
+  if (unit === '£') return `£${n}`;
+  if (unit === '%') return `${n}%`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+/** Interval limits as text, to the precision of the value they surround. */
+export function limits(lo: number, hi: number, unit: string, value: number | null): string {
+  const d = value === null ? 2 : decimalsOf(value);
+  return `${withUnit(lo, unit, d)} to ${withUnit(hi, unit, d)}`;
 }
 
 /** A 95% confidence interval, or a plain statement that none is published. */
-export function interval(lo: number | null, hi: number | null, unit: string): string {
+export function interval(
+  lo: number | null,
+  hi: number | null,
+  unit: string,
+  value: number | null = null,
+): string {
   if (lo === null || hi === null) return 'no interval published';
-  return `95% CI ${withUnit(lo, unit)} to ${withUnit(hi, unit)}`;
+  return `95% CI ${limits(lo, hi, unit, value)}`;
 }
 
 /** 1 → "1st", 22 → "22nd". */
