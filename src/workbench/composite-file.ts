@@ -84,7 +84,7 @@ export async function runCompositeFile(
   const { data: spec } = validateFile(file, fileSchema);
   const { data: _data, ...rest } = file.value as Record<string, unknown>;
   const pipeline = validateFile({ ...file, value: rest }, pipelineSchema);
-  const notes = checkAgainstRegistry(file, pipeline, registry);
+  const notes = checkAgainstRegistry(file, pipeline, registry, spec.level);
   const series = await Promise.all(
     pipeline.indicators.map((i) => indicatorSeries(store, registry, i.id, taxonomy, spec.level)),
   );
@@ -96,33 +96,29 @@ export async function runCompositeFile(
       `composite ${pipeline.id}: ${gaps.length} values missing and imputation is none (declare imputation.method mean, median, group-mean or knn, or drop the indicator): ${gaps.join(', ')}`,
     );
   const workers = opts.workers ?? Math.min(2, availableParallelism());
-  const r = await runComposite(pipeline, data, { workers });
+  let r: CompositeResult;
+  try {
+    r = await runComposite(pipeline, data, { workers });
+  } catch (e) {
+    // the model's errors here come from the declared pipeline meeting this data (a constant indicator, …)
+    if (e instanceof UsageError || !(e instanceof Error)) throw e;
+    throw new UsageError(`composite ${pipeline.id}: ${e.message}`);
+  }
   return report(pipeline, spec.level, r, periods, names, [...notes, ...gapNotes(gaps, pipeline)]);
 }
 
-function checkAgainstRegistry(file: ParsedFile, p: Pipeline, registry: Registry): string[] {
+function checkAgainstRegistry(file: ParsedFile, p: Pipeline, registry: Registry, level: string): string[] {
   const notes: string[] = [];
   const issues = p.indicators.flatMap((ind, i) => {
-    const e = registry.indicators.find((x) => x.id === ind.id);
     const at = file.locate(['indicators', i, 'id']);
-    if (!e)
-      return [
-        {
-          path: `indicators.${i}.id`,
-          line: at?.line ?? null,
-          column: at?.column ?? null,
-          message: `unknown indicator: ${ind.id}`,
-        },
-      ];
-    if (e.kind === 'industry')
-      return [
-        {
-          path: `indicators.${i}.id`,
-          line: at?.line ?? null,
-          column: at?.column ?? null,
-          message: `${ind.id} is published by industry, not by area`,
-        },
-      ];
+    const refuse = (message: string) => [
+      { path: `indicators.${i}.id`, line: at?.line ?? null, column: at?.column ?? null, message },
+    ];
+    const e = registry.indicators.find((x) => x.id === ind.id);
+    if (!e) return refuse(`unknown indicator: ${ind.id}`);
+    if (e.kind === 'industry') return refuse(`${ind.id} is published by industry, not by area`);
+    if (!e.levels.includes(level as never))
+      return refuse(`${ind.id} is not published at ${level} level (${e.levels.join(', ')})`);
     const declared = e.polarity === 'higher-is-better' ? 1 : e.polarity === 'lower-is-better' ? -1 : 0;
     if (declared !== 0 && declared !== ind.direction)
       notes.push(

@@ -1,3 +1,4 @@
+import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import {
   byarRate,
@@ -55,7 +56,7 @@ export function indicatorSeries(
   const entry = registryEntry(registry, id);
   if (entry.kind === 'derived') return derivedSeries(store, entry, taxonomy, level);
   if (entry.kind === 'industry')
-    throw new Error(`${id} is published by industry for the UK, not by area: see the gender lens`);
+    throw new UsageError(`${id} is published by industry for the UK, not by area: see the gender lens`);
   return cached(store, `beyond:series:${id}:${JSON.stringify(entry.interval)}`, async () => {
     const raw = await publishedRows(store, id);
     const rows = await withLimits(store, registry, entry, raw);

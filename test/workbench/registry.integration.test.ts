@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { query } from '../../src/store/db.ts';
 import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { boundsOf } from '../../src/models/registry/entry.ts';
 import { levelOf } from '../../src/workbench/geography.ts';
 import { indicatorSeries } from '../../src/workbench/indicator-series.ts';
 import { listRegistry, loadRegistry, storeIndicatorIds } from '../../src/workbench/registry.ts';
@@ -101,6 +102,19 @@ describe('indicator registry on the real pack', () => {
     assert.ok(withLimits.length > 0.95 * births.rows.filter((r) => r.value !== null).length);
     for (const r of withLimits)
       assert.ok(r.lci95! <= r.value! + 0.05 && r.value! <= r.uci95! + 0.05, r.areacd);
+  });
+
+  it('declares bounds every published value lies in (a percentage in 0–100, a pay gap in −100–100)', async () => {
+    const rows = await query<{ indicator: string; lo: number; hi: number }>(
+      store,
+      `SELECT o.indicator, min(o.observation) AS lo, max(o.observation) AS hi FROM observations o
+         JOIN current_datasets d ON d.id = o.dataset_id GROUP BY 1`,
+    );
+    const outside = rows.filter((r) => {
+      const b = boundsOf(registry.indicators.find((e) => e.id === r.indicator)!);
+      return r.lo < b.min || r.hi > b.max;
+    });
+    assert.deepEqual(outside, []);
   });
 
   it('lists the registry with the store coverage of each entry', async () => {
