@@ -44,18 +44,20 @@ export function labelledBars(
   label: string,
   value: string,
   axis: string,
+  name: (label: string) => string = (l) => l,
   top = 20,
 ): ChartBuilder {
   const data = [...records]
     .filter((r) => typeof r[value] === 'number')
     .sort((a, b) => (b[value] as number) - (a[value] as number))
     .slice(0, top)
-    .map((r) => ({ label: String(r[label] ?? ''), value: r[value] as number }));
+    .map((r) => ({ label: name(String(r[label] ?? '')), value: r[value] as number }));
   return (Plot, width) =>
     Plot.plot({
       width,
       height: 24 * data.length + 50,
       marginLeft: Math.min(320, width * 0.42),
+      marginRight: 50,
       x: { label: axis, grid: true },
       y: {
         label: null,

@@ -64,7 +64,7 @@ export function layerData(
         of: mine.length,
         extra: (byArea.get(r.areacd) ?? [])
           .filter((o) => o.layer !== layer)
-          .map((o) => `${name(o.layer)}: ${pct(o.share)} of the area's total`),
+          .map((o) => `${name(o.layer)}: ${pct(o.share)}`),
       },
     ]),
   );

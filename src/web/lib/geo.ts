@@ -111,8 +111,6 @@ export interface Projected {
   height: number;
   /** SVG path data by area code. */
   paths: Map<string, string>;
-  /** Centroid in SVG coordinates of an area (where a keyboard focus puts the tooltip), computed on demand. */
-  centroid: (code: string) => [number, number];
   /** Area names as the boundary file gives them. */
   names: Map<string, string>;
 }
@@ -145,15 +143,9 @@ export function project(features: AreaFeature[], planar: boolean, width: number)
   const path = geoPath({ stream: (out) => fitted.stream(thin(out, 0.6)) }).digits(1);
   const paths = new Map<string, string>();
   const names = new Map<string, string>();
-  const byCode = new Map<string, AreaFeature>();
   for (const f of features) {
     names.set(f.properties.areacd, f.properties.areanm);
     paths.set(f.properties.areacd, path(f) ?? '');
-    byCode.set(f.properties.areacd, f);
   }
-  const centroid = (code: string): [number, number] => {
-    const f = byCode.get(code);
-    return f ? (path.centroid(f) as [number, number]) : [0, 0];
-  };
-  return { width, height: Math.ceil((y1 - y0) * k + 2), paths, centroid, names };
+  return { width, height: Math.ceil((y1 - y0) * k + 2), paths, names };
 }
