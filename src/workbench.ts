@@ -81,3 +81,4 @@ export {
   type Flat,
 } from './workbench/beyond-rows.ts';
 export { areaPopulation, type AreaPopulation } from './workbench/population.ts';
+export { ioExtract, ioLayers, ioMultipliers, ioShock, type IoOptions } from './workbench/io-answers.ts';

@@ -5,12 +5,14 @@ import type { ApiDeps } from './deps.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
+import { civicRoutes } from './routes/civic-routes.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { compositeRoutes } from './routes/composite.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { entitlementRoutes } from './routes/entitlements.ts';
 import { genderRoutes } from './routes/gender.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { missionRoutes } from './routes/missions.ts';
 import { registryRoutes } from './routes/registry.ts';
@@ -77,6 +79,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   layerRoutes(app, deps);
   indicatorRoutes(app, deps);
   datasetRoutes(app, deps);
+  ioRoutes(app, deps);
   taxonomyRoutes(app, deps);
   registryRoutes(app, deps);
   compareRoutes(app, deps);
@@ -84,6 +87,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   missionRoutes(app, deps);
   entitlementRoutes(app, deps);
   genderRoutes(app, deps);
+  civicRoutes(app, deps);
 
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
   app.doc31('/api/v1/openapi.json', { openapi: '3.1.0', info: API_INFO });

@@ -6,6 +6,7 @@ import { registerData } from './commands/data.ts';
 import { registerEntitlements } from './commands/entitlements.ts';
 import { registerGender } from './commands/gender.ts';
 import { registerIndicators } from './commands/indicators.ts';
+import { registerIo } from './commands/io.ts';
 import { registerLayers } from './commands/layers.ts';
 import { registerMissions } from './commands/missions.ts';
 import { registerServe, serveUntilStopped } from './commands/serve.ts';
@@ -22,6 +23,7 @@ export function program(): Command {
   registerData(cmd);
   registerArea(cmd);
   registerLayers(cmd);
+  registerIo(cmd);
   registerIndicators(cmd);
   registerCompare(cmd);
   registerComposite(cmd);

@@ -81,7 +81,14 @@ export function regionalSizes(
   const flags = [...mapper.flags];
   byArea.forEach(({ area, values }, r) => {
     if (values.some((v) => v.value === null)) flags.push(`${area}: missing values counted as 0`);
-    mapper.map(values, size.subarray(r * n, (r + 1) * n));
+    // Official GVA can be negative (a loss-making industry in a small area); a size cannot.
+    const negative = values.filter((v) => v.value !== null && v.value < 0);
+    for (const v of negative)
+      flags.push(`${area}: published GVA for ${v.code} is ${v.value}, counted as 0 for its size`);
+    const sized = negative.length
+      ? values.map((v) => (v.value !== null && v.value < 0 ? { ...v, value: 0 } : v))
+      : values;
+    mapper.map(sized, size.subarray(r * n, (r + 1) * n));
   });
   return { areas: byArea.map((a) => a.area), codes: [...ioatCodes], size, flags };
 }
