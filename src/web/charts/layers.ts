@@ -32,12 +32,14 @@ const colour = (s: LayerStyle, legend = true) => ({
   label: 'Layer',
 });
 
-/** Layer shares stacked to 100% over the years; facets by area when there are several. */
+/** Layer shares stacked to 100% (or £ million stacked to the total) over the years; facets by area when there are several. */
 export function sharesOverTime(
   rows: LayerRow[],
   s: LayerStyle,
   areas?: { code: string; name: string }[],
+  measure: 'share' | 'value' = 'share',
 ): ChartBuilder {
+  const share = measure === 'share';
   return (Plot, width) =>
     Plot.plot({
       width,
@@ -51,7 +53,9 @@ export function sharesOverTime(
             )
           : 20,
       x: { label: null, tickFormat: 'd' },
-      y: { label: 'Share of GVA (%)', percent: true, domain: [0, 100], grid: true },
+      y: share
+        ? { label: 'Share of GVA (%)', percent: true, domain: [0, 100], grid: true }
+        : { label: 'GVA, £ million (current prices)', grid: true },
       color: colour(s),
       fy:
         areas && areas.length > 1
@@ -64,11 +68,17 @@ export function sharesOverTime(
       marks: [
         Plot.areaY(rows, {
           x: 'year',
-          y: 'share',
+          y: measure,
           fill: 'layer',
           fy: areas && areas.length > 1 ? 'areacd' : undefined,
           order: s.order,
-          tip: { format: { fill: s.name, y: (v: number) => `${(v * 100).toFixed(1)}%`, x: 'd' } },
+          tip: {
+            format: {
+              fill: s.name,
+              y: (v: number) => (share ? `${(v * 100).toFixed(1)}%` : `£${v.toFixed(1)}m`),
+              x: 'd',
+            },
+          },
         }),
         Plot.ruleY([0]),
       ],
