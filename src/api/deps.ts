@@ -1,3 +1,4 @@
+import type { CivicService } from '../civic/service.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Store } from '../workbench.ts';
 
@@ -7,4 +8,6 @@ export interface ApiDeps {
   taxonomy: (id?: string) => Taxonomy;
   /** Folder of the built web app, or null when it has not been built. */
   webDir: string | null;
+  /** The civic store's service (consultations, ballots); the civic routes answer 503 without it. */
+  civic?: CivicService;
 }

@@ -4,6 +4,8 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { checkConsultation, type Consultation } from './consultation.ts';
+import { parsePb } from './pabulib.ts';
+import { consultationFromPb } from './pb-consultation.ts';
 
 /** Consultation ids appear in URLs and file names: lower-case letters, digits and dashes. */
 export const CONSULTATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -58,7 +60,7 @@ const FileSchema = z.object({
     .array(
       z.object({
         id: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(OPTION_ID)),
-        name: z.string().trim().min(1).max(200).optional(),
+        name: z.string().trim().min(1).max(500).optional(),
         cost: amount.optional(),
         description: z.string().max(2000).optional(),
       }),
@@ -126,4 +128,28 @@ export function toConsultationFile(f: ConsultationFile): Record<string, unknown>
     description: meta.description,
     options: c.options.map((o) => ({ ...o, ...(meta.notes[o.id] ? { description: meta.notes[o.id] } : {}) })),
   };
+}
+
+/** What a pabulib instance lacks to be a consultation here. */
+export interface PbSchedule {
+  id: string;
+  area: string;
+  opens: string;
+  closes: string;
+  electorate?: Electorate;
+  /** Default: the file's META rule. */
+  rule?: string;
+}
+
+/** A consultation file from a pabulib `.pb` instance (its projects, budget and rule; its votes are not used). */
+export function pbConsultationFile(text: string, file: string, s: PbSchedule): ConsultationFile {
+  const { consultation } = consultationFromPb(parsePb(text, file), s.id, s.rule);
+  return checkConsultationFile({
+    ...consultation,
+    title: consultation.title.slice(0, 200),
+    area: s.area,
+    electorate: s.electorate ?? 'codes',
+    opens: s.opens,
+    closes: s.closes,
+  });
 }

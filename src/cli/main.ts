@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerArea } from './commands/area.ts';
+import { registerCivic } from './commands/civic.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerComposite } from './commands/composite.ts';
 import { registerData } from './commands/data.ts';
@@ -30,6 +31,7 @@ export function program(): Command {
   registerMissions(cmd);
   registerEntitlements(cmd);
   registerGender(cmd);
+  registerCivic(cmd);
   registerServe(cmd);
   registerStart(cmd, serveUntilStopped);
   return cmd;

@@ -125,6 +125,10 @@ export async function revokeBatch(
   });
 }
 
+/** A code's session lasts until the close, at most 90 days (browsers keep cookies 400 days at most). */
+export const CODE_SESSION_MS = 90 * 24 * 3600_000;
+const minIso = (a: string, b: string) => (a < b ? a : b);
+
 const NOT_ACCEPTED = 'invitation code not accepted (unknown, used, expired or revoked)';
 
 /**
@@ -168,7 +172,7 @@ export async function redeemCode(
       role: 'participant' as const,
       consultationId: row.id,
       area: used.area,
-      expiresAt: row.closes_at,
+      expiresAt: minIso(row.closes_at, new Date(now.getTime() + CODE_SESSION_MS).toISOString()),
     };
     const { token, idHash } = await createSession(tx, fields, now);
     return { token, session: { idHash, ...fields } };

@@ -16,6 +16,7 @@ export async function serveUntilStopped(cmd: Command, opts: { port: string; host
     db: globals(cmd).db,
     port: parsePort(opts.port),
     host: opts.host,
+    civic: (cmd.optsWithGlobals() as { civic?: string }).civic,
   });
   process.stdout.write(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
   await new Promise<void>((done) => {

@@ -1,0 +1,18 @@
+// Every civic route: the JSON API under /api/v1/civic (in the OpenAPI document) and the
+// participation pages under /participate. Each is gated by the authorisation matrix.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiDeps } from '../deps.ts';
+import { civicAuthRoutes } from './civic-auth.ts';
+import { civicBallotRoutes } from './civic-ballots.ts';
+import { civicConsultationRoutes } from './civic-consultations.ts';
+import { civicPageRoutes } from './civic-pages.ts';
+import { civicResultRoutes } from './civic-results.ts';
+
+/** Registers the civic API and pages. */
+export function civicRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+  civicAuthRoutes(app, deps);
+  civicConsultationRoutes(app, deps);
+  civicBallotRoutes(app, deps);
+  civicResultRoutes(app, deps);
+  civicPageRoutes(app, deps);
+}

@@ -1,0 +1,275 @@
+// `strata civic …`: run a consultation from the command line — create it from a consultation
+// file (or a pabulib instance), open and close it, issue invitation codes, tally, export the
+// anonymised log, and verify any exported log. Every command that changes the civic store is
+// recorded in its audit log as `cli:<user>`; whoever can run these against the store is an
+// administrator.
+import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Actor } from '../../civic/audit.ts';
+import { verifyExport } from '../../civic/chain-export.ts';
+import { parseConsultationFile, pbConsultationFile, type Electorate } from '../../civic/consultation-file.ts';
+import { CivicError } from '../../civic/errors.ts';
+import { formatOutcome, formatVerifyReport } from '../../civic/report.ts';
+import { CivicService } from '../../civic/service.ts';
+import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
+import type { Outcome } from '../../civic/tally/outcome.ts';
+import { areaPopulation } from '../../workbench.ts';
+import { CliError } from '../errors.ts';
+import { print, withFormat, withStore } from './common.ts';
+
+const actor = (): Actor => ({ subject: `cli:${userInfo().username}`, role: 'admin' });
+
+/** Opens the civic store named by --civic (or $STRATA_CIVIC_DB), runs `fn`, closes it; refusals become CLI errors. */
+async function withCivic<T>(cmd: Command, fn: (svc: CivicService) => Promise<T>): Promise<T> {
+  const url = (cmd.optsWithGlobals() as { civic?: string }).civic ?? DEFAULT_CIVIC_DB;
+  const svc = await CivicService.open(url);
+  try {
+    return await fn(svc);
+  } catch (e) {
+    if (e instanceof CivicError) throw new CliError(e.message, e.kind === 'bad_request' ? 2 : 1);
+    throw e;
+  } finally {
+    await svc.close();
+  }
+}
+
+function write(out: string | undefined, text: string): void {
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+interface CreateOpts {
+  pb?: boolean;
+  id?: string;
+  area?: string;
+  opens?: string;
+  closes?: string;
+  electorate?: Electorate;
+  rule?: string;
+}
+
+function consultationFile(file: string, o: CreateOpts) {
+  const text = readInput(file);
+  try {
+    if (!o.pb) return parseConsultationFile(text);
+    if (!o.id || !o.area || !o.opens || !o.closes)
+      throw new Error('--pb needs --id, --area, --opens and --closes');
+    return pbConsultationFile(text, file, {
+      id: o.id,
+      area: o.area,
+      opens: o.opens,
+      closes: o.closes,
+      electorate: o.electorate,
+      rule: o.rule,
+    });
+  } catch (e) {
+    throw new CliError(`${file}: ${(e as Error).message}`, 2);
+  }
+}
+
+function registerLifecycle(civic: Command): void {
+  civic
+    .command('create')
+    .description(
+      'create a draft consultation from a consultation file (JSON or YAML), or with --pb from a pabulib .pb instance',
+    )
+    .argument('<file>', 'consultation file, or .pb file with --pb')
+    .option('--pb', 'FILE is a pabulib instance: its projects, budget and rule (votes are not used)')
+    .option('--id <id>', 'consultation id (with --pb)')
+    .option('--area <code>', 'area code (with --pb)')
+    .option('--opens <time>', 'opening time, ISO 8601 (with --pb)')
+    .option('--closes <time>', 'closing time, ISO 8601 (with --pb)')
+    .option('--electorate <who>', 'codes, accounts or codes-or-accounts (with --pb)')
+    .option('--rule <rule>', 'tally rule instead of the file’s META rule (with --pb)')
+    .action(async (file: string, o: CreateOpts, cmd: Command) => {
+      const f = consultationFile(file, o);
+      await withCivic(cmd, (svc) => svc.createConsultation(actor(), f));
+      process.stdout.write(
+        `created draft ${f.consultation.id}: ${f.consultation.options.length} options, rule ${f.consultation.rule}\n`,
+      );
+    });
+  withFormat(civic.command('list').description('consultations with their phase and schedule')).action(
+    async (o: { format?: string }, cmd: Command) => {
+      const rows = await withCivic(cmd, (svc) => svc.consultations(true));
+      print(rows as unknown as Record<string, unknown>[], o.format);
+    },
+  );
+  civic
+    .command('open')
+    .description(
+      'publish a draft (its rule is fixed from now on) and open it now, or with --scheduled at its opening time',
+    )
+    .argument('<id>', 'consultation id')
+    .option('--scheduled', 'keep the opening time in the file')
+    .action(async (id: string, o: { scheduled?: boolean }, cmd: Command) => {
+      const [phase, head] = await withCivic(cmd, async (svc) => [
+        await svc.openConsultation(actor(), id, { immediately: !o.scheduled }),
+        await svc.head(id),
+      ]);
+      process.stdout.write(`${id}: ${phase}; log head ${head?.hash} (publish it)\n`);
+    });
+  civic
+    .command('close')
+    .description('close now: later ballots are refused; the outcome is tallied with the published rule')
+    .argument('<id>', 'consultation id')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const r = await withCivic(cmd, async (svc) => {
+        await svc.closeConsultation(actor(), id);
+        return svc.results(id);
+      });
+      process.stdout.write(`${id}: closed; ${r.head.count} entries, head ${r.head.hash}\n`);
+      if (r.outcome) process.stdout.write(formatOutcome(r.outcome, r.consultation).join('\n') + '\n');
+    });
+}
+
+function registerCodes(civic: Command): void {
+  civic
+    .command('codes')
+    .description('issue single-use invitation codes (printed once; only their hashes are stored)')
+    .argument('<id>', 'consultation id')
+    .requiredOption('--count <n>', 'how many codes')
+    .requiredOption('--expires <time>', 'when the codes stop working, ISO 8601')
+    .option('--area <code>', 'area the codes are for (default: the consultation’s)')
+    .option('--out <file>', 'write the codes to a file, one a line')
+    .action(
+      async (
+        id: string,
+        o: { count: string; expires: string; area?: string; out?: string },
+        cmd: Command,
+      ) => {
+        const count = Number(o.count);
+        if (!Number.isInteger(count) || count < 1) throw new CliError(`invalid count: ${o.count}`, 2);
+        const b = await withCivic(cmd, (svc) =>
+          svc.issueCodes(actor(), id, { count, expiresAt: o.expires, area: o.area }),
+        );
+        write(o.out, b.codes.join('\n') + '\n');
+        process.stderr.write(
+          `batch ${b.batchId}: ${b.codes.length} codes for ${b.area}, expiring ${b.expiresAt}\n`,
+        );
+      },
+    );
+}
+
+function registerResults(civic: Command): void {
+  civic
+    .command('export')
+    .description(
+      'write the anonymised ballot log of a closed consultation (JSON Lines), or with --pabulib a .pb file',
+    )
+    .argument('<id>', 'consultation id')
+    .option('--out <file>', 'output file (default: standard output)')
+    .option('--pabulib', 'write the pabulib .pb form instead (budget consultations)')
+    .action(async (id: string, o: { out?: string; pabulib?: boolean }, cmd: Command) => {
+      const text = await withCivic(cmd, (svc) => (o.pabulib ? svc.exportPabulib(id) : svc.exportLog(id)));
+      write(o.out, text);
+    });
+  civic
+    .command('verify')
+    .description(
+      'recompute an exported log’s hash chain and its tally with the published rule; exit 1 on any fault',
+    )
+    .argument('<file>', 'an exported ballot log')
+    .option('--head <hash>', 'the head hash published while voting ran')
+    .action((file: string, o: { head?: string }) => {
+      const r = verifyExport(readInput(file), { file, publishedHead: o.head });
+      process.stdout.write(formatVerifyReport(r));
+      if (r.fault || r.matchesPublished === false) process.exitCode = 1;
+    });
+  civic
+    .command('tally')
+    .description(
+      'the result of a closed consultation with the representativeness report, or the tally so far (audited)',
+    )
+    .argument('<id>', 'consultation id')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const lines = await withCivic(cmd, (svc) => tallyLines(cmd, svc, id));
+      process.stdout.write(lines.join('\n') + '\n');
+    });
+}
+
+async function tallyLines(cmd: Command, svc: CivicService, id: string): Promise<string[]> {
+  const s = await svc.consultation(id, true);
+  if (s.phase !== 'closed') {
+    const t = await svc.interimTally(actor(), id);
+    return [
+      `${id}: ${s.phase}, ${t.counted} ballots so far (interim)`,
+      ...(t.outcome ? formatOutcome(t.outcome, s.spec) : [`no tally: ${t.note}`]),
+    ];
+  }
+  const r = await svc.results(id);
+  const lines = [`${id}: closed, ${r.counted} ballots counted, head ${r.head.hash}`];
+  lines.push(...(r.outcome ? formatOutcome(r.outcome as Outcome, r.consultation) : ['no outcome']));
+  const pop = await withStore(cmd, (store) => areaPopulation(store, s.meta.area), true).catch(() => null);
+  if (!pop)
+    return [...lines, `representativeness: no population estimates for ${s.meta.area} in the analytic store`];
+  const rep = await svc.representativeness(id, pop.cells);
+  lines.push(`representativeness (${rep.declared} of ${rep.counted} declared an age band; ${pop.source}):`);
+  for (const st of rep.poststratification.strata)
+    lines.push(
+      `  ${st.ageBand}${st.sex ? ' ' + st.sex : ''}: population ${(100 * st.populationShare).toFixed(1)}%, respondents ${st.respondents}, weight ${st.weight?.toFixed(3) ?? '—'}`,
+    );
+  lines.push(`  mean ${rep.weighted.measure} per ballot, raw / weighted:`);
+  for (const o of rep.weighted.options)
+    lines.push(`  ${o.id}: ${o.raw.toFixed(3)} / ${o.weighted?.toFixed(3) ?? '—'}`);
+  return lines;
+}
+
+function registerAdmin(civic: Command): void {
+  const admin = civic.command('admin').description('accounts and the audit log');
+  admin
+    .command('create')
+    .description(
+      'create an account (default role admin); the password comes from standard input with --password-stdin, else one is generated and printed once',
+    )
+    .requiredOption('--email <address>', 'e-mail address')
+    .option('--role <role>', 'admin, analyst, moderator or participant', 'admin')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action(async (o: { email: string; role: string; passwordStdin?: boolean }, cmd: Command) => {
+      const password = o.passwordStdin
+        ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!
+        : randomBytes(15).toString('base64url');
+      const a = await withCivic(cmd, (svc) =>
+        svc.createAccount(actor(), { email: o.email, password, role: o.role }),
+      );
+      process.stdout.write(
+        `created ${a.role} ${a.email}${o.passwordStdin ? '' : `; password (shown once): ${password}`}\n`,
+      );
+    });
+  withFormat(
+    admin.command('audit').description('the audit log, newest first').option('--limit <n>', 'entries', '50'),
+  ).action(async (o: { limit: string; format?: string }, cmd: Command) => {
+    const rows = await withCivic(cmd, (svc) => svc.auditLog(Number(o.limit)));
+    print(
+      rows.map((r) => ({ ...r, details: JSON.stringify(r.details) })),
+      o.format,
+    );
+  });
+}
+
+/** `strata civic …` and the global `--civic URL`. */
+export function registerCivic(program: Command): void {
+  program.option(
+    '--civic <url>',
+    'civic store: sqlite:PATH or postgres://… (env STRATA_CIVIC_DB)',
+    process.env.STRATA_CIVIC_DB ?? DEFAULT_CIVIC_DB,
+  );
+  const civic = program
+    .command('civic')
+    .description(
+      'consultations: create, open, close, invitation codes, tally, export and verify the ballot log',
+    );
+  registerLifecycle(civic);
+  registerCodes(civic);
+  registerResults(civic);
+  registerAdmin(civic);
+}
