@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { requireLayer, type Taxonomy } from '../core/taxonomy.ts';
 import type { LayerTable } from '../models/layers/layer-table.ts';
 import { NO_LIMITS, wilsonPercent } from '../models/registry/limits.ts';
@@ -35,7 +36,7 @@ export function derivedSeries(
   const d = entry.derive!;
   if (d.layers !== 'all') for (const l of d.layers) requireLayer(taxonomy, l);
   const family = LAD_FAMILY.has(level) ? 'lad' : 'itl';
-  return cached(store, `beyond:derived:${entry.id}:${family}:${taxonomy.id}`, async () => {
+  return cached(store, `beyond:derived:${entry.id}:${family}:${taxonomyKey(taxonomy)}`, async () => {
     const { ratios, source, notes } =
       family === 'lad' ? await ladRatios(store, d, taxonomy) : await itlRatios(store, d, taxonomy);
     const rows = ratios.map((r) => toRow(r, d));
@@ -62,8 +63,13 @@ function toRow(r: Ratio, d: Derivation): SeriesRow {
   };
 }
 
+/** A taxonomy's id and a digest of its content, so an edited copy that keeps the id is not mistaken for it. */
+function taxonomyKey(t: Taxonomy): string {
+  return `${t.id}:${createHash('sha1').update(JSON.stringify(t)).digest('hex').slice(0, 12)}`;
+}
+
 function layersCached(store: Store, level: Level, measure: LayerMeasure, taxonomy: Taxonomy) {
-  return cached(store, `layers:${level}:${measure}:${taxonomy.id}`, () =>
+  return cached(store, `beyond:layers:${level}:${measure}:${taxonomyKey(taxonomy)}`, () =>
     layersAll(store, level, measure, taxonomy),
   );
 }
