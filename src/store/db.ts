@@ -92,7 +92,10 @@ export async function transaction<T>(store: Store, fn: () => Promise<T>): Promis
   }
 }
 
-/** A list parameter for `x IN (SELECT unnest(?))` / `= ANY(?)`. */
+/**
+ * A list parameter of strings for `list_contains(?, x)` / `unnest(?)`. DuckDB cannot type an
+ * empty list, so an empty one binds as NULL: write `coalesce(?, []::VARCHAR[])` where it can be empty.
+ */
 export function list(values: readonly string[]): DuckDBValue {
-  return listValue([...values]);
+  return values.length ? listValue([...values]) : null;
 }

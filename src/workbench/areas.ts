@@ -153,8 +153,8 @@ export async function listAreas(
               SELECT b.areacd FROM areas b WHERE b.dataset_id IN (SELECT dataset_id FROM boundaries)
                  AND b.dataset_id IN (SELECT id FROM current_datasets)
                  AND (b.start_year IS NULL OR b.start_year <= ?) AND (b.end_year IS NULL OR b.end_year >= ?)
-                 AND NOT list_contains(?, b.areacd)
-              UNION SELECT unnest(?)))
+                 AND NOT list_contains(coalesce(?, []::VARCHAR[]), b.areacd)
+              UNION SELECT unnest(coalesce(?, []::VARCHAR[]))))
         AND (a.level NOT LIKE 'itl%' OR a.areacd IN (SELECT child FROM area_links WHERE vintage = '2023') OR a.areacd IN (SELECT parent FROM area_links WHERE vintage = '2023'))
       ORDER BY (lower(a.areacd) = ?) DESC, (lower(a.areanm) LIKE ? || '%') DESC, a.areanm
       LIMIT ?`,
