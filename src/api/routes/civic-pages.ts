@@ -13,6 +13,7 @@ import { HttpError, toErrorResponse } from '../errors.ts';
 import { isStaff } from './civic-consultations.ts';
 import { castBallot, redeemFor } from './civic-ballots.ts';
 import {
+  civic,
   civicRequest,
   clearSessionCookie,
   clientIp,
@@ -241,7 +242,7 @@ export function civicPageRoutes(app: OpenAPIHono, d: ApiDeps): void {
         if (c.error) c.res = errorPage(c, c.error);
       },
       guard(d, `${method} ${path}`),
-      (c) => handler(c, civicRequest(c)),
+      (c) => civic(() => handler(c, civicRequest(c))),
     );
   }
 }
