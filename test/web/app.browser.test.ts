@@ -215,12 +215,37 @@ describe('web app in Chromium', () => {
     );
   });
 
-  it('layer interactions: the model when the server has it, else a plain "not available yet"', async () => {
+  it('layer interactions: Λ, extraction and a shock equal the API, or a plain "not available yet"', async () => {
     const doc = await api('/api/v1/openapi.json');
-    const served = '/api/v1/io/layers' in doc.paths;
+    if (!('/api/v1/io/layers' in doc.paths)) {
+      await visit('/interactions?area=TLC11', 'interactions', async (page) => {
+        await page.getByTestId('io-unavailable').waitFor();
+      });
+      return;
+    }
+    const io = await api('/api/v1/io/layers?area=TLC11');
+    const lost = await api(`/api/v1/io/extract?area=TLC11&layer=${io.layers[0]}`);
+    const shock = (await (
+      await fetch(server.url + 'api/v1/io/shock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ area: 'TLC11', industry: 'Q87 & Q88', amount: 10_000_000 }),
+      })
+    ).json()) as { total: number };
     await visit('/interactions?area=TLC11', 'interactions', async (page) => {
-      if (served) await page.waitForSelector('[data-figure=io-matrix] svg');
-      else await page.getByTestId('io-unavailable').waitFor();
+      await page.waitForSelector('[data-figure=io-matrix] svg');
+      const rows = await tableRows(page, 'io-matrix-table');
+      rows.forEach((r, k) =>
+        r.slice(1).forEach((cell, j) => close(Number(cell), io.matrix[k][j], 0.0001, `Λ[${k}][${j}]`)),
+      );
+      close(numberIn(await page.getByTestId('io-lost').innerText()), lost.lostOutput, 0.1, 'output lost');
+      await page.waitForSelector('[data-figure=io-multipliers] svg');
+      await page.selectOption('#shock-industry', 'Q87 & Q88');
+      await page.fill('#shock-amount', '10');
+      await page.getByRole('button', { name: 'Calculate' }).click();
+      const total = await page.getByTestId('io-shock-total').innerText();
+      close(numberIn(total), shock.total, 0.1, 'shock total');
+      await page.waitForSelector('[data-figure=io-shock] svg');
     });
   });
 

@@ -146,30 +146,72 @@ export interface BoundaryProps {
   end?: number | null;
 }
 
-// The input–output routes as planned (GET /api/v1/io/...); fields beyond these are shown as they come.
+// The input–output routes (GET /api/v1/io/...; POST /api/v1/io/shock).
+
+/** Fields every input–output answer carries. */
+export interface IoAnswer {
+  area: string;
+  year: number;
+  source: string;
+  notes: string[];
+}
 
 /** GET /api/v1/io/layers?area= */
-export interface IoLayers {
+export interface IoLayers extends IoAnswer {
   layers: string[];
   /** Λ: row k = supplying layer, column j = demand layer. */
   matrix: number[][];
-  linkages: unknown[];
+  linkages: {
+    industry: string;
+    name: string;
+    backward: number;
+    forward: number;
+    forwardGhosh: number | null;
+    key: boolean;
+  }[];
 }
 
-/** GET /api/v1/io/multipliers?area=&type= */
-export interface IoMultipliers {
-  rows: ({ industry: string; name?: string } & Record<string, unknown>)[];
+/** GET /api/v1/io/multipliers?area=&type= : rows hold the named columns (type I/II, direct/indirect/induced, δ band). */
+export interface IoMultipliers extends IoAnswer {
+  type: number;
+  delta: number | null;
+  columns: string[];
+  rows: ({ industry: string; name: string } & Record<string, string | number | null>)[];
 }
 
 /** GET /api/v1/io/extract?area=&layer= */
-export interface IoExtraction {
+export interface IoExtraction extends IoAnswer {
+  layer: string;
   lostOutput: number;
-  byLayer: unknown[];
+  lossLayer: number;
+  lossRest: number;
+  restShare: number;
+  byLayer: { layer: string; baseline: number; extracted: number; loss: number }[];
+  unit: string;
+}
+
+/** Direct, indirect (supply chain) and induced (household spending) parts of an effect. */
+export interface IoSplit {
+  direct: number;
+  indirect: number;
+  induced: number;
+  total: number;
 }
 
 /** POST /api/v1/io/shock */
-export interface IoShockResult {
+export interface IoShockResult extends IoAnswer {
+  industry: string;
+  amount: number;
+  interregional: boolean;
   total: number;
-  byLayer: unknown[];
-  byArea: unknown[];
+  totals: Record<'output' | 'gva' | 'compensation' | 'employment', IoSplit | null>;
+  byLayer: {
+    layer: string;
+    output: IoSplit;
+    gva: IoSplit;
+    compensation: IoSplit;
+    employment: IoSplit | null;
+  }[];
+  byArea: { areacd: string; output: number; gva: number; employment: number | null }[];
+  unit: string;
 }
