@@ -85,7 +85,11 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
     id: f.id,
     title: f.title,
     ballot: f.ballot,
-    options: f.options.map((o) => ({ id: o.id, name: o.name, cost: o.cost })),
+    options: f.options.map((o) => ({
+      id: o.id,
+      ...(o.name === undefined ? {} : { name: o.name }),
+      ...(o.cost === undefined ? {} : { cost: o.cost }),
+    })),
     rule: f.rule,
     budget: f.budget,
     trim: f.trim,
