@@ -183,7 +183,9 @@ function registerResults(civic: Command): void {
     .action((file: string, o: { head?: string }) => {
       const r = verifyExport(readInput(file), { file, publishedHead: o.head });
       process.stdout.write(formatVerifyReport(r));
-      if (r.fault || r.matchesPublished === false) process.exitCode = 1;
+      if (r.fault) throw new CliError(`the log does not verify: ${r.fault.kind} at seq ${r.fault.seq}`);
+      if (r.matchesPublished === false)
+        throw new CliError('the recomputed outcome differs from the published one');
     });
   civic
     .command('tally')
