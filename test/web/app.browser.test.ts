@@ -194,8 +194,8 @@ describe('web app in Chromium', () => {
       await page.waitForSelector('[data-figure=compare-composition] svg');
       const add = page.getByRole('combobox', { name: /Add an area/ });
       await add.fill('Sunderland');
-      await page.getByRole('option', { name: /^Sunderland, E08000024/ }).waitFor();
-      await add.press('Enter');
+      // the ITL3 area of the same name comes first: pick the local authority with the mouse
+      await page.getByRole('option', { name: /^Sunderland, E08000024/ }).click();
       await page.waitForURL(/areas=E06000001%2CE08000026%2CE08000024|areas=E06000001,E08000026,E08000024/);
       await page
         .locator('[data-testid=compare-composition-table] tbody tr')

@@ -18,11 +18,22 @@ export function buildWeb(): void {
   if (res.status !== 0) throw new Error('the web app did not build (node scripts/build-web.js)');
 }
 
-/** The app served on an ephemeral port over the pack store (imported first if needed). */
+/**
+ * The app served on an ephemeral port over the pack store (imported first if needed), with a
+ * civic store of its own in a temporary folder (never the developer's).
+ */
 export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
   buildWeb();
   closeStore(await packStore());
-  return startServer({ db: PACK_DB, port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'strata-web-civic-'));
+  const server = await startServer({ db: PACK_DB, port: 0, civic: `sqlite:${join(dir, 'civic.sqlite')}` });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Chromium in a fresh profile folder, headless, with the flags DEVELOPERS.md names. */
