@@ -43,7 +43,7 @@ export async function audit(
 
 /** The latest audit records, newest first. */
 export async function auditLog(cdb: CivicDb, limit = 200, before?: number): Promise<AuditEntry[]> {
-  let q = cdb.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
+  let q = cdb.read.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
   if (before !== undefined) q = q.where('id', '<', before);
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), details: JSON.parse(r.details) as unknown }));

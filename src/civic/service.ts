@@ -49,9 +49,10 @@ export class CivicService {
     return new CivicService(cdb, key.value, opts);
   }
 
-  /** Closes the store (waits for nothing: callers stop sending first). */
-  close(): Promise<void> {
-    return this.ctx.cdb.close();
+  /** Closes the store once the ballots already submitted are committed. */
+  async close(): Promise<void> {
+    await this.#writer.idle();
+    await this.ctx.cdb.close();
   }
 
   /** Whether a role may call a route (the matrix). */

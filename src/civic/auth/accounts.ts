@@ -77,7 +77,11 @@ export async function signIn(
     const until = await lockedUntil(ctx.cdb, key, now);
     if (until) throw refuse('locked', `too many failed sign-ins: try again after ${until}`, { until });
   }
-  const user = await ctx.cdb.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const user = await ctx.cdb.read
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
   const ok = user
     ? await verifyPassword(input.password, user.password_hash)
     : await verifyNothing(input.password);
@@ -119,7 +123,12 @@ export async function signOut(ctx: CivicContext, token: string | undefined): Pro
 
 /** Every account, oldest first. */
 export async function listAccounts(ctx: CivicContext): Promise<Account[]> {
-  const rows = await ctx.cdb.db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute();
+  const rows = await ctx.cdb.read
+    .selectFrom('users')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map((u) => ({
     id: u.id,
     email: u.email,

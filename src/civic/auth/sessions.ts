@@ -49,7 +49,7 @@ export async function findSession(
   now: Date,
 ): Promise<Session | undefined> {
   if (!token || token.length > 64) return undefined;
-  const row = await cdb.db
+  const row = await cdb.read
     .selectFrom('sessions')
     .selectAll()
     .where('id_hash', '=', tokenHash(token))

@@ -22,7 +22,7 @@ export const CODE_IP: ThrottleRule = { maxFailures: 10, windowMs: 15 * MIN, lock
 
 /** When the key is locked until (ISO), or undefined when it is not locked at `now`. */
 export async function lockedUntil(cdb: CivicDb, key: string, now: Date): Promise<string | undefined> {
-  const row = await cdb.db
+  const row = await cdb.read
     .selectFrom('throttle')
     .select('locked_until')
     .where('key', '=', key)

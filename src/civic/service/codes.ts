@@ -70,8 +70,8 @@ export async function issueCodes(
 
 /** The batches of a consultation with their counts. */
 export async function listBatches(ctx: CivicContext, id: string): Promise<CodeBatch[]> {
-  await loadRow(ctx.cdb.db, id);
-  const rows = await ctx.cdb.db
+  await loadRow(ctx.cdb.read, id);
+  const rows = await ctx.cdb.read
     .selectFrom('codes')
     .select((eb) => [
       'batch_id',

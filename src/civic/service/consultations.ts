@@ -172,7 +172,7 @@ export async function getConsultation(
   staff: boolean,
 ): Promise<StoredConsultation> {
   const now = ctx.now();
-  const row = await loadRow(ctx.cdb.db, id);
+  const row = await loadRow(ctx.cdb.read, id);
   if (row.status === 'draft' && !staff) throw refuse('not_found', `unknown consultation: ${id}`);
   return fromRow(row, now);
 }
@@ -192,7 +192,7 @@ export interface ConsultationSummary {
 /** Every consultation, newest opening first; drafts only for staff. */
 export async function listConsultations(ctx: CivicContext, staff: boolean): Promise<ConsultationSummary[]> {
   const now = ctx.now();
-  let q = ctx.cdb.db.selectFrom('consultations').selectAll().orderBy('opens_at', 'desc').orderBy('id');
+  let q = ctx.cdb.read.selectFrom('consultations').selectAll().orderBy('opens_at', 'desc').orderBy('id');
   if (!staff) q = q.where('status', '!=', 'draft');
   return (await q.execute()).map((row) => {
     const spec = JSON.parse(row.spec) as Consultation;
@@ -211,7 +211,7 @@ export async function listConsultations(ctx: CivicContext, staff: boolean): Prom
 
 /** The public head of a consultation's log: its last hash and the number of entries. */
 export async function headOf(ctx: CivicContext, id: string): Promise<{ hash: string; count: number } | null> {
-  const h = await ctx.cdb.db
+  const h = await ctx.cdb.read
     .selectFrom('chain_heads')
     .select(['seq', 'hash'])
     .where('consultation_id', '=', id)

@@ -84,7 +84,7 @@ export async function closeConsultation(ctx: CivicContext, actor: Actor, id: str
 
 /** Makes sure a consultation whose closing time has passed has its outcome recorded; refuses one still running. */
 export async function requireClosed(ctx: CivicContext, id: string): Promise<void> {
-  const row = await loadRow(ctx.cdb.db, id);
+  const row = await loadRow(ctx.cdb.read, id);
   const phase = phaseOf(row, ctx.now());
   if (phase === 'draft') throw refuse('not_found', `unknown consultation: ${id}`);
   if (phase !== 'closed')

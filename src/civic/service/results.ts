@@ -38,7 +38,7 @@ async function closedLog(
 ): Promise<{ stored: StoredConsultation; entries: LogEntry[] }> {
   await requireClosed(ctx, id);
   const stored = await getConsultation(ctx, id, false);
-  return { stored, entries: await readEntries(ctx.cdb.db, id) };
+  return { stored, entries: await readEntries(ctx.cdb.read, id) };
 }
 
 /** The published result of a closed consultation (closing it first if its time has passed). */
@@ -84,7 +84,7 @@ export async function interimTally(
 ): Promise<{ outcome: Outcome | null; note?: string; counted: number }> {
   const stored = await getConsultation(ctx, id, true);
   if (stored.phase === 'draft') throw refuse('conflict', `consultation ${id} has not opened`);
-  const entries = await readEntries(ctx.cdb.db, id);
+  const entries = await readEntries(ctx.cdb.read, id);
   const r = tallyLog(stored.spec, entries);
   await writeTransaction(ctx.cdb, (tx) =>
     audit(tx, actor, 'tally.interim', id, { entries: entries.length }, ctx.now()),
@@ -108,7 +108,7 @@ export async function representativeness(
 ): Promise<Representativeness> {
   const { stored, entries } = await closedLog(ctx, id);
   const counted = countedByVoter(entries);
-  const rows = await ctx.cdb.db
+  const rows = await ctx.cdb.read
     .selectFrom('respondents')
     .selectAll()
     .where('consultation_id', '=', id)

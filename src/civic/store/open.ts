@@ -4,11 +4,12 @@
 // migrate.ts). A `schema=NAME` query parameter on a PostgreSQL URL puts the tables in that schema
 // (created if missing): test runs use a fresh one so they never collide.
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
+import { ThreadSqliteDialect } from './sqlite-thread.ts';
 import type { CivicTables } from './tables.ts';
 
 /** The embedded store's default place. */
@@ -18,7 +19,10 @@ export type Dialect = 'sqlite' | 'postgres';
 
 /** An open civic store. */
 export interface CivicDb {
+  /** Writes and transactions (SQLite: the one writer connection, on its own thread). */
   db: Kysely<CivicTables>;
+  /** Plain reads outside transactions (SQLite: a reader connection on this thread, never waiting for the writer). */
+  read: Kysely<CivicTables>;
   dialect: Dialect;
   /** The URL without its password. */
   label: string;
@@ -56,15 +60,31 @@ export function redactUrl(url: string): string {
 
 function openSqlite(path: string): Kysely<CivicTables> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new Database(path);
-  // WAL with full sync: a COMMIT returns only after the log is on disk, so an acknowledged
-  // ballot survives a crash or power loss; readers never block the writer.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
-  database.pragma('foreign_keys = ON');
-  // Another process (the CLI beside a running server) may hold the write lock briefly.
+  return new Kysely<CivicTables>({ dialect: new ThreadSqliteDialect(path) });
+}
+
+/**
+ * A reader on this thread: in WAL mode readers see every committed transaction and never wait
+ * for the writer, so session lookups do not queue behind a commit. Prepared statements are kept
+ * by SQL text (Kysely prepares each query afresh, which costs more than running it).
+ */
+function openSqliteReader(path: string): Kysely<CivicTables> {
+  const database = new Database(path, { readonly: true });
   database.pragma('busy_timeout = 10000');
-  return new Kysely<CivicTables>({ dialect: new SqliteDialect({ database }) });
+  const cache = new Map<string, Database.Statement>();
+  const cached: SqliteDatabase = {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        if (cache.size >= 1000) cache.clear();
+        stmt = database.prepare(text);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+  return new Kysely<CivicTables>({ dialect: new SqliteDialect({ database: cached }) });
 }
 
 function openPostgres(u: Extract<StoreUrl, { dialect: 'postgres' }>): Kysely<CivicTables> {
@@ -99,7 +119,13 @@ export async function openCivicDb(url = DEFAULT_CIVIC_DB): Promise<CivicDb> {
       cause: e,
     });
   }
-  const cdb: CivicDb = { db, dialect: parsed.dialect, label: redactUrl(url), close: () => db.destroy() };
+  const cdb: CivicDb = {
+    db,
+    read: db,
+    dialect: parsed.dialect,
+    label: redactUrl(url),
+    close: () => db.destroy(),
+  };
   try {
     await migrate(cdb);
   } catch (e) {
@@ -107,6 +133,14 @@ export async function openCivicDb(url = DEFAULT_CIVIC_DB): Promise<CivicDb> {
     throw new Error(`cannot open civic store ${cdb.label}: ${(e as Error).message.split('\n')[0]}`, {
       cause: e,
     });
+  }
+  if (parsed.dialect === 'sqlite' && parsed.path !== ':memory:') {
+    const read = openSqliteReader(parsed.path);
+    cdb.read = read;
+    cdb.close = async () => {
+      await read.destroy();
+      await db.destroy();
+    };
   }
   return cdb;
 }
