@@ -85,16 +85,14 @@ for (const kind of storeKinds()) {
         ),
       );
       assert.deepEqual(first.map((r) => r.seq).sort(), [0, 1, 2, 3]);
-      const crowd = sessions
-        .slice(4)
-        .map((s, i) =>
-          svc.submitBallot({
-            consultationId: RIVERSIDE.id,
-            session: s,
-            ballot: i % 2 ? ['C'] : ['B'],
-            declared: { ageBand: '25-49', sex: null },
-          }),
-        );
+      const crowd = sessions.slice(4).map((s, i) =>
+        svc.submitBallot({
+          consultationId: RIVERSIDE.id,
+          session: s,
+          ballot: i % 2 ? ['C'] : ['B'],
+          declared: { ageBand: '25-49', sex: null },
+        }),
+      );
       const changed = sessions
         .slice(4)
         .map((s) => svc.submitBallot({ consultationId: RIVERSIDE.id, session: s, ballot: [] }));
