@@ -38,13 +38,9 @@ export const IdParam = z
   .openapi({ param: { name: 'id', in: 'path' }, example: 'riverside-2026' });
 
 export const CsrfHeader = z.object({
-  'x-csrf-token': z
-    .string()
-    .max(100)
-    .optional()
-    .openapi({
-      description: 'the csrfToken from GET /api/v1/civic/session (required on every POST, PUT, PATCH)',
-    }),
+  'x-csrf-token': z.string().max(100).optional().openapi({
+    description: 'the csrfToken from GET /api/v1/civic/session (required on every POST, PUT, PATCH)',
+  }),
 });
 
 export const SessionInfo = z
