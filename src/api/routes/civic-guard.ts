@@ -63,21 +63,30 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { ...COOKIE });
 }
 
-/** The CSRF token for this request's session, or for its pre-session cookie (set when missing). */
+const nonces = new WeakMap<Request, string>();
+
+/** The CSRF token for this request's session, or for its pre-session cookie (set when missing, once per request). */
 export function csrfFor(c: Context, svc: CivicService, session: Session | undefined): string {
   if (session) return svc.csrfToken(`session:${session.idHash}`);
-  let nonce = getCookie(c, PRE_COOKIE, 'host');
+  let nonce = getCookie(c, PRE_COOKIE, 'host') ?? nonces.get(c.req.raw);
   if (!nonce || !/^[A-Za-z0-9_-]{22}$/.test(nonce)) {
     nonce = randomBytes(16).toString('base64url');
     setCookie(c, PRE_COOKIE, nonce, { ...COOKIE, maxAge: 2 * 3600 });
+    nonces.set(c.req.raw, nonce);
   }
   return svc.csrfToken(`pre:${nonce}`);
 }
 
+/**
+ * Whether the request comes from this site: Sec-Fetch-Site, where the browser sends it, must be
+ * same-origin (or none: typed by the user); an Origin header must name this host. Browsers send
+ * `Origin: null` under a no-referrer policy (ours): then the token alone decides.
+ */
 function sameSite(c: Context): boolean {
-  if (c.req.header('sec-fetch-site') === 'cross-site') return false;
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = c.req.header('origin');
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
   } catch {

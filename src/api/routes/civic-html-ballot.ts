@@ -13,6 +13,12 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 
+/** A value with its unit: currency before (£533.9), anything else after (67.9 %). */
+function withUnit(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  return unit === '£' ? `£${num(value)}` : `${num(value)} ${esc(unit)}`;
+}
+
 /** The evidence panel: the area's layered economy and headline indicators with their intervals. */
 export function evidenceHtml(e: Evidence): string {
   const notes = e.notes.map((n) => `<p><small>${esc(n)}</small></p>`).join('');
@@ -29,7 +35,7 @@ export function evidenceHtml(e: Evidence): string {
       const ci =
         i.lci95 === null || i.uci95 === null ? 'not published' : `${num(i.lci95)} to ${num(i.uci95)}`;
       const comp = i.comparators.map((x) => `${esc(x.areanm)}: ${num(x.value)}`).join('; ');
-      return `<tr><th scope="row">${esc(i.label)}</th><td>${esc(i.period)}</td><td class="num">${num(i.value)} ${esc(i.unit)}</td><td>${esc(ci)}</td><td>${comp}</td></tr>`;
+      return `<tr><th scope="row">${esc(i.label)}</th><td>${esc(i.period)}</td><td class="num">${withUnit(i.value, i.unit)}</td><td>${esc(ci)}</td><td>${comp}</td></tr>`;
     })
     .join('');
   return `<section aria-labelledby="evidence"><h2 id="evidence">Evidence: ${esc(e.area)}</h2>
@@ -139,7 +145,10 @@ export function codeForm(s: StoredConsultation, csrf: string): string {
 /** The head of the log while voting runs. */
 export function headHtml(head: { hash: string; count: number } | null): string {
   if (!head) return '';
-  return `<p>Ballot log: <strong>${head.count}</strong> entries, head <code>${esc(head.hash)}</code>. Note it: after the close the exported log must end at a head you have seen.</p>`;
+  const note = head.count
+    ? ` Note it: in the log exported after the close, entry ${head.count - 1} must have this hash, so nobody can rewrite what came before.`
+    : '';
+  return `<p>Ballot log: <strong>${head.count}</strong> entries, head <code>${esc(head.hash)}</code>.${note}</p>`;
 }
 
 /** The receipt box after a ballot is cast. */
