@@ -18,7 +18,7 @@ export async function startServer(opts: {
   civic?: string;
 }): Promise<{ url: string; close: () => Promise<void> }> {
   const store = await openStore(opts.db, { readOnly: true });
-  const civic = await CivicService.open(opts.civic ?? process.env.STRATA_CIVIC_DB ?? DEFAULT_CIVIC_DB);
+  const civic = await CivicService.open((opts.civic ?? process.env.STRATA_CIVIC_DB) || DEFAULT_CIVIC_DB);
   const app = createApp({
     store,
     taxonomy: taxonomyById,

@@ -263,7 +263,7 @@ export function registerCivic(program: Command): void {
   program.option(
     '--civic <url>',
     'civic store: sqlite:PATH or postgres://… (env STRATA_CIVIC_DB)',
-    process.env.STRATA_CIVIC_DB ?? DEFAULT_CIVIC_DB,
+    process.env.STRATA_CIVIC_DB || DEFAULT_CIVIC_DB,
   );
   const civic = program
     .command('civic')
