@@ -12,6 +12,7 @@ import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { closeConsultation } from './service/log.ts';
 import * as results from './service/results.ts';
+import { BallotWriter } from './service/writer.ts';
 import { openCivicDb, type CivicDb } from './store/open.ts';
 import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
@@ -28,13 +29,13 @@ export interface CivicServiceOptions {
 export class CivicService {
   readonly ctx: CivicContext;
   readonly matrix: Matrix;
-  readonly #writer: ballots.BallotWriter;
+  readonly #writer: BallotWriter;
   readonly #csrfKey: string;
 
   private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
     this.ctx = { cdb, now: opts.now ?? (() => new Date()) };
     this.matrix = opts.matrix ?? loadMatrix();
-    this.#writer = new ballots.BallotWriter(this.ctx, opts.maxBatch);
+    this.#writer = new BallotWriter(this.ctx, opts.maxBatch);
     this.#csrfKey = csrfKey;
   }
 
