@@ -183,7 +183,27 @@ export async function listAreas(
  * TLC31 for what the GVA tables call TLC11).
  */
 export async function sameAreaIn2025(store: Store, code: string): Promise<AreaRef | null> {
-  const rows = await query<{ areacd: string; areanm: string }>(
+  const { map } = await itl2025To2021(store);
+  const newer = [...map].find(([, old]) => old === code)?.[0];
+  if (!newer) return null;
+  const [row] = await query<{ areanm: string }>(
+    store,
+    `SELECT any_value(areanm) AS areanm FROM areas WHERE areacd = ?`,
+    [newer],
+  );
+  const level = code.length === 5 ? 'itl3' : code.length === 4 ? 'itl2' : 'itl1';
+  return { areacd: newer, areanm: row?.areanm ?? newer, level: `${level} (2025 codes)` };
+}
+
+/**
+ * ITL (January 2025) codes → the ITL (January 2021) code covering exactly the same local
+ * authorities, for every ITL level; and the set of 2021 codes. Indicators published on the
+ * newer codes can then be shown on the areas the GVA tables and ITL3 boundaries use.
+ */
+export async function itl2025To2021(
+  store: Store,
+): Promise<{ map: Map<string, string>; codes2021: Set<string> }> {
+  const rows = await query<{ new_code: string | null; old_code: string }>(
     store,
     `WITH RECURSIVE up(lad, area, vintage) AS (
         SELECT child, parent, vintage FROM area_links WHERE child_level = 'ltla' AND parent_level = 'itl3'
@@ -192,15 +212,11 @@ export async function sameAreaIn2025(store: Store, code: string): Promise<AreaRe
         SELECT up.lad, l.parent, l.vintage FROM up JOIN area_links l ON l.child = up.area AND l.vintage = up.vintage
          WHERE l.parent_level IN ('itl2', 'itl1') AND l.dataset_id IN (SELECT id FROM current_datasets)),
       sets AS (SELECT area, vintage, list(DISTINCT lad ORDER BY lad) AS lads FROM up GROUP BY area, vintage)
-     SELECT n.area AS areacd, coalesce((SELECT any_value(areanm) FROM areas a WHERE a.areacd = n.area), n.area) AS areanm
-       FROM sets o JOIN sets n ON n.lads = o.lads AND n.vintage = '2025'
-      WHERE o.area = ? AND o.vintage = '2023' AND length(n.area) = length(o.area)`,
-    [code],
+     SELECT n.area AS new_code, o.area AS old_code
+       FROM sets o LEFT JOIN sets n ON n.lads = o.lads AND n.vintage = '2025' AND length(n.area) = length(o.area)
+      WHERE o.vintage = '2023'`,
   );
-  return rows[0]
-    ? {
-        ...rows[0],
-        level: `${code.length === 5 ? 'itl3' : code.length === 4 ? 'itl2' : 'itl1'} (2025 codes)`,
-      }
-    : null;
+  const map = new Map<string, string>();
+  for (const r of rows) if (r.new_code && r.new_code !== r.old_code) map.set(r.new_code, r.old_code);
+  return { map, codes2021: new Set(rows.map((r) => r.old_code)) };
 }

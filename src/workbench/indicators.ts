@@ -1,7 +1,7 @@
 import { levelOfCode } from '../core/area.ts';
 import { notFound } from '../core/errors.ts';
 import { list, query, type Store } from '../store/db.ts';
-import type { AreaRef } from './areas.ts';
+import { itl2025To2021, type AreaRef } from './areas.ts';
 import type { Level } from './panels.ts';
 
 /** Headline indicators an area profile shows, in order (ONS Explore Local Statistics ids). */
@@ -179,6 +179,19 @@ export async function indicatorValues(
     [id, period],
   );
   const level = opts.level === 'lad' ? 'ltla' : opts.level;
-  const filtered = level ? rows.filter((r) => levelOfCode(r.areacd) === level) : rows;
+  let filtered: (IndicatorPoint & { geography: string; publishedAs?: string })[] = level
+    ? rows.filter((r) => levelOfCode(r.areacd) === level)
+    : rows;
+  if (level?.startsWith('itl')) {
+    // ITL levels are served on the January 2021 codes of the GVA tables and boundaries; values
+    // published on 2025 codes for the same local authorities move there, saying so.
+    const { map, codes2021 } = await itl2025To2021(store);
+    const mine = new Set(filtered.map((r) => r.areacd));
+    filtered = filtered.flatMap((r) => {
+      if (codes2021.has(r.areacd)) return [r];
+      const old = map.get(r.areacd);
+      return old && !mine.has(old) ? [{ ...r, areacd: old, publishedAs: r.areacd }] : [];
+    });
+  }
   return { indicator: id, period, periods: known.map((k) => k.period), rows: filtered };
 }

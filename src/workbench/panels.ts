@@ -25,6 +25,8 @@ export function parseMeasure(v: string): LayerMeasure {
 export interface SourcedPanel {
   panel: Panel;
   names: Map<string, string>;
+  /** Published industry code → its published name. */
+  industryNames: Map<string, string>;
   source: { id: string; vintage: string; title: string; publisher: string };
   notes: string[];
 }
@@ -81,9 +83,15 @@ export async function loadPanel(store: Store, level: Level, measure: LayerMeasur
     `SELECT areacd, any_value(areanm) AS areanm FROM areas WHERE dataset_id = ? GROUP BY areacd`,
     [ds.id],
   );
+  const industryRows = await query<{ code: string; name: string }>(
+    store,
+    `SELECT code, any_value(name) AS name FROM industries WHERE dataset_id = ? GROUP BY code`,
+    [ds.id],
+  );
   const sourced: SourcedPanel = {
     panel: { measure, areas, years, industries, values },
     names: new Map(nameRows.map((r) => [r.areacd, r.areanm])),
+    industryNames: new Map(industryRows.map((r) => [r.code, r.name?.trim() ?? r.code])),
     source: { ...ds, id: source },
     notes: [],
   };

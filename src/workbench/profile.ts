@@ -20,7 +20,7 @@ export interface AreaProfile {
   /** Published industries with the highest location quotients in the latest year, with their counts. */
   specialisations: {
     year: number;
-    rows: { industry: string; value: number; share: number; lq: number; layers: string[] }[];
+    rows: { industry: string; name: string; value: number; share: number; lq: number; layers: string[] }[];
   };
   /** Real growth by layer from chained-volume measures, chain-linked with current-price weights. */
   growth: {
@@ -81,9 +81,9 @@ const notImputed = (c: string) => c !== '68IMP';
 /** Industry shares for every area at a level, computed once per store state. */
 function sharesAt(store: Store, level: Level, taxonomy: Taxonomy) {
   return cached(store, `industry-shares:${level}:${taxonomy.id}`, async () => {
-    const { panel } = await loadPanel(store, level, 'gva_cp');
+    const { panel, industryNames } = await loadPanel(store, level, 'gva_cp');
     const w = layerWeights(panel.industries, taxonomy, await splitBasis(store));
-    return { panel, w, ...industryShares(panel, notImputed) };
+    return { panel, w, industryNames, ...industryShares(panel, notImputed) };
   });
 }
 
@@ -105,7 +105,7 @@ async function specialise(
   code: string,
   taxonomy: Taxonomy,
 ): Promise<AreaProfile['specialisations']> {
-  const { panel, w, shares, reference } = await sharesAt(store, level, taxonomy);
+  const { panel, w, industryNames, shares, reference } = await sharesAt(store, level, taxonomy);
   const a = panel.areas.indexOf(code);
   const Y = panel.years.length;
   const y = Y - 1;
@@ -115,6 +115,7 @@ async function specialise(
       const share = shares[(a * Y + y) * I + i]!;
       return {
         industry,
+        name: industryNames.get(industry) ?? industry,
         value: panel.values[(a * Y + y) * I + i]!,
         share,
         lq: share / reference[y * I + i]!,

@@ -42,5 +42,4 @@ export const SOURCES = {
   bres: 'ons-bres-ioat-gb-2021',
   population: 'ons-gva-itl-population',
   mye: 'ons-mye-lad-2021',
-  lookup2023: 'ons-lad23-itl21-lookup',
 } as const;

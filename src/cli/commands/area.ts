@@ -63,6 +63,7 @@ function readout(p: AreaProfile): string {
     renderTable(
       p.specialisations.rows.map((r) => ({
         industry: r.industry,
+        name: r.name.length > 44 ? r.name.slice(0, 43) + '…' : r.name,
         '£m': r.value,
         share: pct(r.share),
         lq: r.lq,
@@ -90,7 +91,10 @@ function readout(p: AreaProfile): string {
       p.indicators.map((i) => ({
         indicator: i.label,
         period: i.period.slice(0, 10),
-        value: i.value === null ? (i.status ?? '') : `${fmt(i.value)} ${i.unit}${i.publishedAs ? ` (as ${i.publishedAs})` : ''}`,
+        value:
+          i.value === null
+            ? (i.status ?? '')
+            : `${fmt(i.value)} ${i.unit}${i.publishedAs ? ` (as ${i.publishedAs})` : ''}`,
         '95% CI': i.lci95 !== null && i.uci95 !== null ? `${fmt(i.lci95)}–${fmt(i.uci95)}` : '',
         ...Object.fromEntries(i.comparators.map((c) => [c.areanm, c.value === null ? '' : fmt(c.value)])),
       })),
