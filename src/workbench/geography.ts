@@ -88,6 +88,11 @@ export function ladRecodes2025(store: Store): Promise<Map<string, string>> {
 
 const CHANGES_2023 = new URL('../../data/lookups/lad-changes-2023.csv', import.meta.url).pathname;
 
+/** Districts abolished in April 2023 → the authority they joined (data/lookups/lad-changes-2023.csv). */
+export function districtSuccessors(): Map<string, string> {
+  return new Map(readDistrictChanges(readSourceFile(CHANGES_2023)).map((c) => [c.oldCode, c.newCode]));
+}
+
 /** Population of each LAD on April 2023 codes from the mid-2021 estimates (pre-2023 districts summed). */
 export interface LadPopulation {
   year: number;
@@ -109,9 +114,7 @@ export function ladPopulation(store: Store): Promise<LadPopulation> {
           AND json_extract_string(dims, '$.C_AGE.code') IN ('200', '250', '207', '208')`,
       [ds.id],
     );
-    const merged = new Map(
-      readDistrictChanges(readSourceFile(CHANGES_2023)).map((c) => [c.oldCode, c.newCode]),
-    );
+    const merged = districtSuccessors();
     const all = new Map<string, number>();
     const workingAge = new Map<string, number>();
     for (const r of rows) {

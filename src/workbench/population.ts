@@ -4,12 +4,9 @@
 // GENDER 1 and 2 gives age band × sex. Districts merged in April 2023 are summed into their
 // new authority.
 import type { PopulationCell } from '../civic/weighting.ts';
-import { readDistrictChanges } from '../ingest/district-changes.ts';
-import { readSourceFile } from '../ingest/source-file.ts';
 import { query, type Store } from '../store/db.ts';
+import { districtSuccessors } from './geography.ts';
 import { currentDataset, SOURCES } from './sources.ts';
-
-const CHANGES_2023 = new URL('../../data/lookups/lad-changes-2023.csv', import.meta.url).pathname;
 
 /** Nomis C_AGE codes of the bands participants declare (16 and over). */
 const AGE_CODES: Record<string, string> = { '250': '16-24', '207': '25-49', '208': '50-64', '209': '65+' };
@@ -24,10 +21,7 @@ export interface AreaPopulation {
 }
 
 function codesFor(area: string): string[] {
-  const old = readDistrictChanges(readSourceFile(CHANGES_2023))
-    .filter((c) => c.newCode === area)
-    .map((c) => c.oldCode);
-  return [area, ...old];
+  return [area, ...[...districtSuccessors()].filter(([, now]) => now === area).map(([old]) => old)];
 }
 
 /** The population aged 16+ of an area by age band (× sex when published), or null when the estimates do not cover it. */
