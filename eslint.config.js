@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.strata/', 'test-output/', 'src/web/', 'bench/**/*.py', 'scratch/', '.*.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.strata/',
+      'test-output/',
+      'src/web/',
+      'bench/**/*.py',
+      'scratch/',
+      '.*.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
