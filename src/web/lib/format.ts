@@ -27,6 +27,13 @@ export function millions(v: number | null | undefined): string {
   return `£${FIXED1.format(v)}m`;
 }
 
+/** Pounds in words: £4.3bn, £1.2m, £412k, £950. */
+export function money(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const [d, s] = v >= 1e9 ? [1e9, 'bn'] : v >= 1e6 ? [1e6, 'm'] : v >= 1e4 ? [1e3, 'k'] : [1, ''];
+  return `£${num(Math.round((v / d) * 10) / 10)}${s}`;
+}
+
 /** A location quotient with two decimals. */
 export function lq(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';

@@ -39,13 +39,16 @@ export function setQuery(changes: Record<string, string | null | undefined>, pus
   navigate(route.path + (s ? `?${s}` : ''), !push);
 }
 
+/** Paths the server answers itself (the API, the consultation pages): links to them leave the app. */
+const SERVER_PATHS = ['/api', '/participate'];
+
 /** Follows clicks on in-app links without reloading; leaves modified clicks, downloads and API links alone. */
 export function startRouter(): () => void {
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element | null)?.closest?.('a');
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return;
-    if (a.pathname.startsWith('/api/')) return;
+    if (SERVER_PATHS.some((p) => a.pathname === p || a.pathname.startsWith(`${p}/`))) return;
     if (a.pathname === location.pathname && a.search === location.search && a.hash) return;
     e.preventDefault();
     navigate(a.pathname + a.search + a.hash);
