@@ -1,7 +1,7 @@
 // Legend classes for the choropleth. A method is a name resolved once; the class ranges are
 // printed beside the map so a skewed distribution shows in the legend, not only in the colours.
 
-export type ClassMethod = 'quantile' | 'jenks' | 'lq';
+export type ClassMethod = 'quantile' | 'jenks' | 'lq' | 'fixed';
 
 /** Classes as ascending upper bounds: value v falls in the first class whose bound ≥ v. */
 export interface Classes {
@@ -106,6 +106,17 @@ export function classify(values: number[], method: ClassMethod, k = 5): Classes 
     default:
       throw new Error(`invalid class method: ${method as string}`);
   }
+  return { method, breaks, ...tally(sorted, breaks), description };
+}
+
+/** Classes at breaks the caller chooses (a scale with a meaningful centre, such as 0 for a signed gap). */
+export function fixedClasses(values: number[], breaks: number[], description: string): Classes {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return { method: 'fixed', breaks, ...tally(sorted, breaks), description };
+}
+
+/** Each class's range as observed and its count, for sorted values. */
+function tally(sorted: number[], breaks: number[]): Pick<Classes, 'ranges' | 'counts'> {
   const ranges: [number, number][] = Array.from({ length: breaks.length + 1 }, () => [NaN, NaN]);
   const counts = new Array<number>(breaks.length + 1).fill(0);
   for (const v of sorted) {
@@ -115,5 +126,5 @@ export function classify(values: number[], method: ClassMethod, k = 5): Classes 
     if (Number.isNaN(r[0])) r[0] = v;
     r[1] = v;
   }
-  return { method, breaks, ranges, counts, description };
+  return { ranges, counts };
 }

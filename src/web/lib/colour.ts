@@ -12,6 +12,12 @@ export function classColours(method: ClassMethod, k: number): readonly string[] 
   return k < 3 ? scheme.slice(0, k) : scheme;
 }
 
+/** Six classes of a signed gap around 0 (ColorBrewer PuOr): two orange below, four purple above. */
+export function signedColours(): readonly string[] {
+  const s = [...schemePuOr[8]!].reverse();
+  return [s[0]!, s[2]!, s[4]!, s[5]!, s[6]!, s[7]!];
+}
+
 /** Okabe & Ito (2008) colour-universal-design palette, one colour per layer in taxonomy order. */
 const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#CC79A7', '#D55E00', '#F0E442', '#999999'];
 

@@ -104,3 +104,8 @@ export function industryTable(rows: GenderReport['industries'], name: (l: string
     rows: rows.map((r) => [name(r.layer), r.industry, r.name, gapText(r.value, r.status)]),
   };
 }
+
+/** Pay gap classes around 0: women paid more (orange) below it, men paid as much or more (purple) above. */
+export const GAP_BREAKS = [-5, -0.05, 5, 10, 20];
+export const GAP_CLASSES_NOTE =
+  'Fixed classes around 0: orange where women are paid more per hour, purple where men are paid as much or more; the darker, the wider the gap.';
