@@ -53,7 +53,11 @@ export function rankedIntervals(
           ? Plot.text([national.value], {
               y: (v: number) => v,
               frameAnchor: 'left',
-              dy: -7,
+              dx: 6,
+              dy: -8,
+              stroke: '#fff',
+              strokeWidth: 3,
+              paintOrder: 'stroke',
               text: () => `${national.areanm}: ${withUnit(national.value, unit)}`,
               fill: '#000',
             })

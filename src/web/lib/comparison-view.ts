@@ -7,15 +7,6 @@ import { trendText } from './categories.ts';
 import type { Table } from './csv.ts';
 import { limits, period, withUnit } from './format.ts';
 
-/** Indicators that define "statistically nearest" by default: pay, income, work, productivity, the foundational share. */
-export const DEFAULT_PROFILE = [
-  'gross-median-weekly-pay',
-  'gross-disposable-household-income-per-head',
-  'employment-rate:employment-rate',
-  'gross-value-added:gross-value-added-per-hour-worked',
-  'foundational-share-gva',
-];
-
 export interface Compared {
   comparison: Comparison;
   url: string;

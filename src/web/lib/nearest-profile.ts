@@ -1,0 +1,11 @@
+// The indicators that define an area's statistically nearest neighbours unless the URL names others
+// (?profile=): a value choice, kept in one place the page and its browser test share.
+
+/** Indicators that define "statistically nearest" by default: pay, income, work, productivity, the foundational share. */
+export const DEFAULT_PROFILE = [
+  'gross-median-weekly-pay',
+  'gross-disposable-household-income-per-head',
+  'employment-rate:employment-rate',
+  'gross-value-added:gross-value-added-per-hour-worked',
+  'foundational-share-gva',
+];
