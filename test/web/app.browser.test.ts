@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, numberIn, screenshot, serveApp, watchedPage } from './helpers.ts';
+import { assertNear, launch, numberIn, serveApp, tableRows, visitPage } from './helpers.ts';
 
 let server: { url: string; close: () => Promise<void> };
 let browser: { context: BrowserContext; close: () => Promise<void> };
@@ -22,20 +22,10 @@ after(async () => {
 const api = async (path: string): Promise<any> => (await fetch(server.url + path.replace(/^\//, ''))).json();
 
 /** Opens a path, runs the checks, screenshots, and fails on any console error on the way. */
-async function visit(path: string, shot: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const { page, problems } = await watchedPage(browser.context);
-  try {
-    await page.goto(server.url + path.replace(/^\//, ''));
-    await check(page);
-    await screenshot(page, shot);
-    assert.deepEqual(problems, [], `console errors on ${path}`);
-  } finally {
-    await page.close();
-  }
-}
+const visit = (path: string, shot: string, check: (page: Page) => Promise<void>) =>
+  visitPage(browser.context, server.url + path.replace(/^\//, ''), shot, check);
 
-const close = (page: number, expected: number, step: number, what: string) =>
-  assert.ok(Math.abs(page - expected) <= step / 2 + 1e-9, `${what}: page ${page}, API ${expected}`);
+const close = assertNear;
 
 describe('web app in Chromium', () => {
   it('atlas: one path per LAD in 2023, tooltip with the API value and rank, Enter opens the area', async () => {
@@ -263,18 +253,3 @@ describe('web app in Chromium', () => {
     });
   });
 });
-
-/** The body rows of a table by test id (its details opened), as cell texts. */
-async function tableRows(page: Page, testid: string): Promise<string[][]> {
-  const table = page.getByTestId(testid);
-  await table.waitFor({ state: 'attached' });
-  await table.evaluate((t) => {
-    const d = t.closest('details');
-    if (d) d.open = true;
-  });
-  return table.evaluate((t) =>
-    [...t.querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.children].map((c) => (c.textContent ?? '').trim()),
-    ),
-  );
-}

@@ -1,5 +1,6 @@
 // What the browser tests and the web benchmark share: the built app served by the real server
 // over the integration-test store, and Debian's Chromium driven by playwright-core.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,4 +93,42 @@ export function numberIn(text: string): number {
   const m = /([−-])?\s*£?\s*([\d,]+(?:\.\d+)?)/.exec(text);
   if (!m) throw new Error(`no number in: ${text}`);
   return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, ''));
+}
+
+/** Fails unless a number read off the page is the API's, to the page's rounding step. */
+export function assertNear(page: number, expected: number, step: number, what: string): void {
+  assert.ok(Math.abs(page - expected) <= step / 2 + 1e-9, `${what}: page ${page}, API ${expected}`);
+}
+
+/** Opens a URL, runs the checks, screenshots, and fails on any console error on the way. */
+export async function visitPage(
+  context: BrowserContext,
+  url: string,
+  shot: string,
+  check: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { page, problems } = await watchedPage(context);
+  try {
+    await page.goto(url);
+    await check(page);
+    await screenshot(page, shot);
+    assert.deepEqual(problems, [], `console errors on ${url}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The body rows of a table by test id (its details opened), as cell texts. */
+export async function tableRows(page: Page, testid: string): Promise<string[][]> {
+  const table = page.getByTestId(testid);
+  await table.waitFor({ state: 'attached' });
+  await table.evaluate((t) => {
+    const d = t.closest('details');
+    if (d) d.open = true;
+  });
+  return table.evaluate((t) =>
+    [...t.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => (c.textContent ?? '').trim()),
+    ),
+  );
 }
