@@ -2,6 +2,7 @@
 // nation indicator by indicator, rank intervals of a need ranking, and costs low–central–high.
 import { category, VERDICTS } from '../lib/categories.ts';
 import { money, withUnit } from '../lib/format.ts';
+import type { RelativeRow } from '../lib/comparison-view.ts';
 import type { RankedRow } from '../lib/registry-view.ts';
 import { labelWidth } from './layers.ts';
 import type { ChartBuilder } from './plot.ts';
@@ -76,19 +77,10 @@ export function rankedIntervals(
     });
 }
 
-/** One row per indicator: the area's difference from the nation in %, with its 95% interval, coloured by verdict. */
-export interface RelativeRow {
-  label: string;
-  diff: number;
-  lo: number | null;
-  hi: number | null;
-  verdict: string;
-  text: string;
-}
-
 /** Differences beyond this many per cent are drawn at the edge (the table has them). */
 export const RELATIVE_CAP = 150;
 
+/** One row per indicator: the area's difference from the nation in %, with its 95% interval, coloured by verdict. */
 export function relativeToNation(all: RelativeRow[]): ChartBuilder {
   const cap = (v: number | null) => (v === null ? null : Math.max(-RELATIVE_CAP, Math.min(RELATIVE_CAP, v)));
   const rows = all.map((r) => ({

@@ -1,10 +1,9 @@
 // The area comparison: fetching it with nearest neighbours on a profile (dropping profile
 // indicators the area has no latest value for, as the API names them), and its chart rows and table.
-import type { RelativeRow } from '../charts/intervals.ts';
 import { ApiError, apiUrl, getJson } from './api.ts';
 import type { Comparator, Comparison, RegistryEntry, RegistryTable } from './beyond-types.ts';
 import { trendText } from './categories.ts';
-import type { Table } from './csv.ts';
+import type { Table } from './table.ts';
 import { limits, period, withUnit } from './format.ts';
 
 export interface Compared {
@@ -73,6 +72,16 @@ export async function loadComparison(code: string, k: number, profile: string[])
 
 /** Counts (enterprises, jobs, people): an area's count against the nation's total says nothing. */
 export const isCount = (unit: string) => /^(number|thousand|persons|people|count)/i.test(unit);
+
+/** One row per indicator: the area's difference from the nation in %, with its 95% interval, coloured by verdict. */
+export interface RelativeRow {
+  label: string;
+  diff: number;
+  lo: number | null;
+  hi: number | null;
+  verdict: string;
+  text: string;
+}
 
 const of = (cs: Comparator[], kind: Comparator['kind']) => cs.find((c) => c.kind === kind);
 

@@ -1,16 +1,8 @@
 // Client-side CSV of exactly the table a chart shows (when no API route serves that table).
 
-/** A table: column headers and rows of cells (numbers kept at full precision). */
-export interface Table {
-  columns: string[];
-  rows: Cell[][];
-  /** How each column reads on the page (the CSV keeps full precision). */
-  formats?: (((v: Cell) => string) | null)[];
-  /** Per row, a link for the first cell (an area's profile). */
-  links?: (string | null)[];
-}
+import type { Cell, Table } from './table.ts';
 
-export type Cell = string | number | null;
+export type { Cell, Table } from './table.ts';
 
 function cell(v: Cell): string {
   if (v === null) return '';

@@ -4,7 +4,7 @@ import type { MapDatum } from './atlas.ts';
 import { ranks } from './atlas.ts';
 import type { EntitlementReport, EntitlementRow, FloorSummary, Projection } from './beyond-reports.ts';
 import { NO_DATA_FILL, probability } from './categories.ts';
-import type { Table } from './csv.ts';
+import type { Table } from './table.ts';
 import { count, money, num, withUnit } from './format.ts';
 
 /** The fill of areas that meet a floor: neutral, apart from the shortfall classes. */

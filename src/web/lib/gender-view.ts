@@ -4,7 +4,7 @@ import type { MapDatum } from './atlas.ts';
 import { ranks } from './atlas.ts';
 import type { GapDistribution, GenderReport, LocalGap } from './beyond-reports.ts';
 import { NO_DATA_FILL, SUPPRESSED_FILL } from './categories.ts';
-import type { Table } from './csv.ts';
+import type { Table } from './table.ts';
 import { num, pct } from './format.ts';
 
 /** A gap in words: "13.8%", or why there is none. */

@@ -3,7 +3,7 @@
 import type { MapDatum } from './atlas.ts';
 import type { MissionArea, MissionIndicator, MissionReport, Tally } from './beyond-reports.ts';
 import { category, probability, trendText, TRACKS } from './categories.ts';
-import type { Table } from './csv.ts';
+import type { Table } from './table.ts';
 import { withUnit } from './format.ts';
 
 /** A label for an indicator id (the registry's, when known). */

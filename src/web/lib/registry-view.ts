@@ -4,7 +4,7 @@ import type { MapDatum } from './atlas.ts';
 import { ranks } from './atlas.ts';
 import type { RegistryRow, RegistryTable } from './beyond-types.ts';
 import { category, trendText, VERDICTS, verdictText } from './categories.ts';
-import type { Table } from './csv.ts';
+import type { Table } from './table.ts';
 import { interval, limits, withUnit } from './format.ts';
 
 /** A registry row with its rank among areas with a value (1 = highest). */
