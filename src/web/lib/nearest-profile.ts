@@ -9,3 +9,11 @@ export const DEFAULT_PROFILE = [
   'gross-value-added:gross-value-added-per-hour-worked',
   'foundational-share-gva',
 ];
+
+/** For ITL3 areas, where pay, income and employment are not published on the 2021 codes: output per head, the foundational shares, tradeable output per head. */
+export const ITL3_PROFILE = [
+  'gva-per-head',
+  'foundational-share-gva',
+  'gva-per-head:tradeable',
+  'foundational-share-employment',
+];
