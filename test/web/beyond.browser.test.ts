@@ -62,11 +62,11 @@ describe('beyond-GDP pages in Chromium', () => {
       await nav.getByRole('link', { name: 'Missions' }).click();
       await page.getByTestId('mission-list').waitFor();
       assert.deepEqual(problems, [], 'console errors in the app');
-      // The consultation pages are the server's own (their missing favicon.ico is theirs, not the app's).
       await page.getByTestId('nav-participate').click();
       await page.waitForURL('**/participate');
       await page.getByRole('heading', { name: 'Consultations' }).waitFor();
       assert.equal(await page.locator('.site-header').count(), 0, 'the server page, not the app');
+      assert.deepEqual(problems, [], 'console errors on the consultation pages');
     } finally {
       await page.close();
     }

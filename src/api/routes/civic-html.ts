@@ -37,7 +37,7 @@ export function page(opts: { title: string; body: string; role: string; csrf: st
        <span>Signed in (${esc(opts.role)})</span> <button type="submit">Sign out</button></form>`
     : `<a href="/participate/login">Sign in</a>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="/favicon.svg">
 <title>${esc(opts.title)} — Strata</title><style>${STYLE}</style></head>
 <body><a class="skip" href="#main">Skip to content</a>
 <header><p><a href="/participate">Strata · Participate</a></p>${account}</header>
