@@ -82,3 +82,4 @@ export {
 } from './workbench/beyond-rows.ts';
 export { areaPopulation, type AreaPopulation } from './workbench/population.ts';
 export { ioExtract, ioLayers, ioMultipliers, ioShock, type IoOptions } from './workbench/io-answers.ts';
+export { withAgreedWeights, type AgreedWeights } from './workbench/agreed-weights.ts';

@@ -11,7 +11,8 @@ import { consultationFromPb } from './pb-consultation.ts';
 export const CONSULTATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** GSS (E06000001) or ITL (TLC11) area codes. */
 export const AREA_CODE = /^[A-Z][A-Z0-9]{2,8}$/;
-const OPTION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+// Colons allowed so goals can be named by registry indicator ids (`employment-rate:employment-rate`).
+const OPTION_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 
 /** Who may vote: holders of invitation codes, registered participant accounts, or either. */
 export type Electorate = 'codes' | 'accounts' | 'codes-or-accounts';

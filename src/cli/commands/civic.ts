@@ -22,7 +22,7 @@ import { print, withFormat, withStore } from './common.ts';
 const actor = (): Actor => ({ subject: `cli:${userInfo().username}`, role: 'admin' });
 
 /** Opens the civic store named by --civic (or $STRATA_CIVIC_DB), runs `fn`, closes it; refusals become CLI errors. */
-async function withCivic<T>(cmd: Command, fn: (svc: CivicService) => Promise<T>): Promise<T> {
+export async function withCivic<T>(cmd: Command, fn: (svc: CivicService) => Promise<T>): Promise<T> {
   const url = (cmd.optsWithGlobals() as { civic?: string }).civic ?? DEFAULT_CIVIC_DB;
   const svc = await CivicService.open(url);
   try {

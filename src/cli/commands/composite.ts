@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { compositeRows, readDataFile, runCompositeFile } from '../../workbench.ts';
+import { UsageError } from '../../core/errors.ts';
+import { compositeRows, readDataFile, runCompositeFile, withAgreedWeights } from '../../workbench.ts';
+import { withCivic } from './civic.ts';
 import { render } from '../output.ts';
 import { choices, formatOf, intOf, notes, round, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
@@ -20,17 +22,36 @@ export function registerComposite(program: Command): void {
           '<file>',
           'a pipeline naming registry indicators, e.g. data/indicators/composites/example-local-prosperity.yaml',
         )
-        .option('--workers <n>', 'threads in all for the Monte Carlo runs (default: up to 2)'),
+        .option('--workers <n>', 'threads in all for the Monte Carlo runs (default: up to 2)')
+        .option(
+          '--weights-from <consultation>',
+          'use the weights residents agreed in a closed goal-weighting consultation (goals = indicator ids)',
+        ),
     ),
   ).action(
     async (
       file: string,
-      opts: { format?: string; workers?: string; registry?: string; taxonomy?: string },
+      opts: { format?: string; workers?: string; registry?: string; taxonomy?: string; weightsFrom?: string },
       cmd: Command,
     ) => {
       const format = formatOf(opts.format);
       const { registry, taxonomy } = choices(opts);
-      const parsed = readDataFile(file);
+      let parsed = readDataFile(file);
+      const agreed: string[] = [];
+      if (opts.weightsFrom) {
+        const id = opts.weightsFrom;
+        const r = await withCivic(cmd, (svc) => svc.results(id));
+        if (r.outcome?.kind !== 'weights')
+          throw new UsageError(`consultation ${id} is not a goal weighting with a result`);
+        const applied = withAgreedWeights(parsed, {
+          consultation: id,
+          title: r.consultation.title,
+          head: r.head.hash,
+          outcome: r.outcome,
+        });
+        parsed = applied.file;
+        agreed.push(applied.note);
+      }
       const workers = opts.workers ? intOf('--workers', opts.workers, 1, 64) : undefined;
       const r = await withStore(
         cmd,
@@ -55,6 +76,7 @@ export function registerComposite(program: Command): void {
                 .join(', ')}${r.imputed.length > 6 ? ', …' : ''}`,
             ]
           : []),
+        ...agreed,
         ...r.notes,
       ]);
     },
