@@ -8,8 +8,8 @@ import type { SourceFile } from './source-file.ts';
 const READER = 'gpg-employers';
 /** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
 export const VERSION = 1;
-/** Size bands as the service publishes them. */
-const SIZES = new Set([
+/** Employer size bands as the service publishes them, in its order. */
+export const SIZE_BANDS = [
   'Less than 250',
   '250 to 499',
   '500 to 999',
@@ -17,7 +17,8 @@ const SIZES = new Set([
   '5000 to 19,999',
   '20,000 or more',
   'Not Provided',
-]);
+] as const;
+const SIZES = new Set<string>(SIZE_BANDS);
 const FIGURES = {
   diffMeanHourly: 'DiffMeanHourlyPercent',
   diffMedianHourly: 'DiffMedianHourlyPercent',

@@ -1,3 +1,4 @@
+import { SIZE_BANDS as EMPLOYER_SIZE_BANDS } from '../ingest/gpg-employers.ts';
 import { notFound, UsageError } from '../core/errors.ts';
 import { resolveIndustry } from '../core/sic.ts';
 import { layerIndex, type Taxonomy } from '../core/taxonomy.ts';
@@ -13,15 +14,7 @@ import { indicatorSeries } from './indicator-series.ts';
 import type { Registry } from './registry.ts';
 
 /** Employer size bands in the order the Government Equalities Office lists them. */
-export const SIZE_BANDS = [
-  'Less than 250',
-  '250 to 499',
-  '500 to 999',
-  '1000 to 4999',
-  '5000 to 19,999',
-  '20,000 or more',
-  'Not Provided',
-];
+export const SIZE_BANDS: string[] = [...EMPLOYER_SIZE_BANDS];
 
 /** The local pay gap tables: basis (workplace, residence) × statistic (median, mean) × pattern (all, full-time, part-time). */
 const LOCAL = ['workplace', 'residence'].flatMap((basis) =>
