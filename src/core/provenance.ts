@@ -10,7 +10,7 @@ export interface Provenance {
   vintage: string;
   /** File name(s) read, as published. */
   files: string[];
-  /** sha256 over the files' bytes (hex); for several files, of the concatenated per-file hashes. */
+  /** sha256 over the files' bytes (hex); for several files, over their sorted `name:sha256` lines. */
   sha256: string;
   /** ISO date the file was read from disk or downloaded. */
   retrieved: string;

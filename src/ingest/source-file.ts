@@ -35,8 +35,8 @@ export function sourceFromBytes(name: string, bytes: Uint8Array | string, path =
   return { path, name, bytes: buf, sha256: sha256(buf) };
 }
 
-/** One checksum for a dataset made of several files: sha256 over the sorted per-file hashes. */
-export function combinedSha256(files: SourceFile[]): string {
+/** One checksum for a dataset made of several files: sha256 over the sorted `name:sha256` lines. */
+export function combinedSha256(files: readonly Pick<SourceFile, 'name' | 'sha256'>[]): string {
   if (files.length === 1) return files[0]!.sha256;
   return sha256(
     files
