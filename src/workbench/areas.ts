@@ -33,15 +33,24 @@ export interface AreaRef {
 
 const REGIONS = new URL('../../data/lookups/itl1-region.csv', import.meta.url).pathname;
 
-/** ITL1 code → the region or country GSS code ONS publishes indicators for (ITL1 areas are regions/countries). */
-export function itl1Regions(): Map<string, AreaRef> {
-  const lines = readFileSync(REGIONS, 'utf8').trim().split('\n').slice(1);
-  return new Map(
-    lines.map((l) => {
-      const [itl1, , rgn, rgnnm] = l.split(',');
-      return [itl1!, { areacd: rgn!, areanm: rgnnm!, level: 'rgn' }];
-    }),
+let regions: ReadonlyMap<string, AreaRef> | undefined;
+
+/**
+ * ITL1 code → the region or country GSS code ONS publishes indicators for (ITL1 areas are
+ * regions/countries). The lookup ships with Strata, so it is read once, not per request.
+ */
+export function itl1Regions(): ReadonlyMap<string, AreaRef> {
+  regions ??= new Map(
+    readFileSync(REGIONS, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => {
+        const [itl1, , rgn, rgnnm] = l.split(',');
+        return [itl1!, { areacd: rgn!, areanm: rgnnm!, level: 'rgn' }];
+      }),
   );
+  return regions;
 }
 
 /** An area's parents up to the UK along the 2023 lookup, finest first (straddling LADs list each parent). */

@@ -15,15 +15,24 @@ export const BOUNDARY_LEVELS = Object.keys(LAYER);
 
 const CHANGES = new URL('../../data/lookups/code-changes.csv', import.meta.url).pathname;
 
-/** Recoded areas (data/lookups/code-changes.csv): old GSS code → new code, for boundaries published under the old one. */
-export function codeChanges(): Map<string, { code: string; effective: number }> {
-  const lines = readFileSync(CHANGES, 'utf8').trim().split('\n').slice(1);
-  return new Map(
-    lines.map((l) => {
-      const [oldCode, , newCode, , effective] = l.split(',');
-      return [oldCode!, { code: newCode!, effective: Number(effective!.slice(0, 4)) }];
-    }),
+let changeTable: ReadonlyMap<string, { code: string; effective: number }> | undefined;
+
+/**
+ * Recoded areas (data/lookups/code-changes.csv): old GSS code → new code, for boundaries
+ * published under the old one. The table ships with Strata, so it is read once, not per request.
+ */
+export function codeChanges(): ReadonlyMap<string, { code: string; effective: number }> {
+  changeTable ??= new Map(
+    readFileSync(CHANGES, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => {
+        const [oldCode, , newCode, , effective] = l.split(',');
+        return [oldCode!, { code: newCode!, effective: Number(effective!.slice(0, 4)) }];
+      }),
   );
+  return changeTable;
 }
 
 interface Geometry {

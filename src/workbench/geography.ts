@@ -88,9 +88,17 @@ export function ladRecodes2025(store: Store): Promise<Map<string, string>> {
 
 const CHANGES_2023 = new URL('../../data/lookups/lad-changes-2023.csv', import.meta.url).pathname;
 
-/** Districts abolished in April 2023 → the authority they joined (data/lookups/lad-changes-2023.csv). */
-export function districtSuccessors(): Map<string, string> {
-  return new Map(readDistrictChanges(readSourceFile(CHANGES_2023)).map((c) => [c.oldCode, c.newCode]));
+let successors: ReadonlyMap<string, string> | undefined;
+
+/**
+ * Districts abolished in April 2023 → the authority they joined (data/lookups/lad-changes-2023.csv).
+ * The table ships with Strata, so it is read once, not per request.
+ */
+export function districtSuccessors(): ReadonlyMap<string, string> {
+  successors ??= new Map(
+    readDistrictChanges(readSourceFile(CHANGES_2023)).map((c) => [c.oldCode, c.newCode]),
+  );
+  return successors;
 }
 
 /** Population of each LAD on April 2023 codes from the mid-2021 estimates (pre-2023 districts summed). */
