@@ -111,8 +111,8 @@ export function missionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const taxonomy = deps.taxonomy(q.taxonomy);
-    const file = exampleMission(id);
     return sendTable(c, `mission|${id}|${q.area ?? ''}|${taxonomy.id}`, async () => {
+      const file = exampleMission(id);
       const r = await missionStatus(deps.store, registry(), taxonomy, file, q.area ? { area: q.area } : {});
       return { json: r, ...missionRows(r) };
     }) as never;
