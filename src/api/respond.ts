@@ -43,7 +43,8 @@ export function toCsv(rows: Record<string, unknown>[], columns?: string[]): stri
 
 /**
  * Sends data with an ETag, Cache-Control and gzip when accepted. `key` identifies the
- * response for this store state, so a repeated request costs a map lookup.
+ * response, so a repeated request costs a map lookup; prepared responses live as long as the
+ * process, which is safe because the server opens its store read-only.
  */
 export async function sendCached(
   c: Context,
@@ -84,9 +85,4 @@ export function sendTable(
       ? { type: 'text/csv; charset=utf-8', text: toCsv(out.rows, out.columns) }
       : { type: 'application/json; charset=utf-8', text: JSON.stringify(out.json) };
   });
-}
-
-/** Forgets every prepared response (after the store changes). */
-export function clearResponseCache(): void {
-  cache.clear();
 }
