@@ -3,7 +3,7 @@
 // failures in a window; at the limit it is locked until `locked_until`, and every attempt is
 // refused meanwhile, right or wrong — so guessing gains nothing from a lock's end-time.
 import type { CivicDb } from '../store/open.ts';
-import { writeTransaction } from '../store/tx.ts';
+import { lockName, writeTransaction } from '../store/tx.ts';
 
 /** How many failures a key may have in a window before it is locked, and for how long. */
 export interface ThrottleRule {
@@ -31,7 +31,11 @@ export async function lockedUntil(cdb: CivicDb, key: string, now: Date): Promise
   return until !== undefined && until > now.toISOString() ? until : undefined;
 }
 
-/** Counts one failure against the key; returns the lock's end when this failure locks it. */
+/**
+ * Counts one failure against the key; returns the lock's end when this failure locks it. The key
+ * is locked first: on PostgreSQL, concurrent guesses would otherwise read the same count and
+ * each write count + 1, losing failures (and racing to insert the first row).
+ */
 export async function recordFailure(
   cdb: CivicDb,
   key: string,
@@ -39,6 +43,7 @@ export async function recordFailure(
   now: Date,
 ): Promise<string | undefined> {
   return writeTransaction(cdb, async (tx) => {
+    await lockName(tx, cdb, `throttle:${key}`);
     const row = await tx.selectFrom('throttle').selectAll().where('key', '=', key).executeTakeFirst();
     const fresh = !row || Date.parse(row.window_start) + rule.windowMs <= now.getTime();
     const failures = fresh ? 1 : row.failures + 1;
