@@ -30,12 +30,6 @@ export const MEASURE_NAMES: Record<Measure, string> = {
   residents_in_employment: 'residents in employment (Census 2021)',
 };
 
-export const STAT_NAMES: Record<LayerStat, string> = {
-  share: 'share of the area total',
-  lq: 'location quotient',
-  value: 'value',
-};
-
 const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T =>
   v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 

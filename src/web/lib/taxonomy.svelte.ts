@@ -26,11 +26,6 @@ export function layerName(id: string): string {
   return state.info?.layers.find((l) => l.id === id)?.name ?? id;
 }
 
-/** A layer's one-sentence description. */
-export function layerDescription(id: string): string {
-  return state.info?.layers.find((l) => l.id === id)?.description ?? '';
-}
-
 /** Layer ids in taxonomy order (falls back to the order given). */
 export function layerOrder(seen: readonly string[]): string[] {
   const order = state.info?.layers.map((l) => l.id) ?? [];
