@@ -1,5 +1,6 @@
 // A consultation as published before it opens: its options, the kind of ballot, and the
 // tally rule. Ballots are checked and put in canonical form here, before they reach the log.
+import { commonScale, toUnits } from './money.ts';
 import { checkKnapsack } from './tally/knapsack.ts';
 import { goalPoints } from './tally/goal-weighting.ts';
 
@@ -79,6 +80,14 @@ export function checkConsultation(c: Consultation): void {
     for (const o of c.options) if (o.cost === undefined) throw new Error(`option ${o.id} needs a cost`);
   if (c.rule === 'trimmed-mean' && !(c.trim !== undefined && c.trim >= 0 && c.trim < 0.5))
     throw new Error(`invalid trim fraction: ${c.trim}`);
+  checkAmounts(c);
+}
+
+/** Budget and costs must be decimal text the tallies can hold exactly, or no ballot could be counted. */
+function checkAmounts(c: Consultation): void {
+  const amounts = [c.budget, ...c.options.map((o) => o.cost)].filter((a) => a !== undefined);
+  const scale = commonScale(amounts);
+  for (const a of amounts) toUnits(a, scale);
 }
 
 function checkLength(c: Consultation, n: number): void {

@@ -37,6 +37,9 @@ describe('consultation files', () => {
       [{ ...RIVERSIDE, rule: 'plurality' }, /invalid tally rule: plurality/],
       [{ ...GOALS, rule: 'greedy' }, /rule greedy cannot tally points ballots/],
       [{ ...RIVERSIDE, budget: undefined }, /needs a budget/],
+      [{ ...RIVERSIDE, budget: 'thirty' }, /invalid amount: thirty/],
+      [{ ...RIVERSIDE, options: [{ id: 'A', cost: 1e21 }] }, /invalid amount: 1e\+21/],
+      [{ ...RIVERSIDE, budget: '90071992547409930' }, /too large for exact arithmetic/],
       [{ ...RIVERSIDE, options: [] }, /invalid options/],
       [{ ...RIVERSIDE, options: [{ id: 'a b' }] }, /invalid options\.0\.id/],
     ];
