@@ -1,5 +1,6 @@
-// The two distribution functions the interval methods need, written out so the models carry
-// no statistics dependency: the normal quantile and the Poisson cumulative distribution.
+// The distribution functions the interval and status methods need, written out so the models
+// carry no statistics dependency: the normal distribution and its quantile, and the Poisson
+// cumulative distribution.
 
 /** The standard normal quantile Φ⁻¹(p) (Wichura 1988, algorithm AS 241, ~1e-16 relative accuracy). */
 export function normalQuantile(p: number): number {
@@ -25,6 +26,30 @@ export function normalQuantile(p: number): number {
 export function zFor(confidence: number): number {
   if (!(confidence > 0 && confidence < 1)) throw new Error(`invalid confidence level: ${confidence}`);
   return normalQuantile(1 - (1 - confidence) / 2);
+}
+
+/**
+ * Φ(x), the standard normal distribution function, to about 1e-14: the Taylor series of erf for
+ * |x| < 3, and the continued fraction of Mills' ratio, Q(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), beyond.
+ */
+export function normalCdf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (Math.abs(x) < 3) {
+    const z = x / Math.SQRT2;
+    let term = z;
+    let sum = z;
+    for (let n = 1; Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+      term *= (-z * z) / n;
+      sum += term / (2 * n + 1);
+    }
+    return 0.5 + sum / Math.sqrt(Math.PI);
+  }
+  const a = Math.abs(x);
+  if (!Number.isFinite(a)) return x > 0 ? 1 : 0;
+  let f = a;
+  for (let k = 60; k >= 1; k--) f = a + k / f;
+  const tail = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI) / f;
+  return x > 0 ? 1 - tail : tail;
 }
 
 /** P(X ≤ k) for X ~ Poisson(mu), k a whole number, summed term by term in logs (no underflow for large mu). */

@@ -1,6 +1,7 @@
 // Mission status per area (METHODS.md §4): each indicator's latest value against its declared
 // trajectory (or its target), with the probability of being on track from the value's interval;
 // the indicators combined by the mission's rule.
+import { normalCdf, zFor } from '../indicators/distributions.ts';
 import { classifyTrend, type TrendStatus } from '../indicators/trend.ts';
 import type { Mission, MissionIndicator, Target, Baseline } from './schema.ts';
 
@@ -38,6 +39,8 @@ export interface IndicatorStatus {
 }
 
 type Better = 'higher-is-better' | 'lower-is-better';
+
+const Z95 = zFor(0.95);
 
 /** The target value for an area, from its baseline. */
 export function targetValue(t: Target, base: number): number {
@@ -98,7 +101,7 @@ function judge(p: Point, expected: number, tolerance: number, polarity: Better) 
   if (p.lower === undefined || p.upper === undefined || !(p.upper > p.lower))
     return { track, confidence: 'no-interval' as const, pOnTrack: null };
   const clear = Math.sign(margin(p.lower)) === Math.sign(margin(p.upper));
-  const sd = (p.upper - p.lower) / (2 * 1.959963984540054);
+  const sd = (p.upper - p.lower) / (2 * Z95);
   return {
     track,
     confidence: clear ? ('clear' as const) : ('uncertain' as const),
@@ -121,28 +124,4 @@ export function missionTrack(statuses: readonly IndicatorStatus[], rule: Mission
       return on / judged.length >= rule.share ? 'on' : 'off';
   }
   throw new Error(`invalid mission status rule: ${(rule as { rule: unknown }).rule}`);
-}
-
-/**
- * Φ(x), the standard normal distribution function, to about 1e-14: the Taylor series of erf for
- * |x| < 3, and the continued fraction of Mills' ratio, Q(x) = φ(x) / (x + 1/(x + 2/(x + 3/(x + …)))), beyond.
- */
-export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  if (Math.abs(x) < 3) {
-    const z = x / Math.SQRT2;
-    let term = z;
-    let sum = z;
-    for (let n = 1; Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
-      term *= (-z * z) / n;
-      sum += term / (2 * n + 1);
-    }
-    return 0.5 + sum / Math.sqrt(Math.PI);
-  }
-  const a = Math.abs(x);
-  if (!Number.isFinite(a)) return x > 0 ? 1 : 0;
-  let f = a;
-  for (let k = 60; k >= 1; k--) f = a + k / f;
-  const tail = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI) / f;
-  return x > 0 ? 1 - tail : tail;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalQuantile, zFor } from '../../../src/models/indicators/distributions.ts';
+import { normalCdf, normalQuantile, zFor } from '../../../src/models/indicators/distributions.ts';
 import {
   byar,
   countInterval,
@@ -22,6 +22,17 @@ describe('z values', () => {
     near(zFor(0.998), 3.090232, 5e-7);
     near(normalQuantile(0.5), 0, 1e-15);
     near(normalQuantile(1e-10), -6.361340902404056, 1e-9);
+  });
+});
+
+describe('normal distribution function', () => {
+  it('is accurate to 1e-13 on both sides of the switch at 3', () => {
+    near(normalCdf(1.959963984540054), 0.975, 1e-13);
+    near(normalCdf(-3.090232306167813), 0.001, 1e-15);
+    near(normalCdf(3), 0.9986501019683699, 1e-13);
+    near(normalCdf(2.999999999), 0.9986501019683699, 1e-11);
+    near(normalCdf(-5), 2.866515718791939e-7, 1e-19);
+    near(normalCdf(0), 0.5, 1e-16);
   });
 });
 
