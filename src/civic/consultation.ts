@@ -74,6 +74,10 @@ export function checkConsultation(c: Consultation): void {
   const ids = new Set(c.options.map((o) => o.id));
   if (ids.size !== c.options.length) throw new Error(`duplicate option id in consultation ${c.id}`);
   if (c.options.length === 0) throw new Error(`consultation ${c.id} has no options`);
+  // Ids are keys of points ballots and of the voters' notes: `constructor` or `__proto__` there
+  // would read or set what every object inherits.
+  for (const o of c.options)
+    if (o.id in Object.prototype) throw new Error(`invalid option id: ${o.id} (a name every object has)`);
   const needsCosts = isBudgetRule(c.rule) || c.ballot === 'knapsack';
   if (needsCosts && c.budget === undefined) throw new Error(`consultation ${c.id} needs a budget`);
   if (needsCosts)

@@ -56,6 +56,11 @@ describe('consultations and ballots', () => {
     );
     assert.throws(() => checkConsultation({ ...pb, budget: undefined }), /needs a budget/);
     assert.throws(() => checkConsultation({ ...pb, rule: 'lottery' }), /invalid tally rule: lottery/);
+    for (const id of ['constructor', '__proto__', 'toString'])
+      assert.throws(
+        () => checkConsultation({ ...pb, options: [...pb.options, { id, cost: '1' }] }),
+        new RegExp(`invalid option id: ${id}`),
+      );
     assert.throws(
       () => checkConsultation({ ...pb, ballot: 'points', rule: 'trimmed-mean' }),
       /invalid trim fraction/,
