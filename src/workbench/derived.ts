@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { requireLayer, type Taxonomy } from '../core/taxonomy.ts';
 import type { LayerTable } from '../models/layers/layer-table.ts';
 import { NO_LIMITS, wilsonPercent } from '../models/registry/limits.ts';
@@ -7,8 +6,8 @@ import { query, type Store } from '../store/db.ts';
 import { cached } from './cache.ts';
 import { lads2023, ladPopulation, levelOf } from './geography.ts';
 import type { Series, SeriesRow } from './indicator-series.ts';
-import { layersAll, type LayersResult } from './layers.ts';
-import type { Level, LayerMeasure } from './panels.ts';
+import { layersCached, taxonomyKey, type LayersResult } from './layers.ts';
+import type { Level } from './panels.ts';
 import { currentDataset, SOURCES } from './sources.ts';
 
 /** A numerator and denominator for one area and year: the layers' value and the area's total (or population). */
@@ -61,17 +60,6 @@ function toRow(r: Ratio, d: Derivation): SeriesRow {
     status: null,
     ...limits,
   };
-}
-
-/** A taxonomy's id and a digest of its content, so an edited copy that keeps the id is not mistaken for it. */
-function taxonomyKey(t: Taxonomy): string {
-  return `${t.id}:${createHash('sha1').update(JSON.stringify(t)).digest('hex').slice(0, 12)}`;
-}
-
-function layersCached(store: Store, level: Level, measure: LayerMeasure, taxonomy: Taxonomy) {
-  return cached(store, `beyond:layers:${level}:${measure}:${taxonomyKey(taxonomy)}`, () =>
-    layersAll(store, level, measure, taxonomy),
-  );
 }
 
 /** Sum of the chosen layers' values for area a, year index k. */

@@ -17,6 +17,7 @@ import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
 import { analysisLevel } from './areas.ts';
 import { codeChanges } from './boundaries.ts';
 import { cached } from './cache.ts';
+import { taxonomyKey } from './layers.ts';
 import { loadPanel } from './panels.ts';
 import { currentDataset, SOURCES } from './sources.ts';
 
@@ -79,7 +80,7 @@ async function ioYear(store: Store, year?: number): Promise<number> {
 /** National model, employees by industry and the layer map for a year and taxonomy. */
 export async function ioContext(store: Store, taxonomy: Taxonomy, year?: number): Promise<IoContext> {
   const y = await ioYear(store, year);
-  return cached(store, `io:${y}:${taxonomy.id}`, async () => {
+  return cached(store, `io:${y}:${taxonomyKey(taxonomy)}`, async () => {
     const table = (await loadIoTable(store, y))!;
     const employment = employmentByIoat(table.codes, await nomisRecords(store, SOURCES.bres), {
       weights: table.primaryInputs[IOAT_KEYS.compensation],

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
 import { parseTaxonomy, type Taxonomy } from '../core/taxonomy.ts';
 import { layerTable, type LayerTable } from '../models/layers/layer-table.ts';
 import { layerWeights } from '../models/layers/split.ts';
 import type { Store } from '../store/db.ts';
+import { cached } from './cache.ts';
 import { loadPanel, type LayerMeasure, type Level, type SourcedPanel } from './panels.ts';
 import { splitBasis } from './split-basis.ts';
 
@@ -67,6 +69,23 @@ export async function layersAll(
     source: sp.source,
     notes: [...sp.notes, ...w.notes],
   };
+}
+
+/** A taxonomy's id and a digest of its content, so an edited copy that keeps the id is not mistaken for it. */
+export function taxonomyKey(t: Taxonomy): string {
+  return `${t.id}:${createHash('sha1').update(JSON.stringify(t)).digest('hex').slice(0, 12)}`;
+}
+
+/** The layer table of `layersAll`, computed once per store state and shared by every result built on it. */
+export function layersCached(
+  store: Store,
+  level: Level,
+  measure: LayerMeasure,
+  taxonomy: Taxonomy,
+): Promise<LayersResult> {
+  return cached(store, `layers:${level}:${measure}:${taxonomyKey(taxonomy)}`, () =>
+    layersAll(store, level, measure, taxonomy),
+  );
 }
 
 /** Rows of a layer table for one year (or every year when `year` is undefined). */

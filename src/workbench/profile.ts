@@ -7,7 +7,7 @@ import type { Store } from '../store/db.ts';
 import { analysisLevel, itl1Regions, ladsWithin, parentsOf, sameAreaIn2025, type AreaRef } from './areas.ts';
 import { cached } from './cache.ts';
 import { headlineIndicators, type IndicatorValue } from './indicators.ts';
-import { layerRows, layersAll, type LayerRow } from './layers.ts';
+import { layerRows, layersCached, taxonomyKey, type LayerRow } from './layers.ts';
 import { loadPanel, type Level } from './panels.ts';
 import { splitBasis } from './split-basis.ts';
 
@@ -38,16 +38,10 @@ export interface AreaProfile {
   notes: string[];
 }
 
-async function layersCached(store: Store, level: Level, taxonomy: Taxonomy) {
-  return cached(store, `layers:${level}:gva_cp:${taxonomy.id}`, () =>
-    layersAll(store, level, 'gva_cp', taxonomy),
-  );
-}
-
 /** The profile of one area: layered economy over time, specialisations, real growth, headline indicators. */
 export async function areaProfile(store: Store, code: string, taxonomy: Taxonomy): Promise<AreaProfile> {
   const level = analysisLevel(code);
-  const layers = await layersCached(store, level, taxonomy);
+  const layers = await layersCached(store, level, 'gva_cp', taxonomy);
   if (!layers.table.areas.includes(code)) throw notFound('area', code);
   const parents = level === 'uk' ? [] : await parentsOf(store, code);
   const itl1 = level === 'itl1' ? code : parents.find((p) => p.level === 'itl1')?.areacd;
@@ -80,7 +74,7 @@ const notImputed = (c: string) => c !== '68IMP';
 
 /** Industry shares for every area at a level, computed once per store state. */
 function sharesAt(store: Store, level: Level, taxonomy: Taxonomy) {
-  return cached(store, `industry-shares:${level}:${taxonomy.id}`, async () => {
+  return cached(store, `industry-shares:${level}:${taxonomyKey(taxonomy)}`, async () => {
     const { panel, industryNames } = await loadPanel(store, level, 'gva_cp');
     const w = layerWeights(panel.industries, taxonomy, await splitBasis(store));
     return { panel, w, industryNames, ...industryShares(panel, notImputed) };
@@ -89,7 +83,7 @@ function sharesAt(store: Store, level: Level, taxonomy: Taxonomy) {
 
 /** Chain-linked layer volumes for every area at a level, computed once per store state. */
 function volumesAt(store: Store, level: Level, taxonomy: Taxonomy) {
-  return cached(store, `volumes:${level}:${taxonomy.id}`, async () => {
+  return cached(store, `volumes:${level}:${taxonomyKey(taxonomy)}`, async () => {
     const [cp, cvm] = await Promise.all([
       loadPanel(store, level, 'gva_cp'),
       loadPanel(store, level, 'gva_cvm'),
