@@ -74,3 +74,11 @@ export function regionalCoefficients(
   }
   return out;
 }
+
+/**
+ * Household purchases kept in the area, c_i · min(λ*·SLQ_i, 1): households are read as a buyer
+ * with SLQ 1, so the FLQ cap applies to each good they buy as to any industry's input.
+ */
+export function localConsumption(c: Float64Array, slq: Float64Array, lambda: number): Float64Array {
+  return c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+}

@@ -1,10 +1,17 @@
-import { flqVariant, lambdaStar, regionalCoefficients, simpleLq, type FlqVariant } from './flq.ts';
+import {
+  flqVariant,
+  lambdaStar,
+  localConsumption,
+  regionalCoefficients,
+  simpleLq,
+  type FlqVariant,
+} from './flq.ts';
 import { gravity, supplyNorms } from './gravity.ts';
 import { dot, identityMinus } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { checkDelta } from './model.ts';
 import type { NationalModel } from './national.ts';
-import { nationalTotals } from './regional.ts';
+import { checkCodes, nationalTotals } from './regional.ts';
 import type { RegionalSizes } from './sizes.ts';
 
 export interface InterregionalOptions {
@@ -56,8 +63,7 @@ export function interregionalSystem(
   const variant = flqVariant(opts.variant ?? 'flq');
   const n = national.n;
   const N = sizes.areas.length;
-  if (sizes.codes.length !== n || sizes.codes.some((c, i) => c !== national.codes[i]))
-    throw new Error('regional sizes industries do not match the table');
+  checkCodes(national, sizes);
   const g = gravity(centroids.x, centroids.y, opts.beta ?? 1, sizes.areas);
   const norm = supplyNorms(g, sizes.size, N, n);
   const nation = nationalTotals(sizes);
@@ -85,7 +91,7 @@ export function interregionalSystem(
     const slq = simpleLq(region, nation, total, nationTotal);
     const lambda = lambdaStar(total / nationTotal, delta);
     const rc = regionalCoefficients(national.a, n, slq, lambda, variant);
-    const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+    const c = localConsumption(national.closure.c, slq, lambda);
     keepUnsuppliedLocal(sys, r, national, rc, c);
     // R ≤ A, whose columns sum below 1: I − R is diagonally dominant, no pivot search needed.
     const lu = luFactorDominant(identityMinus(rc, n), n, 'I − R');

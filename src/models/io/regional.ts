@@ -1,4 +1,11 @@
-import { flqVariant, lambdaStar, regionalCoefficients, simpleLq, type FlqVariant } from './flq.ts';
+import {
+  flqVariant,
+  lambdaStar,
+  localConsumption,
+  regionalCoefficients,
+  simpleLq,
+  type FlqVariant,
+} from './flq.ts';
 import { layerBasket, layerInteraction, type LayerMap } from './layers.ts';
 import { identityMinus } from './leontief.ts';
 import { luFactorDominant } from './lu.ts';
@@ -126,7 +133,8 @@ function buildRegional(
   if (!(s.regionTotal > 0)) throw new Error(`area has no size: ${area}`);
   const slq = simpleLq(s.region, s.nation, s.regionTotal, s.nationTotal);
   const share = s.regionTotal / s.nationTotal;
-  const main = areaModel(national, slq, lambdaStar(share, delta), variant, s, buffers);
+  const lambda = lambdaStar(share, delta);
+  const main = areaModel(national, slq, lambda, variant, s, buffers);
   const band = (d: number) => bandMultipliers(national, slq, lambdaStar(share, d), variant, buffers.scratch);
   const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
   return {
@@ -134,7 +142,7 @@ function buildRegional(
     area,
     delta,
     variant,
-    lambda: lambdaStar(share, delta),
+    lambda,
     slq,
     multipliers: multipliers(main),
     band: { deltas, low: band(deltas[0]), high: band(deltas[1]) },
@@ -144,7 +152,7 @@ function buildRegional(
 
 /**
  * One regionalised IoModel. Households: their purchases are regionalised like any buyer's
- * with SLQ 1 (c_i · min(λ*·SLQ_i, 1)); all compensation earned in the area is assumed spent
+ * (`localConsumption`); all compensation earned in the area is assumed spent
  * by its residents (commuting ignored, which overstates the induced effect). Regional output
  * is the national output shared by the area's share of each industry's size.
  */
@@ -160,7 +168,7 @@ function areaModel(
   const a = regionalCoefficients(national.a, n, slq, lambda, variant, buffers.a);
   const lu = luFactorDominant(identityMinus(a, n, buffers.lu), n, 'I − R');
   const h = national.closure.h;
-  const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+  const c = localConsumption(national.closure.c, slq, lambda);
   const output = national.output.map((x, i) => (s.nation[i]! > 0 ? (x * s.region[i]!) / s.nation[i]! : 0));
   return {
     codes: national.codes,
@@ -185,12 +193,13 @@ function bandMultipliers(
   const n = national.n;
   const r = regionalCoefficients(national.a, n, slq, lambda, variant, scratch);
   const lu = luFactorDominant(identityMinus(r, n, r), n, 'I − R');
-  const c = national.closure.c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+  const c = localConsumption(national.closure.c, slq, lambda);
   const { codes, names, factors } = national;
   return multipliers({ codes, names, n, lu, factors, closure: closeToHouseholds(lu, national.closure.h, c) });
 }
 
-function checkCodes(national: NationalModel, sizes: RegionalSizes): void {
+/** Throws unless the sizes are by the table's industries, in its order. */
+export function checkCodes(national: NationalModel, sizes: RegionalSizes): void {
   if (sizes.codes.length !== national.n || sizes.codes.some((c, i) => c !== national.codes[i]))
     throw new Error(
       `regional sizes industries do not match the table: ${sizes.codes.slice(0, 3).join(', ')}…`,
