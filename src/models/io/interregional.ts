@@ -93,9 +93,10 @@ export function interregionalSystem(
     const rc = regionalCoefficients(national.a, n, slq, lambda, variant);
     const c = localConsumption(national.closure.c, slq, lambda);
     keepUnsuppliedLocal(sys, r, national, rc, c);
-    // R ≤ A, whose columns sum below 1: I − R is diagonally dominant, no pivot search needed.
-    const lu = luFactorDominant(identityMinus(rc, n), n, 'I − R');
     const leak = national.a.map((a, k) => a - rc[k]!);
+    // R ≤ A, whose columns sum below 1: I − R is diagonally dominant, no pivot search needed.
+    // R is not needed once the leakage is known, so I − R and its LU take its array.
+    const lu = luFactorDominant(identityMinus(rc, n, rc), n, 'I − R');
     const v = luSolve(lu, c);
     sys.lu.push(lu);
     sys.leak.push(leak);
