@@ -73,12 +73,17 @@ export function appendEntry(
   return { ...fields, hash: entryHash(fields) };
 }
 
-/** The ballots that count: each pseudonym's last entry (a voter may change their ballot while it is open). */
-export function countedBallots(entries: readonly LogEntry[]): Ballot[] {
+/** Each voter's counted ballot, their last entry (a voter may change their ballot while it is open), in the order of those entries. */
+export function countedByVoter(entries: readonly LogEntry[]): { voter: string; ballot: Ballot }[] {
   const last = new Map<string, Ballot>();
   for (const e of entries) {
     last.delete(e.voter);
     last.set(e.voter, e.ballot);
   }
-  return [...last.values()];
+  return [...last].map(([voter, ballot]) => ({ voter, ballot }));
+}
+
+/** The ballots that count: each pseudonym's last (see `countedByVoter`). */
+export function countedBallots(entries: readonly LogEntry[]): Ballot[] {
+  return countedByVoter(entries).map((b) => b.ballot);
 }

@@ -5,7 +5,6 @@
 // nothing, and population strata with no respondents, cannot be weighted: both are reported,
 // never hidden. The weighted figures are shown beside the tally under the published rule and
 // never replace it.
-import type { LogEntry } from './chain.ts';
 import type { Ballot, Consultation } from './consultation.ts';
 
 /** Age bands a participant may declare (those of the ONS mid-year estimates via Nomis, 16+). */
@@ -93,16 +92,6 @@ export function postStratify(
     uncoveredShare: total ? 1 - covered / total : 1,
     effectiveN: sumSq ? (sum * sum) / sumSq : 0,
   };
-}
-
-/** Each counted ballot with its voter (the last entry of each pseudonym, as `countedBallots`). */
-export function countedByVoter(entries: readonly LogEntry[]): { voter: string; ballot: Ballot }[] {
-  const last = new Map<string, Ballot>();
-  for (const e of entries) {
-    last.delete(e.voter);
-    last.set(e.voter, e.ballot);
-  }
-  return [...last].map(([voter, ballot]) => ({ voter, ballot }));
 }
 
 /** One option's mean score per ballot: raw over every counted ballot, weighted over those weighted. */

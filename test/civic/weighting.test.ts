@@ -1,7 +1,8 @@
 // Post-stratification weights, hand-computed, and the weighted scores beside the raw tally.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { postStratify, weightedTally, countedByVoter } from '../../src/civic/weighting.ts';
+import { countedByVoter } from '../../src/civic/chain.ts';
+import { postStratify, weightedTally } from '../../src/civic/weighting.ts';
 import { buildLog, CONSULTATION } from './chain-fixture.ts';
 
 const close = (a: number | null, b: number) =>

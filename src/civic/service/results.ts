@@ -2,7 +2,7 @@
 // the pabulib export, and the representativeness report beside (never instead of) the tally.
 import { audit, type Actor } from '../audit.ts';
 import { exportLog } from '../chain-export.ts';
-import type { LogEntry } from '../chain.ts';
+import { countedByVoter, type LogEntry } from '../chain.ts';
 import type { Consultation } from '../consultation.ts';
 import type { CivicContext } from '../context.ts';
 import { writePb } from '../pabulib.ts';
@@ -11,7 +11,6 @@ import { refuse } from '../errors.ts';
 import { writeTransaction } from '../store/tx.ts';
 import type { Outcome } from '../tally/outcome.ts';
 import {
-  countedByVoter,
   postStratify,
   weightedTally,
   type PopulationCell,
