@@ -205,14 +205,7 @@ describe('web app in Chromium', () => {
     );
   });
 
-  it('layer interactions: Λ, extraction and a shock equal the API, or a plain "not available yet"', async () => {
-    const doc = await api('/api/v1/openapi.json');
-    if (!('/api/v1/io/layers' in doc.paths)) {
-      await visit('/interactions?area=TLC11', 'interactions', async (page) => {
-        await page.getByTestId('io-unavailable').waitFor();
-      });
-      return;
-    }
+  it('layer interactions: Λ, extraction and a shock equal the API', async () => {
     const io = await api('/api/v1/io/layers?area=TLC11');
     const lost = await api(`/api/v1/io/extract?area=TLC11&layer=${io.layers[0]}`);
     const shock = (await (

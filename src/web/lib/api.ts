@@ -61,23 +61,3 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   });
   return read<T>(res);
 }
-
-/** Whether an error means the route does not exist (yet) on this server. */
-export function isMissingRoute(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 404 && /no (such API )?route/i.test(e.message);
-}
-
-/**
- * Whether this server has a route, read from its OpenAPI document (every API route is
- * documented there), so a page can say "not available yet" without requesting a missing route.
- */
-export async function hasRoute(path: string): Promise<boolean> {
-  const doc = await getJson<{ paths: Record<string, unknown> }>('/api/v1/openapi.json');
-  return path in doc.paths;
-}
-
-/** GETs a route only when the server documents it; otherwise fails as a missing route would. */
-export async function getIfServed<T>(route: string, url: string): Promise<T> {
-  if (!(await hasRoute(route))) throw new ApiError(404, 'not_found', 'no such API route');
-  return getJson<T>(url);
-}
