@@ -6,10 +6,9 @@
 // exported. `verifyExport` recomputes the chain and the tally with the published rule.
 import { SourceError } from '../core/errors.ts';
 import { canonicalJson } from './canonical.ts';
-import { countedBallots, genesisHash, type ChainFault, type LogEntry } from './chain.ts';
+import { genesisHash, tallyLog, type ChainFault, type LogEntry } from './chain.ts';
 import { verifyChain } from './chain-verify.ts';
 import type { Consultation } from './consultation.ts';
-import { tally } from './tally/rules.ts';
 import type { Outcome } from './tally/outcome.ts';
 
 export const LOG_FORMAT = 'strata-ballot-log/1';
@@ -80,6 +79,8 @@ export interface VerifyReport {
   fault?: ChainFault;
   /** The tally recomputed from the log with the published rule (when the chain holds). */
   outcome?: Outcome;
+  /** Why the rule could not tally the log (e.g. goal weighting with no ballots), as at the close. */
+  note?: string;
   /** Whether it equals the outcome in the header, when the header has one. */
   matchesPublished?: boolean;
 }
@@ -122,7 +123,8 @@ export function verifyExport(
         detail: `log ends at ${check.head}, published head is ${external}`,
       },
     };
-  const outcome = tally(c, countedBallots(entries));
+  const { outcome, note } = tallyLog(c, entries);
+  if (!outcome) return { ...report, note, matchesPublished: header.outcome ? false : undefined };
   const matchesPublished = header.outcome
     ? canonicalJson(resultOf(header.outcome)) === canonicalJson(resultOf(outcome))
     : undefined;

@@ -8,6 +8,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from './canonical.ts';
 import { canonicalBallot, type Ballot, type Consultation } from './consultation.ts';
+import type { Outcome } from './tally/outcome.ts';
+import { tally } from './tally/rules.ts';
 
 /** One accepted ballot in the log. */
 export interface LogEntry {
@@ -86,4 +88,19 @@ export function countedByVoter(entries: readonly LogEntry[]): { voter: string; b
 /** The ballots that count: each pseudonym's last (see `countedByVoter`). */
 export function countedBallots(entries: readonly LogEntry[]): Ballot[] {
   return countedByVoter(entries).map((b) => b.ballot);
+}
+
+/**
+ * The tally of a log under its consultation's published rule, or null with the reason when the
+ * rule cannot tally the ballots cast (goal weighting with none): the close and `verify` both use it.
+ */
+export function tallyLog(
+  c: Consultation,
+  entries: readonly LogEntry[],
+): { outcome: Outcome | null; note?: string } {
+  try {
+    return { outcome: tally(c, countedBallots(entries)) };
+  } catch (e) {
+    return { outcome: null, note: (e as Error).message };
+  }
 }

@@ -41,6 +41,7 @@ export function formatVerifyReport(r: VerifyReport): string {
   }
   lines.push(`chain: intact, head ${r.head}`);
   if (r.outcome) lines.push(...formatOutcome(r.outcome, r.consultation));
+  else if (r.note) lines.push(`no outcome: ${r.note}`);
   if (r.matchesPublished !== undefined)
     lines.push(
       r.matchesPublished

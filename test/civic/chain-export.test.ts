@@ -107,6 +107,17 @@ describe('exported ballot log', () => {
     assert.equal(r.matchesPublished, false);
     assert.match(formatVerifyReport(r), /published outcome: DIFFERS/);
   });
+  it('verifies a log its rule cannot tally, saying why, as the close recorded it', () => {
+    const goals = { ...CONSULTATION, ballot: 'points' as const, rule: 'mean', budget: undefined };
+    const r = verifyExport(exportLog(goals, []));
+    assert.equal(r.fault, undefined);
+    assert.equal(r.outcome, undefined);
+    assert.equal(r.matchesPublished, undefined);
+    assert.match(
+      formatVerifyReport(r),
+      /chain: intact.*\nno outcome: goal weighting needs at least one ballot\n$/s,
+    );
+  });
   it('names file and line for a malformed export', () => {
     assert.throws(
       () => parseLog(join([lines[0]!, '{"seq":"one"}']), 'log.jsonl'),

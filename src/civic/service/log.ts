@@ -1,14 +1,12 @@
 // Reading a consultation's ballot log back from the store, and closing it: the outcome is
 // tallied from the log under the head lock, so no ballot can land between the count and the close.
 import { audit, type Actor } from '../audit.ts';
-import { countedBallots, type LogEntry } from '../chain.ts';
+import { tallyLog, type LogEntry } from '../chain.ts';
 import type { Ballot, Consultation } from '../consultation.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { BallotsTable } from '../store/tables.ts';
 import { lockHead, writeTransaction, type Tx } from '../store/tx.ts';
-import { tally } from '../tally/rules.ts';
-import type { Outcome } from '../tally/outcome.ts';
 import { loadRow, phaseOf } from './consultations.ts';
 
 /** A stored row as a log entry. */
@@ -32,18 +30,6 @@ export async function readEntries(tx: Tx, id: string): Promise<LogEntry[]> {
     .orderBy('seq')
     .execute();
   return rows.map(entryOf);
-}
-
-/** The tally of a log under the consultation's rule, or null with the reason when it cannot be tallied. */
-export function tallyLog(
-  c: Consultation,
-  entries: readonly LogEntry[],
-): { outcome: Outcome | null; note?: string } {
-  try {
-    return { outcome: tally(c, countedBallots(entries)) };
-  } catch (e) {
-    return { outcome: null, note: (e as Error).message };
-  }
 }
 
 /** The actor recorded when closing time passes and the first reader triggers the count. */

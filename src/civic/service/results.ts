@@ -2,7 +2,7 @@
 // the pabulib export, and the representativeness report beside (never instead of) the tally.
 import { audit, type Actor } from '../audit.ts';
 import { exportLog } from '../chain-export.ts';
-import { countedByVoter, type LogEntry } from '../chain.ts';
+import { countedByVoter, tallyLog, type LogEntry } from '../chain.ts';
 import type { Consultation } from '../consultation.ts';
 import type { CivicContext } from '../context.ts';
 import { writePb } from '../pabulib.ts';
@@ -18,7 +18,7 @@ import {
   type WeightedTally,
 } from '../weighting.ts';
 import { getConsultation, headOf, type StoredConsultation } from './consultations.ts';
-import { readEntries, requireClosed, tallyLog } from './log.ts';
+import { readEntries, requireClosed } from './log.ts';
 
 /** A closed consultation's result as published. */
 export interface Results {
