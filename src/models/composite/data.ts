@@ -38,6 +38,22 @@ export function findGaps(data: CompositeData): string[] {
   return gaps;
 }
 
+/** 1/sd of each column over its observed values (sample sd; 0 for a constant column, which then adds nothing to a z-scored distance). */
+export function inverseSds(data: CompositeData): Float64Array {
+  const n = data.areas.length;
+  const d = data.indicators.length;
+  const out = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++)
+      if (Number.isFinite(data.values[i * d + j]!)) xs.push(data.values[i * d + j]!);
+    const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
+    out[j] = sd > 0 ? 1 / sd : 0;
+  }
+  return out;
+}
+
 /** Drops areas whose share of observed indicators is below `minCoverage` (JRC screening). */
 export function screenAreas(
   data: CompositeData,

@@ -3,7 +3,7 @@
 // areas; `group-mean` the mean over the area's group (e.g. its region), falling back to the
 // overall mean when the whole group is missing; `knn` the mean of the k nearest areas that
 // have the value, by Euclidean distance on the z-scored indicators both areas have.
-import { findGaps, type CompositeData } from './data.ts';
+import { findGaps, inverseSds, type CompositeData } from './data.ts';
 import type { ImputationMethod } from './pipeline.ts';
 
 /** One filled cell and how it was filled. */
@@ -32,15 +32,20 @@ export function impute(
   };
   const column = (j: number, rows?: number[]) =>
     (rows ?? [...Array(n).keys()]).map((i) => data.values[i * d + j]!).filter(Number.isFinite);
-  for (let j = 0; j < d; j++)
-    if (column(j).length === 0) throw new Error(`no values for indicator: ${data.indicators[j]}`);
+  // each column's observed values, read once rather than once per gap
+  const observed = Array.from({ length: d }, (_, j) => column(j));
+  observed.forEach((xs, j) => {
+    if (xs.length === 0) throw new Error(`no values for indicator: ${data.indicators[j]}`);
+  });
   switch (method) {
     case 'none':
       throw new Error(`missing: ${gaps.join(', ')}`);
     case 'mean':
-    case 'median':
-      eachGap(data, (i, j) => fill(i, j, method === 'mean' ? mean(column(j)) : median(column(j)), method));
+    case 'median': {
+      const centre = observed.map(method === 'mean' ? mean : median);
+      eachGap(data, (i, j) => fill(i, j, centre[j]!, method));
       return { values, imputed };
+    }
     case 'group-mean': {
       const groups = data.groups;
       if (!groups) throw new Error('group-mean imputation needs a group for each area');
@@ -50,13 +55,15 @@ export function impute(
           [...Array(n).keys()].filter((r) => groups[r] === groups[i]),
         );
         if (peers.length) fill(i, j, mean(peers), 'group-mean');
-        else fill(i, j, mean(column(j)), 'mean');
+        else fill(i, j, mean(observed[j]!), 'mean');
       });
       return { values, imputed };
     }
-    case 'knn':
-      eachGap(data, (i, j) => fill(i, j, knnValue(data, i, j, k), 'knn'));
+    case 'knn': {
+      const scale = inverseSds(data);
+      eachGap(data, (i, j) => fill(i, j, knnValue(data, scale, i, j, k), 'knn'));
       return { values, imputed };
+    }
   }
   throw new Error(`invalid imputation: ${method}`);
 }
@@ -83,11 +90,10 @@ export function median(xs: readonly number[]): number {
 
 // Mean of indicator j over the k areas nearest to area i among those that have it; distance is
 // the root mean squared difference of z-scores over the indicators both areas have.
-function knnValue(data: CompositeData, i: number, j: number, k: number): number {
+function knnValue(data: CompositeData, scale: Float64Array, i: number, j: number, k: number): number {
   const n = data.areas.length;
   const d = data.indicators.length;
   const v = data.values;
-  const scale = columnScales(data);
   const candidates: { row: number; dist: number }[] = [];
   for (let r = 0; r < n; r++) {
     if (r === i || !Number.isFinite(v[r * d + j]!)) continue;
@@ -106,18 +112,4 @@ function knnValue(data: CompositeData, i: number, j: number, k: number): number 
     throw new Error(`no neighbours to impute: ${data.areas[i]} ${data.indicators[j]}`);
   candidates.sort((a, b) => a.dist - b.dist || a.row - b.row);
   return mean(candidates.slice(0, k).map((c) => v[c.row * d + j]!));
-}
-
-function columnScales(data: CompositeData): Float64Array {
-  const d = data.indicators.length;
-  const out = new Float64Array(d);
-  for (let j = 0; j < d; j++) {
-    const xs: number[] = [];
-    for (let i = 0; i < data.areas.length; i++)
-      if (Number.isFinite(data.values[i * d + j]!)) xs.push(data.values[i * d + j]!);
-    const m = mean(xs);
-    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
-    out[j] = sd > 0 ? 1 / sd : 0;
-  }
-  return out;
 }
