@@ -1,6 +1,7 @@
 // "Statistically nearest" comparator areas on a chosen profile: Euclidean distance over the
 // profile variables, each z-scored across all areas first so that no variable dominates by
 // its unit (the approach of CIPFA's nearest neighbours model, without its variable weights).
+import { findGaps, inverseSds } from '../composite/data.ts';
 
 /** A profile: one row per area, one column per variable, row-major; NaN marks a missing value. */
 export interface Profile {
@@ -32,8 +33,11 @@ export function nearestNeighbours(
   const target = profile.areas.indexOf(area);
   if (target < 0) throw new Error(`unknown area: ${area}`);
   if (!(Number.isInteger(k) && k >= 1)) throw new Error(`invalid neighbour count: ${k}`);
-  requireComplete(profile);
-  const scale = standardise ? inverseSd(profile) : new Float64Array(d).fill(1);
+  // the same areas × variables table the composite reads, so gaps and scales are found alike
+  const table = { areas: profile.areas, indicators: profile.variables, values: profile.values };
+  const gaps = findGaps(table);
+  if (gaps.length) throw new Error(`missing: ${gaps.join(', ')}`);
+  const scale = standardise ? inverseSds(table) : new Float64Array(d).fill(1);
   const out: Neighbour[] = [];
   for (let i = 0; i < n; i++) {
     if (i === target) continue;
@@ -46,30 +50,4 @@ export function nearestNeighbours(
   }
   out.sort((a, b) => a.distance - b.distance || (a.area < b.area ? -1 : 1));
   return out.slice(0, k);
-}
-
-function requireComplete(profile: Profile): void {
-  const d = profile.variables.length;
-  const gaps: string[] = [];
-  profile.values.forEach((v, i) => {
-    if (!Number.isFinite(v)) gaps.push(`${profile.areas[Math.floor(i / d)]} ${profile.variables[i % d]}`);
-  });
-  if (gaps.length) throw new Error(`missing: ${gaps.join(', ')}`);
-}
-
-// 1/sd per variable (0 for a constant variable, which then adds nothing to the distance).
-function inverseSd(profile: Profile): Float64Array {
-  const n = profile.areas.length;
-  const d = profile.variables.length;
-  const out = new Float64Array(d);
-  for (let j = 0; j < d; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += profile.values[i * d + j]!;
-    mean /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (profile.values[i * d + j]! - mean) ** 2;
-    const sd = Math.sqrt(ss / (n - 1));
-    out[j] = sd > 0 ? 1 / sd : 0;
-  }
-  return out;
 }
