@@ -7,7 +7,7 @@ import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { BallotsTable } from '../store/tables.ts';
 import { lockHead, writeTransaction, type Tx } from '../store/tx.ts';
-import { loadRow, phaseOf } from './consultations.ts';
+import { fromRow, loadRow, phaseOf, type StoredConsultation } from './consultations.ts';
 
 /** A stored row as a log entry. */
 export function entryOf(r: BallotsTable): LogEntry {
@@ -68,12 +68,17 @@ export async function closeConsultation(ctx: CivicContext, actor: Actor, id: str
   });
 }
 
-/** Makes sure a consultation whose closing time has passed has its outcome recorded; refuses one still running. */
-export async function requireClosed(ctx: CivicContext, id: string): Promise<void> {
+/**
+ * A closed consultation with its outcome recorded (closing it first when its closing time has
+ * passed); refuses one still running.
+ */
+export async function requireClosed(ctx: CivicContext, id: string): Promise<StoredConsultation> {
   const row = await loadRow(ctx.cdb.read, id);
   const phase = phaseOf(row, ctx.now());
   if (phase === 'draft') throw refuse('not_found', `unknown consultation: ${id}`);
   if (phase !== 'closed')
     throw refuse('conflict', `consultation ${id} is still ${phase}: results come after it closes`);
-  if (row.status !== 'closed') await closeConsultation(ctx, CLOCK, id);
+  if (row.status === 'closed') return fromRow(row, ctx.now());
+  await closeConsultation(ctx, CLOCK, id);
+  return fromRow(await loadRow(ctx.cdb.read, id), ctx.now());
 }
