@@ -70,6 +70,9 @@ describe('web app in Chromium', () => {
       close(nums[0]!, h.value, 0.01, 'pay');
       close(nums[1]!, h.lci95, 0.01, 'lower limit');
       close(nums[2]!, h.uci95, 0.01, 'upper limit');
+      // the link's name, which is what a screen reader reads, carries the interval too
+      const name = await page.locator('svg.map a[href="/area/E06000001"]').getAttribute('aria-label');
+      assert.match(name!, /^Hartlepool: £[\d,.]+, 95% CI £[\d,.]+ to £[\d,.]+, ranked \d+ of \d+\./);
       assert.match(await page.locator('.legend').innerText(), /Natural breaks/);
     });
   });
