@@ -65,11 +65,6 @@ export function createRandom(seed: number): Random {
   return new Xoshiro128(seed);
 }
 
-/** A uniform draw in [lo, hi). */
-export function uniformIn(rng: Random, lo: number, hi: number): number {
-  return lo + (hi - lo) * rng.uniform();
-}
-
 /** A standard normal draw (Marsaglia polar method). */
 export function normal(rng: Random): number {
   for (;;) {

@@ -1,7 +1,8 @@
 /**
  * Dense LU factorisation with partial pivoting on row-major Float64Arrays: factor once,
  * solve many times (Miller & Blair 2009, app. A; Golub & Van Loan, §3.4). Nothing here
- * forms an inverse unless asked to (`inverse`), which is only for publishing a whole L.
+ * forms an inverse unless asked to (`inverse`), which only checks a whole L against the
+ * publisher's.
  */
 
 /** PA = LU packed in one array: L below the diagonal (unit diagonal implied), U on and above. */

@@ -46,7 +46,7 @@ export function type2Output(cl: Closure, u: Float64Array): Float64Array {
   return x;
 }
 
-/** The bordered (n+1) × (n+1) matrix Ā = [[A, c], [h, 0]] (tests, and the interregional blocks). */
+/** The bordered (n+1) × (n+1) matrix Ā = [[A, c], [h, 0]], to check the Sherman–Morrison results against. */
 export function closedMatrix(a: Float64Array, n: number, h: Float64Array, c: Float64Array): Float64Array {
   const m = n + 1;
   const out = new Float64Array(m * m);

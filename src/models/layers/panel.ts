@@ -35,8 +35,3 @@ export function panelFrom(
 export function indexOf<T>(list: readonly T[]): Map<T, number> {
   return new Map(list.map((v, i) => [v, i]));
 }
-
-/** The value of one cell. */
-export function cell(p: Panel, a: number, y: number, i: number): number {
-  return p.values[(a * p.years.length + y) * p.industries.length + i]!;
-}

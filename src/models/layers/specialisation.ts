@@ -18,7 +18,6 @@ export function industryShares(p: Panel, include: (industry: string) => boolean 
   const keep = p.industries.map(include);
   const shares = new Float64Array(A * Y * I).fill(NaN);
   const refValues = new Float64Array(Y * I);
-  const totals = new Float64Array(A * Y);
   for (let ay = 0; ay < A * Y; ay++) {
     let t = 0;
     for (let i = 0; i < I; i++) {
@@ -28,7 +27,6 @@ export function industryShares(p: Panel, include: (industry: string) => boolean 
         refValues[(ay % Y) * I + i] += x;
       }
     }
-    totals[ay] = t;
     for (let i = 0; i < I; i++) {
       const x = p.values[ay * I + i]!;
       if (keep[i]) shares[ay * I + i] = t > 0 ? (x === x ? x : 0) / t : NaN;
@@ -40,7 +38,7 @@ export function industryShares(p: Panel, include: (industry: string) => boolean 
     for (let i = 0; i < I; i++) if (keep[i]) t += refValues[y * I + i]!;
     for (let i = 0; i < I; i++) if (keep[i]) reference[y * I + i] = refValues[y * I + i]! / t;
   }
-  return { shares, reference, totals, refValues };
+  return { shares, reference };
 }
 
 /** Krugman and Herfindahl indices from industry shares. */
