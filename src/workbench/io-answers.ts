@@ -273,9 +273,10 @@ async function interregional(
   const { sizes, year } = await ioSizes(store, ctx, level);
   const delta = o.delta ?? 0.3;
   const beta = o.beta ?? 1;
+  // The system is built from the national model and sizes alone (like io-sizes): no taxonomy in its key.
   const sys = await cached(
     store,
-    `io-system:${ctx.year}:${level}:${delta}:${o.variant ?? 'flq'}:${beta}:${taxonomy.id}`,
+    `io-system:${ctx.year}:${level}:${delta}:${o.variant ?? 'flq'}:${beta}`,
     async () =>
       interregionalSystem(ctx.national, sizes, await ioCentroids(store, level, sizes.areas), {
         delta,
