@@ -1,7 +1,6 @@
-// Tests for src/models/random.ts (kept beside the composite tests, its main user).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRandom, deriveSeed, dirichlet, gamma, normal } from '../../../src/models/random.ts';
+import { createRandom, deriveSeed, dirichlet, gamma, normal } from '../../src/models/random.ts';
 
 describe('seeded randomness', () => {
   it('replays the same stream from the same seed, and differs between seeds', () => {
