@@ -114,6 +114,12 @@ for (const kind of storeKinds()) {
       await refused(() => w.clients.admin.request('GET', `${R}/receipts/${receipt}`), 403, 'forbidden');
       await refused(() => w.clients.admin.request('GET', `${R}/ballot`), 403, 'forbidden');
       await refused(() => b.request('GET', `${R}/export`), 409, 'conflict');
+      // Drafts are shown only to staff: a voter cannot tell a draft's id from an unknown one.
+      await refused(
+        () => b.request('GET', '/api/v1/civic/consultations/draft-2026/ballot'),
+        404,
+        'not_found',
+      );
       const own = (await (await a.request('GET', `${R}/receipts/${receipt}`)).json()) as { ballot: string[] };
       assert.deepEqual(own.ballot, ['B', 'C']);
     });

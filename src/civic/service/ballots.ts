@@ -11,6 +11,7 @@ import type { ConsultationsTable } from '../store/tables.ts';
 import { lockHead, type Tx } from '../store/tx.ts';
 import { AGE_BANDS, SEXES } from '../weighting.ts';
 import { phaseOf } from './consultations.ts';
+import { entryOf } from './log.ts';
 
 /** Optional self-description for the representativeness report; null withdraws it. */
 export interface Declared {
@@ -171,33 +172,28 @@ export async function applyBatch(
   return out;
 }
 
-/** A participant's own latest ballot in a consultation, or null. */
-export async function ownBallot(ctx: CivicContext, id: string, s: Session): Promise<LogEntry | null> {
+/** The session's pseudonym in a published consultation (drafts do not exist for voters). */
+async function voterIn(ctx: CivicContext, id: string, s: Session): Promise<string> {
   const row = await ctx.cdb.read
     .selectFrom('consultations')
-    .select('secret')
+    .select(['secret', 'status'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw refuse('not_found', `unknown consultation: ${id}`);
-  const voter = pseudonym(row.secret, id, s.subject);
+  if (!row || row.status === 'draft') throw refuse('not_found', `unknown consultation: ${id}`);
+  return pseudonym(row.secret, id, s.subject);
+}
+
+/** A participant's own latest ballot in a consultation, or null. */
+export async function ownBallot(ctx: CivicContext, id: string, s: Session): Promise<LogEntry | null> {
   const e = await ctx.cdb.read
     .selectFrom('ballots')
     .selectAll()
     .where('consultation_id', '=', id)
-    .where('voter', '=', voter)
+    .where('voter', '=', await voterIn(ctx, id, s))
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return e
-    ? {
-        seq: Number(e.seq),
-        prevHash: e.prev_hash,
-        consultationId: id,
-        voter,
-        ballot: JSON.parse(e.ballot),
-        hash: e.hash,
-      }
-    : null;
+  return e ? entryOf(e) : null;
 }
 
 /** The entry a receipt names, only for the voter who cast it (others are told it does not exist). */
@@ -207,26 +203,13 @@ export async function receiptEntry(
   hash: string,
   s: Session,
 ): Promise<LogEntry> {
-  const row = await ctx.cdb.read
-    .selectFrom('consultations')
-    .select('secret')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const voter = row ? pseudonym(row.secret, id, s.subject) : '';
   const e = await ctx.cdb.read
     .selectFrom('ballots')
     .selectAll()
     .where('consultation_id', '=', id)
     .where('hash', '=', hash)
-    .where('voter', '=', voter)
+    .where('voter', '=', await voterIn(ctx, id, s))
     .executeTakeFirst();
   if (!e) throw refuse('not_found', 'no ballot of yours has this receipt');
-  return {
-    seq: Number(e.seq),
-    prevHash: e.prev_hash,
-    consultationId: id,
-    voter,
-    ballot: JSON.parse(e.ballot),
-    hash: e.hash,
-  };
+  return entryOf(e);
 }
