@@ -158,7 +158,11 @@ export async function applyBatch(
   const now = ctx.now();
   const out = new Array<Receipt | CivicError>(reqs.length);
   const groups = new Map<string, number[]>();
-  reqs.forEach((r, i) => groups.set(r.consultationId, [...(groups.get(r.consultationId) ?? []), i]));
+  reqs.forEach((r, i) => {
+    const idx = groups.get(r.consultationId);
+    if (idx) idx.push(i);
+    else groups.set(r.consultationId, [i]);
+  });
   for (const [id, idx] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const res = await applyOne(
       ctx,
