@@ -7,6 +7,7 @@ import { formatOutcome } from '../../civic/report.ts';
 import type { CivicService } from '../../civic/service.ts';
 import { areaPopulation, areaProfile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
+import { isStaff } from './civic-consultations.ts';
 import { actorOf, civicRoute, valid } from './civic-guard.ts';
 import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './civic-schemas.ts';
 
@@ -164,7 +165,7 @@ export function civicResultRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     c.json(await req.svc.interimTally(actorOf(req), id(c))),
   );
   civicRoute(app, deps, routes.evidence, async (c, req) => {
-    const s = await req.svc.consultation(id(c), req.role !== 'anonymous' && req.role !== 'participant');
+    const s = await req.svc.consultation(id(c), isStaff(req.role));
     return c.json(await evidenceFor(deps, s.meta.area));
   });
 }
