@@ -57,7 +57,7 @@ function vsMeanOfPrevious(points: Point[], n: number, tolerance: number, polarit
   let mean = 0;
   for (const p of points.slice(-n - 1, -1)) mean += p.value / n;
   const change = (latest - mean) / Math.abs(mean);
-  return { status: direction(change, tolerance, polarity), latest, reference: mean, change };
+  return { status: changeStatus(change, tolerance, polarity), latest, reference: mean, change };
 }
 
 type Trajectory = Extract<TrendRule, { kind: 'vs-target-trajectory' }>;
@@ -74,7 +74,7 @@ function vsTrajectory(points: Point[], rule: Trajectory, polarity: Polarity): Tr
   const slack = rule.tolerance * Math.abs(expected);
   const change = (last.value - rule.baseline) / Math.abs(rule.baseline);
   return {
-    status: direction(change, rule.tolerance, polarity),
+    status: changeStatus(change, rule.tolerance, polarity),
     track: sign * (last.value - expected) >= -slack ? 'on' : 'off',
     latest: last.value,
     reference: expected,
@@ -91,14 +91,15 @@ function ciChange(points: Point[], polarity: Polarity): TrendResult {
   const down = last.upper! < prev.lower!;
   const change = (last.value - prev.value) / Math.abs(prev.value);
   const status = up
-    ? direction(1, 0, polarity)
+    ? changeStatus(1, 0, polarity)
     : down
-      ? direction(-1, 0, polarity)
-      : direction(0, 0, polarity);
+      ? changeStatus(-1, 0, polarity)
+      : changeStatus(0, 0, polarity);
   return { status, latest: last.value, reference: prev.value, change };
 }
 
-function direction(change: number, tolerance: number, polarity: Polarity): TrendStatus {
+/** The status of a relative change: a move only beyond ±tolerance, read through the polarity when there is one. */
+export function changeStatus(change: number, tolerance: number, polarity: Polarity): TrendStatus {
   const moved = Math.abs(change) > tolerance ? Math.sign(change) : 0;
   if (polarity === 'none') return moved > 0 ? 'increasing' : moved < 0 ? 'decreasing' : 'no-change';
   const good = polarity === 'higher-is-better' ? moved : -moved;

@@ -2,7 +2,7 @@
 // trajectory (or its target), with the probability of being on track from the value's interval;
 // the indicators combined by the mission's rule.
 import { normalCdf, zFor } from '../indicators/distributions.ts';
-import { classifyTrend, type TrendStatus } from '../indicators/trend.ts';
+import { changeStatus, type TrendStatus } from '../indicators/trend.ts';
 import type { Mission, MissionIndicator, Target, Baseline } from './schema.ts';
 
 /** One value of an area's series, limits where known. */
@@ -76,15 +76,7 @@ export function indicatorStatus(
     status: null,
   };
   if (base === null || !last || out.target === null) return out;
-  const rule = {
-    kind: 'vs-target-trajectory' as const,
-    baseline: base,
-    baselineYear: b.year,
-    target: out.target,
-    targetYear: ind.target.year,
-    tolerance: ind.tolerance,
-  };
-  out.status = classifyTrend([{ period: last.year, value: last.value }], rule, polarity).status;
+  out.status = changeStatus((last.value - base) / Math.abs(base), ind.tolerance, polarity);
   if (ind.rule === 'trajectory' && last.year <= b.year)
     return { ...out, expected: base, track: 'not-yet-measurable' };
   const share = Math.min(1, (last.year - b.year) / (ind.target.year - b.year));
