@@ -91,7 +91,7 @@ export async function compareAreas(
     areacd: code,
     areanm: rows[0]!.area.areanm || names.get(code) || code,
     level,
-    neighbours: nearest.map((n) => ({ ...n, areanm: names.get(n.area) ?? n.area })),
+    neighbours: nearest,
     profile: opts.nearest?.profile ?? [],
     rows,
     notes: [
@@ -175,23 +175,26 @@ function setComparator(
   };
 }
 
-/** The k nearest areas at the same level on a profile of registry indicators (each at its latest period). */
-export async function neighboursOf(
+/**
+ * The k nearest areas at the same level on a profile of registry indicators (each at its latest
+ * period), named as the April 2023 lookup names LADs, else as the profile's series name them.
+ */
+async function neighboursOf(
   store: Store,
   registry: Registry,
   taxonomy: Taxonomy,
   code: string,
   level: string,
   spec: { k: number; profile: string[] },
-): Promise<Neighbour[]> {
+): Promise<(Neighbour & { areanm: string })[]> {
   if (spec.profile.length === 0)
     throw new UsageError('a nearest-neighbour profile names at least one indicator');
-  const columns = await Promise.all(
-    spec.profile.map(async (id) =>
-      latestValues(await indicatorSeries(store, registry, id, taxonomy, level), level),
-    ),
+  const series = await Promise.all(
+    spec.profile.map((id) => indicatorSeries(store, registry, id, taxonomy, level)),
   );
-  const current = level === 'lad' ? new Set((await lads2023(store)).map((l) => l.areacd)) : null;
+  const columns = series.map((s) => latestValues(s, level));
+  const lads = level === 'lad' ? await lads2023(store) : [];
+  const current = level === 'lad' ? new Set(lads.map((l) => l.areacd)) : null;
   const candidates = [...columns[0]!.keys()].filter(
     (a) => (!current || current.has(a)) && columns.every((c) => c.has(a)),
   );
@@ -201,11 +204,16 @@ export async function neighboursOf(
     );
   const values = new Float64Array(candidates.length * columns.length);
   candidates.forEach((a, i) => columns.forEach((c, j) => (values[i * columns.length + j] = c.get(a)!)));
-  return nearestNeighbours({ areas: candidates, variables: spec.profile, values }, code, spec.k);
+  const names = new Map(series.flatMap((s) => s.rows.map((r) => [r.areacd, r.areanm] as const)));
+  for (const l of lads) names.set(l.areacd, l.areanm);
+  return nearestNeighbours({ areas: candidates, variables: spec.profile, values }, code, spec.k).map((n) => ({
+    ...n,
+    areanm: names.get(n.area) || n.area,
+  }));
 }
 
 /** Each area's value at the indicator's latest period at the level. */
-export function latestValues(s: Series, level: string): Map<string, number> {
+function latestValues(s: Series, level: string): Map<string, number> {
   const rows = s.rows.filter((r) => r.level === level && r.value !== null);
   const last = rows.reduce((p, r) => (r.period > p ? r.period : p), '');
   return new Map(rows.filter((r) => r.period === last).map((r) => [r.areacd, r.value!]));
