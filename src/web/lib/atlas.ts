@@ -70,6 +70,11 @@ export function layerData(
   );
 }
 
+/** A published value in its unit, or why there is none (suppressed, not published). */
+export function valueText(r: { value: number | null; status: string | null }, unit: string): string {
+  return r.value === null ? `not published${r.status ? ` (${r.status})` : ''}` : withUnit(r.value, unit);
+}
+
 /** Map data for an indicator at one period. */
 export function indicatorData(v: IndicatorValues, unit: string): Map<string, MapDatum> {
   const rk = ranks(v.rows.map((r) => r.value));
@@ -81,7 +86,7 @@ export function indicatorData(v: IndicatorValues, unit: string): Map<string, Map
         areacd: r.areacd,
         areanm: r.areanm,
         value: r.value,
-        text: r.value === null ? `not published${r.status ? ` (${r.status})` : ''}` : withUnit(r.value, unit),
+        text: valueText(r, unit),
         interval: interval(r.lci95, r.uci95, unit, r.value),
         rank: rk[i]!,
         of,

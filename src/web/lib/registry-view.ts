@@ -1,11 +1,11 @@
 // What the indicator page draws from a registry table: each area's value with its 95% and 99.8%
 // limits, rank, verdicts against the nation and trend, as map data, fills and table rows.
 import type { MapDatum } from './atlas.ts';
-import { ranks } from './atlas.ts';
+import { ranks, valueText } from './atlas.ts';
 import type { RegistryRow, RegistryTable } from './beyond-types.ts';
-import { category, trendText, VERDICTS, verdictText } from './categories.ts';
+import { category, NO_DATA_FILL, trendText, VERDICTS, verdictText } from './categories.ts';
 import type { Table } from './table.ts';
-import { interval, limits, withUnit } from './format.ts';
+import { interval, limits } from './format.ts';
 
 /** A registry row with its rank among areas with a value (1 = highest). */
 export type RankedRow = RegistryRow & { rank: number | null };
@@ -20,11 +20,6 @@ export function rankedRows(t: RegistryTable): RankedRow[] {
 
 const ci = (lo: number | null, hi: number | null, unit: string, v: number | null) =>
   lo === null || hi === null ? null : limits(lo, hi, unit, v);
-
-/** The value as text, or why there is none (suppressed, not published). */
-export function valueText(r: RegistryRow, unit: string): string {
-  return r.value === null ? `not published${r.status ? ` (${r.status})` : ''}` : withUnit(r.value, unit);
-}
 
 /** Map data: value, limits, rank, and the verdicts and trend as further tooltip lines. */
 export function registryData(t: RegistryTable): Map<string, MapDatum> {
@@ -60,7 +55,7 @@ export function verdictFills(t: RegistryTable, level: '95' | '99.8'): Map<string
   return new Map(
     t.rows.map((r) => [
       r.areacd,
-      r.value === null ? 'url(#no-data)' : category(VERDICTS, r.vsNational[level]).fill,
+      r.value === null ? NO_DATA_FILL : category(VERDICTS, r.vsNational[level]).fill,
     ]),
   );
 }
