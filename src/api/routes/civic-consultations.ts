@@ -10,7 +10,6 @@ import {
 } from '../../civic/consultation-file.ts';
 import { refuse } from '../../civic/errors.ts';
 import type { Role } from '../../civic/store/tables.ts';
-import { SourceError } from '../../core/errors.ts';
 import type { ApiDeps } from '../deps.ts';
 import { actorOf, civicRoute, valid } from './civic-guard.ts';
 import {
@@ -36,11 +35,11 @@ const STAFF: readonly Role[] = ['moderator', 'analyst', 'admin'];
 export const isStaff = (role: Role): boolean => STAFF.includes(role);
 
 /** Checks an uploaded consultation, turning its faults into a 400. */
-export function checkedFile(make: () => ConsultationFile): ConsultationFile {
+function checkedFile(make: () => ConsultationFile): ConsultationFile {
   try {
     return make();
   } catch (e) {
-    if (e instanceof SourceError || e instanceof Error) throw refuse('bad_request', e.message);
+    if (e instanceof Error) throw refuse('bad_request', e.message);
     throw e;
   }
 }
