@@ -7,8 +7,8 @@ import { shortfallOf, type Shortfall } from '../models/entitlements/shortfall.ts
 import { createRandom, deriveSeed } from '../models/random.ts';
 import type { Store } from '../store/db.ts';
 import { readDataFile, validateFile, type ParsedFile } from './data-file.ts';
-import { lads2023, ladPopulation, NATIONAL_CODES, type Lad } from './geography.ts';
-import { byArea } from './indicator-table.ts';
+import { lads2023, ladPopulation, type Lad } from './geography.ts';
+import { byArea, nationalAt } from './indicator-table.ts';
 import { indicatorSeries, type Series } from './indicator-series.ts';
 import type { Registry } from './registry.ts';
 
@@ -180,9 +180,7 @@ function summarise(
 ): FloorSummary {
   const below = rows.filter((r) => r.status === 'below');
   const sum = (xs: (number | null)[]) => xs.reduce<number>((t, x) => t + (x ?? 0), 0);
-  const nat = NATIONAL_CODES.map((c) =>
-    s.rows.find((r) => r.areacd === c && r.period === period && r.value !== null),
-  ).find(Boolean);
+  const nat = period === null ? null : nationalAt(s, period);
   return {
     floor: fl.id,
     title: fl.title,
