@@ -1,4 +1,4 @@
-import { SIZE_BANDS as EMPLOYER_SIZE_BANDS } from '../ingest/gpg-employers.ts';
+import { SIZE_BANDS } from '../ingest/gpg-employers.ts';
 import { notFound, UsageError } from '../core/errors.ts';
 import { resolveIndustry } from '../core/sic.ts';
 import { layerIndex, type Taxonomy } from '../core/taxonomy.ts';
@@ -12,9 +12,7 @@ import { query, type Store } from '../store/db.ts';
 import { lads2023 } from './geography.ts';
 import { indicatorSeries } from './indicator-series.ts';
 import type { Registry } from './registry.ts';
-
-/** Employer size bands in the order the Government Equalities Office lists them. */
-export const SIZE_BANDS: string[] = [...EMPLOYER_SIZE_BANDS];
+import { SOURCES } from './sources.ts';
 
 /** The local pay gap tables: basis (workplace, residence) × statistic (median, mean) × pattern (all, full-time, part-time). */
 const LOCAL = ['workplace', 'residence'].flatMap((basis) =>
@@ -149,7 +147,7 @@ async function employerGaps(
     }
   }
   const order = [...taxonomy.layers.map((l) => l.id), 'public-sector-no-sic', 'unclassified'];
-  const pick = (sizes: string[]) =>
+  const pick = (sizes: readonly string[]) =>
     order.flatMap((layer) =>
       sizes.flatMap((size) => {
         const d = distribution(groups.get(`${layer}|${size}`) ?? []);
@@ -173,7 +171,8 @@ async function industryGaps(store: Store, taxonomy: Taxonomy) {
     store,
     `SELECT o.industry, i.name, o.value, o.status FROM industry_obs o JOIN current_datasets d ON d.id = o.dataset_id
        LEFT JOIN industries i ON i.dataset_id = o.dataset_id AND i.code = o.industry
-      WHERE d.source = 'ons-ashe-gpg-industry-2025' AND o.measure = 'gpg_median_all' ORDER BY o.industry`,
+      WHERE d.source = ? AND o.measure = 'gpg_median_all' ORDER BY o.industry`,
+    [SOURCES.asheGpgIndustry],
   );
   const index = layerIndex(taxonomy);
   return rows.flatMap((r) => {

@@ -42,4 +42,5 @@ export const SOURCES = {
   bres: 'ons-bres-ioat-gb-2021',
   population: 'ons-gva-itl-population',
   mye: 'ons-mye-lad-2021',
+  asheGpgIndustry: 'ons-ashe-gpg-industry-2025',
 } as const;
