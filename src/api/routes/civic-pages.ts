@@ -28,7 +28,7 @@ import { resultsBody } from './civic-html-results.ts';
 import { esc, listBody, loginBody, notice, page } from './civic-html.ts';
 import { evidenceFor, resultsFor } from './civic-results.ts';
 
-type Handler = (c: Context, req: CivicRequest) => Promise<Response>;
+type Handler = (c: Context, req: CivicRequest, deps: ApiDeps) => Promise<Response>;
 
 /** A page as HTML, never cached (it carries a CSRF token and maybe a ballot). */
 function html(c: Context, req: CivicRequest | null, title: string, body: string, status = 200): Response {
@@ -136,7 +136,7 @@ async function receiptFor(c: Context, req: CivicRequest, id: string) {
   return req.svc.receipt(id, hash, req.session).catch(() => null);
 }
 
-async function ballotPage(c: Context, req: CivicRequest): Promise<Response> {
+async function ballotPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
   const id = consultationId(c);
   const s = await req.svc.consultation(id, isStaff(req.role));
   const csrf = csrfFor(c, req.svc, req.session);
@@ -159,7 +159,7 @@ async function ballotPage(c: Context, req: CivicRequest): Promise<Response> {
       `<p>Voting has closed. <a href="/participate/${esc(id)}/results">See the result and check it</a>.</p>`,
     );
   else parts.push(`<p>Voting has not opened yet.</p>`);
-  parts.push(evidenceHtml(await evidenceFor(deps(c), s.meta.area)));
+  parts.push(evidenceHtml(await evidenceFor(deps, s.meta.area)));
   return html(c, req, s.spec.title, parts.join('\n'));
 }
 
@@ -181,14 +181,11 @@ async function cast(c: Context, req: CivicRequest): Promise<Response> {
   return c.redirect(`/participate/${id}?receipt=${receipt.hash}`, 303);
 }
 
-async function resultsPage(c: Context, req: CivicRequest): Promise<Response> {
+async function resultsPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
   const id = consultationId(c);
-  const r = await resultsFor(deps(c), req.svc, id);
+  const r = await resultsFor(deps, req.svc, id);
   return html(c, req, `Result: ${r.consultation.title}`, resultsBody(r));
 }
-
-const depsOf = new WeakMap<Request, ApiDeps>();
-const deps = (c: Context): ApiDeps => depsOf.get(c.req.raw)!;
 
 /** Renders any failure on a participation page as an HTML page with the status it maps to. */
 function errorPage(c: Context, e: unknown): Response {
@@ -236,13 +233,12 @@ export function civicPageRoutes(app: OpenAPIHono, d: ApiDeps): void {
       method,
       honoPath,
       async (c, next) => {
-        depsOf.set(c.req.raw, d);
         await limit(c, next);
         // A refusal anywhere after this (guard, handler) was shaped as JSON by onError: show a page.
         if (c.error) c.res = errorPage(c, c.error);
       },
       guard(d, `${method} ${path}`),
-      (c) => civic(() => handler(c, civicRequest(c))),
+      (c) => civic(() => handler(c, civicRequest(c), d)),
     );
   }
 }
