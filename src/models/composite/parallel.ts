@@ -59,12 +59,15 @@ export function createWorkerPool(size: number): WorkerPool {
   const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
   const ready = new Set<Worker>();
+  // the job each worker was last given a block of: a worker that dies takes only that job down
+  const holds = new Map<Worker, number>();
   let job: Job | undefined;
   let jobs = 0;
   const give = (w: Worker) => {
     if (!job || job.next >= job.blocks.length) return;
     const [from, to] = job.blocks[job.next++]!;
     job.busy++;
+    holds.set(w, job.id);
     w.postMessage({ type: 'block', job: job.id, from, plan: slicePlan(job.plan, from, to) });
   };
   for (const w of workers) {
@@ -77,7 +80,10 @@ export function createWorkerPool(size: number): WorkerPool {
       give(w);
       job?.settle();
     });
-    w.on('error', (e) => job?.fail(e));
+    w.on('error', (e) => {
+      ready.delete(w); // a dead worker gets no more blocks, so later jobs cannot wait on it
+      if (job && holds.get(w) === job.id) job.fail(e);
+    });
   }
   return {
     size,
