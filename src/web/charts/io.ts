@@ -1,6 +1,6 @@
 // Charts of the input–output answers: Λ as a heatmap, linkages as a quadrant plot, multipliers
 // with their δ band, extraction losses and a shock split direct / indirect / induced.
-import type { IoSplit } from '../lib/types.ts';
+import type { IoLayers, IoSplit } from '../lib/types.ts';
 import { labelWidth } from './layers.ts';
 import type { ChartBuilder } from './plot.ts';
 
@@ -72,13 +72,7 @@ export function layerHeatmap(
     });
 }
 
-interface Linkage {
-  industry: string;
-  name: string;
-  backward: number;
-  forward: number;
-  key: boolean;
-}
+type Linkage = IoLayers['linkages'][number];
 
 /** Rasmussen linkages: backward (what an industry buys) against forward (what it supplies); key sectors above 1 on both. */
 export function linkageQuadrants(rows: Linkage[]): ChartBuilder {

@@ -2,14 +2,11 @@
 // place among all areas. Each takes plain rows and returns a ChartBuilder; the same builders
 // serve the profile and the comparison (same scales across areas by construction).
 import { inkOn } from '../lib/colour.ts';
+import type { LayerStyle } from '../lib/taxonomy.svelte.ts';
 import type { GrowthLayer, LayerRow } from '../lib/types.ts';
 import type { ChartBuilder } from './plot.ts';
 
-export interface LayerStyle {
-  order: string[];
-  colours: string[];
-  name: (id: string) => string;
-}
+export type { LayerStyle } from '../lib/taxonomy.svelte.ts';
 
 /** Pixels a label column needs at Plot's 10px sans-serif, capped. */
 export function labelWidth(labels: string[], cap: number): number {

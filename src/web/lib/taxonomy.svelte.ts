@@ -33,12 +33,15 @@ export function layerOrder(seen: readonly string[]): string[] {
   return [...known, ...seen.filter((l) => !known.includes(l))];
 }
 
-/** Order, colours and names of the layers seen, for charts. */
-export function layerStyle(seen: readonly string[]): {
+/** How charts draw layers: in taxonomy order, each with its colour and name. */
+export interface LayerStyle {
   order: string[];
   colours: string[];
   name: (id: string) => string;
-} {
+}
+
+/** Order, colours and names of the layers seen, for charts. */
+export function layerStyle(seen: readonly string[]): LayerStyle {
   const order = layerOrder(seen);
   const names = new Map(order.map((l) => [l, layerName(l)]));
   return { order, colours: order.map((l) => layerColour(order, l)), name: (id) => names.get(id) ?? id };
