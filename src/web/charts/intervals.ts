@@ -1,7 +1,7 @@
 // Dot-and-interval charts: every area ranked with its 95% and 99.8% limits, one area against the
 // nation indicator by indicator, rank intervals of a need ranking, and costs low–central–high.
 import { category, VERDICTS } from '../lib/categories.ts';
-import { money, withUnit } from '../lib/format.ts';
+import { interval, money, withUnit } from '../lib/format.ts';
 import type { RelativeRow } from '../lib/comparison-view.ts';
 import type { RankedRow } from '../lib/registry-view.ts';
 import { labelWidth } from './layers.ts';
@@ -29,7 +29,7 @@ export function rankedIntervals(
     .sort((a, b) => a.value! - b.value!)
     .map((r, i) => ({ ...r, pos: i + 1, verdict: r.vsNational['95'] }));
   const tip = (d: (typeof data)[number]) =>
-    `${d.areanm}: ${withUnit(d.value, unit)}${d.lci95 !== null ? `\n95% CI ${withUnit(d.lci95, unit)} to ${withUnit(d.uci95, unit)}` : '\nno interval'}\nvs nation: ${d.verdict}`;
+    `${d.areanm}: ${withUnit(d.value, unit)}\n${interval(d.lci95, d.uci95, unit, d.value)}\nvs nation: ${d.verdict}`;
   return (Plot, width) =>
     Plot.plot({
       width,

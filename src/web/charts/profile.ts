@@ -1,6 +1,6 @@
 // Charts of one area (or a few side by side): specialisations and headline indicators with
 // their published 95% confidence intervals.
-import { lq, millions, withUnit } from '../lib/format.ts';
+import { interval, lq, millions, withUnit } from '../lib/format.ts';
 import type { IndicatorPoint, Specialisation } from '../lib/types.ts';
 import type { ChartBuilder } from './plot.ts';
 import { labelWidth, type LayerStyle } from './layers.ts';
@@ -110,7 +110,7 @@ export function indicatorIntervals(points: IndicatorRow[], unit: string): ChartB
           symbol: (p: IndicatorRow) => (p.role === 'comparator' ? 'diamond' : 'circle'),
           tip: true,
           title: (p: IndicatorRow) =>
-            `${p.areanm}: ${withUnit(p.value, unit)}${p.lci95 !== null ? ` (95% CI ${withUnit(p.lci95, unit)} to ${withUnit(p.uci95, unit)})` : ''}`,
+            `${p.areanm}: ${withUnit(p.value, unit)}${p.lci95 !== null && p.uci95 !== null ? ` (${interval(p.lci95, p.uci95, unit, p.value)})` : ''}`,
         }),
       ],
     });
