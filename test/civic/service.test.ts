@@ -143,5 +143,15 @@ for (const kind of storeKinds()) {
       assert.ok(Math.abs(rep.poststratification.uncoveredShare - 0.8) < 1e-12);
       assert.equal(rep.weighted.options.find((o) => o.id === 'A')!.weighted, 0);
     });
+
+    it('changes an account, answering with it as changed; its sessions end', async () => {
+      const password = 'long enough password';
+      const a = await svc.createAccount(ADMIN, { email: 'mod@example.org', password, role: 'moderator' });
+      const { token } = await svc.signIn({ email: 'MOD@example.org', password, ip: 'a' });
+      const changed = await svc.updateAccount(ADMIN, a.id, { role: 'analyst', disabled: true });
+      assert.deepEqual(changed, { ...a, role: 'analyst', disabled: true });
+      assert.deepEqual(await svc.listAccounts(), [changed]);
+      assert.equal(await svc.session(token), undefined);
+    });
   });
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { audit, type Actor } from '../audit.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
-import type { Role } from '../store/tables.ts';
+import type { Role, UsersTable } from '../store/tables.ts';
 import { writeTransaction } from '../store/tx.ts';
 import { checkPassword, hashPassword, verifyNothing, verifyPassword } from './password.ts';
 import { createSession, dropSession, purgeExpired, SESSION_MS, type Session } from './sessions.ts';
@@ -121,6 +121,10 @@ export async function signOut(ctx: CivicContext, token: string | undefined): Pro
   await writeTransaction(ctx.cdb, (tx) => dropSession(tx, token));
 }
 
+function accountOf(u: UsersTable): Account {
+  return { id: u.id, email: u.email, role: u.role, createdAt: u.created_at, disabled: Boolean(u.disabled) };
+}
+
 /** Every account, oldest first. */
 export async function listAccounts(ctx: CivicContext): Promise<Account[]> {
   const rows = await ctx.cdb.read
@@ -129,13 +133,7 @@ export async function listAccounts(ctx: CivicContext): Promise<Account[]> {
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((u) => ({
-    id: u.id,
-    email: u.email,
-    role: u.role,
-    createdAt: u.created_at,
-    disabled: Boolean(u.disabled),
-  }));
+  return rows.map(accountOf);
 }
 
 /** Changes an account's role or suspends it (its sessions end at once); audited. */
@@ -149,8 +147,8 @@ export async function updateAccount(
   const role = change.role === undefined ? undefined : checkRole(change.role);
   if (actor.subject === `user:${id}`)
     throw refuse('conflict', 'an administrator cannot change their own account');
-  await writeTransaction(ctx.cdb, async (tx) => {
-    const user = await tx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
+  return writeTransaction(ctx.cdb, async (tx) => {
+    const user = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!user) throw refuse('not_found', `unknown account: ${id}`);
     const set = {
       ...(role ? { role } : {}),
@@ -161,6 +159,6 @@ export async function updateAccount(
     if (role || change.disabled)
       await tx.deleteFrom('sessions').where('subject', '=', `user:${id}`).execute();
     await audit(tx, actor, 'account.update', `user:${id}`, { ...change }, now);
+    return accountOf({ ...user, ...set });
   });
-  return (await listAccounts(ctx)).find((a) => a.id === id)!;
 }
