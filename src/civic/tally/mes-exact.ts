@@ -1,6 +1,7 @@
-// The Method of Equal Shares for approval ballots with a fixed budget, in exact rational
-// arithmetic: the reference the fast path (mes-fast.ts) falls back to whenever floating
-// point cannot certify a decision. Definitions in equal-shares.ts.
+// The Method of Equal Shares for approval ballots with a fixed budget, in plain exact rational
+// arithmetic: the independent reference the tests and bench/civic-tally.bench.ts check the
+// tallies' fast path (mes-fast.ts, which falls back to exact-budgets.ts where floating point
+// cannot certify a decision) against. Definitions in equal-shares.ts.
 //
 // Voters with the same remaining budget form a class, and every step works on classes: a
 // project's approvers are counted per class, so the BigInt work grows with the number of
