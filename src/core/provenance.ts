@@ -17,7 +17,3 @@ export interface Provenance {
   reader: string;
   readerVersion: number;
 }
-
-export const OGL_V3 = 'Open Government Licence v3.0';
-export const OGL_ATTRIBUTION =
-  'Contains public sector information licensed under the Open Government Licence v3.0.';

@@ -63,5 +63,3 @@ export function readerFor(name: string): RegisteredReader {
   if (!reader) throw new Error(`invalid reader: ${name}`);
   return reader;
 }
-
-export const READER_NAMES = Object.keys(READERS);

@@ -23,11 +23,7 @@ export interface WriteOutcome {
   vintageNumber: number;
 }
 
-/**
- * Writes one dataset, inside the caller's transaction. The same source with the same
- * checksum is already there: nothing changes. A changed file becomes a new vintage.
- */
-/** The dataset already stored for this source and checksum, if any. */
+/** The dataset already stored for this source, checksum and reader version, if any. */
 export async function findDataset(
   store: Store,
   source: string,
