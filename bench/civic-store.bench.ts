@@ -13,7 +13,8 @@ import pg from 'pg';
 
 const N = Number(process.env.STRATA_BENCH_COMMITS ?? 3000);
 const GROUP = 50;
-const dir = mkdtempSync(join(process.env.STRATA_BENCH_DIR ?? tmpdir(), 'strata-civic-store-'));
+const base = process.env.STRATA_BENCH_DIR ?? tmpdir();
+const dir = mkdtempSync(join(base, 'strata-civic-store-'));
 const row = (seq: number) => ({
   seq,
   prev: randomBytes(32).toString('hex'),
@@ -158,7 +159,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(
-  `durable commits of ballot-log appends, ${N} single commits and ${N / 10} groups of ${GROUP}, in ${tmpdir()}`,
+  `durable commits of ballot-log appends, ${N} single commits and ${N / 10} groups of ${GROUP}, in ${base}`,
 );
 console.log(
   [
