@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
+import { UsageError } from '../core/errors.ts';
 
 export type Format = 'table' | 'csv' | 'json';
 
-/** Resolves `--format`: a table on a terminal, CSV when piped. */
+/** Resolves `--format`: a table on a terminal, CSV when piped; anything else is a usage error (exit 2). */
 export function resolveFormat(flag: string | undefined, isTTY = Boolean(process.stdout.isTTY)): Format {
   const f = flag ?? (isTTY ? 'table' : 'csv');
   switch (f) {
@@ -11,7 +12,7 @@ export function resolveFormat(flag: string | undefined, isTTY = Boolean(process.
     case 'json':
       return f;
     default:
-      throw new Error(`invalid format: ${f} (table, csv or json)`);
+      throw new UsageError(`invalid format: ${f} (table, csv or json)`);
   }
 }
 

@@ -14,9 +14,9 @@ export function registerArea(program: Command): void {
       .argument('<code>', 'a local authority code (E06000001), an ITL code (TLC11, TLC1, TLC) or K02000001')
       .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
   ).action(async (code: string, opts: { format?: string; taxonomy?: string }, cmd: Command) => {
+    const format = resolveFormat(opts.format);
     const taxonomy = loadTaxonomy(opts.taxonomy);
     const p = await withStore(cmd, (store) => areaProfile(store, code.trim().toUpperCase(), taxonomy), true);
-    const format = resolveFormat(opts.format);
     if (format === 'json') process.stdout.write(JSON.stringify(p, null, 2) + '\n');
     else if (format === 'csv')
       process.stdout.write(renderCsv(p.layers.rows as unknown as Record<string, unknown>[]));

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { DEFAULT_REGISTRY, loadRegistry, loadTaxonomy, type Registry } from '../../workbench.ts';
-import { resolveFormat, type Format } from '../output.ts';
 
 /** Adds `--registry FILE` and `--taxonomy FILE`, the value choices every beyond-GDP command reads. */
 export function withChoices(cmd: Command): Command {
@@ -17,15 +16,6 @@ export function withChoices(cmd: Command): Command {
 export function choices(opts: { registry?: string; taxonomy?: string }) {
   const registry: Registry = loadRegistry(opts.registry ?? DEFAULT_REGISTRY);
   return { registry, taxonomy: loadTaxonomy(opts.taxonomy) };
-}
-
-/** `--format`, refused as a usage error (exit 2) when it is not table, csv or json. */
-export function formatOf(flag: string | undefined): Format {
-  try {
-    return resolveFormat(flag);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
 }
 
 /** A comma-separated list option: `E06000001,E06000002`. */

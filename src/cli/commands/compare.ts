@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { compareAreas, comparisonRows } from '../../workbench.ts';
-import { render } from '../output.ts';
-import { choices, formatOf, intOf, listOf, notes, withChoices } from './beyond-options.ts';
+import { render, resolveFormat } from '../output.ts';
+import { choices, intOf, listOf, notes, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 /** `strata compare CODE`: an area against the nation, its region, a chosen set or its nearest neighbours. */
@@ -39,7 +39,7 @@ export function registerCompare(program: Command): void {
       },
       cmd: Command,
     ) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       if ((opts.nearest === undefined) !== (opts.profile === undefined))
         throw new UsageError('--nearest and --profile go together');
       const { registry, taxonomy } = choices(opts);

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { compositeRows, readDataFile, runCompositeFile, withAgreedWeights } from '../../workbench.ts';
 import { withCivic } from './civic.ts';
-import { render } from '../output.ts';
-import { choices, formatOf, intOf, notes, round, withChoices } from './beyond-options.ts';
+import { render, resolveFormat } from '../output.ts';
+import { choices, intOf, notes, round, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 /** `strata composite run FILE`: a composite index declared in a file, with its uncertainty and sensitivity analysis. */
@@ -34,7 +34,7 @@ export function registerComposite(program: Command): void {
       opts: { format?: string; workers?: string; registry?: string; taxonomy?: string; weightsFrom?: string },
       cmd: Command,
     ) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       const { registry, taxonomy } = choices(opts);
       let parsed = readDataFile(file);
       const agreed: string[] = [];

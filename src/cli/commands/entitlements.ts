@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { defaultFloors, entitlementRows, entitlements, readDataFile } from '../../workbench.ts';
-import { render } from '../output.ts';
-import { choices, formatOf, notes, withChoices, yearsAsText } from './beyond-options.ts';
+import { render, resolveFormat } from '../output.ts';
+import { choices, notes, withChoices, yearsAsText } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 const ROWS_TABLE = [
@@ -47,7 +47,7 @@ export function registerEntitlements(program: Command): void {
       },
       cmd: Command,
     ) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       if (!['rows', 'summary', 'ranking'].includes(opts.view))
         throw new UsageError(`invalid view: ${opts.view} (rows, summary or ranking)`);
       const { registry, taxonomy } = choices(opts);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { GENDER_VIEWS, genderLens, genderRows } from '../../workbench.ts';
-import { render } from '../output.ts';
-import { choices, formatOf, notes, withChoices } from './beyond-options.ts';
+import { render, resolveFormat } from '../output.ts';
+import { choices, notes, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 /** `strata gender`: local pay gaps, and employers' gaps by layer and size. */
@@ -32,7 +32,7 @@ export function registerGender(program: Command): void {
       },
       cmd: Command,
     ) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       if (!(GENDER_VIEWS as readonly string[]).includes(opts.view))
         throw new UsageError(`invalid view: ${opts.view} (layers, sizes, local or industries)`);
       if (opts.statistic !== 'median' && opts.statistic !== 'mean')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { indicatorTable, indicatorTableRows, listRegistry } from '../../workbench.ts';
-import { render } from '../output.ts';
-import { choices, formatOf, notes, withChoices } from './beyond-options.ts';
+import { render, resolveFormat } from '../output.ts';
+import { choices, notes, withChoices } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 const LIST_TABLE = ['id', 'unit', 'polarity', 'levels', 'boundaries', 'first', 'last', 'interval'];
@@ -41,7 +41,7 @@ export function registerIndicators(program: Command): void {
     ),
   ).action(
     async (opts: { format?: string; group?: string; registry?: string; taxonomy?: string }, cmd: Command) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       const { registry } = choices(opts);
       const rows = await withStore(cmd, (store) => listRegistry(store, registry), true);
       const picked = opts.group ? rows.filter((r) => r.group === opts.group) : rows;
@@ -70,7 +70,7 @@ export function registerIndicators(program: Command): void {
       opts: { format?: string; level: string; period?: string; registry?: string; taxonomy?: string },
       cmd: Command,
     ) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       const { registry, taxonomy } = choices(opts);
       const t = await withStore(cmd, (store) => indicatorTable(store, registry, taxonomy, id, opts), true);
       if (format === 'json') return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');

@@ -9,6 +9,7 @@ import {
   type IoOptions,
 } from '../../workbench.ts';
 import { render, resolveFormat, type Row } from '../output.ts';
+import { notes } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 function number(name: string, v: string | undefined): number | undefined {
@@ -51,10 +52,6 @@ function common(cmd: Command): Command {
   );
 }
 
-function notes(lines: string[]): void {
-  for (const n of lines) process.stderr.write(`note: ${n}\n`);
-}
-
 /** `strata io multipliers|layers|extract|shock`: the input–output engine, national or for an area. */
 export function registerIo(program: Command): void {
   const io = program
@@ -70,13 +67,13 @@ export function registerIo(program: Command): void {
       .option('--type <1|2>', 'Type I only, or Type I and II', '2'),
   ).action(async (f: CommonFlags & { type: string }, cmd: Command) => {
     if (f.type !== '1' && f.type !== '2') throw new UsageError(`invalid type: ${f.type} (1 or 2)`);
+    const format = resolveFormat(f.format);
     const taxonomy = loadTaxonomy(f.taxonomy);
     const r = await withStore(
       cmd,
       (s) => ioMultipliers(s, taxonomy, { ...options(f), type: Number(f.type) as 1 | 2 }),
       true,
     );
-    const format = resolveFormat(f.format);
     const columns =
       format === 'table'
         ? r.columns.filter((c) => !/_(direct|indirect|induced|low|high)$/.test(c) && c !== 'name')
@@ -88,9 +85,9 @@ export function registerIo(program: Command): void {
   common(
     io.command('layers').description('the layer interaction matrix Λ and backward/forward linkages'),
   ).action(async (f: CommonFlags, cmd: Command) => {
+    const format = resolveFormat(f.format);
     const taxonomy = loadTaxonomy(f.taxonomy);
     const r = await withStore(cmd, (s) => ioLayers(s, taxonomy, options(f)), true);
-    const format = resolveFormat(f.format);
     if (format === 'json') {
       process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     } else {
@@ -120,11 +117,12 @@ export function registerIo(program: Command): void {
       .description('hypothetical extraction: output lost without a layer')
       .requiredOption('--layer <id>', 'a layer id, e.g. foundational-material'),
   ).action(async (f: CommonFlags & { layer: string }, cmd: Command) => {
+    const format = resolveFormat(f.format);
     const taxonomy = loadTaxonomy(f.taxonomy);
     const r = await withStore(cmd, (s) => ioExtract(s, taxonomy, { ...options(f), layer: f.layer }), true);
-    if (resolveFormat(f.format) === 'json') process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    if (format === 'json') process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     else {
-      process.stdout.write(render(r.byLayer as Row[], resolveFormat(f.format)));
+      process.stdout.write(render(r.byLayer as Row[], format));
       process.stderr.write(
         `total output lost £${r.lostOutput.toFixed(1)}m, of which the rest of the economy £${r.lossRest.toFixed(1)}m (${(r.restShare * 100).toFixed(2)}% of its output)\n`,
       );
@@ -147,6 +145,7 @@ export function registerIo(program: Command): void {
       f: CommonFlags & { industry: string; amount: string; interregional?: boolean; beta: string },
       cmd: Command,
     ) => {
+      const format = resolveFormat(f.format);
       const taxonomy = loadTaxonomy(f.taxonomy);
       const amount = number('amount', f.amount)!;
       const r = await withStore(
@@ -161,7 +160,6 @@ export function registerIo(program: Command): void {
           }),
         true,
       );
-      const format = resolveFormat(f.format);
       if (format === 'json') process.stdout.write(JSON.stringify(r, null, 2) + '\n');
       else {
         const rows = r.byLayer.flatMap((l) =>

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { exampleMissions, missionRows, missionStatus, readDataFile } from '../../workbench.ts';
-import { render } from '../output.ts';
-import { choices, formatOf, notes, withChoices, yearsAsText } from './beyond-options.ts';
+import { render, resolveFormat } from '../output.ts';
+import { choices, notes, withChoices, yearsAsText } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
 const TABLE = [
@@ -31,7 +31,7 @@ export function registerMissions(program: Command): void {
       id: m.id,
       file: m.path.slice(m.path.indexOf('data/missions')),
     }));
-    process.stdout.write(render(rows, formatOf(opts.format)));
+    process.stdout.write(render(rows, resolveFormat(opts.format)));
   });
   withChoices(
     withFormat(
@@ -49,7 +49,7 @@ export function registerMissions(program: Command): void {
       opts: { format?: string; area?: string; registry?: string; taxonomy?: string },
       cmd: Command,
     ) => {
-      const format = formatOf(opts.format);
+      const format = resolveFormat(opts.format);
       const { registry, taxonomy } = choices(opts);
       const parsed = readDataFile(file);
       const r = await withStore(

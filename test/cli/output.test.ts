@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { UsageError } from '../../src/core/errors.ts';
+import { describeError } from '../../src/cli/errors.ts';
+import { renderCsv, renderTable, resolveFormat } from '../../src/cli/output.ts';
+
+describe('CLI output', () => {
+  it('resolves --format, a table on a terminal and CSV when piped', () => {
+    assert.equal(resolveFormat(undefined, true), 'table');
+    assert.equal(resolveFormat(undefined, false), 'csv');
+    assert.equal(resolveFormat('json', true), 'json');
+  });
+
+  it('refuses an unknown --format as a usage error: exit 2, one line', () => {
+    assert.throws(() => resolveFormat('xml'), UsageError);
+    try {
+      resolveFormat('xml');
+    } catch (e) {
+      assert.deepEqual(describeError(e), {
+        message: 'invalid format: xml (table, csv or json)',
+        exitCode: 2,
+      });
+    }
+  });
+
+  it('groups thousands in a table but never in years, and keeps full precision in CSV', () => {
+    const rows = [{ year: 2023, value: 12345.6789 }];
+    assert.equal(renderTable(rows), 'year       value\n----  ----------\n2023  12,345.679\n');
+    assert.equal(renderCsv(rows), 'year,value\n2023,12345.6789\n');
+  });
+});
