@@ -16,6 +16,7 @@ import { parsePipeline } from '../src/models/composite/pipeline.ts';
 import { replay, pipelineData } from '../src/models/composite/run.ts';
 import { planAnalysis, summarise } from '../src/models/composite/uncertainty.ts';
 import { createRandom, normal } from '../src/models/random.ts';
+import { python } from './python.ts';
 
 const AREAS = 361;
 const INDICATORS = 30;
@@ -58,14 +59,6 @@ function writePlan(dir: string, prepared: Prepared, plan: Plan): void {
   writeFileSync(join(dir, 'form.u16'), bytes(plan.form));
   writeFileSync(join(dir, 'aggregation.u8'), bytes(plan.aggregation));
   writeFileSync(join(dir, 'nominal.i32'), bytes(prepared.nominalRanks));
-}
-
-function python(): string {
-  for (const exe of ['python3', '/usr/bin/python3']) {
-    const r = spawnSync(exe, ['-c', 'import numpy'], { encoding: 'utf8' });
-    if (r.status === 0) return exe;
-  }
-  throw new Error('no python3 with numpy found for the baseline');
 }
 
 function sumCounts(parts: Partial[]): Int32Array {
@@ -122,7 +115,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-composite-'));
   try {
     writePlan(dir, prepared, plan);
-    const py = spawnSync(python(), ['bench/baselines/composite_numpy.py', dir, '3'], { encoding: 'utf8' });
+    const py = spawnSync(python('numpy'), ['bench/baselines/composite_numpy.py', dir, '3'], {
+      encoding: 'utf8',
+    });
     if (py.status !== 0) throw new Error(`numpy baseline failed: ${py.stderr}`);
     const np = JSON.parse(py.stdout) as { seconds: number; numpy: string };
     const theirs = new Int32Array(readFileSync(join(dir, 'rank_counts.i32')).buffer.slice(0));

@@ -19,6 +19,7 @@ import { nationalModel } from '../src/models/io/national.ts';
 import { regionalModels } from '../src/models/io/regional.ts';
 import type { DemandChange } from '../src/models/io/shock.ts';
 import { itl3Centroids, itl3Sizes, ladCentroids, ladSizes, nationalPack } from '../test/helpers/io-pack.ts';
+import { python } from './python.ts';
 
 const REPEATS = 5;
 const DELTAS = [0.3, 0.1, 0.4];
@@ -48,7 +49,7 @@ function maxRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 function runNumpy(dir: string, phase: 'small' | 'dense', threads: Record<string, string>): object {
   const env = { ...process.env, ...threads };
-  const res = spawnSync(python(), ['bench/baselines/io_numpy.py', dir, phase], {
+  const res = spawnSync(python('numpy'), ['bench/baselines/io_numpy.py', dir, phase], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
     env,
@@ -66,13 +67,6 @@ function normRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
     m = Math.max(m, Math.abs(b[i]!));
   }
   return d / m;
-}
-
-function python(): string {
-  for (const exe of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(exe, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0) return exe;
-  }
-  throw new Error('no python3 with numpy found for the baseline');
 }
 
 /** The shock both sides solve: £100m of construction in the first area, £50m of health care in the last. */

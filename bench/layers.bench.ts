@@ -9,6 +9,7 @@ import { layerWeights } from '../src/models/layers/split.ts';
 import { closeStore, importDir, layersAll, loadTaxonomy, openStore } from '../src/workbench.ts';
 import { loadPanel } from '../src/workbench/panels.ts';
 import { splitBasis } from '../src/workbench/split-basis.ts';
+import { python } from './python.ts';
 
 const PACK = process.env.STRATA_PACK ?? '../shared/data-pack';
 const tmp = mkdtempSync(join(tmpdir(), 'strata-bench-'));
@@ -79,7 +80,7 @@ for (const level of ['itl3', 'lad'] as const) {
 }
 closeStore(store);
 const py = JSON.parse(
-  execFileSync('/usr/bin/python3', ['bench/baselines/layers_pandas.py', tmp], { encoding: 'utf8' }),
+  execFileSync(python('pandas'), ['bench/baselines/layers_pandas.py', tmp], { encoding: 'utf8' }),
 ) as Record<string, { rows: number; compute_s: number; load_s: number; checksum: number }>;
 const pandasCompute = py.itl3!.compute_s + py.lad!.compute_s;
 console.log(
