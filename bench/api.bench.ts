@@ -3,8 +3,8 @@
 import autocannon from 'autocannon';
 import { startServer } from '../src/api/server.ts';
 import { closeStore, importDir, openStore } from '../src/workbench.ts';
+import { PACK } from '../test/helpers/source.ts';
 
-const PACK = process.env.STRATA_PACK ?? '../shared/data-pack';
 const DB = '.strata/bench-api.duckdb';
 const writer = await openStore(DB);
 await importDir(writer, PACK);

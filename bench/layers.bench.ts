@@ -10,8 +10,8 @@ import { closeStore, importDir, layersAll, loadTaxonomy, openStore } from '../sr
 import { loadPanel } from '../src/workbench/panels.ts';
 import { splitBasis } from '../src/workbench/split-basis.ts';
 import { python } from './python.ts';
+import { PACK } from '../test/helpers/source.ts';
 
-const PACK = process.env.STRATA_PACK ?? '../shared/data-pack';
 const tmp = mkdtempSync(join(tmpdir(), 'strata-bench-'));
 const db = join(tmp, 'bench.duckdb');
 const taxonomy = loadTaxonomy();
