@@ -14,6 +14,7 @@ import type { Store } from '../store/db.ts';
 import { DataFileError, readDataFile, validateFile, type ParsedFile } from './data-file.ts';
 import { lads2023, ladPopulation, NATIONAL_CODES } from './geography.ts';
 import { indicatorSeries, type Series, type SeriesRow } from './indicator-series.ts';
+import { byArea } from './indicator-table.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
 
 export type { Mission } from '../models/missions/schema.ts';
@@ -85,7 +86,8 @@ export async function missionStatus(
   if (opts.area && !lads.some((l) => l.areacd === opts.area))
     throw notFound('local authority (April 2023 code)', opts.area);
   const pop = await ladPopulation(store);
-  const areas = lads.map((l) => areaMission(m, entries, series, l.areacd, l.areanm));
+  const byAreas = series.map((s) => byArea(s.rows));
+  const areas = lads.map((l) => areaMission(m, entries, byAreas, l.areacd, l.areanm));
   const weight = (code: string) => (m.rollup.weight === 'equal' ? 1 : (pop.all.get(code) ?? 0));
   const rollup = rollUp(
     areas.map((a) => ({
@@ -129,18 +131,18 @@ function rowsToPoints(rows: readonly SeriesRow[] | undefined): Point[] {
   }));
 }
 
+// `byAreas[j]`: indicator j's rows by area, so each area's rows are found without scanning every row.
 function areaMission(
   m: Mission,
   entries: RegistryEntry[],
-  series: Series[],
+  byAreas: Map<string, SeriesRow[]>[],
   code: string,
   name: string,
 ): AreaMission {
   const indicators = m.indicators.map((ind, j) => {
     const local = m.areas?.[code]?.[ind.id];
     const spec = { ...ind, baseline: local?.baseline ?? ind.baseline, target: local?.target ?? ind.target };
-    const rows = series[j]!.rows.filter((r) => r.areacd === code);
-    return result(spec, entries[j]!, rows);
+    return result(spec, entries[j]!, byAreas[j]!.get(code) ?? []);
   });
   return { areacd: code, areanm: name, track: missionTrack(indicators, m.status), indicators };
 }
