@@ -9,7 +9,7 @@ import type { ConsultationFile, ConsultationMeta, Electorate } from '../consulta
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { ConsultationsTable } from '../store/tables.ts';
-import { writeTransaction, type Tx } from '../store/tx.ts';
+import { lockName, writeTransaction, type Tx } from '../store/tx.ts';
 
 /** Where a consultation is in its life at a moment. */
 export type Phase = 'draft' | 'scheduled' | 'open' | 'closed';
@@ -59,6 +59,15 @@ export function fromRow(row: ConsultationsTable, now: Date): StoredConsultation 
   };
 }
 
+/**
+ * Serialises the changes of one consultation's life (create, edit, open, close) across API
+ * instances: on PostgreSQL an edit racing the publication would otherwise overwrite the spec
+ * after the log's first link had committed to the old one, and no ballot would ever verify.
+ */
+export function lockConsultation(tx: Tx, ctx: CivicContext, id: string): Promise<void> {
+  return lockName(tx, ctx.cdb, `consultation:${id}`);
+}
+
 /** Reads one consultation's row inside a transaction or outside one; refuses an unknown id. */
 export async function loadRow(tx: Tx, id: string): Promise<ConsultationsTable> {
   const row = await tx.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -86,6 +95,7 @@ export async function createConsultation(
 ): Promise<void> {
   const now = ctx.now();
   await writeTransaction(ctx.cdb, async (tx) => {
+    await lockConsultation(tx, ctx, f.consultation.id);
     const taken = await tx
       .selectFrom('consultations')
       .select('id')
@@ -120,6 +130,7 @@ export async function updateConsultation(
     throw refuse('bad_request', `the file's id (${f.consultation.id}) is not ${id}`);
   const now = ctx.now();
   await writeTransaction(ctx.cdb, async (tx) => {
+    await lockConsultation(tx, ctx, id);
     const row = await loadRow(tx, id);
     if (row.status !== 'draft')
       throw refuse(
@@ -144,6 +155,7 @@ export async function openConsultation(
 ): Promise<Phase> {
   const now = ctx.now();
   return writeTransaction(ctx.cdb, async (tx) => {
+    await lockConsultation(tx, ctx, id);
     const row = await loadRow(tx, id);
     const phase = phaseOf(row, now);
     if (phase === 'closed') throw refuse('conflict', `consultation ${id} is closed`);

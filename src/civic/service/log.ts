@@ -7,7 +7,7 @@ import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { BallotsTable } from '../store/tables.ts';
 import { lockHead, writeTransaction, type Tx } from '../store/tx.ts';
-import { fromRow, loadRow, phaseOf, type StoredConsultation } from './consultations.ts';
+import { fromRow, loadRow, lockConsultation, phaseOf, type StoredConsultation } from './consultations.ts';
 
 /** A stored row as a log entry. */
 export function entryOf(r: BallotsTable): LogEntry {
@@ -42,6 +42,7 @@ export const CLOCK: Actor = { subject: 'system:closing-time', role: 'admin' };
 export async function closeConsultation(ctx: CivicContext, actor: Actor, id: string): Promise<void> {
   const now = ctx.now();
   await writeTransaction(ctx.cdb, async (tx) => {
+    await lockConsultation(tx, ctx, id);
     await lockHead(tx, ctx.cdb, id);
     const row = await loadRow(tx, id);
     if (row.status === 'draft') throw refuse('conflict', `consultation ${id} was never opened`);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { genesisHash } from '../../../src/civic/chain.ts';
 import { verifyChain } from '../../../src/civic/chain-verify.ts';
 import { checkConsultationFile } from '../../../src/civic/consultation-file.ts';
 import { CivicService } from '../../../src/civic/service.ts';
@@ -63,6 +64,33 @@ for (const kind of storeKinds()) {
       await b.db.updateTable('settings').set({ value: '99' }).where('key', '=', 'schema_version').execute();
       await b.close();
       await assert.rejects(openCivicDb(store.url), /schema 99, newer than this Strata/);
+    });
+
+    it('an edit racing the publication lands before it or is refused: the log commits to what was published', async () => {
+      const fresh = freshStore(kind);
+      const svc = await CivicService.open(fresh.url);
+      try {
+        const admin = { subject: 'cli:test', role: 'admin' as const };
+        for (let k = 0; k < 10; k++) {
+          const id = `race-${k}`;
+          await svc.createConsultation(admin, checkConsultationFile({ ...RIVERSIDE, id }));
+          const edit = checkConsultationFile({ ...RIVERSIDE, id, rule: 'greedy' });
+          const [edited] = await Promise.allSettled([
+            svc.updateConsultation(admin, id, edit),
+            svc.openConsultation(admin, id),
+          ]);
+          const spec = (await svc.consultation(id, true)).spec;
+          assert.equal(spec.rule, edited.status === 'fulfilled' ? 'greedy' : 'equalshares/add1');
+          assert.equal(
+            (await svc.head(id))!.hash,
+            genesisHash(spec),
+            `${id}: head is not the published genesis`,
+          );
+        }
+      } finally {
+        await svc.close();
+        await fresh.drop();
+      }
     });
 
     it('two instances appending to one log at once make one chain with every receipt in it', async () => {
