@@ -84,23 +84,6 @@ export async function parentsOf(store: Store, code: string): Promise<AreaRef[]> 
   return out;
 }
 
-/** The LADs inside an ITL area (any level), from the 2023 lookup. */
-export async function ladsWithin(store: Store, code: string): Promise<AreaRef[]> {
-  const col = code.length === 5 ? 'itl3' : code.length === 4 ? 'itl2' : 'itl1';
-  return query<AreaRef>(
-    store,
-    `WITH RECURSIVE up(lad, area, lvl) AS (
-        SELECT child, parent, parent_level FROM area_links l JOIN current_datasets d ON d.id = l.dataset_id
-         WHERE l.vintage = '2023' AND l.child_level = 'ltla' AND l.parent_level = 'itl3'
-        UNION
-        SELECT up.lad, l.parent, l.parent_level FROM up JOIN area_links l ON l.child = up.area
-         WHERE l.vintage = '2023' AND l.parent_level IN ('itl2', 'itl1'))
-     SELECT DISTINCT up.lad AS areacd, coalesce((SELECT any_value(a.areanm) FROM areas a WHERE a.areacd = up.lad), up.lad) AS areanm, 'lad' AS level
-       FROM up WHERE up.area = ? AND up.lvl = ? ORDER BY 1`,
-    [code, col],
-  );
-}
-
 /** An area as the area list shows it: names, level, validity years, its parents at the analysis levels. */
 export interface AreaListItem extends AreaRef {
   start: number | null;

@@ -2,7 +2,7 @@ import { levelOfCode } from '../core/area.ts';
 import { readDistrictChanges } from '../ingest/district-changes.ts';
 import { readSourceFile } from '../ingest/source-file.ts';
 import { query, type Store } from '../store/db.ts';
-import { itl1Regions } from './areas.ts';
+import { itl1Regions, type AreaRef } from './areas.ts';
 import { cached } from './cache.ts';
 import { currentDataset, SOURCES } from './sources.ts';
 
@@ -25,19 +25,21 @@ export function levelOf(code: string): string | null {
   return l === 'ltla' ? 'lad' : l;
 }
 
-/** A local authority district on April 2023 codes, with its region (or country) and ITL1 area. */
+/** A local authority district on April 2023 codes, with its region (or country) and ITL areas. */
 export interface Lad {
   areacd: string;
   areanm: string;
   region: string;
   regionName: string;
   itl1: string;
+  /** The ITL3, ITL2 and ITL1 areas it lies in (a LAD straddling two ITL3 areas is in both). */
+  itl: string[];
 }
 
 /** The 361 LADs of the April 2023 LAD–ITL lookup, each with its region: the areas every LAD table lists. */
 export function lads2023(store: Store): Promise<Lad[]> {
   return cached(store, 'beyond:lads2023', async () => {
-    const rows = await query<{ areacd: string; areanm: string | null; itl1: string }>(
+    const rows = await query<{ areacd: string; areanm: string | null; itl1: string; itl: string[] }>(
       store,
       `WITH RECURSIVE up(lad, area, lvl) AS (
           SELECT child, parent, parent_level FROM area_links l JOIN current_datasets d ON d.id = l.dataset_id
@@ -46,9 +48,10 @@ export function lads2023(store: Store): Promise<Lad[]> {
           SELECT up.lad, l.parent, l.parent_level FROM up JOIN area_links l ON l.child = up.area
            JOIN current_datasets d ON d.id = l.dataset_id
            WHERE l.vintage = '2023' AND l.parent_level IN ('itl2', 'itl1'))
-       SELECT up.lad AS areacd, any_value(up.area) AS itl1,
+       SELECT up.lad AS areacd, any_value(up.area) FILTER (WHERE up.lvl = 'itl1') AS itl1,
+              list(DISTINCT up.area ORDER BY up.area) AS itl,
               (SELECT arg_max(a.areanm, a.dataset_id) FROM areas a WHERE a.areacd = up.lad AND a.level = 'ltla') AS areanm
-         FROM up WHERE up.lvl = 'itl1' GROUP BY up.lad ORDER BY 1`,
+         FROM up GROUP BY up.lad HAVING count(*) FILTER (WHERE up.lvl = 'itl1') > 0 ORDER BY 1`,
     );
     const regions = itl1Regions();
     return rows.map((r) => {
@@ -60,9 +63,17 @@ export function lads2023(store: Store): Promise<Lad[]> {
         region: region.areacd,
         regionName: region.areanm,
         itl1: r.itl1,
+        itl: r.itl,
       };
     });
   });
+}
+
+/** The LADs inside an ITL area (any level), from the 2023 lookup. */
+export async function ladsWithin(store: Store, code: string): Promise<AreaRef[]> {
+  return (await lads2023(store))
+    .filter((l) => l.itl.includes(code))
+    .map((l) => ({ areacd: l.areacd, areanm: l.areanm, level: 'lad' }));
 }
 
 /**
