@@ -1,7 +1,6 @@
-import type * as XLSX from 'xlsx';
 import { SourceError } from '../core/errors.ts';
 import { parseNumber } from './numbers.ts';
-import { cellRef, sheet, sheetGrid, type CellValue, type Workbook } from './workbook.ts';
+import { cellRef, requireSheet, sheetGrid, type CellValue, type Workbook } from './workbook.ts';
 
 /**
  * ONS Annual Survey of Hours and Earnings (ASHE) result tables: title rows, a header row
@@ -47,13 +46,7 @@ export function readAsheSheet(
   valueCols: number[],
   markers: ReadonlySet<string>,
 ): AsheSheet {
-  if (!wb.book.Sheets[name]) {
-    // Listed in full: the value field of an error is shortened, and these lists are long.
-    const present = wb.book.SheetNames.join(', ');
-    throw new SourceError({ file: wb.file, sheet: name }, `missing sheet; the workbook has ${present}`);
-  }
-  const ws: XLSX.WorkSheet = sheet(wb, name);
-  const grid = sheetGrid(ws);
+  const grid = sheetGrid(requireSheet(wb, name));
   const where = { file: wb.file, sheet: name };
   const headerRow = findHeader(grid, where);
   const rows: AsheRow[] = [];

@@ -3,7 +3,7 @@ import { SourceError } from '../core/errors.ts';
 import type { IndustryMeasure, IndustryObservation, PublishedCheck } from '../core/records.ts';
 import { resolveIndustry, sectionOf } from '../core/sic.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
-import { cellAt, cellRef, openWorkbook, type Workbook } from './workbook.ts';
+import { cellAt, cellRef, openWorkbook, requireSheet } from './workbook.ts';
 
 const READER = 'ghg-intensity';
 /** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
@@ -65,17 +65,6 @@ export function readGhgIntensity(input: ReaderInput): ReadResult {
     if (total && groupTotal) totalChecks(ws, years, total, groupTotal, measure, where, checks, warnings);
   }
   return { provenance: provenanceFor(input, READER, VERSION), records: { industry }, checks, warnings };
-}
-
-function requireSheet(wb: Workbook, name: string): XLSX.WorkSheet {
-  const ws = wb.book.Sheets[name];
-  if (!ws) {
-    throw new SourceError(
-      { file: wb.file, sheet: name },
-      `missing sheet; the workbook has ${wb.book.SheetNames.join(', ')}`,
-    );
-  }
-  return ws;
 }
 
 /** The row whose column A reads `SIC code`: codes on it, names below, years from two rows below. */

@@ -50,6 +50,18 @@ export function sheet(wb: Workbook, name: string): XLSX.WorkSheet {
   return ws;
 }
 
+/** Returns a sheet by name, or throws at `file!name` listing every sheet in full (a value would be shortened). */
+export function requireSheet(wb: Workbook, name: string): XLSX.WorkSheet {
+  const ws = wb.book.Sheets[name];
+  if (!ws) {
+    throw new SourceError(
+      { file: wb.file, sheet: name },
+      `missing sheet; the workbook has ${wb.book.SheetNames.join(', ')}`,
+    );
+  }
+  return ws;
+}
+
 /** All cells of a sheet as a dense grid of values (rows × columns), empty cells null. */
 export function sheetGrid(ws: XLSX.WorkSheet): CellValue[][] {
   return XLSX.utils.sheet_to_json<CellValue[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
