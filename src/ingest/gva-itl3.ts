@@ -1,3 +1,4 @@
+import { levelOfCode } from '../core/area.ts';
 import { SourceError } from '../core/errors.ts';
 import type { AreaRecord, IndustryMeasure, IndustryObservation, PublishedCheck } from '../core/records.ts';
 import { columnIndex, readCsv, requireRows } from './csv.ts';
@@ -49,7 +50,7 @@ export function readGvaItl3(input: ReaderInput): ReadResult {
     const areacd = row[codeCol]!.trim();
     const areanm = row[nameCol]!.trim();
     const industry = row[sicCol]!.trim();
-    if (!/^TL[C-N][0-9A-Z]{2}$/.test(areacd)) {
+    if (levelOfCode(areacd) !== 'itl3') {
       throw new SourceError(
         { file: file.name, line, column: codeCol + 1, value: areacd },
         'not an ITL3 code',

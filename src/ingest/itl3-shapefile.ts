@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
 import type { Topology } from 'topojson-specification';
+import { levelOfCode } from '../core/area.ts';
 import { SourceError } from '../core/errors.ts';
 import type { AreaGeometry, AreaRecord, BoundaryLayer } from '../core/records.ts';
 import { bngToLonLat } from './bng.ts';
@@ -24,7 +25,6 @@ const POLYGON = 5;
  * to zero-area rings, which d3-geo would read as covering the whole globe.
  */
 const QUANTIZATION = 1e6;
-const ITL3 = /^TL[C-N][0-9A-Z]{2}$/;
 
 type Area = Feature<Polygon | MultiPolygon, { areacd: string; areanm: string }>;
 
@@ -116,7 +116,7 @@ function attributes(fc: FeatureCollection, dbf: string, codeField: string, nameF
       throw new SourceError(at(codeField, Object.keys(p).join(', ')), `missing field ${codeField}`);
     const code = String(p[codeField] ?? '').trim();
     const name = String(p[nameField] ?? '').trim();
-    if (!ITL3.test(code)) throw new SourceError(at(codeField, code), 'not an ITL3 code');
+    if (levelOfCode(code) !== 'itl3') throw new SourceError(at(codeField, code), 'not an ITL3 code');
     if (name === '') throw new SourceError(at(nameField, p[nameField] ?? null), 'missing name');
     if (seen.has(code)) throw new SourceError(at(codeField, code), 'duplicate area');
     seen.add(code);
