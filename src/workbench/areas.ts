@@ -3,6 +3,7 @@ import { levelOfCode } from '../core/area.ts';
 import { notFound, UsageError } from '../core/errors.ts';
 import { list, query, type Store } from '../store/db.ts';
 import { codeChanges } from './boundaries.ts';
+import { cached } from './cache.ts';
 import type { Level } from './panels.ts';
 
 /** The analysis level of a code (LAD, ITL3/2/1, UK); other codes are not areas Strata profiles. */
@@ -191,10 +192,15 @@ export async function sameAreaIn2025(store: Store, code: string): Promise<AreaRe
  * ITL (January 2025) codes → the ITL (January 2021) code covering exactly the same local
  * authorities, for every ITL level; and the set of 2021 codes. Indicators published on the
  * newer codes can then be shown on the areas the GVA tables and ITL3 boundaries use.
+ * Computed once per store state (every ITL profile and ITL indicator table asks for it).
  */
-export async function itl2025To2021(
+export function itl2025To2021(
   store: Store,
-): Promise<{ map: Map<string, string>; codes2021: Set<string> }> {
+): Promise<{ map: ReadonlyMap<string, string>; codes2021: ReadonlySet<string> }> {
+  return cached(store, 'itl2025To2021', () => itlRecodes(store));
+}
+
+async function itlRecodes(store: Store): Promise<{ map: Map<string, string>; codes2021: Set<string> }> {
   const rows = await query<{ new_code: string | null; old_code: string }>(
     store,
     `WITH RECURSIVE up(lad, area, vintage) AS (
