@@ -2,7 +2,6 @@
 // instances may start at once against one PostgreSQL database). Column types are those both
 // stores share: text and integer; only the audit log's auto-increment key differs.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { CivicDb } from './open.ts';
 import { lockName, writeTransaction, type Tx } from './tx.ts';
 
@@ -136,7 +135,7 @@ export async function migrate(cdb: CivicDb): Promise<void> {
       throw new Error(`civic store has schema ${from}, newer than this Strata (${CIVIC_SCHEMA_VERSION})`);
     for (let v = from; v < CIVIC_SCHEMA_VERSION; v++) await MIGRATIONS[v]!(tx, cdb);
     if (from === CIVIC_SCHEMA_VERSION) return;
-    await sql`DELETE FROM settings WHERE key = 'schema_version'`.execute(tx);
+    await tx.deleteFrom('settings').where('key', '=', 'schema_version').execute();
     await tx
       .insertInto('settings')
       .values({ key: 'schema_version', value: String(CIVIC_SCHEMA_VERSION) })
