@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
+import { cachedPrepare } from './statements.ts';
 import { ThreadSqliteDialect } from './sqlite-thread.ts';
 import type { CivicTables } from './tables.ts';
 
@@ -65,25 +66,13 @@ function openSqlite(path: string): Kysely<CivicTables> {
 
 /**
  * A reader on this thread: in WAL mode readers see every committed transaction and never wait
- * for the writer, so session lookups do not queue behind a commit. Prepared statements are kept
- * by SQL text (Kysely prepares each query afresh, which costs more than running it).
+ * for the writer, so session lookups do not queue behind a commit. Statements are kept
+ * prepared (statements.ts).
  */
 function openSqliteReader(path: string): Kysely<CivicTables> {
   const database = new Database(path, { readonly: true });
   database.pragma('busy_timeout = 10000');
-  const cache = new Map<string, Database.Statement>();
-  const cached: SqliteDatabase = {
-    close: () => database.close(),
-    prepare: (text: string) => {
-      let stmt = cache.get(text);
-      if (!stmt) {
-        if (cache.size >= 1000) cache.clear();
-        stmt = database.prepare(text);
-        cache.set(text, stmt);
-      }
-      return stmt;
-    },
-  };
+  const cached: SqliteDatabase = { close: () => database.close(), prepare: cachedPrepare(database) };
   return new Kysely<CivicTables>({ dialect: new SqliteDialect({ database: cached }) });
 }
 

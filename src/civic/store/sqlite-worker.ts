@@ -4,6 +4,7 @@
 // { id, sql, params } or { close: true }; out: { id, rows } | { id, changes, insertId } | { id, error }.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { cachedPrepare } from './statements.ts';
 
 const port = parentPort!;
 const db = new Database((workerData as { path: string }).path);
@@ -15,18 +16,7 @@ db.pragma('foreign_keys = ON');
 // Another process (the CLI beside a running server) may hold the write lock briefly.
 db.pragma('busy_timeout = 10000');
 
-// Prepared statements kept by SQL text: preparing costs more than running the small statements
-// a ballot needs. Bounded: multi-row inserts have one text per row count (at most a few hundred).
-const cache = new Map<string, Database.Statement>();
-function prepare(sql: string): Database.Statement {
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    if (cache.size >= 1000) cache.clear();
-    stmt = db.prepare(sql);
-    cache.set(sql, stmt);
-  }
-  return stmt;
-}
+const prepare = cachedPrepare(db);
 
 port.on('message', (m: { id: number; sql: string; params: unknown[] } | { close: true }) => {
   if ('close' in m) {
