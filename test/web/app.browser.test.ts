@@ -43,6 +43,10 @@ describe('web app in Chromium', () => {
       assert.match(tip, /Hartlepool/);
       close(numberIn(tip.split('\n').find((l) => l.includes('%'))!), hartlepool.share * 100, 0.1, 'share');
       assert.match(tip, new RegExp(`Ranked ${rank} of ${mine.length}`));
+      // the table's value column holds the value alone (the layer's name has a colon of its own)
+      const row = (await tableRows(page, 'atlas-table')).find((r) => r[2] === 'E06000001')!;
+      assert.match(row[3]!, /^[\d.]+%$/);
+      close(numberIn(row[3]!), hartlepool.share * 100, 0.1, 'share in the table');
       await page.locator('svg.map path[data-code=S12000017]').hover();
       assert.match(await page.locator('[data-testid=map-tooltip]').innerText(), /Highland/);
       await page.locator('svg.map a[href="/area/E06000001"]').focus();

@@ -10,6 +10,8 @@ export interface MapDatum {
   value: number | null;
   /** The value as text, in its unit. */
   text: string;
+  /** What the value is, said before it in the tooltip beside lines on other things (a layer's name, beside the other layers' shares). */
+  label?: string;
   /** The interval (or a statement that none is published). */
   interval: string;
   rank: number | null;
@@ -58,7 +60,8 @@ export function layerData(
         areacd: r.areacd,
         areanm: r.areanm,
         value: values[i]!,
-        text: `${name(layer)}: ${layerText(values[i]!, stat, measure)}`,
+        label: name(layer),
+        text: layerText(values[i]!, stat, measure),
         interval: 'no interval published',
         rank: rk[i]!,
         of: mine.length,
