@@ -4,12 +4,11 @@
 import type { Ballot } from '../../civic/consultation.ts';
 import type { StoredConsultation } from '../../civic/service/consultations.ts';
 import { AGE_BANDS, SEXES } from '../../civic/weighting.ts';
-import { esc, notice } from './civic-html.ts';
+import { esc, notice, pct } from './civic-html.ts';
 import type { evidenceFor } from './civic-results.ts';
 
 type Evidence = Awaited<ReturnType<typeof evidenceFor>>;
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 

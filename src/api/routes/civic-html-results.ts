@@ -1,11 +1,10 @@
 // The results page: the outcome under the published rule, the representativeness report beside
 // it (never in its place), and how anyone can verify the result from the exported log.
-import { esc } from './civic-html.ts';
+import { esc, pct } from './civic-html.ts';
 import type { resultsFor } from './civic-results.ts';
 
 type Results = Awaited<ReturnType<typeof resultsFor>>;
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const fixed = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 function representativenessHtml(r: Results): string {

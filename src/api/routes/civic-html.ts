@@ -13,6 +13,9 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+/** A share (0–1) as a percentage with one decimal. */
+export const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}
 header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
