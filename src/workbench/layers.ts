@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.ts';
 import { parseTaxonomy, type Taxonomy } from '../core/taxonomy.ts';
 import { layerTable, type LayerTable } from '../models/layers/layer-table.ts';
-import { layerWeights } from '../models/layers/split.ts';
+import type { Panel } from '../models/layers/panel.ts';
+import { layerWeights, type LayerWeights } from '../models/layers/split.ts';
 import type { Store } from '../store/db.ts';
 import { cached } from './cache.ts';
 import { loadPanel, type LayerMeasure, type Level, type SourcedPanel } from './panels.ts';
@@ -47,6 +48,10 @@ export interface LayersResult {
   names: Map<string, string>;
   source: SourcedPanel['source'];
   notes: string[];
+  /** What the table was built from: the industry panel, its published names, and the industry → layer weights. */
+  panel: Panel;
+  industryNames: Map<string, string>;
+  weights: LayerWeights;
 }
 
 /** The layered economy of every area at a level, for every year the source has. */
@@ -68,6 +73,9 @@ export async function layersAll(
     names: sp.names,
     source: sp.source,
     notes: [...sp.notes, ...w.notes],
+    panel: sp.panel,
+    industryNames: sp.industryNames,
+    weights: w,
   };
 }
 

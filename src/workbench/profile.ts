@@ -2,7 +2,6 @@ import { notFound } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { layerVolume } from '../models/layers/growth.ts';
 import { industryShares } from '../models/layers/specialisation.ts';
-import { layerWeights } from '../models/layers/split.ts';
 import type { Store } from '../store/db.ts';
 import { analysisLevel, itl1Regions, parentsOf, sameAreaIn2025, type AreaRef } from './areas.ts';
 import { ladsWithin } from './geography.ts';
@@ -10,7 +9,6 @@ import { cached } from './cache.ts';
 import { headlineIndicators, type IndicatorValue } from './indicators.ts';
 import { layerRows, layersCached, taxonomyKey, type LayerRow } from './layers.ts';
 import { loadPanel, type Level } from './panels.ts';
-import { splitBasis } from './split-basis.ts';
 
 /** Everything `strata area CODE` and `GET /api/v1/areas/{code}` show about one place. */
 export interface AreaProfile {
@@ -73,11 +71,12 @@ export async function areaProfile(store: Store, code: string, taxonomy: Taxonomy
 
 const notImputed = (c: string) => c !== '68IMP';
 
+// Shares and volumes start from the cached layer table's current-price panel and weights.
+
 /** Industry shares for every area at a level, computed once per store state. */
 function sharesAt(store: Store, level: Level, taxonomy: Taxonomy) {
   return cached(store, `industry-shares:${level}:${taxonomyKey(taxonomy)}`, async () => {
-    const { panel, industryNames } = await loadPanel(store, level, 'gva_cp');
-    const w = layerWeights(panel.industries, taxonomy, await splitBasis(store));
+    const { panel, weights: w, industryNames } = await layersCached(store, level, 'gva_cp', taxonomy);
     return { panel, w, industryNames, ...industryShares(panel, notImputed) };
   });
 }
@@ -86,11 +85,10 @@ function sharesAt(store: Store, level: Level, taxonomy: Taxonomy) {
 function volumesAt(store: Store, level: Level, taxonomy: Taxonomy) {
   return cached(store, `volumes:${level}:${taxonomyKey(taxonomy)}`, async () => {
     const [cp, cvm] = await Promise.all([
-      loadPanel(store, level, 'gva_cp'),
+      layersCached(store, level, 'gva_cp', taxonomy),
       loadPanel(store, level, 'gva_cvm'),
     ]);
-    const w = layerWeights(cp.panel.industries, taxonomy, await splitBasis(store));
-    return { volume: layerVolume(cp.panel, cvm.panel, w), source: cvm.source };
+    return { volume: layerVolume(cp.panel, cvm.panel, cp.weights), source: cvm.source };
   });
 }
 
