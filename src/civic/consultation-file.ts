@@ -70,9 +70,6 @@ const FileSchema = z.object({
     .max(1000),
 });
 
-/** The raw fields a consultation file may hold (for the API's schema). */
-export type ConsultationFileInput = z.input<typeof FileSchema>;
-
 /** Checks a parsed consultation file; throws an Error naming the first bad field. */
 export function checkConsultationFile(value: unknown): ConsultationFile {
   const r = FileSchema.safeParse(value);

@@ -216,9 +216,6 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['GET', '/participate/{id}/results', resultsPage],
 ];
 
-/** The page routes and their matrix keys (the matrix test walks them). */
-export const PAGE_KEYS = PAGES.map(([m, p]) => `${m} ${p}`);
-
 /** Registers the participation pages. */
 export function civicPageRoutes(app: OpenAPIHono, d: ApiDeps): void {
   const limit = bodyLimit({
