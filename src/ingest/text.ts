@@ -39,6 +39,10 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/**
+ * The offset of the first byte sequence that is not UTF-8, by the same rules as the fatal
+ * decoder: no overlong forms (E0 80, F0 80), no surrogates (ED A0) and nothing past U+10FFFF (F4 90).
+ */
 function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
@@ -46,7 +50,21 @@ function firstInvalidUtf8(b: Uint8Array): number {
     const need =
       c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    // The second byte's range narrows after E0, ED, F0 and F4; every other continuation is 80–BF.
+    const [lo, hi] =
+      c === 0xe0
+        ? [0xa0, 0xbf]
+        : c === 0xed
+          ? [0x80, 0x9f]
+          : c === 0xf0
+            ? [0x90, 0xbf]
+            : c === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
+    for (let k = 1; k <= need; k++) {
+      const next = b[i + k];
+      if (next === undefined || next < (k === 1 ? lo : 0x80) || next > (k === 1 ? hi : 0xbf)) return i;
+    }
     i += need + 1;
   }
   return 0;
