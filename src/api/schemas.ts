@@ -10,6 +10,15 @@ export const AreaCode = z
   .regex(/^[A-Z0-9]{3,9}$/, 'an area code such as E06000001 or TLC11')
   .openapi({ param: { name: 'code', in: 'path' }, example: 'E06000001' });
 
+/** A built-in layer taxonomy by id; the default one when absent. */
+export const TaxonomyParam = z.string().max(64).optional();
+
+/** A local authority district by its April 2023 code, for routes that answer for every district or one. */
+export const LadParam = z
+  .string()
+  .regex(/^[A-Z]\d{8}$/, 'a local authority code')
+  .optional();
+
 export const FormatQuery = z
   .enum(['json', 'csv'])
   .optional()

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { areaProfile, AREA_LEVELS, listAreas } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendCached, sendTable } from '../respond.ts';
-import { AreaCode, FormatQuery, jsonResponse, tableResponse } from '../schemas.ts';
+import { AreaCode, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 
 const AreaItem = z.object({
   areacd: z.string(),
@@ -44,7 +44,7 @@ const profile = createRoute({
     'The profile of one area: layered economy over time, specialisations, real growth, headline indicators',
   request: {
     params: z.object({ code: AreaCode }),
-    query: z.object({ taxonomy: z.string().max(64).optional() }),
+    query: z.object({ taxonomy: TaxonomyParam }),
   },
   responses: jsonResponse(z.object({}).passthrough().openapi('AreaProfile'), 'Area profile'),
 });

@@ -3,7 +3,7 @@ import { compareAreas, comparisonRows } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { sendTable } from '../respond.ts';
-import { AreaCode, FormatQuery, tableResponse } from '../schemas.ts';
+import { AreaCode, FormatQuery, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { registry } from './beyond-shared.ts';
 
 const codes = z.string().regex(/^[A-Za-z0-9:,-]{1,2000}$/, 'comma-separated codes or ids');
@@ -23,7 +23,7 @@ const route = createRoute({
       indicators: codes
         .optional()
         .openapi({ description: 'registry indicators to compare (default: all with a value)' }),
-      taxonomy: z.string().max(64).optional(),
+      taxonomy: TaxonomyParam,
       format: FormatQuery,
     }),
   },

@@ -3,7 +3,7 @@ import { compositeRows, fromValue, readDataFile, runCompositeFile } from '../../
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { sendCached } from '../respond.ts';
-import { FormatQuery, jsonResponse, tableResponse } from '../schemas.ts';
+import { FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { fileBody, fileErrors, jsonBody, registry, respond, withIssues } from './beyond-shared.ts';
 
 const EXAMPLE = new URL('../../../data/indicators/composites/example-local-prosperity.yaml', import.meta.url)
@@ -17,7 +17,7 @@ const run = createRoute({
   summary:
     'Run a composite index declared in the body (pipeline JSON naming registry indicators): scores, ranks, median rank and 5–95% rank interval per area, Sobol indices per input',
   request: {
-    query: z.object({ taxonomy: z.string().max(64).optional(), format: FormatQuery }),
+    query: z.object({ taxonomy: TaxonomyParam, format: FormatQuery }),
     body: fileBody('a composite pipeline (see GET /api/v1/composite/example)', {
       id: 'my-index',
       data: { level: 'lad', period: 'latest-common' },

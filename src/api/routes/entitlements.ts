@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { defaultFloors, entitlementRows, entitlements, fromValue } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendCached, sendTable } from '../respond.ts';
-import { FormatQuery, jsonResponse, tableResponse } from '../schemas.ts';
+import { FormatQuery, jsonResponse, LadParam, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { fileBody, fileErrors, jsonBody, registry, respond, withIssues } from './beyond-shared.ts';
 
 const Report = z
@@ -20,11 +20,8 @@ const query = z.object({
     .enum(['rows', 'summary', 'ranking'])
     .default('rows')
     .openapi({ description: 'which table a CSV download holds (JSON holds all three)' }),
-  area: z
-    .string()
-    .regex(/^[A-Z]\d{8}$/, 'a local authority code')
-    .optional(),
-  taxonomy: z.string().max(64).optional(),
+  area: LadParam,
+  taxonomy: TaxonomyParam,
   format: FormatQuery,
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { GENDER_VIEWS, genderLens, genderRows } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendTable } from '../respond.ts';
-import { FormatQuery, tableResponse } from '../schemas.ts';
+import { FormatQuery, LadParam, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { registry } from './beyond-shared.ts';
 
 const route = createRoute({
@@ -16,16 +16,13 @@ const route = createRoute({
         .enum(GENDER_VIEWS)
         .default('layers')
         .openapi({ description: 'which table a CSV download holds (JSON holds all)' }),
-      area: z
-        .string()
-        .regex(/^[A-Z]\d{8}$/, 'a local authority code')
-        .optional(),
+      area: LadParam,
       period: z
         .string()
         .regex(/^\d{4}-\d{2}$/, 'a reporting year such as 2021-22')
         .optional(),
       statistic: z.enum(['median', 'mean']).default('median'),
-      taxonomy: z.string().max(64).optional(),
+      taxonomy: TaxonomyParam,
       format: FormatQuery,
     }),
   },

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ioExtract, ioLayers, ioMultipliers, ioShock } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendCached, sendTable } from '../respond.ts';
-import { ErrorSchema, FormatQuery, jsonResponse, tableResponse } from '../schemas.ts';
+import { ErrorSchema, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 
 const Area = z
   .string()
@@ -18,7 +18,7 @@ const common = {
     .openapi({ description: 'input-output table year (default: newest)' }),
   delta: z.coerce.number().min(0).lt(1).default(0.3).openapi({ description: 'FLQ δ in [0, 1)' }),
   variant: z.enum(['flq', 'aflq']).default('flq'),
-  taxonomy: z.string().max(64).optional(),
+  taxonomy: TaxonomyParam,
 };
 
 const multipliers = createRoute({
@@ -84,7 +84,7 @@ const ShockBody = z
     year: z.number().int().min(1990).max(2100).optional(),
     delta: z.number().min(0).lt(1).default(0.3),
     variant: z.enum(['flq', 'aflq']).default('flq'),
-    taxonomy: z.string().max(64).optional(),
+    taxonomy: TaxonomyParam,
   })
   .strict()
   .openapi('ShockRequest');

@@ -3,7 +3,7 @@ import { layerRows, layersAll, LEVELS, MEASURES } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { sendTable } from '../respond.ts';
-import { FormatQuery, tableResponse } from '../schemas.ts';
+import { FormatQuery, tableResponse, TaxonomyParam } from '../schemas.ts';
 
 const Row = z.object({
   areacd: z.string(),
@@ -29,7 +29,7 @@ const route = createRoute({
         .string()
         .regex(/^(\d{4}|all|latest)$/, 'a year, latest or all')
         .default('latest'),
-      taxonomy: z.string().max(64).optional(),
+      taxonomy: TaxonomyParam,
       format: FormatQuery,
     }),
   },

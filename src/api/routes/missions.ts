@@ -9,7 +9,7 @@ import {
 } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendTable } from '../respond.ts';
-import { FormatQuery, tableResponse } from '../schemas.ts';
+import { FormatQuery, LadParam, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { fileBody, fileErrors, jsonBody, registry, respond, withIssues } from './beyond-shared.ts';
 
 const Report = z
@@ -37,11 +37,8 @@ const Report = z
   .openapi('MissionReport');
 
 const query = z.object({
-  area: z
-    .string()
-    .regex(/^[A-Z]\d{8}$/, 'a local authority code')
-    .optional(),
-  taxonomy: z.string().max(64).optional(),
+  area: LadParam,
+  taxonomy: TaxonomyParam,
   format: FormatQuery,
 });
 

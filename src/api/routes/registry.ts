@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { indicatorTable, indicatorTableRows, listRegistry } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendTable } from '../respond.ts';
-import { FormatQuery, tableResponse } from '../schemas.ts';
+import { FormatQuery, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { registry } from './beyond-shared.ts';
 
 const IndicatorId = z
@@ -34,7 +34,7 @@ const table = createRoute({
     query: z.object({
       level: z.enum(['lad', 'itl3', 'itl2', 'itl1', 'rgn', 'ctry', 'cty', 'cauth']).default('lad'),
       period: z.string().max(40).optional().openapi({ description: 'as published (default: the latest)' }),
-      taxonomy: z.string().max(64).optional().openapi({ description: 'for derived layer indicators' }),
+      taxonomy: TaxonomyParam.openapi({ description: 'for derived layer indicators' }),
       format: FormatQuery,
     }),
   },
