@@ -72,6 +72,13 @@ export async function sendCached(
   return new Response(p.body, { status: 200, headers });
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A JSON value, cached under `key` (see sendCached). */
+export function sendJson(c: Context, key: string, make: () => unknown, maxAge?: number): Promise<Response> {
+  return sendCached(c, key, async () => ({ type: JSON_TYPE, text: JSON.stringify(await make()) }), maxAge);
+}
+
 /** JSON or CSV for a table route, cached under `key`. */
 export function sendTable(
   c: Context,
@@ -83,6 +90,6 @@ export function sendTable(
     const out = await make();
     return csv
       ? { type: 'text/csv; charset=utf-8', text: toCsv(out.rows, out.columns) }
-      : { type: 'application/json; charset=utf-8', text: JSON.stringify(out.json) };
+      : { type: JSON_TYPE, text: JSON.stringify(out.json) };
   });
 }

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { areaProfile, AREA_LEVELS, listAreas } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
-import { sendCached, sendTable } from '../respond.ts';
+import { sendJson, sendTable } from '../respond.ts';
 import { AreaCode, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 
 const AreaItem = z.object({
@@ -60,9 +60,8 @@ export function areaRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(profile, (c) => {
     const { code } = c.req.valid('param');
     const taxonomy = deps.taxonomy(c.req.valid('query').taxonomy);
-    return sendCached(c, `profile|${code}|${taxonomy.id}`, async () => ({
-      type: 'application/json; charset=utf-8',
-      text: JSON.stringify(await areaProfile(deps.store, code, taxonomy)),
-    })) as never;
+    return sendJson(c, `profile|${code}|${taxonomy.id}`, () =>
+      areaProfile(deps.store, code, taxonomy),
+    ) as never;
   });
 }

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { compositeRows, fromValue, readDataFile, runCompositeFile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
-import { sendCached } from '../respond.ts';
+import { sendJson } from '../respond.ts';
 import { FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { fileBody, fileErrors, jsonBody, registry, respond, withIssues } from './beyond-shared.ts';
 
@@ -62,12 +62,5 @@ export function compositeRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     );
     return respond(c, r, compositeRows(r)) as never;
   });
-  app.openapi(
-    example,
-    (c) =>
-      sendCached(c, 'composite-example', async () => ({
-        type: 'application/json; charset=utf-8',
-        text: JSON.stringify(readDataFile(EXAMPLE).value),
-      })) as never,
-  );
+  app.openapi(example, (c) => sendJson(c, 'composite-example', () => readDataFile(EXAMPLE).value) as never);
 }

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { defaultFloors, entitlementRows, entitlements, fromValue } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
-import { sendCached, sendTable } from '../respond.ts';
+import { sendJson, sendTable } from '../respond.ts';
 import { FormatQuery, jsonResponse, LadParam, tableResponse, TaxonomyParam } from '../schemas.ts';
 import { fileBody, fileErrors, jsonBody, registry, respond, withIssues } from './beyond-shared.ts';
 
@@ -72,14 +72,7 @@ export function entitlementRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       return { json: r, ...entitlementRows(r, q.view) };
     }) as never;
   });
-  app.openapi(
-    floors,
-    (c) =>
-      sendCached(c, 'entitlement-floors', async () => ({
-        type: 'application/json; charset=utf-8',
-        text: JSON.stringify(defaultFloors().value),
-      })) as never,
-  );
+  app.openapi(floors, (c) => sendJson(c, 'entitlement-floors', () => defaultFloors().value) as never);
   app.openapi(post, async (c) => {
     const q = c.req.valid('query');
     const body = await jsonBody(c);

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ioExtract, ioLayers, ioMultipliers, ioShock } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
-import { sendCached, sendTable } from '../respond.ts';
+import { sendJson, sendTable } from '../respond.ts';
 import { ErrorSchema, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 
 const Area = z
@@ -122,18 +122,12 @@ export function ioRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(layers, (c) => {
     const q = c.req.valid('query');
     const taxonomy = deps.taxonomy(q.taxonomy);
-    return sendCached(c, `io-layers|${JSON.stringify(q)}`, async () => ({
-      type: 'application/json; charset=utf-8',
-      text: JSON.stringify(await ioLayers(deps.store, taxonomy, q)),
-    })) as never;
+    return sendJson(c, `io-layers|${JSON.stringify(q)}`, () => ioLayers(deps.store, taxonomy, q)) as never;
   });
   app.openapi(extract, (c) => {
     const q = c.req.valid('query');
     const taxonomy = deps.taxonomy(q.taxonomy);
-    return sendCached(c, `io-extract|${JSON.stringify(q)}`, async () => ({
-      type: 'application/json; charset=utf-8',
-      text: JSON.stringify(await ioExtract(deps.store, taxonomy, q)),
-    })) as never;
+    return sendJson(c, `io-extract|${JSON.stringify(q)}`, () => ioExtract(deps.store, taxonomy, q)) as never;
   });
   app.openapi(shock, async (c) => {
     const b = c.req.valid('json');

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { TAXONOMY_IDS } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
-import { sendCached } from '../respond.ts';
+import { sendJson } from '../respond.ts';
 import { jsonResponse } from '../schemas.ts';
 
 const Taxonomy = z
@@ -49,20 +49,11 @@ export function taxonomyRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(list, (c) => c.json({ taxonomies: TAXONOMY_IDS }) as never);
   app.openapi(one, (c) => {
     const t = deps.taxonomy(c.req.valid('param').id);
-    return sendCached(
+    const { id, version, title, sources, layers, rules } = t;
+    return sendJson(
       c,
       `taxonomy|${t.id}`,
-      async () => ({
-        type: 'application/json; charset=utf-8',
-        text: JSON.stringify({
-          id: t.id,
-          version: t.version,
-          title: t.title,
-          sources: t.sources,
-          layers: t.layers,
-          rules: t.rules,
-        }),
-      }),
+      () => ({ id, version, title, sources, layers, rules }),
       3600,
     ) as never;
   });
