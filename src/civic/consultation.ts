@@ -1,7 +1,7 @@
 // A consultation as published before it opens: its options, the kind of ballot, and the
 // tally rule. Ballots are checked and put in canonical form here, before they reach the log.
 import { commonScale, toUnits } from './money.ts';
-import { checkKnapsack } from './tally/knapsack.ts';
+import { knapsackCheck } from './tally/knapsack.ts';
 import { goalPoints } from './tally/goal-weighting.ts';
 
 /** approval: a set of options; knapsack: a set of projects within the budget; ranking: options most preferred first; points: 100 points split across goals. */
@@ -101,10 +101,31 @@ function checkLength(c: Consultation, n: number): void {
     throw new Error(`ballot names ${n} options, more than ${c.maxLength}`);
 }
 
+/** What checking a ballot needs from its consultation: the option ids, and for knapsack ballots the budget check. */
+interface BallotRules {
+  known: ReadonlySet<string>;
+  fits?: (chosen: readonly string[]) => void;
+}
+
+// A log holds many ballots of one consultation (a commit's batch, an export being verified):
+// the rules are worked out once per consultation object, not for every ballot.
+const rulesCache = new WeakMap<Consultation, BallotRules>();
+
+function rulesOf(c: Consultation): BallotRules {
+  let r = rulesCache.get(c);
+  if (!r) {
+    const known = new Set(c.options.map((o) => o.id));
+    const costs = c.options as { id: string; cost: string }[];
+    r = c.ballot === 'knapsack' ? { known, fits: knapsackCheck(c.budget!, costs) } : { known };
+    rulesCache.set(c, r);
+  }
+  return r;
+}
+
 function optionList(c: Consultation, ballot: unknown): string[] {
   if (!Array.isArray(ballot) || !ballot.every((x) => typeof x === 'string'))
     throw new Error(`${c.ballot} ballot must be a list of option ids`);
-  const known = new Set(c.options.map((o) => o.id));
+  const { known } = rulesOf(c);
   for (const id of ballot) if (!known.has(id)) throw new Error(`ballot names an unknown option: ${id}`);
   if (new Set(ballot).size !== ballot.length) throw new Error('ballot names an option twice');
   checkLength(c, ballot.length);
@@ -120,7 +141,7 @@ export function canonicalBallot(c: Consultation, ballot: unknown): Ballot {
     case 'knapsack': {
       const chosen = new Set(optionList(c, ballot));
       const set = c.options.filter((o) => chosen.has(o.id)).map((o) => o.id);
-      if (c.ballot === 'knapsack') checkKnapsack(c.budget!, c.options as { id: string; cost: string }[], set);
+      rulesOf(c).fits?.(set);
       return set;
     }
     case 'points': {
