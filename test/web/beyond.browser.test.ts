@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEFAULT_PROFILE } from '../../src/web/lib/nearest-profile.ts';
+import { DEFAULT_PROFILE, ITL3_PROFILE } from '../../src/web/lib/nearest-profile.ts';
 import { assertNear, launch, numberIn, serveApp, tableRows, visitPage, watchedPage } from './helpers.ts';
 
 let server: { url: string; close: () => Promise<void> };
@@ -140,6 +140,20 @@ describe('beyond-GDP pages in Chromium', () => {
       assert.equal(row[5], `${pay.comparators[0].verdict['95']} / ${pay.comparators[0].verdict['99.8']}`);
       await page.waitForSelector('[data-figure=cmp] svg');
       await csvServed(page, 'cmp', ['indicator', 'vs_national_95', 'trend']);
+    });
+    // an ITL3 area: its neighbours named as the API names them, on the ITL3 profile
+    const itl3 = await api(`/api/v1/compare/TLC11?nearest=5&profile=${ITL3_PROFILE.join(',')}`);
+    await visit('/indicators?area=TLC11', 'indicators-area-itl3', async (page) => {
+      await page.getByTestId('cmp-neighbours').waitFor();
+      const names = await page.locator('[data-testid=cmp-neighbours] a').allInnerTexts();
+      assert.deepEqual(
+        names,
+        itl3.neighbours.map((x: { areanm: string }) => x.areanm),
+      );
+      assert.ok(
+        names.every((n) => !/^TL[A-Z]\d\d$/.test(n)),
+        names.join('; '),
+      );
     });
   });
 

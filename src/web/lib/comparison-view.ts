@@ -11,8 +11,6 @@ export interface Compared {
   url: string;
   /** Profile indicators left out because the area has no value at their latest period. */
   dropped: string[];
-  /** Area names by code, from the profile's tables (the API names ITL3 neighbours by code). */
-  names: Map<string, string>;
 }
 
 /** The level of an area code the registry tables map: LADs and ITL3 areas (null for others). */
@@ -22,16 +20,11 @@ export function levelOf(code: string): 'lad' | 'itl3' | null {
 
 /**
  * The profile indicators the area has a value for at their latest period at its level (nearest
- * neighbours need all of them), read from the registry tables — the same tables as the indicator
- * page — with the area names those tables give.
+ * neighbours need all of them), read from the registry tables — the same tables as the indicator page.
  */
-async function usableProfile(
-  code: string,
-  profile: string[],
-): Promise<{ usable: string[]; names: Map<string, string> }> {
-  const names = new Map<string, string>();
+async function usableProfile(code: string, profile: string[]): Promise<string[]> {
   const level = levelOf(code);
-  if (!level) return { usable: [], names };
+  if (!level) return [];
   // Only indicators published at the level (asking for others is a 400, and a console error).
   const { indicators } = await getJson<{ indicators: RegistryEntry[] }>(apiUrl('registry'));
   const at = (id: string) =>
@@ -44,24 +37,21 @@ async function usableProfile(
       !at(id)
         ? false
         : getJson<RegistryTable>(apiUrl(`registry/${id}`, { level })).then(
-            (t) => {
-              for (const r of t.rows) names.set(r.areacd, r.areanm);
-              return t.rows.some((r) => r.areacd === code && r.value !== null);
-            },
+            (t) => t.rows.some((r) => r.areacd === code && r.value !== null),
             () => false,
           ),
     ),
   );
-  return { usable: profile.filter((_, i) => has[i]), names };
+  return profile.filter((_, i) => has[i]);
 }
 
 /** The comparison of an area with the nation, its region and its k nearest neighbours on a profile. */
 export async function loadComparison(code: string, k: number, profile: string[]): Promise<Compared> {
-  const { usable, names } = await usableProfile(code, profile);
+  const usable = await usableProfile(code, profile);
   const dropped = profile.filter((p) => !usable.includes(p));
   const get = async (p: string[], left: string[]): Promise<Compared> => {
     const url = apiUrl(`compare/${code}`, p.length >= 2 ? { nearest: k, profile: p.join(',') } : {});
-    return { comparison: await getJson<Comparison>(url), url, dropped: left, names };
+    return { comparison: await getJson<Comparison>(url), url, dropped: left };
   };
   try {
     return await get(usable, dropped);
