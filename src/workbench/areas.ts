@@ -140,7 +140,7 @@ export async function listAreas(
         GROUP BY child)
      SELECT a.areacd, a.areanm, a.level, a.start, a."end", p.parents FROM a LEFT JOIN p ON p.child = a.areacd
       WHERE (? IS NULL OR a.level = ?)
-        AND (? = '' OR lower(a.areanm) LIKE '%' || ? || '%' OR lower(a.areacd) LIKE ? || '%')
+        AND (? = '' OR contains(lower(a.areanm), ?) OR starts_with(lower(a.areacd), ?))
         AND (? IS NULL OR a.level LIKE 'itl%' OR a.level = 'uk' OR a.areacd IN (
               -- Valid in the year by the boundary files, which carry the codes' start and end years.
               SELECT b.areacd FROM areas b WHERE b.dataset_id IN (SELECT dataset_id FROM boundaries)
@@ -149,7 +149,7 @@ export async function listAreas(
                  AND NOT list_contains(coalesce(?, []::VARCHAR[]), b.areacd)
               UNION SELECT unnest(coalesce(?, []::VARCHAR[]))))
         AND (a.level NOT LIKE 'itl%' OR a.areacd IN (SELECT child FROM area_links WHERE vintage = '2023') OR a.areacd IN (SELECT parent FROM area_links WHERE vintage = '2023'))
-      ORDER BY (lower(a.areacd) = ?) DESC, (lower(a.areanm) LIKE ? || '%') DESC, a.areanm
+      ORDER BY (lower(a.areacd) = ?) DESC, starts_with(lower(a.areanm), ?) DESC, a.areanm
       LIMIT ?`,
     [
       level ?? null,

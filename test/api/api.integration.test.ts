@@ -43,6 +43,12 @@ describe('HTTP API on the real pack', () => {
     assert.equal((await json(route)).code, 'not_found');
   });
 
+  it('searches names and codes literally: % and _ are not wildcards', async () => {
+    assert.equal((await json(await get('/api/v1/areas?q=' + encodeURIComponent('%_')))).areas.length, 0);
+    const hits = (await json(await get('/api/v1/areas?q=hartle'))).areas as { areacd: string }[];
+    assert.ok(hits.some((a) => a.areacd === 'E06000001'));
+  });
+
   it('refuses an oversized body with 413 in the error shape', async () => {
     const res = await app.request('/api/v1/areas', {
       method: 'POST',
