@@ -24,7 +24,7 @@ const one = createRoute({
         .openapi({ param: { name: 'id', in: 'path' }, example: 'gross-median-weekly-pay' }),
     }),
     query: z.object({
-      level: z.enum(['lad', 'utla', 'cty', 'rgn', 'ctry', 'cauth', 'itl1', 'itl2', 'itl3', 'uk']).optional(),
+      level: z.enum(['lad', 'cty', 'rgn', 'ctry', 'cauth', 'itl1', 'itl2', 'itl3', 'uk']).optional(),
       period: z
         .string()
         .max(40)
