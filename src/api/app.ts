@@ -90,10 +90,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   civicRoutes(app, deps);
 
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
-  app.doc31('/api/v1/openapi.json', { openapi: '3.1.0', info: API_INFO });
-  app.get('/api/v1/docs', (c) =>
-    c.html(apiDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }) as never)),
-  );
+  // The routes are fixed once the app is built, so the document and its page are made once.
+  let doc: ReturnType<typeof app.getOpenAPI31Document> | null = null;
+  let page: string | null = null;
+  const openapi = () => (doc ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }));
+  app.get('/api/v1/openapi.json', (c) => c.json(openapi()));
+  app.get('/api/v1/docs', (c) => c.html((page ??= apiDocsPage(openapi() as never))));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });
