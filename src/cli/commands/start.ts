@@ -28,7 +28,12 @@ export function registerStart(
       let pack = findPack(opts.pack);
       if (!pack) {
         process.stdout.write('No data pack found: fetching the official files from their publishers...\n');
-        await fetchPack('.strata/pack');
+        const { fetched, manual } = await fetchPack('.strata/pack');
+        const failed = fetched.filter((f) => f.status === 'failed');
+        process.stdout.write(`downloaded ${fetched.length - failed.length} of ${fetched.length} files\n`);
+        for (const f of failed) process.stderr.write(`note: ${f.source} ${f.file}: ${f.detail}\n`);
+        for (const s of manual)
+          process.stderr.write(`note: ${s.id} has no direct download; get it from ${s.landing}\n`);
         pack = '.strata/pack';
       }
       await withStore(cmd, async (store) => {
