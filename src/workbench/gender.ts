@@ -138,7 +138,11 @@ async function employerGaps(
   );
   const index = layerIndex(taxonomy);
   const groups = new Map<string, Weighted[]>();
-  const add = (key: string, w: Weighted) => groups.set(key, [...(groups.get(key) ?? []), w]);
+  const add = (key: string, w: Weighted) => {
+    const list = groups.get(key);
+    if (list) list.push(w);
+    else groups.set(key, [w]);
+  };
   for (const r of rows) {
     if (r.gap === null) continue;
     for (const [layer, weight] of employerLayers(r.sic.split(','), taxonomy, index)) {
