@@ -1,0 +1,43 @@
+// What the CLI prints for a few representative commands, to the character: tables on stdout
+// (as on a terminal), notes on stderr. A change of output shows as a diff of test/golden/cli/.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { before, describe, it } from 'node:test';
+import { closeStore } from '../../src/workbench.ts';
+import { assertGolden } from '../helpers/golden.ts';
+import { PACK_DB, packStore } from '../helpers/pack.ts';
+
+before(async () => closeStore(await packStore()));
+
+const COMMANDS: Record<string, string[]> = {
+  'layers-itl1': ['layers', '--level', 'itl1', '--year', '2022', '--format', 'table'],
+  'area-hartlepool': ['area', 'E06000001', '--format', 'table'],
+  'indicator-pay-rgn': ['indicator', 'gross-median-weekly-pay', '--level', 'rgn', '--format', 'table'],
+  'io-multipliers-tlc11': ['io', 'multipliers', '--area', 'TLC11', '--format', 'table'],
+  'io-extract': ['io', 'extract', '--layer', 'foundational-material', '--format', 'csv'],
+  'compare-hartlepool': ['compare', 'E06000001', '--format', 'csv'],
+  'entitlements-summary': ['entitlements', '--view', 'summary', '--format', 'table'],
+  'gender-layers': ['gender', '--view', 'layers', '--format', 'csv'],
+  'missions-hartlepool': [
+    'missions',
+    'status',
+    'data/missions/examples/decarbonisation.yaml',
+    '--area',
+    'E06000001',
+    '--format',
+    'table',
+  ],
+};
+
+describe('CLI output against golden files', () => {
+  for (const [name, args] of Object.entries(COMMANDS)) {
+    it(`strata ${args.join(' ')}`, () => {
+      const r = spawnSync(process.execPath, ['bin/strata.js', '--db', PACK_DB, ...args], {
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assertGolden(`cli/${name}.out`, r.stdout);
+      assertGolden(`cli/${name}.err`, r.stderr);
+    });
+  }
+});
