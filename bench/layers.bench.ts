@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layerTable } from '../src/models/layers/layer-table.ts';
 import { layerWeights } from '../src/models/layers/split.ts';
-import { closeStore, importDir, layersAll, loadTaxonomy, openStore } from '../src/workbench.ts';
+import { loadTaxonomy, Workbench } from '../src/workbench.ts';
+import { buildLayers } from '../src/workbench/layers.ts';
 import { loadPanel } from '../src/workbench/panels.ts';
 import { splitBasis } from '../src/workbench/split-basis.ts';
 import { python } from './python.ts';
@@ -19,22 +20,22 @@ const fmt = (s: number) => `${s.toFixed(3)} s`;
 
 // 1. Whole-pack import into an empty store.
 let t0 = performance.now();
-const store = await openStore(db);
-const report = await importDir(store, PACK);
+const wb = await Workbench.open(db);
+const report = await wb.import(PACK);
 const importSeconds = (performance.now() - t0) / 1000;
 console.log(
   `import of the whole pack: ${fmt(importSeconds)} (${report.datasets.length} datasets, target < 20 s) ${importSeconds < 20 ? 'OK' : 'MISSED'}`,
 );
 t0 = performance.now();
-await importDir(store, PACK);
+await wb.import(PACK);
 console.log(`re-import, every file unchanged: ${fmt((performance.now() - t0) / 1000)}`);
 
 // 2. Layer table for every area and year, LAD and ITL3: end to end from the store (query + model), best of 3.
 let best = Infinity;
 for (let k = 0; k < 3; k++) {
   t0 = performance.now();
-  await layersAll(store, 'lad', 'gva_cp', taxonomy);
-  await layersAll(store, 'itl3', 'gva_cp', taxonomy);
+  await buildLayers(wb, 'lad', 'gva_cp', taxonomy);
+  await buildLayers(wb, 'itl3', 'gva_cp', taxonomy);
   best = Math.min(best, (performance.now() - t0) / 1000);
 }
 console.log(
@@ -42,12 +43,12 @@ console.log(
 );
 
 // 3. Same computation from in-memory long tables, against pandas on identical inputs.
-const basis = await splitBasis(store, 'gva_cp');
+const basis = await splitBasis(wb, 'gva_cp');
 let strataCompute = 0;
 let checksum = 0;
 const rows: Record<string, number> = {};
 for (const level of ['itl3', 'lad'] as const) {
-  const { panel } = await loadPanel(store, level, 'gva_cp');
+  const { panel } = await loadPanel(wb, level, 'gva_cp');
   const w = layerWeights(panel.industries, taxonomy, basis);
   let b = Infinity;
   let t = layerTable(panel, w);
@@ -78,7 +79,7 @@ for (const level of ['itl3', 'lad'] as const) {
   );
   writeFileSync(join(tmp, `${level}-weights.csv`), wl.join('\n') + '\n');
 }
-closeStore(store);
+wb.close();
 const py = JSON.parse(
   execFileSync(python('pandas'), ['bench/baselines/layers_pandas.py', tmp], { encoding: 'utf8' }),
 ) as Record<string, { rows: number; compute_s: number; load_s: number; checksum: number }>;

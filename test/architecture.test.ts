@@ -13,11 +13,12 @@ export const ALLOWED: Record<string, string[]> = {
   store: ['core'],
   models: ['core'],
   civic: ['core'],
-  reports: ['models', 'core'],
-  workbench: ['core', 'ingest', 'store', 'models', 'civic', 'reports'],
+  contract: ['core'],
+  reports: ['models', 'contract', 'core'],
+  workbench: ['core', 'contract', 'ingest', 'store', 'models', 'civic', 'reports'],
   // The CLI starts the HTTP server (`strata serve`), so it may reach the api module.
-  cli: ['workbench', 'core', 'civic', 'api'],
-  api: ['workbench', 'core', 'civic'],
+  cli: ['workbench', 'contract', 'core', 'civic', 'api'],
+  api: ['workbench', 'contract', 'core', 'civic'],
   web: [],
 };
 

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { CivicService } from '../civic/service.ts';
 import { DEFAULT_CIVIC_DB } from '../civic/store/open.ts';
-import { closeStore, openStore, taxonomyById } from '../workbench.ts';
+import { Workbench } from '../workbench.ts';
 import { createApp } from './app.ts';
 
 export const WEB_DIR = new URL('../../dist/web/', import.meta.url).pathname;
@@ -17,14 +17,9 @@ export async function startServer(opts: {
   host?: string;
   civic?: string;
 }): Promise<{ url: string; close: () => Promise<void> }> {
-  const store = await openStore(opts.db, { readOnly: true });
+  const workbench = await Workbench.open(opts.db, { readOnly: true });
   const civic = await CivicService.open((opts.civic ?? process.env.STRATA_CIVIC_DB) || DEFAULT_CIVIC_DB);
-  const app = createApp({
-    store,
-    taxonomy: taxonomyById,
-    webDir: existsSync(WEB_DIR + 'index.html') ? WEB_DIR : null,
-    civic,
-  });
+  const app = createApp({ workbench, webDir: existsSync(WEB_DIR + 'index.html') ? WEB_DIR : null, civic });
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolvePromise) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: host }, (info) => {
@@ -33,7 +28,7 @@ export async function startServer(opts: {
         close: () =>
           new Promise<void>((done) =>
             server.close(() => {
-              closeStore(store);
+              workbench.close();
               void civic.close().then(done);
             }),
           ),

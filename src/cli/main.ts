@@ -13,34 +13,35 @@ import { registerMissions } from './commands/missions.ts';
 import { registerServe, serveUntilStopped } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { describeError } from './errors.ts';
+import { stdio, type Io } from './output.ts';
 
-/** Builds the `strata` command tree; each command module registers its own subcommands. */
-export function program(): Command {
+/** Builds the `strata` command tree; each command module registers its own subcommands, writing to `io`. */
+export function program(io: Io = stdio): Command {
   const cmd = new Command('strata')
     .description('Strata: the layered economy of UK places, from official statistics')
     .option('--db <path>', 'analytic store (DuckDB file)', process.env.STRATA_DB ?? '.strata/strata.duckdb')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerData(cmd);
-  registerArea(cmd);
-  registerLayers(cmd);
-  registerIo(cmd);
-  registerIndicators(cmd);
-  registerCompare(cmd);
-  registerComposite(cmd);
-  registerMissions(cmd);
-  registerEntitlements(cmd);
-  registerGender(cmd);
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerData(cmd, io);
+  registerArea(cmd, io);
+  registerLayers(cmd, io);
+  registerIo(cmd, io);
+  registerIndicators(cmd, io);
+  registerCompare(cmd, io);
+  registerComposite(cmd, io);
+  registerMissions(cmd, io);
+  registerEntitlements(cmd, io);
+  registerGender(cmd, io);
   registerCivic(cmd);
-  registerServe(cmd);
-  registerStart(cmd, serveUntilStopped);
+  registerServe(cmd, io);
+  registerStart(cmd, io, (c, opts) => serveUntilStopped(io, c, opts));
   return cmd;
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 failure, 2 usage error (one-line reason). */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
-    await program().parseAsync(argv, { from: 'user' });
+    await program(io).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { message, exitCode } = describeError(e);
-    process.stderr.write(`strata: ${message}\n`);
+    io.err(`strata: ${message}\n`);
     return exitCode;
   }
 }

@@ -6,7 +6,7 @@ import { createApp } from '../../src/api/app.ts';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
 import type { CivicTables } from '../../src/civic/store/tables.ts';
-import { closeStore, openStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { Workbench } from '../../src/workbench.ts';
 import { GOALS, RIVERSIDE } from '../civic/consultation-fixture.ts';
 import { freshStore, testClock, type TestStore } from '../civic/stores.ts';
 import { Client } from './civic-client.ts';
@@ -50,8 +50,8 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
   const store: TestStore = freshStore(kind);
   const clock = testClock('2026-04-20T10:00:00Z');
   const svc = await CivicService.open(store.url, { now: clock.now });
-  const analytic: Store = await openStore(':memory:');
-  const app = createApp({ store: analytic, taxonomy: taxonomyById, webDir: null, civic: svc });
+  const analytic = await Workbench.open(':memory:');
+  const app = createApp({ workbench: analytic, webDir: null, civic: svc });
   const ids = { anonymous: '' } as Record<RoleName, string>;
   for (const role of ROLE_NAMES.slice(1)) {
     const a = await svc.createAccount(CLI, { email: `${role}@example.org`, password: PASSWORD, role });
@@ -100,7 +100,7 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
     snapshot,
     close: async () => {
       await svc.close();
-      closeStore(analytic);
+      analytic.close();
       await store.drop();
     },
   };

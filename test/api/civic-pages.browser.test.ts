@@ -13,8 +13,7 @@ import { startServer } from '../../src/api/server.ts';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
 import { readEntries } from '../../src/civic/service/log.ts';
-import { closeStore } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 
 const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
@@ -26,7 +25,7 @@ let context: BrowserContext;
 let code: string;
 
 before(async () => {
-  closeStore(await packStore());
+  (await packWorkbench()).close();
   dir = mkdtempSync(join(tmpdir(), 'strata-civic-browser-'));
   civicUrl = `sqlite:${join(dir, 'civic.sqlite')}`;
   const svc = await CivicService.open(civicUrl);

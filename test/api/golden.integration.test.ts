@@ -2,18 +2,18 @@
 // CSV as sent), and the OpenAPI document. A change shows as a diff of test/golden/api/.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { appOver } from '../helpers/api.ts';
 import { assertGolden } from '../helpers/golden.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 let app: ReturnType<typeof appOver>;
 before(async () => {
-  store = await packStore();
-  app = appOver(store);
+  wb = await packWorkbench();
+  app = appOver(wb);
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 const ROUTES: Record<string, string> = {
   'layers-itl1.json': '/api/v1/layers?level=itl1&year=2022',

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { closeStore, loadRegistry, type Store } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { loadRegistry, type Workbench } from '../../src/workbench.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 function strata(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/strata.js', '--db', PACK_DB, ...args], { encoding: 'utf8' });

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
-import { closeStore, type Store } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
 const GOALS = [
@@ -26,11 +25,8 @@ const GOALS = [
   'greenhouse-gas-emissions',
 ];
 const civic = `sqlite:${join(mkdtempSync(join(tmpdir(), 'strata-civic-')), 'civic.sqlite')}`;
-let store: Store;
-
 before(async () => {
-  store = await packStore();
-  closeStore(store);
+  (await packWorkbench()).close();
   let now = new Date('2026-05-02T10:00:00Z');
   const svc = await CivicService.open(civic, { now: () => now });
   try {

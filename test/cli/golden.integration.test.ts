@@ -3,11 +3,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
-import { closeStore } from '../../src/workbench.ts';
 import { assertGolden } from '../helpers/golden.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
-before(async () => closeStore(await packStore()));
+before(async () => (await packWorkbench()).close());
 
 const COMMANDS: Record<string, string[]> = {
   'layers-itl1': ['layers', '--level', 'itl1', '--year', '2022', '--format', 'table'],

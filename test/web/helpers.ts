@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/api/server.ts';
-import { closeStore } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
 export const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT = 'test-output';
@@ -25,7 +24,7 @@ export function buildWeb(): void {
  */
 export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
   buildWeb();
-  closeStore(await packStore());
+  (await packWorkbench()).close();
   const dir = mkdtempSync(join(tmpdir(), 'strata-web-civic-'));
   const server = await startServer({ db: PACK_DB, port: 0, civic: `sqlite:${join(dir, 'civic.sqlite')}` });
   return {

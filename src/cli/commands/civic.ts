@@ -15,9 +15,9 @@ import { formatOutcome, formatVerifyReport } from '../../civic/report.ts';
 import { CivicService } from '../../civic/service.ts';
 import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
 import type { Outcome } from '../../civic/tally/outcome.ts';
-import { areaPopulation } from '../../workbench.ts';
 import { CliError } from '../errors.ts';
-import { print, withFormat, withStore } from './common.ts';
+import { flatOf, stdio } from '../output.ts';
+import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
 const actor = (): Actor => ({ subject: `cli:${userInfo().username}`, role: 'admin' });
 
@@ -101,7 +101,7 @@ function registerLifecycle(civic: Command): void {
   withFormat(civic.command('list').description('consultations with their phase and schedule')).action(
     async (o: { format?: string }, cmd: Command) => {
       const rows = await withCivic(cmd, (svc) => svc.consultations(true));
-      print(rows as unknown as Record<string, unknown>[], o.format);
+      print(stdio, flatOf(rows as unknown as Record<string, unknown>[]), formatOf(stdio, o.format));
     },
   );
   civic
@@ -211,7 +211,7 @@ async function tallyLines(cmd: Command, svc: CivicService, id: string): Promise<
   const r = await svc.results(id);
   const lines = [`${id}: closed, ${r.counted} ballots counted, head ${r.head.hash}`];
   lines.push(...(r.outcome ? formatOutcome(r.outcome as Outcome, r.consultation) : ['no outcome']));
-  const pop = await withStore(cmd, (store) => areaPopulation(store, s.meta.area), true).catch(() => null);
+  const pop = await withWorkbench(cmd, {}, (wb) => wb.population(s.meta.area)).catch(() => null);
   if (!pop)
     return [...lines, `representativeness: no population estimates for ${s.meta.area} in the analytic store`];
   const rep = await svc.representativeness(id, pop.cells);
@@ -251,10 +251,8 @@ function registerAdmin(civic: Command): void {
     admin.command('audit').description('the audit log, newest first').option('--limit <n>', 'entries', '50'),
   ).action(async (o: { limit: string; format?: string }, cmd: Command) => {
     const rows = await withCivic(cmd, (svc) => svc.auditLog(Number(o.limit)));
-    print(
-      rows.map((r) => ({ ...r, details: JSON.stringify(r.details) })),
-      o.format,
-    );
+    const records = rows.map((r) => ({ ...r, details: JSON.stringify(r.details) }));
+    print(stdio, flatOf(records), formatOf(stdio, o.format));
   });
 }
 

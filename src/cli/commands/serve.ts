@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { startServer } from '../../api/server.ts';
+import type { Io } from '../output.ts';
 import { globals } from './common.ts';
 
 /** Parses a TCP port option. */
@@ -11,14 +12,18 @@ export function parsePort(v: string): number {
 }
 
 /** Serves the API and web app until interrupted; prints the URL. */
-export async function serveUntilStopped(cmd: Command, opts: { port: string; host?: string }): Promise<void> {
+export async function serveUntilStopped(
+  io: Io,
+  cmd: Command,
+  opts: { port: string; host?: string },
+): Promise<void> {
   const { url, close } = await startServer({
     db: globals(cmd).db,
     port: parsePort(opts.port),
     host: opts.host,
     civic: (cmd.optsWithGlobals() as { civic?: string }).civic,
   });
-  process.stdout.write(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
+  io.out(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
   await new Promise<void>((done) => {
     const stop = () => void close().then(done);
     process.once('SIGINT', stop);
@@ -27,11 +32,11 @@ export async function serveUntilStopped(cmd: Command, opts: { port: string; host
 }
 
 /** `strata serve [--port] [--host]`. */
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
     .description('serve the HTTP API (/api/v1) and the web app from the store (opened read-only)')
     .option('--port <port>', 'TCP port', process.env.PORT ?? '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => serveUntilStopped(cmd, opts));
+    .action(async (opts: { port: string; host: string }, cmd: Command) => serveUntilStopped(io, cmd, opts));
 }

@@ -15,11 +15,18 @@ import type { NationalModel } from './national.ts';
 import type { RegionalSizes } from './sizes.ts';
 import { closeToHouseholds } from './type2.ts';
 
+/** The FLQ defaults: δ = 0.3 (Flegg and Tohmo's central value), the FLQ itself, a δ band of 0.1–0.4. */
+export const REGIONAL_DEFAULTS = { delta: 0.3, variant: 'flq', band: [0.1, 0.4] } as const satisfies {
+  delta: number;
+  variant: FlqVariant;
+  band: readonly [number, number];
+};
+
 export interface RegionalOptions {
-  /** FLQ δ in [0, 1); default 0.3. */
+  /** FLQ δ in [0, 1); default REGIONAL_DEFAULTS.delta. */
   delta?: number;
   variant?: FlqVariant;
-  /** δ values bounding the sensitivity band; default [0.1, 0.4]. */
+  /** δ values bounding the sensitivity band; default REGIONAL_DEFAULTS.band. */
   band?: [number, number];
   /** Layers for Λ; without them Λ is not computed. */
   layers?: LayerMap;
@@ -125,11 +132,11 @@ function buildRegional(
   opts: RegionalOptions,
   buffers: Buffers = freshBuffers(national.n),
 ): RegionalModel {
-  const delta = opts.delta ?? 0.3;
-  const deltas = opts.band ?? [0.1, 0.4];
+  const delta = opts.delta ?? REGIONAL_DEFAULTS.delta;
+  const deltas: readonly [number, number] = opts.band ?? REGIONAL_DEFAULTS.band;
   checkDelta(delta);
   deltas.forEach((d) => checkDelta(d, 'band delta'));
-  const variant = flqVariant(opts.variant ?? 'flq');
+  const variant = flqVariant(opts.variant ?? REGIONAL_DEFAULTS.variant);
   if (!(s.regionTotal > 0)) throw new Error(`area has no size: ${area}`);
   const slq = simpleLq(s.region, s.nation, s.regionTotal, s.nationTotal);
   const share = s.regionTotal / s.nationTotal;
@@ -145,7 +152,7 @@ function buildRegional(
     lambda,
     slq,
     multipliers: multipliers(main),
-    band: { deltas, low: band(deltas[0]), high: band(deltas[1]) },
+    band: { deltas: [deltas[0], deltas[1]], low: band(deltas[0]), high: band(deltas[1]) },
     interaction: opts.layers && basket ? layerInteraction(main.lu, opts.layers, basket) : null,
   };
 }

@@ -2,7 +2,7 @@
 // data), loaded once; until it arrives, layers show their ids.
 import { apiUrl, getJson } from './api.ts';
 import { layerColour } from './colour.ts';
-import type { TaxonomyInfo } from './types.ts';
+import type { TaxonomyInfo } from './api-types.ts';
 
 export const DEFAULT_TAXONOMY = 'foundational-economy-v1';
 

@@ -1,6 +1,7 @@
+// Options the analysis commands share, and parsing them: the value choices (registry, taxonomy),
+// lists, numbers, and years shown as text in tables.
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { DEFAULT_REGISTRY, loadRegistry, loadTaxonomy, type Registry } from '../../workbench.ts';
 
 /** Adds `--registry FILE` and `--taxonomy FILE`, the value choices every beyond-GDP command reads. */
 export function withChoices(cmd: Command): Command {
@@ -10,12 +11,6 @@ export function withChoices(cmd: Command): Command {
       '--taxonomy <file>',
       'a layer taxonomy JSON file for derived indicators (default foundational-economy-v1)',
     );
-}
-
-/** The registry and taxonomy the options name. */
-export function choices(opts: { registry?: string; taxonomy?: string }) {
-  const registry: Registry = loadRegistry(opts.registry ?? DEFAULT_REGISTRY);
-  return { registry, taxonomy: loadTaxonomy(opts.taxonomy) };
 }
 
 /** A comma-separated list option: `E06000001,E06000002`. */
@@ -37,9 +32,26 @@ export function intOf(name: string, value: string, min: number, max: number): nu
   return n;
 }
 
-/** Writes notes to stderr, one a line, so piped CSV stays clean. */
-export function notes(lines: readonly string[]): void {
-  for (const line of lines) process.stderr.write(`note: ${line}\n`);
+/** A number option (undefined when not given). */
+export function numberOf(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`invalid ${name}: ${v}`);
+  return n;
+}
+
+/** One of a list of names (a usage error naming the value and the choices otherwise). */
+export function oneOf<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(
+      `invalid ${name}: ${value} (${choices.slice(0, -1).join(', ')} or ${choices.at(-1)})`,
+    );
+  return value as T;
+}
+
+/** An area code as typed: trimmed, upper case. */
+export function codeOf(value: string): string {
+  return value.trim().toUpperCase();
 }
 
 /** Rounds for reading; CSV and JSON keep full precision. */

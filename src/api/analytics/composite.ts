@@ -1,13 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { compositeRows, fromValue, readDataFile, runCompositeFile } from '../../workbench.ts';
+import { CompositeFile, CompositeReport, compositeView } from '../../contract/composite.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
-import { sendJson } from '../respond.ts';
-import { FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
-import { fileBody, fileErrors, jsonBody, registry, respond, withIssues } from './beyond-shared.ts';
+import { tableNow } from '../respond.ts';
+import { fileBody, fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
+import { fileOf } from './body.ts';
 
-const EXAMPLE = new URL('../../../data/indicators/composites/example-local-prosperity.yaml', import.meta.url)
-  .pathname;
 /** Monte Carlo runs one request may ask for (the CLI has no such cap). */
 export const MAX_API_RUNS = 20000;
 
@@ -29,26 +27,20 @@ const run = createRoute({
       uncertainty: { runs: 1000 },
     }),
   },
-  responses: {
-    ...tableResponse(
-      z.object({}).passthrough().openapi('CompositeReport'),
-      'League table with rank intervals',
-    ),
-    ...fileErrors,
-  },
+  responses: { ...tableResponse(CompositeReport, 'League table with rank intervals'), ...fileErrors },
 });
 
 const example = createRoute({
   method: 'get',
   path: '/api/v1/composite/example',
   summary: 'The example composite shipped with Strata (marked EXAMPLE), as a pipeline to edit and post back',
-  responses: jsonResponse(z.object({}).passthrough(), 'Example pipeline'),
+  responses: jsonResponse(CompositeFile, 'Example pipeline'),
 });
 
-export function compositeRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+export function compositeRoutes(app: OpenAPIHono, { workbench: wb, responses }: ApiDeps): void {
   app.openapi(run, async (c) => {
-    const body = await jsonBody(c);
-    const runs = (body as { uncertainty?: { runs?: unknown } } | null)?.uncertainty?.runs;
+    const file = await fileOf(c);
+    const runs = (file.value as { uncertainty?: { runs?: unknown } } | null)?.uncertainty?.runs;
     if (typeof runs === 'number' && runs > MAX_API_RUNS)
       throw new HttpError(
         400,
@@ -56,11 +48,8 @@ export function compositeRoutes(app: OpenAPIHono, deps: ApiDeps): void {
         `invalid uncertainty.runs: ${runs} (at most ${MAX_API_RUNS} through the API)`,
         { field: 'uncertainty.runs' },
       );
-    const taxonomy = deps.taxonomy(c.req.valid('query').taxonomy);
-    const r = await withIssues(() =>
-      runCompositeFile(deps.store, registry(), taxonomy, fromValue(body, 'request body')),
-    );
-    return respond(c, r, compositeRows(r)) as never;
+    const t = wb.taxonomy(c.req.valid('query').taxonomy);
+    return tableNow(c, await wb.composite(file, {}, t), compositeView);
   });
-  app.openapi(example, (c) => sendJson(c, 'composite-example', () => readDataFile(EXAMPLE).value) as never);
+  app.openapi(example, (c) => responses.json(c, 'composite-example', () => wb.compositeExample()));
 }
