@@ -1,10 +1,10 @@
 // What the CLI prints for a few representative commands, to the character: tables on stdout
 // (as on a terminal), notes on stderr. A change of output shows as a diff of test/golden/cli/.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { before, describe, it } from 'node:test';
+import { strata } from '../helpers/cli.ts';
 import { assertGolden } from '../helpers/golden.ts';
-import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
 before(async () => (await packWorkbench()).close());
 
@@ -30,13 +30,11 @@ const COMMANDS: Record<string, string[]> = {
 
 describe('CLI output against golden files', () => {
   for (const [name, args] of Object.entries(COMMANDS)) {
-    it(`strata ${args.join(' ')}`, () => {
-      const r = spawnSync(process.execPath, ['bin/strata.js', '--db', PACK_DB, ...args], {
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 0, r.stderr);
-      assertGolden(`cli/${name}.out`, r.stdout);
-      assertGolden(`cli/${name}.err`, r.stderr);
+    it(`strata ${args.join(' ')}`, async () => {
+      const r = await strata(args);
+      assert.equal(r.code, 0, r.err);
+      assertGolden(`cli/${name}.out`, r.out);
+      assertGolden(`cli/${name}.err`, r.err);
     });
   }
 });

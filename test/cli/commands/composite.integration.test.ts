@@ -1,15 +1,16 @@
-// Goal weights agreed in a consultation feed a composite index end to end: a goal-weighting
-// consultation is run in the civic store, closed, and `strata composite run --weights-from`
-// uses its published weights over the real pack.
+// A composite index declared in a file, over the real pack; and goal weights agreed in a
+// consultation feeding it end to end: a goal-weighting consultation is run in the civic store,
+// closed, and `strata composite run --weights-from` uses its published weights.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
-import { CivicService } from '../../src/civic/service.ts';
-import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
+import { before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { checkConsultationFile } from '../../../src/civic/consultation-file.ts';
+import { CivicService } from '../../../src/civic/service.ts';
+import { strata } from '../../helpers/cli.ts';
+import { packWorkbench } from '../../helpers/pack.ts';
 
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
 const GOALS = [
@@ -60,29 +61,50 @@ before(async () => {
     await svc.close();
   }
 });
-after(() => undefined);
 
-describe('strata composite run --weights-from', () => {
-  it('uses the weights residents agreed, names the consultation and its log head', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        'bin/strata.js',
-        '--db',
-        PACK_DB,
-        '--civic',
-        civic,
-        'composite',
-        'run',
-        'data/indicators/composites/example-local-prosperity.yaml',
-        '--weights-from',
-        'goals',
-        '--format',
-        'json',
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const r = JSON.parse(out) as { weights: { indicator: string; weight: number }[]; rows: unknown[] };
+describe('strata composite run', () => {
+  it('ranks every local authority with its 5–95% rank interval, Sobol indices in a note', async () => {
+    const r = await strata([
+      'composite',
+      'run',
+      'data/indicators/composites/example-local-prosperity.yaml',
+      '--format',
+      'csv',
+    ]);
+    assert.equal(r.code, 0, r.err);
+    const rows = parse(r.out, { columns: true }) as Record<string, string>[];
+    assert.equal(rows.length, 361);
+    assert.deepEqual(Object.keys(rows[0]!).slice(0, 7), [
+      'rank',
+      'areacd',
+      'areanm',
+      'score',
+      'median_rank',
+      'rank_p05',
+      'rank_p95',
+    ]);
+    for (const x of rows)
+      assert.ok(
+        Number(x['rank_p05']) <= Number(x['median_rank']) &&
+          Number(x['median_rank']) <= Number(x['rank_p95']),
+      );
+    assert.match(r.err, /note: Sobol indices of the mean rank shift: weights first /);
+  });
+
+  it('--weights-from uses the weights residents agreed', async () => {
+    const run = await strata([
+      '--civic',
+      civic,
+      'composite',
+      'run',
+      'data/indicators/composites/example-local-prosperity.yaml',
+      '--weights-from',
+      'goals',
+      '--format',
+      'json',
+    ]);
+    assert.equal(run.code, 0, run.err);
+    const r = JSON.parse(run.out) as { weights: { indicator: string; weight: number }[]; rows: unknown[] };
     assert.equal(r.rows.length, 361);
     // Mean points: pay (60 + 20) / 2 = 40, emissions 20, foundational share 40, the rest 0.
     const w = Object.fromEntries(r.weights.map((x) => [x.indicator, x.weight]));
