@@ -87,7 +87,7 @@ export function industryMeasure(
     store,
     `SELECT o.industry, i.name, o.value, o.status FROM industry_obs o JOIN current_datasets d ON d.id = o.dataset_id
        LEFT JOIN industries i ON i.dataset_id = o.dataset_id AND i.code = o.industry
-      WHERE d.source = ? AND o.measure = ? ORDER BY o.industry`,
+      WHERE d.source = ? AND o.measure = ? ORDER BY o.industry, o.areacd, o.period`,
     [source, measure],
   );
 }
