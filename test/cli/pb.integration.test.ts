@@ -73,7 +73,7 @@ describe('strata pb on the pabulib instances of the data pack', () => {
       'json',
     );
     assert.equal(r.code, 0, r.err);
-    const [greedy, mes] = (JSON.parse(r.out) as { rules: Record<string, never>[] }).rules as {
+    const [greedy, mes] = (JSON.parse(r.out) as { rules: unknown }).rules as {
       rule: string;
       selected: string[];
       ejr: { method: string; violation: { voters: number } | null };
