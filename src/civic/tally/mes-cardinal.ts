@@ -10,6 +10,7 @@
 // (2k + 16)·u·Σ(bᵢ + x·uᵢ) of exact, ρ is bracketed by two evaluations of F, and overlapping
 // brackets, doubtful affordability and every payment are done in exact arithmetic.
 import type { BudgetProblem } from '../problem.ts';
+import { compareBrackets } from './bracket.ts';
 import { CardinalBudgets, type Fraction, type Groups } from './cardinal-budgets.ts';
 import { CardinalFloats, UNSURE, type Bracket } from './cardinal-floats.ts';
 import { ratioToNumber } from './exact-budgets.ts';
@@ -43,17 +44,6 @@ function levelsOf(points: Float64Array): Levels {
   const out = { levels, level: Int32Array.from(points, (x) => index.get(x)!) };
   levelCache.set(points, out);
   return out;
-}
-
-function compare(a: Evaluation, b: Evaluation): number {
-  if (a.exact && b.exact) {
-    const l = a.exact[0] * b.exact[1];
-    const r = b.exact[0] * a.exact[1];
-    return l < r ? -1 : l > r ? 1 : 0;
-  }
-  if (a.hi < b.lo) return -1;
-  if (a.lo > b.hi) return 1;
-  return NaN;
 }
 
 function exactly(fr: Fraction): Evaluation {
@@ -197,14 +187,14 @@ function round(
       dead.add(j);
       continue;
     }
-    let c = top ? compare(ev, top) : -1;
+    let c = top ? compareBrackets(ev, top) : -1;
     if (Number.isNaN(c)) {
       const a = run.sharpen(j, ev);
       const b = run.sharpen(best[0]!, top!);
       if (a === DOUBT || b === DOUBT) return DOUBT;
       for (const k of best) seen.set(k, b);
       [ev, top] = [a, b];
-      c = compare(a, b);
+      c = compareBrackets(a, b);
     }
     lastLo[j] = ev.lo;
     seen.set(j, ev);
