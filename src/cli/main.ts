@@ -10,6 +10,7 @@ import { registerIndicators } from './commands/indicators.ts';
 import { registerIo } from './commands/io.ts';
 import { registerLayers } from './commands/layers.ts';
 import { registerMissions } from './commands/missions.ts';
+import { registerPb } from './commands/pb.ts';
 import { registerServe, serveUntilStopped } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { describeError } from './errors.ts';
@@ -32,6 +33,7 @@ export function program(): Command {
   registerEntitlements(cmd);
   registerGender(cmd);
   registerCivic(cmd);
+  registerPb(cmd);
   registerServe(cmd);
   registerStart(cmd, serveUntilStopped);
   return cmd;
