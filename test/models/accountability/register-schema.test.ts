@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fingerprint, registerSchema } from '../../../src/models/accountability/register-schema.ts';
+import {
+  fingerprint,
+  registerSchema,
+  type RegisterLookups,
+} from '../../../src/models/accountability/register-schema.ts';
 import { resolveMeasure } from '../../../src/models/accountability/measure.ts';
 
-const lookups = {
+const lookups: RegisterLookups = {
   area: (c: string) => ['E06000001', 'E08000003'].includes(c),
   indicator: (id: string) => (id === 'gross-median-weekly-pay' ? { levels: ['lad'] } : undefined),
 };
