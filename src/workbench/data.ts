@@ -57,7 +57,7 @@ export async function importDir(store: Store, dir: string, onProgress?: Progress
 async function importOne(store: Store, ds: FoundDataset, retrieved: string): Promise<ImportedDataset> {
   const t0 = performance.now();
   const files = ds.paths.map(readSourceFile);
-  const reader = readerFor(ds.source.reader);
+  const reader = await readerFor(ds.source.reader);
   const known = await findDataset(store, ds.key, combinedSha256(files), reader.version);
   if (known)
     return {

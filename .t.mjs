@@ -1,0 +1,12 @@
+let c = process.cpuUsage(); let t = performance.now();
+const lap = (m) => { const d = process.cpuUsage(c); const n = performance.now(); console.log(m.padEnd(28), ((d.user + d.system) / 1000).toFixed(0).padStart(5), 'ms cpu', (n - t).toFixed(0).padStart(5), 'ms wall'); c = process.cpuUsage(); t = n; };
+lap('node start (since)');
+await import('commander'); lap('commander');
+const db = await import('./lib/store/db.js'); lap('load db (duckdb)');
+await import('./lib/cli/commands/layers.js'); lap('load layers command');
+const L = await import('./lib/workbench/layers.js');
+const s = await db.openStore('.strata/test/pack.duckdb', { readOnly: true }); lap('open');
+const tax = L.loadTaxonomy(); lap('taxonomy');
+const r = await L.layersAll(s, 'itl3', 'gva_cp', tax); lap('layersAll');
+const rows = L.layerRows(r, 2022); lap('rows ' + rows.length);
+db.closeStore(s); lap('close');
