@@ -76,8 +76,11 @@ const READERS: Record<string, () => Promise<RegisteredReader>> = {
     return { read: m.readNomis, version: m.VERSION };
   },
   'rgva-lad': async () => {
-    const m = await import('./rgva-lad.ts');
-    return { read: m.readRgvaLad, version: m.VERSION };
+    const [m, native] = await Promise.all([import('./rgva-lad.ts'), import('./rgva-lad-sql.ts')]);
+    return {
+      read: (input) => (input.sql ? native.readRgvaLadSql(input, input.sql) : m.readRgvaLad(input)),
+      version: m.VERSION,
+    };
   },
   'sic-lookup': async () => {
     const m = await import('./sic-lookup.ts');

@@ -125,6 +125,17 @@ function pushFixed(out: unknown[], v: FixedVector): void {
   for (let i = 0; i < v.itemCount; i++) out.push(validity.itemValid(i) ? items[i] : null);
 }
 
+/** The store as a reader's SQL session (see ReaderInput.sql): plain rows out, statements run. */
+export function sqlSession(store: Store): {
+  all<T>(sql: string): Promise<T[]>;
+  run(sql: string): Promise<void>;
+} {
+  return {
+    all: <T>(sql: string) => query<T>(store, sql),
+    run: async (sql: string) => void (await store.conn.run(sql)),
+  };
+}
+
 /** Runs `fn` inside one transaction: everything it writes lands, or nothing does. */
 export async function transaction<T>(store: Store, fn: () => Promise<T>): Promise<T> {
   await store.conn.run('BEGIN TRANSACTION');
