@@ -13,7 +13,11 @@ type Reply =
 
 /** Starts the worker with the TypeScript loader (as the CLI runs), opening the database at `path`. */
 function startWorker(path: string): Worker {
-  return new Worker(workerSource(import.meta.url, 'sqlite-worker'), { eval: true, execArgv: [], workerData: { path } });
+  return new Worker(workerSource(import.meta.url, 'sqlite-worker'), {
+    eval: true,
+    execArgv: [],
+    workerData: { path },
+  });
 }
 
 class ThreadConnection implements DatabaseConnection {
