@@ -3,6 +3,8 @@
  * sit on this module only (DESIGN.md, dependency rule).
  */
 export { openStore, closeStore, DEFAULT_DB, type Store } from './store/db.ts';
+export { writeGeneration } from './store/generation.ts';
+export { StoreHolder, type Generation } from './store/holder.ts';
 export { OfflineError } from './ingest/fetch.ts';
 export {
   fetchPack,
@@ -13,6 +15,7 @@ export {
   type DatasetRow,
   type VerifyFinding,
 } from './workbench/data.ts';
+export { importStore } from './workbench/import-store.ts';
 export {
   layersAll,
   layerRows,

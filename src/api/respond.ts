@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { HttpError } from './errors.ts';
+import { generationId, generationKey } from './store-context.ts';
 
 /** A response body kept ready: its bytes, a gzip copy, an ETag. */
 interface Prepared {
@@ -14,6 +15,8 @@ interface Prepared {
 
 const cache = new Map<string, Prepared>();
 const MAX_ENTRIES = 5000;
+/** The newest store generation a response was prepared from: older ones' entries are dropped. */
+let newestGeneration = 0;
 
 function prepare(type: string, text: string): Prepared {
   const body = Buffer.from(text, 'utf8');
@@ -44,7 +47,8 @@ export function toCsv(rows: Record<string, unknown>[], columns?: string[]): stri
 /**
  * Sends data with an ETag, Cache-Control and gzip when accepted. `key` identifies the
  * response, so a repeated request costs a map lookup; prepared responses live as long as the
- * process, which is safe because the server opens its store read-only.
+ * store generation they were made from (the server's store is read-only until an import
+ * switches it to a new generation).
  */
 export async function sendCached(
   c: Context,
@@ -52,6 +56,12 @@ export async function sendCached(
   make: () => Promise<{ type: string; text: string }>,
   maxAge = 300,
 ): Promise<Response> {
+  const generation = generationId();
+  if (generation > newestGeneration) {
+    cache.clear();
+    newestGeneration = generation;
+  }
+  key = generationKey() + key;
   let p = cache.get(key);
   if (!p) {
     const { type, text } = await make();

@@ -14,10 +14,10 @@ import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
 import { readEntries } from '../../src/civic/service/log.ts';
 import { closeStore } from '../../src/workbench.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
 import { PACK_DB, packStore } from '../helpers/pack.ts';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 
-const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
 let dir: string;
 let civicUrl: string;
@@ -42,17 +42,9 @@ before(async () => {
   await svc.close();
   server = await startServer({ db: PACK_DB, port: 0, civic: civicUrl });
   context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: await chromiumPath(),
     javaScriptEnabled: false,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 after(async () => {

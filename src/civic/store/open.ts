@@ -8,13 +8,14 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
+import { DEFAULT_CIVIC_DB } from './default-url.ts';
 import { migrate } from './migrate.ts';
 import { cachedPrepare } from './statements.ts';
 import { ThreadSqliteDialect } from './sqlite-thread.ts';
 import type { CivicTables } from './tables.ts';
 
 /** The embedded store's default place. */
-export const DEFAULT_CIVIC_DB = 'sqlite:.strata/civic.sqlite';
+export { DEFAULT_CIVIC_DB };
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -258,13 +258,8 @@ function registerAdmin(civic: Command): void {
   });
 }
 
-/** `strata civic …` and the global `--civic URL`. */
+/** `strata civic …` (the global `--civic URL` is the root command's, in main.ts). */
 export function registerCivic(program: Command): void {
-  program.option(
-    '--civic <url>',
-    'civic store: sqlite:PATH or postgres://… (env STRATA_CIVIC_DB)',
-    process.env.STRATA_CIVIC_DB || DEFAULT_CIVIC_DB,
-  );
   const civic = program
     .command('civic')
     .description(

@@ -6,6 +6,7 @@
 // does not apply `--import` hooks to a worker's entry module), so the TypeScript entry runs
 // as it is, with no build step.
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../../core/worker-source.ts';
 import { evaluate, type Partial, type Plan, type Prepared } from './evaluate.ts';
 
 /** Worker threads kept between analyses; `size` of them work beside the calling thread. Close when done. */
@@ -54,9 +55,7 @@ interface Job {
 /** Starts `size` worker threads (they load in the background; work starts before they are up). */
 export function createWorkerPool(size: number): WorkerPool {
   if (!(Number.isInteger(size) && size >= 0)) throw new Error(`invalid worker count: ${size}`);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const shim = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
   const ready = new Set<Worker>();
   // the job each worker was last given a block of: a worker that dies takes only that job down
