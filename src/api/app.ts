@@ -5,7 +5,7 @@ import type { ApiDeps } from './deps.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
-import { civicRoutes } from './routes/civic-routes.ts';
+import { civicRoutes } from './civic/routes.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { compositeRoutes } from './routes/composite.ts';
 import { datasetRoutes } from './routes/datasets.ts';

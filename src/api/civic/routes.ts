@@ -2,11 +2,11 @@
 // participation pages under /participate. Each is gated by the authorisation matrix.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps.ts';
-import { civicAuthRoutes } from './civic-auth.ts';
-import { civicBallotRoutes } from './civic-ballots.ts';
-import { civicConsultationRoutes } from './civic-consultations.ts';
-import { civicPageRoutes } from './civic-pages.ts';
-import { civicResultRoutes } from './civic-results.ts';
+import { civicAuthRoutes } from './auth.ts';
+import { civicBallotRoutes } from './ballots.ts';
+import { civicConsultationRoutes } from './consultations.ts';
+import { civicPageRoutes } from './pages.ts';
+import { civicResultRoutes } from './results.ts';
 
 /** Registers the civic API and pages. */
 export function civicRoutes(app: OpenAPIHono, deps: ApiDeps): void {

@@ -13,7 +13,7 @@ import {
   setSessionCookie,
   valid,
   type CivicRequest,
-} from './civic-guard.ts';
+} from './guard.ts';
 import {
   Account,
   AccountChange,
@@ -24,7 +24,7 @@ import {
   jsonBody,
   NewAccount,
   SessionInfo,
-} from './civic-schemas.ts';
+} from './schemas.ts';
 
 const P = '/api/v1/civic';
 

@@ -10,8 +10,8 @@ import { CONSULTATION_ID } from '../../civic/consultation-file.ts';
 import { CivicError, refuse } from '../../civic/errors.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError, toErrorResponse } from '../errors.ts';
-import { isStaff } from './civic-consultations.ts';
-import { castBallot, redeemFor } from './civic-ballots.ts';
+import { isStaff } from './consultations.ts';
+import { castBallot, redeemFor } from './ballots.ts';
 import {
   civic,
   civicRequest,
@@ -22,11 +22,11 @@ import {
   setSessionCookie,
   toHttp,
   type CivicRequest,
-} from './civic-guard.ts';
-import { ballotForm, codeForm, evidenceHtml, headHtml, receiptHtml } from './civic-html-ballot.ts';
-import { resultsBody } from './civic-html-results.ts';
-import { esc, listBody, loginBody, notice, page } from './civic-html.ts';
-import { evidenceFor, resultsFor } from './civic-results.ts';
+} from './guard.ts';
+import { ballotForm, codeForm, evidenceHtml, headHtml, receiptHtml } from './html-ballot.ts';
+import { resultsBody } from './html-results.ts';
+import { esc, listBody, loginBody, notice, page } from './html.ts';
+import { evidenceFor, resultsFor } from './results.ts';
 
 type Handler = (c: Context, req: CivicRequest, deps: ApiDeps) => Promise<Response>;
 

@@ -7,9 +7,9 @@ import { formatOutcome } from '../../civic/report.ts';
 import type { CivicService } from '../../civic/service.ts';
 import { areaPopulation, areaProfile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
-import { isStaff } from './civic-consultations.ts';
-import { actorOf, civicRoute, valid } from './civic-guard.ts';
-import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './civic-schemas.ts';
+import { isStaff } from './consultations.ts';
+import { actorOf, civicRoute, valid } from './guard.ts';
+import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './schemas.ts';
 
 const P = '/api/v1/civic/consultations/{id}';
 const params = z.object({ id: IdParam });
