@@ -2,6 +2,7 @@
 // and sessions, consultations, invitation codes, ballots, results and the audit log.
 import * as accounts from './auth/accounts.ts';
 import { allowed, loadMatrix, type Matrix } from './auth/matrix.ts';
+import { WorkQueue, type QueueLimits } from './auth/queue.ts';
 import { findSession, type Session } from './auth/sessions.ts';
 import { csrfToken, sameToken } from './auth/tokens.ts';
 import { auditLog, type Actor } from './audit.ts';
@@ -23,6 +24,10 @@ export interface CivicServiceOptions {
   /** Most ballots one commit may hold. */
   maxBatch?: number;
   matrix?: Matrix;
+  /** Password hashes at once and waiting (default 2 and 32): beyond that sign-ins are refused as busy. */
+  hashing?: QueueLimits;
+  /** Code redemptions at once and waiting (default 8 and 64). */
+  redeeming?: QueueLimits;
 }
 
 /** The civic store and everything done with it. */
@@ -33,7 +38,12 @@ export class CivicService {
   readonly #csrfKey: string;
 
   private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
-    this.ctx = { cdb, now: opts.now ?? (() => new Date()) };
+    this.ctx = {
+      cdb,
+      now: opts.now ?? (() => new Date()),
+      hashing: new WorkQueue('password hashing', opts.hashing ?? { concurrency: 2, waiting: 32 }),
+      redeeming: new WorkQueue('code redemption', opts.redeeming ?? { concurrency: 8, waiting: 64 }),
+    };
     this.matrix = opts.matrix ?? loadMatrix();
     this.#writer = new BallotWriter(this.ctx, opts.maxBatch);
     this.#csrfKey = csrfKey;

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 import { storeKinds } from '../civic/stores.ts';
+import { WorkQueue } from '../../src/civic/auth/queue.ts';
 import { Client } from './civic-client.ts';
 import { civicWorld, PASSWORD, type CivicWorld } from './civic-fixture.ts';
 
@@ -155,15 +156,69 @@ for (const kind of storeKinds()) {
       assert.equal((await login(PASSWORD)).status, 200);
     });
 
-    it('brute force: ten wrong invitation codes lock redemption from that address; a good code is refused meanwhile', async () => {
+    it('brute force: 40 wrong passwords sent at once for one account are refused before hashing, all but five', async () => {
       const c = new Client(w.app);
       await c.refresh();
+      const started = w.svc.ctx.hashing.started;
+      const login = (password: string) =>
+        c.request('POST', '/api/v1/civic/login', { json: { email: 'moderator@example.org', password } });
+      const res = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`parallel-guess-${i}`)));
+      const statuses = res.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 35);
+      assert.equal(w.svc.ctx.hashing.started - started, 5, 'passwords hashed');
+      await refused(() => login(PASSWORD), 429, 'locked');
+      const audit = await w.svc.auditLog(100);
+      assert.equal(
+        audit.filter(
+          (e) => e.action === 'session.sign-in-failed' && e.target === 'email:moderator@example.org',
+        ).length,
+        5,
+      );
+      assert.equal(
+        audit.filter((e) => e.action === 'lockout' && e.target === 'email:moderator@example.org').length,
+        1,
+      );
+      w.clock.advance(16 * MIN);
+    });
+
+    it('password hashing waits in a bounded queue: when it is full a sign-in is refused as busy (503), not piled up', async () => {
+      const saved = w.svc.ctx.hashing;
+      w.svc.ctx.hashing = new WorkQueue('password hashing', { concurrency: 1, waiting: 1 });
+      try {
+        const res = await Promise.all(
+          ['participant', 'analyst', 'admin', 'moderator'].map(async (role, i) => {
+            const c = new Client(w.app, `198.51.100.${i + 1}`);
+            await c.refresh();
+            return c.request('POST', '/api/v1/civic/login', {
+              json: { email: `${role}@example.org`, password: 'wrong password' },
+            });
+          }),
+        );
+        const statuses = res.map((r) => r.status).sort();
+        assert.deepEqual(statuses, [401, 401, 503, 503]);
+        const busy = res.find((r) => r.status === 503)!;
+        assert.equal(await code(busy), 'busy');
+      } finally {
+        w.svc.ctx.hashing = saved;
+      }
+    });
+
+    it('brute force: after ten wrong invitation codes from an address each try waits a growing delay; a good code waits too', async () => {
+      const c = new Client(w.app, '192.0.2.77');
+      await c.refresh();
       const redeem = (k: string) => c.request('POST', `${R}/redeem`, { json: { code: k } });
-      for (let i = 0; i < 9; i++) assert.equal((await redeem(`WRONG-${i}`)).status, 401);
-      assert.equal((await redeem('WRONG-9')).status, 429);
+      const res = await Promise.all(Array.from({ length: 40 }, (_, i) => redeem(`WRONG-${i}`)));
+      const statuses = res.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 401).length, 11, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 29);
       await refused(() => redeem(w.codes[102]!), 429, 'locked');
-      w.clock.advance(31 * MIN);
+      w.clock.advance(1000);
+      assert.equal((await redeem('WRONG-41')).status, 401);
+      await refused(() => redeem(w.codes[102]!), 429, 'locked');
+      w.clock.advance(2000);
       assert.equal((await c.redeem(RIVERSIDE.id, w.codes[102]!)).status, 200);
+      w.clock.advance(61 * MIN);
     });
 
     it('voting after the close is refused, at closing time and after an early close', async () => {

@@ -137,6 +137,7 @@ const STATUS = {
   conflict: 409,
   closed: 409,
   locked: 429,
+  busy: 503,
 } as const;
 
 /** Maps a civic refusal to the API's error (other errors pass through). */
