@@ -108,7 +108,7 @@ export async function signIn(
   const keys: [string, string] = [`login:${email}`, `login-ip:${input.ip}`];
   await takeSignIn(ctx, keys, now);
   let user: UsersTable | undefined;
-  let ok = false;
+  let ok: boolean;
   try {
     user = await ctx.cdb.read.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     ok = await ctx.hashing.run(() =>
