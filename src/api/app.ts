@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { clientAddresses } from './client-address.ts';
 import type { ApiDeps } from './deps.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, sendError } from './errors.ts';
@@ -54,6 +55,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       },
     }),
   );
+  app.use('*', clientAddresses(deps.trustProxy ?? null));
   app.use(
     '/api/*',
     bodyLimit({

@@ -1,6 +1,7 @@
 import type { CivicService } from '../civic/service.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Store } from '../workbench.ts';
+import type { TrustProxy } from './client-address.ts';
 
 /** What the routes need: the open store and a taxonomy by id (built-in ones only: no file paths over HTTP). */
 export interface ApiDeps {
@@ -10,4 +11,6 @@ export interface ApiDeps {
   webDir: string | null;
   /** The civic store's service (consultations, ballots); the civic routes answer 503 without it. */
   civic?: CivicService;
+  /** The proxies in front of the server whose X-Forwarded-For is believed (none by default). */
+  trustProxy?: TrustProxy | null;
 }

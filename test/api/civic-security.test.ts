@@ -204,6 +204,37 @@ for (const kind of storeKinds()) {
       }
     });
 
+    it('behind a trusted proxy, an attacker’s failed sign-ins lock out only the attacker’s address', async () => {
+      const app = w.appWith({ trustProxy: { hops: 1 } });
+      const via = (forwarded: string) => {
+        const c = new Client(app, '10.0.0.2'); // every request arrives from the proxy
+        const request = c.request.bind(c);
+        c.request = (method, path, sent = {}) =>
+          request(method, path, { ...sent, headers: { 'x-forwarded-for': forwarded, ...sent.headers } });
+        return c;
+      };
+      const attacker = via('203.0.113.66');
+      await attacker.refresh();
+      const res = await Promise.all(
+        Array.from({ length: 21 }, (_, i) =>
+          attacker.request('POST', '/api/v1/civic/login', {
+            json: { email: `nobody-${i}@example.org`, password: 'a wrong password' },
+          }),
+        ),
+      );
+      assert.deepEqual(res.map((r) => r.status).sort(), [...Array<number>(20).fill(401), 429]);
+      assert.equal((await attacker.signIn('analyst@example.org', PASSWORD)).status, 429);
+      // what a client writes to the left of the proxy's entry is not believed
+      assert.equal(
+        (await via('198.51.100.20, 203.0.113.66').signIn('analyst@example.org', PASSWORD)).status,
+        429,
+      );
+      assert.equal((await via('198.51.100.20').signIn('analyst@example.org', PASSWORD)).status, 200);
+      const audit = await w.svc.auditLog(100);
+      assert.ok(audit.some((e) => e.action === 'lockout' && e.target === 'address:203.0.113.66'));
+      w.clock.advance(16 * MIN);
+    });
+
     it('brute force: after ten wrong invitation codes from an address each try waits a growing delay; a good code waits too', async () => {
       const c = new Client(w.app, '192.0.2.77');
       await c.refresh();
