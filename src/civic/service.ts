@@ -18,6 +18,8 @@ import { openCivicDb, type CivicDb } from './store/open.ts';
 import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
 
+export { DEFAULT_CIVIC_DB } from './store/open.ts';
+
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */
   now?: () => Date;
