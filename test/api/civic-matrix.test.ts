@@ -124,6 +124,14 @@ async function guardRefusal(res: Response): Promise<boolean> {
   );
 }
 
+/** Every civic answer, refusals included, is kept by no cache and framed by no site. */
+function assertHeaders(res: Response, label: string): void {
+  assert.equal(res.headers.get('cache-control'), 'no-store', `${label}: cache-control`);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  for (const d of ["frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'"])
+    assert.ok(csp.includes(d), `${label}: CSP lacks ${d}: ${csp}`);
+}
+
 const logoutLast = (a: string, b: string) =>
   Number(/logout/.test(a)) - Number(/logout/.test(b)) || a.localeCompare(b);
 
@@ -172,6 +180,7 @@ for (const kind of storeKinds()) {
               `${role} ${key}: ${res.status} ${await res.clone().text()}`,
             );
             assert.ok(await guardRefusal(res), `${role} ${key}: not the guard's refusal`);
+            assertHeaders(res, `${role} ${key}`);
             assert.equal(await w.snapshot(), before, `${role} ${key} changed the store`);
             refused++;
           } else {
@@ -180,6 +189,7 @@ for (const kind of storeKinds()) {
               !(await guardRefusal(res)) && res.status !== 403 && res.status < 500,
               `${role} ${key}: ${res.status} ${await res.clone().text()}`,
             );
+            assertHeaders(res, `${role} ${key}`);
             allowed++;
           }
         }

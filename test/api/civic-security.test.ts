@@ -252,6 +252,15 @@ for (const kind of storeKinds()) {
       w.clock.advance(61 * MIN);
     });
 
+    it('public pages show no raw error text: a missing dataset is not named to residents', async () => {
+      const v = await w.voter();
+      const html = await (await v.request('GET', `/participate/${RIVERSIDE.id}`)).text();
+      assert.match(html, /No evidence for this area is in the store yet\./);
+      assert.doesNotMatch(html, /strata data import|ons-gva-lad|Error/);
+      const evidence = await (await v.request('GET', `${R}/evidence`)).text();
+      assert.doesNotMatch(evidence, /strata data import|ons-gva-lad/);
+    });
+
     it('voting after the close is refused, at closing time and after an early close', async () => {
       const cli = { subject: 'cli:test', role: 'admin' as const };
       const now = w.clock.now();

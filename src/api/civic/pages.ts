@@ -189,7 +189,15 @@ async function resultsPage(c: Context, req: CivicRequest, deps: ApiDeps): Promis
 
 /** Renders any failure on a participation page as an HTML page with the status it maps to. */
 function errorPage(c: Context, e: unknown): Response {
-  const { status, body } = toErrorResponse(toHttp(e));
+  const mapped = toHttp(e);
+  const { status, body } = toErrorResponse(mapped);
+  // only the reasons written for people (refusals) are shown; anything else gets a plain sentence
+  const message =
+    mapped instanceof HttpError
+      ? body.error
+      : status >= 500
+        ? 'Something went wrong on the server. Please try again later.'
+        : 'The request could not be read. Please go back and try again.';
   let req: CivicRequest | null;
   try {
     req = civicRequest(c);
@@ -200,7 +208,7 @@ function errorPage(c: Context, e: unknown): Response {
     c,
     req,
     status === 404 ? 'Not found' : 'Not possible',
-    notice('error', esc(body.error)) + '<p><a href="/participate">Back to the consultations</a></p>',
+    notice('error', esc(message)) + '<p><a href="/participate">Back to the consultations</a></p>',
     status,
   );
 }

@@ -132,13 +132,14 @@ export async function evidenceFor(deps: ApiDeps, area: string) {
         'Strata’s models do not estimate what each project would change; the option notes come from the organiser.',
       ],
     };
-  } catch (e) {
+  } catch {
+    // the reason (a dataset not imported, …) is for the operator, not for a public page
     return {
       area,
       areacd: area,
       layers: null,
       indicators: [],
-      notes: [`No evidence for this area in the store: ${(e as Error).message}`],
+      notes: ['No evidence for this area is in the store yet.'],
     };
   }
 }

@@ -10,6 +10,12 @@ import { civicResultRoutes } from './results.ts';
 
 /** Registers the civic API and pages. */
 export function civicRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+  // Sessions, CSRF tokens, codes, ballots and accounts pass through here: no cache may keep them.
+  for (const path of ['/api/v1/civic/*', '/participate', '/participate/*'])
+    app.use(path, async (c, next) => {
+      await next();
+      c.res.headers.set('cache-control', 'no-store');
+    });
   civicAuthRoutes(app, deps);
   civicConsultationRoutes(app, deps);
   civicBallotRoutes(app, deps);
