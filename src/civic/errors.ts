@@ -2,14 +2,7 @@
 
 /** Why the civic service refused: the API maps these to 400, 401, 403, 404, 409, 429 and 503. */
 export type RefusalKind =
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'closed'
-  | 'locked'
-  | 'busy';
+  'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'closed' | 'locked' | 'busy';
 
 /** A refused civic request, with a one-line reason that is safe to show. */
 export class CivicError extends Error {

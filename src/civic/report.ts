@@ -51,6 +51,10 @@ function provenLines(r: VerifyReport): string[] {
 /** A verification report as text: the chain's state, then the recomputed outcome. */
 export function formatVerifyReport(r: VerifyReport): string {
   const lines = [`consultation: ${r.consultation.id} — ${r.consultation.title}`, `entries: ${r.entries}`];
+  if (r.consultation.openPoll)
+    lines.push(
+      'OPEN POLL: published as an open poll, so its results are not a vote (one person could answer more than once)',
+    );
   if (r.fault) {
     lines.push(`chain: BROKEN at seq ${r.fault.seq} (${r.fault.kind}): ${r.fault.detail}`);
     return lines.join('\n') + '\n';

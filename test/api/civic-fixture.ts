@@ -57,7 +57,12 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
   const app = createApp({ store: analytic, taxonomy: taxonomyById, webDir: null, civic: svc });
   const ids = { anonymous: '' } as Record<RoleName, string>;
   for (const role of ROLE_NAMES.slice(1)) {
-    const a = await svc.createAccount(CLI, { email: `${role}@example.org`, password: PASSWORD, role });
+    const a = await svc.createAccount(CLI, {
+      email: `${role}@example.org`,
+      password: PASSWORD,
+      role,
+      verified: true,
+    });
     ids[role] = a.id;
   }
   await svc.createConsultation(CLI, checkConsultationFile(RIVERSIDE));

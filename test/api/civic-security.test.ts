@@ -271,6 +271,7 @@ for (const kind of storeKinds()) {
           ...RIVERSIDE,
           id: 'late-2026',
           electorate: 'accounts',
+          eligibility: { domains: ['example.org'] },
           opens: now.toISOString(),
           closes,
         }),

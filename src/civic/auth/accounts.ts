@@ -41,7 +41,7 @@ function checkRole(role: string): AccountRole {
 export async function createAccount(
   ctx: CivicContext,
   actor: Actor | null,
-  input: { email: string; password: string; role?: string },
+  input: { email: string; password: string; role?: string; verified?: boolean },
 ): Promise<Account> {
   const email = normaliseEmail(input.email);
   const role = checkRole(actor ? (input.role ?? 'participant') : 'participant');
@@ -58,9 +58,25 @@ export async function createAccount(
     if (taken) throw refuse('conflict', 'an account with this e-mail address exists');
     await tx
       .insertInto('users')
-      .values({ id, email, password_hash: hash, role, created_at: now.toISOString(), disabled: 0 })
+      .values({
+        id,
+        email,
+        password_hash: hash,
+        role,
+        created_at: now.toISOString(),
+        disabled: 0,
+        email_verified_at: actor && input.verified ? now.toISOString() : null,
+      })
       .execute();
-    if (actor) await audit(tx, actor, 'account.create', `user:${id}`, { email, role }, now);
+    if (actor)
+      await audit(
+        tx,
+        actor,
+        'account.create',
+        `user:${id}`,
+        { email, role, verified: !!input.verified },
+        now,
+      );
   });
   return { id, email, role, createdAt: now.toISOString(), disabled: false };
 }
