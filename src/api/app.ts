@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { clientAddresses } from './client-address.ts';
 import type { ApiDeps } from './deps.ts';
+import { COSTLY_ROUTES, costlyRoutes } from './limits.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     }),
   );
   app.use('*', clientAddresses(deps.trustProxy ?? null));
+  app.use('/api/*', costlyRoutes(COSTLY_ROUTES, deps.costly));
   app.use(
     '/api/*',
     bodyLimit({

@@ -35,6 +35,10 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       refused: { json: { email: 'new@example.org', password: PASSWORD } },
       allowed: bad,
     },
+    'POST /api/v1/civic/verify': {
+      path: '/api/v1/civic/verify',
+      allowed: { json: { token: 'not-a-token' } },
+    },
     'GET /api/v1/civic/consultations': { path: c },
     'POST /api/v1/civic/consultations': {
       path: c,
@@ -101,6 +105,8 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       allowed: { form: { email: 'nobody@example.org', password: 'wrong' } },
     },
     'POST /participate/logout': { path: '/participate/logout', refused: { form: {} }, allowed: { form: {} } },
+    'GET /participate/verify': { path: '/participate/verify?token=not-a-token' },
+    'POST /participate/verify': { path: '/participate/verify', allowed: { form: { token: 'not-a-token' } } },
     'GET /participate/{id}': { path: `/participate/${RIVERSIDE.id}` },
     'POST /participate/{id}/redeem': {
       path: `/participate/${RIVERSIDE.id}/redeem`,

@@ -44,18 +44,18 @@ export async function register(
   mailer: Mailer | null,
   input: { email: string; password: string; ip: string },
 ): Promise<{ message: string }> {
-  if (!mailer)
-    throw refuse(
-      'conflict',
-      'this server sends no e-mail, so it takes no registrations: ask the organisers for an invitation code',
-    );
+  const email = checked(input.email, input.password);
   const now = ctx.now();
   const refused = await takeAttempt(ctx.cdb, `register-ip:${input.ip}`, REGISTER_IP, now);
   if (refused)
     throw refuse('locked', `too many registrations from here: try again after ${refused.until}`, {
       until: refused.until,
     });
-  const email = checked(input.email, input.password);
+  if (!mailer)
+    throw refuse(
+      'conflict',
+      'this server sends no e-mail, so it takes no registrations: ask the organisers for an invitation code',
+    );
   const hash = await ctx.hashing.run(() => hashPassword(input.password));
   const token = randomToken(32);
   const created = await writeTransaction(ctx.cdb, async (tx) => {
