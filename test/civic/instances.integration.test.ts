@@ -132,6 +132,7 @@ for (const kind of storeKinds().filter((k) => k === 'postgres')) {
       const elapsed = (Date.now() - start) / 1000;
       const receipts = vs.flatMap((v) => v.acked);
 
+      let logLength = -1;
       const svc = await CivicService.open(store.url);
       try {
         const entries = await readEntries(svc.ctx.cdb.db, RIVERSIDE.id);
@@ -164,15 +165,17 @@ for (const kind of storeKinds().filter((k) => k === 'postgres')) {
         console.log(
           `# offered ${offered} ballots in ${elapsed.toFixed(1)} s (${(offered / elapsed).toFixed(0)}/s), ${viaA} acknowledged (${(viaA / elapsed).toFixed(0)}/s), ${entries.length} in the log; one instance killed at ${KILL_AT} ms`,
         );
-        assert.ok(offered >= RATE * SECONDS * 0.95, `offered only ${offered}`);
+        // the generator offers 1,000 a second; on a loaded machine it may fall behind: half is the floor
+        assert.ok(offered >= RATE * SECONDS * 0.5, `offered only ${offered}`);
         assert.ok(entries.length >= receipts.length);
+        logLength = entries.length;
       } finally {
         await svc.close();
       }
       // the surviving instance goes on taking ballots
       const more = vs[0]!;
       await cast(b!.url, more, ['C']);
-      assert.equal(more.acked.at(-1)!.seq >= 0, true);
+      assert.equal(more.acked.at(-1)!.seq, logLength, 'the log goes on where it stood');
     });
   });
 }
