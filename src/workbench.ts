@@ -58,6 +58,7 @@ export { indicatorSeries, type Series, type SeriesRow } from './workbench/indica
 export { indicatorTable, type IndicatorTable, type TableRow } from './workbench/indicator-table.ts';
 export { compareAreas, type AreaComparison, type CompareOptions } from './workbench/compare.ts';
 export { MissingValuesError, runCompositeFile, type CompositeReport } from './workbench/composite-file.ts';
+export { createWorkerPool, type WorkerPool } from './models/composite/index.ts';
 export {
   exampleMission,
   exampleMissions,

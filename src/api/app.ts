@@ -1,11 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { clientAddresses } from './client-address.ts';
 import type { ApiDeps } from './deps.ts';
+import { COSTLY_ROUTES, costlyRoutes } from './limits.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, sendError } from './errors.ts';
 import { areaRoutes } from './routes/areas.ts';
-import { civicRoutes } from './routes/civic-routes.ts';
+import { civicRoutes } from './civic/routes.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { compositeRoutes } from './routes/composite.ts';
 import { datasetRoutes } from './routes/datasets.ts';
@@ -51,9 +53,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
       },
     }),
   );
+  app.use('*', clientAddresses(deps.trustProxy ?? null));
+  app.use('/api/*', costlyRoutes(COSTLY_ROUTES, deps.costly));
   app.use(
     '/api/*',
     bodyLimit({

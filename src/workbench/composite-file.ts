@@ -7,6 +7,7 @@ import {
   runComposite,
   type CompositeData,
   type CompositeResult,
+  type WorkerPool,
 } from '../models/composite/index.ts';
 import { pipelineSchema, type Pipeline } from '../models/composite/pipeline.ts';
 import type { Store } from '../store/db.ts';
@@ -79,7 +80,7 @@ export async function runCompositeFile(
   registry: Registry,
   taxonomy: Taxonomy,
   file: ParsedFile,
-  opts: { workers?: number } = {},
+  opts: { workers?: number; pool?: WorkerPool } = {},
 ): Promise<CompositeReport> {
   const { data: spec } = validateFile(file, fileSchema);
   const { data: _data, ...rest } = file.value as Record<string, unknown>;
@@ -98,7 +99,7 @@ export async function runCompositeFile(
   const workers = opts.workers ?? Math.min(2, availableParallelism());
   let r: CompositeResult;
   try {
-    r = await runComposite(pipeline, data, { workers });
+    r = await runComposite(pipeline, data, opts.pool ? { pool: opts.pool } : { workers });
   } catch (e) {
     // the model's errors here come from the declared pipeline meeting this data (a constant indicator, …)
     if (e instanceof UsageError || !(e instanceof Error)) throw e;

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { compositeRows, fromValue, readDataFile, runCompositeFile } from '../../workbench.ts';
+import { computePool } from '../compute.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { sendJson } from '../respond.ts';
@@ -58,7 +59,9 @@ export function compositeRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       );
     const taxonomy = deps.taxonomy(c.req.valid('query').taxonomy);
     const r = await withIssues(() =>
-      runCompositeFile(deps.store, registry(), taxonomy, fromValue(body, 'request body')),
+      runCompositeFile(deps.store, registry(), taxonomy, fromValue(body, 'request body'), {
+        pool: computePool(),
+      }),
     );
     return respond(c, r, compositeRows(r)) as never;
   });

@@ -7,11 +7,11 @@ import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Session } from '../../civic/auth/sessions.ts';
 import { CivicError } from '../../civic/errors.ts';
 import type { CivicService } from '../../civic/service.ts';
 import type { Role } from '../../civic/store/tables.ts';
+import { clientKey } from '../client-address.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 
@@ -42,10 +42,8 @@ export function civicRequest(c: Context): CivicRequest {
   return s;
 }
 
-/** The client address, for lockouts (the socket's peer; no proxy header is trusted). */
-export function clientIp(c: Context): string {
-  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
+/** The client address key, for lockouts (client-address.ts: the socket's peer, or behind trusted proxies the client they name). */
+export const clientIp = clientKey;
 
 /** The session cookie's value, if any. */
 export function sessionToken(c: Context): string | undefined {
@@ -137,6 +135,7 @@ const STATUS = {
   conflict: 409,
   closed: 409,
   locked: 429,
+  busy: 503,
 } as const;
 
 /** Maps a civic refusal to the API's error (other errors pass through). */

@@ -13,7 +13,7 @@ import {
   setSessionCookie,
   valid,
   type CivicRequest,
-} from './civic-guard.ts';
+} from './guard.ts';
 import {
   Account,
   AccountChange,
@@ -23,8 +23,9 @@ import {
   CsrfHeader,
   jsonBody,
   NewAccount,
+  Registered,
   SessionInfo,
-} from './civic-schemas.ts';
+} from './schemas.ts';
 
 const P = '/api/v1/civic';
 
@@ -64,9 +65,20 @@ const routes = {
   register: createRoute({
     method: 'post',
     path: `${P}/register`,
-    summary: 'Register a participant account (for consultations open to registered accounts)',
+    summary:
+      'Register a participant account: a link to confirm the address is mailed to it (the same answer whether or not it has an account; throttled per address)',
     request: { headers: CsrfHeader, ...jsonBody(Credentials) },
-    responses: civicJson(Account, 'The new account; sign in next'),
+    responses: civicJson(Registered, 'Registration taken (or not: the mail says which)'),
+  }),
+  verify: createRoute({
+    method: 'post',
+    path: `${P}/verify`,
+    summary: 'Confirm an e-mail address with the token from the link mailed to it (single use, 24 hours)',
+    request: {
+      headers: CsrfHeader,
+      ...jsonBody(z.object({ token: z.string().max(64) }).openapi('EmailToken')),
+    },
+    responses: civicJson(z.object({ ok: z.boolean() }), 'The address is confirmed'),
   }),
   users: createRoute({
     method: 'get',
@@ -139,7 +151,11 @@ export function civicAuthRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   });
   civicRoute(app, deps, routes.register, async (c, req) => {
     const { email, password } = valid<Json>(c, 'json');
-    return c.json(await req.svc.register({ email, password }));
+    return c.json(await req.svc.register({ email, password, ip: clientIp(c) }));
+  });
+  civicRoute(app, deps, routes.verify, async (c, req) => {
+    await req.svc.verifyEmail(valid<{ token: string }>(c, 'json').token);
+    return c.json({ ok: true });
   });
   civicRoute(app, deps, routes.users, async (c, req) => c.json({ accounts: await req.svc.listAccounts() }));
   civicRoute(app, deps, routes.createUser, async (c, req) => {

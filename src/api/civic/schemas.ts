@@ -67,12 +67,27 @@ const Option = z.object({
   description: z.string().optional().openapi({ description: 'shown to voters; not part of the tally' }),
 });
 
+const Eligibility = z
+  .union([
+    z.object({ domains: z.array(z.string().max(253)).min(1).max(100) }).strict(),
+    z.object({ list: z.literal(true) }).strict(),
+  ])
+  .openapi('Eligibility', {
+    description:
+      'who among account holders may vote: a verified e-mail address in one of the domains, or on the imported eligibility list',
+  });
+
 export const ConsultationFileBody = z
   .object({
     id: z.string().openapi({ example: 'riverside-2026' }),
     title: z.string(),
     area: z.string().openapi({ description: 'GSS code of the area', example: 'E06000001' }),
     electorate: z.enum(['codes', 'accounts', 'codes-or-accounts']).optional(),
+    eligibility: Eligibility.optional(),
+    openPoll: z.boolean().optional().openapi({
+      description:
+        'publish as an open poll: anyone may take part and its results are not a vote (needed for electorates without a one-person-one-vote guarantee)',
+    }),
     opens: z.string().openapi({ description: 'ISO 8601 date and time' }),
     closes: z.string(),
     description: z.string().optional(),
@@ -200,11 +215,19 @@ export const Account = z
   })
   .openapi('Account');
 
+export const Registered = z
+  .object({ message: z.string() })
+  .openapi('Registered', { description: 'the same whether or not the address already had an account' });
+
 export const NewAccount = z
   .object({
     email: z.string().max(254),
     password: z.string().max(256),
     role: z.enum(['participant', 'moderator', 'analyst', 'admin']),
+    verified: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'the administrator vouches for the e-mail address (audited)' }),
   })
   .openapi('NewAccount');
 

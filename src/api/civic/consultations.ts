@@ -11,7 +11,7 @@ import {
 import { refuse } from '../../civic/errors.ts';
 import type { Role } from '../../civic/store/tables.ts';
 import type { ApiDeps } from '../deps.ts';
-import { actorOf, civicRoute, valid } from './civic-guard.ts';
+import { actorOf, civicRoute, valid } from './guard.ts';
 import {
   Batch,
   civicJson,
@@ -25,7 +25,7 @@ import {
   jsonBody,
   PabulibImport,
   Summary,
-} from './civic-schemas.ts';
+} from './schemas.ts';
 
 const P = '/api/v1/civic/consultations';
 const params = z.object({ id: IdParam });

@@ -3,8 +3,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ApiDeps } from '../deps.ts';
-import { civicRoute, clientIp, setSessionCookie, valid, type CivicRequest } from './civic-guard.ts';
-import { sessionInfo } from './civic-auth.ts';
+import { civicRoute, clientIp, setSessionCookie, valid, type CivicRequest } from './guard.ts';
+import { sessionInfo } from './auth.ts';
 import {
   BallotBody,
   civicJson,
@@ -14,7 +14,7 @@ import {
   jsonBody,
   Receipt,
   SessionInfo,
-} from './civic-schemas.ts';
+} from './schemas.ts';
 
 const P = '/api/v1/civic/consultations/{id}';
 const params = z.object({ id: IdParam });

@@ -1,7 +1,7 @@
 // The results page: the outcome under the published rule, the representativeness report beside
 // it (never in its place), and how anyone can verify the result from the exported log.
-import { esc, pct } from './civic-html.ts';
-import type { resultsFor } from './civic-results.ts';
+import { esc, pct } from './html.ts';
+import type { resultsFor } from './results.ts';
 
 type Results = Awaited<ReturnType<typeof resultsFor>>;
 

@@ -87,3 +87,19 @@ export function loginBody(csrf: string, next: string, error?: string): string {
 <p><button type="submit">Sign in</button></p></form>
 <p>Have an invitation code? Open the consultation from the <a href="/participate">list</a> and enter it there.</p>`;
 }
+
+/** The button that confirms an address (a POST, so a mail scanner opening the link confirms nothing). */
+export function verifyBody(csrf: string, token: string): string {
+  return `<form method="post" action="/participate/verify">
+<input type="hidden" name="_csrf" value="${esc(csrf)}"><input type="hidden" name="token" value="${esc(token)}">
+<p>Confirm that this e-mail address is yours, so your account can take part where the address admits it.</p>
+<p><button type="submit">Confirm my address</button></p></form>`;
+}
+
+/** The warning every page of an open poll carries. */
+export function openPollNotice(): string {
+  return notice(
+    'error',
+    '<strong>Open poll: its results are not a vote.</strong> Anyone may take part and nothing stops one person answering more than once.',
+  );
+}

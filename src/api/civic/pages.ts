@@ -10,8 +10,8 @@ import { CONSULTATION_ID } from '../../civic/consultation-file.ts';
 import { CivicError, refuse } from '../../civic/errors.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError, toErrorResponse } from '../errors.ts';
-import { isStaff } from './civic-consultations.ts';
-import { castBallot, redeemFor } from './civic-ballots.ts';
+import { isStaff } from './consultations.ts';
+import { castBallot, redeemFor } from './ballots.ts';
 import {
   civic,
   civicRequest,
@@ -22,11 +22,11 @@ import {
   setSessionCookie,
   toHttp,
   type CivicRequest,
-} from './civic-guard.ts';
-import { ballotForm, codeForm, evidenceHtml, headHtml, receiptHtml } from './civic-html-ballot.ts';
-import { resultsBody } from './civic-html-results.ts';
-import { esc, listBody, loginBody, notice, page } from './civic-html.ts';
-import { evidenceFor, resultsFor } from './civic-results.ts';
+} from './guard.ts';
+import { ballotForm, codeForm, evidenceHtml, headHtml, receiptHtml } from './html-ballot.ts';
+import { resultsBody } from './html-results.ts';
+import { esc, listBody, loginBody, notice, openPollNotice, page, verifyBody } from './html.ts';
+import { evidenceFor, resultsFor } from './results.ts';
 
 type Handler = (c: Context, req: CivicRequest, deps: ApiDeps) => Promise<Response>;
 
@@ -118,6 +118,21 @@ async function login(c: Context, req: CivicRequest): Promise<Response> {
   }
 }
 
+async function verifyPage(c: Context, req: CivicRequest): Promise<Response> {
+  const token = (c.req.query('token') ?? '').slice(0, 64);
+  return html(c, req, 'Confirm your e-mail address', verifyBody(csrfFor(c, req.svc, req.session), token));
+}
+
+async function verify(c: Context, req: CivicRequest): Promise<Response> {
+  await req.svc.verifyEmail(one((await form(c)).token));
+  return html(
+    c,
+    req,
+    'Address confirmed',
+    notice('ok', 'Your e-mail address is confirmed.') + '<p><a href="/participate/login">Sign in</a></p>',
+  );
+}
+
 async function logout(c: Context, req: CivicRequest): Promise<Response> {
   await req.svc.signOut(req.token);
   clearSessionCookie(c);
@@ -141,6 +156,7 @@ async function ballotPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise
   const s = await req.svc.consultation(id, isStaff(req.role));
   const csrf = csrfFor(c, req.svc, req.session);
   const parts = [
+    s.spec.openPoll ? openPollNotice() : '',
     s.meta.description ? `<p>${esc(s.meta.description)}</p>` : '',
     `<p>Area ${esc(s.meta.area)}. Opens ${esc(s.meta.opensAt)}, closes ${esc(s.meta.closesAt)} (UTC). Tally rule, published before opening: <strong>${esc(s.spec.rule)}</strong>.</p>`,
     receiptHtml(await receiptFor(c, req, id)),
@@ -184,12 +200,26 @@ async function cast(c: Context, req: CivicRequest): Promise<Response> {
 async function resultsPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
   const id = consultationId(c);
   const r = await resultsFor(deps, req.svc, id);
-  return html(c, req, `Result: ${r.consultation.title}`, resultsBody(r));
+  const body = (r.consultation.openPoll ? openPollNotice() : '') + resultsBody(r);
+  return html(
+    c,
+    req,
+    `${r.consultation.openPoll ? 'Open poll result' : 'Result'}: ${r.consultation.title}`,
+    body,
+  );
 }
 
 /** Renders any failure on a participation page as an HTML page with the status it maps to. */
 function errorPage(c: Context, e: unknown): Response {
-  const { status, body } = toErrorResponse(toHttp(e));
+  const mapped = toHttp(e);
+  const { status, body } = toErrorResponse(mapped);
+  // only the reasons written for people (refusals) are shown; anything else gets a plain sentence
+  const message =
+    mapped instanceof HttpError
+      ? body.error
+      : status >= 500
+        ? 'Something went wrong on the server. Please try again later.'
+        : 'The request could not be read. Please go back and try again.';
   let req: CivicRequest | null;
   try {
     req = civicRequest(c);
@@ -200,7 +230,7 @@ function errorPage(c: Context, e: unknown): Response {
     c,
     req,
     status === 404 ? 'Not found' : 'Not possible',
-    notice('error', esc(body.error)) + '<p><a href="/participate">Back to the consultations</a></p>',
+    notice('error', esc(message)) + '<p><a href="/participate">Back to the consultations</a></p>',
     status,
   );
 }
@@ -210,6 +240,8 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['GET', '/participate/login', loginPage],
   ['POST', '/participate/login', login],
   ['POST', '/participate/logout', logout],
+  ['GET', '/participate/verify', verifyPage],
+  ['POST', '/participate/verify', verify],
   ['GET', '/participate/{id}', ballotPage],
   ['POST', '/participate/{id}/redeem', redeem],
   ['POST', '/participate/{id}/ballot', cast],

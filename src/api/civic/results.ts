@@ -7,9 +7,9 @@ import { formatOutcome } from '../../civic/report.ts';
 import type { CivicService } from '../../civic/service.ts';
 import { areaPopulation, areaProfile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
-import { isStaff } from './civic-consultations.ts';
-import { actorOf, civicRoute, valid } from './civic-guard.ts';
-import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './civic-schemas.ts';
+import { isStaff } from './consultations.ts';
+import { actorOf, civicRoute, valid } from './guard.ts';
+import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './schemas.ts';
 
 const P = '/api/v1/civic/consultations/{id}';
 const params = z.object({ id: IdParam });
@@ -132,13 +132,14 @@ export async function evidenceFor(deps: ApiDeps, area: string) {
         'Strata’s models do not estimate what each project would change; the option notes come from the organiser.',
       ],
     };
-  } catch (e) {
+  } catch {
+    // the reason (a dataset not imported, …) is for the operator, not for a public page
     return {
       area,
       areacd: area,
       layers: null,
       indicators: [],
-      notes: [`No evidence for this area in the store: ${(e as Error).message}`],
+      notes: ['No evidence for this area is in the store yet.'],
     };
   }
 }

@@ -4,8 +4,8 @@
 import type { Ballot } from '../../civic/consultation.ts';
 import type { StoredConsultation } from '../../civic/service/consultations.ts';
 import { AGE_BANDS, SEXES } from '../../civic/weighting.ts';
-import { esc, notice, pct } from './civic-html.ts';
-import type { evidenceFor } from './civic-results.ts';
+import { esc, notice, pct } from './html.ts';
+import type { evidenceFor } from './results.ts';
 
 type Evidence = Awaited<ReturnType<typeof evidenceFor>>;
 
