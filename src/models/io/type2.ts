@@ -27,9 +27,12 @@ export function closeToHouseholds(lu: Lu, h: Float64Array, c: Float64Array): Clo
   return { h, c, q, v, loop };
 }
 
+/** What Type II row effects need of a closure: no (I − A)⁻¹c. */
+export type Type2Closure = Pick<Closure, 'c' | 'q' | 'loop'>;
+
 /** Type II row effect s̄L̄ restricted to industries, from p = s(I − A)⁻¹ (the Type I effect). */
 export function type2Row(
-  cl: Closure,
+  cl: Type2Closure,
   p: Float64Array,
   y: Float64Array = new Float64Array(p.length),
 ): Float64Array {

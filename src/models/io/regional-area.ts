@@ -1,0 +1,146 @@
+import { lambdaStar, localConsumption, regionalLeontief, simpleLq } from './flq.ts';
+import { dot } from './leontief.ts';
+import { luFactorDominant, luSolve, type Lu } from './lu.ts';
+import { luSolveRows } from './lu-many.ts';
+import { effectOf } from './multipliers.ts';
+import type { RegionalPlan } from './regional-plan.ts';
+import { keptIndex, slot, type RegionalSlab } from './regional-slab.ts';
+
+/** Scratch arrays one thread reuses area after area. */
+export interface Scratch {
+  m: Float64Array;
+  x: Float64Array;
+  c: Float64Array;
+}
+
+export function newScratch(plan: RegionalPlan): Scratch {
+  const { n, k, factors } = plan;
+  return { m: new Float64Array(n * n), x: new Float64Array((factors + k) * n), c: new Float64Array(n) };
+}
+
+/**
+ * Builds area r at every δ of the plan into slot s of the slab (METHODS.md §3). The LQs and the area's
+ * share are worked out once for all δ. At each δ, I − R is written and factored in place, and
+ * every multiplier and Λ row comes from one blocked solve with (I − R)ᵀ of the plan's stacked
+ * rows. A kept δ also keeps R, the LU and the closure (with (I − R)⁻¹c for shocks).
+ */
+export function buildArea(
+  plan: RegionalPlan,
+  slab: RegionalSlab,
+  r: number,
+  s: number,
+  scratch: Scratch,
+): void {
+  const { n, deltas } = plan;
+  const region = plan.size.subarray(r * n, (r + 1) * n);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += region[i]!;
+  if (!(total > 0)) throw new Error(`area has no size: ${plan.areas[r]}`);
+  const slq = slot(slab.slq, s, 1, 0, n);
+  slq.set(simpleLq(region, plan.nation, total, plan.nationTotal));
+  const output = slot(slab.output, s, 1, 0, n);
+  for (let i = 0; i < n; i++)
+    output[i] = plan.nation[i]! > 0 ? (plan.output[i]! * region[i]!) / plan.nation[i]! : 0;
+  const share = total / plan.nationTotal;
+  for (let d = 0; d < deltas.length; d++) {
+    const lambda = lambdaStar(share, deltas[d]!);
+    slab.lambda[s * deltas.length + d] = lambda;
+    if (plan.keep[d]) buildKept(plan, slab, s, d, slq, lambda, scratch);
+    else buildBand(plan, slab, s, d, slq, lambda, scratch);
+  }
+}
+
+/** The whole model at δ number d. */
+function buildKept(
+  plan: RegionalPlan,
+  slab: RegionalSlab,
+  s: number,
+  d: number,
+  slq: Float64Array,
+  lambda: number,
+  scratch: Scratch,
+): void {
+  const { n, k } = plan;
+  const f = keptIndex(plan, d);
+  const kept = slab.kept;
+  const m = slot(slab.lu, s, kept, f, n * n);
+  regionalLeontief(plan.a, n, slq, lambda, plan.variant, m, slot(slab.a, s, kept, f, n * n));
+  const lu = luFactorDominant(m, n, 'I − R');
+  const x = solveRows(plan, lu, scratch, plan.factors + k);
+  const c = slot(slab.c, s, kept, f, n);
+  c.set(localConsumption(plan.c, slq, lambda));
+  const q = slot(slab.q, s, kept, f, n);
+  q.set(x.subarray(2 * n, 3 * n));
+  const v = luSolve(lu, c, slot(slab.v, s, kept, f, n));
+  const loop = checkLoop(dot(plan.h, v));
+  slab.loop[s * plan.deltas.length + d] = loop;
+  fillEffects(plan, slab, s, d, x, { c, q, loop });
+  if (k > 0) interaction(plan, x, slot(slab.interaction, s, kept, f, k * k));
+}
+
+/** Only the multipliers at δ number d: R is factored in scratch space and (I − R)⁻¹c is not needed. */
+function buildBand(
+  plan: RegionalPlan,
+  slab: RegionalSlab,
+  s: number,
+  d: number,
+  slq: Float64Array,
+  lambda: number,
+  scratch: Scratch,
+): void {
+  const { n } = plan;
+  regionalLeontief(plan.a, n, slq, lambda, plan.variant, scratch.m);
+  const lu = luFactorDominant(scratch.m, n, 'I − R');
+  const x = solveRows(plan, lu, scratch, plan.factors);
+  const c = scratch.c;
+  for (let i = 0; i < n; i++) c[i] = plan.c[i]! * Math.min(lambda * slq[i]!, 1);
+  const q = x.subarray(2 * n, 3 * n);
+  // hᵀ(I − R)⁻¹c = q·c: the compensation row already solved gives the loop without another solve.
+  const loop = checkLoop(dot(q, c));
+  slab.loop[s * plan.deltas.length + d] = loop;
+  fillEffects(plan, slab, s, d, x, { c, q, loop });
+}
+
+/** The plan's first `m` rows times (I − R)⁻¹, in scratch space. */
+function solveRows(plan: RegionalPlan, lu: Lu, scratch: Scratch, m: number): Float64Array {
+  const x = scratch.x.subarray(0, m * plan.n);
+  x.set(plan.rows.subarray(0, m * plan.n));
+  return luSolveRows(lu, x, m);
+}
+
+function checkLoop(loop: number): number {
+  if (!(loop < 1)) throw new Error(`non-productive household closure: h(I − A)⁻¹c = ${loop}`);
+  return loop;
+}
+
+/** Each factor's effect (Type I total from the solve, Type II by Sherman–Morrison) into the slab. */
+function fillEffects(
+  plan: RegionalPlan,
+  slab: RegionalSlab,
+  s: number,
+  d: number,
+  x: Float64Array,
+  closure: { c: Float64Array; q: Float64Array; loop: number },
+): void {
+  const { n, factors } = plan;
+  const size = 7 * n;
+  const base = (s * plan.deltas.length + d) * factors * size;
+  for (let t = 0; t < factors; t++) {
+    const block = slab.effects.subarray(base + t * size, base + (t + 1) * size);
+    block.set(x.subarray(t * n, (t + 1) * n), 3 * n);
+    effectOf(closure, plan.rows.subarray(t * n, (t + 1) * n), block);
+  }
+}
+
+/** Λ = (P L) D from P's rows already solved: K × K. */
+function interaction(plan: RegionalPlan, x: Float64Array, out: Float64Array): void {
+  const { n, k, factors, basket } = plan;
+  for (let l = 0; l < k; l++) {
+    const pl = (factors + l) * n;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += x[pl + i]! * basket[i * k + j]!;
+      out[l * k + j] = s;
+    }
+  }
+}
