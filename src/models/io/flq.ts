@@ -70,9 +70,10 @@ export function regionalCoefficients(
 }
 
 /**
- * I − R for the same coefficients as `regionalCoefficients`, written straight into `m` (the
- * array the LU then factors in place), and R itself into `r` when given: one pass over A
- * instead of three. Every value is the one `identityMinus(regionalCoefficients(…))` gives.
+ * I − R for the coefficients of `regionalCoefficients`, written straight into `m` (the array
+ * the LU then factors in place): one pass over A instead of two, and R itself is not kept.
+ * Every value is the one `identityMinus(regionalCoefficients(…))` gives: a·min(f, 1) is a·f
+ * below 1 and a itself (a·1) from 1 up.
  */
 export function regionalLeontief(
   a: Float64Array,
@@ -81,7 +82,6 @@ export function regionalLeontief(
   lambda: number,
   variant: FlqVariant,
   m: Float64Array,
-  r: Float64Array | null = null,
 ): Float64Array {
   const { colFactor, colScale } = columnScales(slq, n, variant);
   for (let i = 0; i < n; i++) {
@@ -89,19 +89,12 @@ export function regionalLeontief(
     const ii = i * n;
     if (rowFactor === 0) {
       for (let j = 0; j < n; j++) m[ii + j] = -0;
-      if (r) r.fill(0, ii, ii + n);
-    } else if (r) {
-      for (let j = 0; j < n; j++) {
-        // a·min(f, 1) is a·f below 1 and a itself (a·1) from 1 up, as regionalCoefficients has it.
-        const v = a[ii + j]! * Math.min(rowFactor * colScale[j]!, 1);
-        r[ii + j] = v;
-        m[ii + j] = -v;
-      }
-    } else for (let j = 0; j < n; j++) m[ii + j] = -(a[ii + j]! * Math.min(rowFactor * colScale[j]!, 1));
+      m[ii + i] = 1;
+      continue;
+    }
+    for (let j = 0; j < n; j++) m[ii + j] = -(a[ii + j]! * Math.min(rowFactor * colScale[j]!, 1));
     const fii = rowFactor * colFactor[i]!;
-    const rii = fii < 1 ? a[ii + i]! * fii : a[ii + i]!;
-    if (r) r[ii + i] = rowFactor === 0 ? 0 : rii;
-    m[ii + i] = 1 - (rowFactor === 0 ? 0 : rii);
+    m[ii + i] = 1 - (fii < 1 ? a[ii + i]! * fii : a[ii + i]!);
   }
   return m;
 }

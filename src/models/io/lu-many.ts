@@ -3,89 +3,19 @@
  * block triangular solves). Pivots are taken four at a time and their effect on every
  * right-hand side is one rank-4 update, the same 4 × 4 register tile as the factorisation's
  * trailing update, so each element of the factors is loaded once per four right-hand sides
- * rather than once per vector. The one-vector solves of lu.ts are the reference these agree
+ * rather than once per vector. `kernel` is that update (rank4.ts; lu-simd.ts's in WebAssembly
+ * when the arrays live in its memory). The one-vector solves of lu.ts are the reference these agree
  * with (to rounding: the sums are taken in another order).
  */
 import type { Lu } from './lu.ts';
-
-/**
- * x[xo + r·ldx + j] −= Σ_{t<4} c[co + r·ldc + t] · s[so + t·lds + j] for r < rows, j in [from, to):
- * a rows × 4 block of c times a 4 × (to − from) block of s, taken from x. Rows go four at a time
- * so each four elements of s are loaded once for sixteen multiply–adds.
- */
-export function rank4Update(
-  x: Float64Array,
-  xo: number,
-  ldx: number,
-  c: Float64Array,
-  co: number,
-  ldc: number,
-  s: Float64Array,
-  so: number,
-  lds: number,
-  rows: number,
-  from: number,
-  to: number,
-): void {
-  const s0 = so;
-  const s1 = s0 + lds;
-  const s2 = s1 + lds;
-  const s3 = s2 + lds;
-  let r = 0;
-  for (; r + 3 < rows; r += 4) {
-    const i0 = xo + r * ldx;
-    const i1 = i0 + ldx;
-    const i2 = i1 + ldx;
-    const i3 = i2 + ldx;
-    const k0 = co + r * ldc;
-    const k1 = k0 + ldc;
-    const k2 = k1 + ldc;
-    const k3 = k2 + ldc;
-    const a0 = c[k0]!;
-    const a1 = c[k0 + 1]!;
-    const a2 = c[k0 + 2]!;
-    const a3 = c[k0 + 3]!;
-    const b0 = c[k1]!;
-    const b1 = c[k1 + 1]!;
-    const b2 = c[k1 + 2]!;
-    const b3 = c[k1 + 3]!;
-    const c0 = c[k2]!;
-    const c1 = c[k2 + 1]!;
-    const c2 = c[k2 + 2]!;
-    const c3 = c[k2 + 3]!;
-    const d0 = c[k3]!;
-    const d1 = c[k3 + 1]!;
-    const d2 = c[k3 + 2]!;
-    const d3 = c[k3 + 3]!;
-    for (let j = from; j < to; j++) {
-      const u0 = s[s0 + j]!;
-      const u1 = s[s1 + j]!;
-      const u2 = s[s2 + j]!;
-      const u3 = s[s3 + j]!;
-      x[i0 + j]! -= a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3;
-      x[i1 + j]! -= b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3;
-      x[i2 + j]! -= c0 * u0 + c1 * u1 + c2 * u2 + c3 * u3;
-      x[i3 + j]! -= d0 * u0 + d1 * u1 + d2 * u2 + d3 * u3;
-    }
-  }
-  for (; r < rows; r++) {
-    const i0 = xo + r * ldx;
-    const k0 = co + r * ldc;
-    const a0 = c[k0]!;
-    const a1 = c[k0 + 1]!;
-    const a2 = c[k0 + 2]!;
-    const a3 = c[k0 + 3]!;
-    for (let j = from; j < to; j++)
-      x[i0 + j]! -= a0 * s[s0 + j]! + a1 * s[s1 + j]! + a2 * s[s2 + j]! + a3 * s[s3 + j]!;
-  }
-}
+import { rank4Update, type Rank4 } from './rank4.ts';
 
 /**
  * Row right-hand sides: x := x A⁻¹ for the m rows of x (m × n row-major, overwritten), i.e. each
  * row solves Aᵀ y = row. With PA = LU, x A⁻¹ = ((x U⁻¹) L⁻¹) P: a forward sweep with U, a
  * backward sweep with L, then the columns unswapped.
  */
-export function luSolveRows(f: Lu, x: Float64Array, m: number): Float64Array {
+export function luSolveRows(f: Lu, x: Float64Array, m: number, kernel: Rank4 = rank4Update): Float64Array {
   const { n, lu } = f;
   if (x.length < m * n) throw new Error(`right-hand sides: expected ${m}×${n} values, got ${x.length}`);
   for (let p = 0; p < n; p += 4) {
@@ -95,7 +25,7 @@ export function luSolveRows(f: Lu, x: Float64Array, m: number): Float64Array {
         const y = (x[ro + i]! /= lu[i * n + i]!);
         for (let k = i + 1; k < e; k++) x[ro + k]! -= y * lu[i * n + k]!;
       }
-    if (e < n) blockUpdate(x, n, lu, n, p, e, m, e, n);
+    if (e < n) blockUpdate(kernel, x, n, lu, n, p, e, m, e, n);
   }
   for (let p = n - 1 - ((n - 1) % 4); p >= 0; p -= 4) {
     const e = Math.min(p + 4, n);
@@ -104,7 +34,7 @@ export function luSolveRows(f: Lu, x: Float64Array, m: number): Float64Array {
         const z = x[ro + i]!;
         for (let k = p; k < i; k++) x[ro + k]! -= z * lu[i * n + k]!;
       }
-    if (p > 0) blockUpdate(x, n, lu, n, p, e, m, 0, p);
+    if (p > 0) blockUpdate(kernel, x, n, lu, n, p, e, m, 0, p);
   }
   unpivotColumns(x, n, m, f.piv);
   return x;
@@ -115,14 +45,14 @@ export function luSolveRows(f: Lu, x: Float64Array, m: number): Float64Array {
  * side), in place. Rows are swapped as the factorisation swapped them, then forward with L
  * and backward with U, four pivots at a time.
  */
-export function luSolveColumns(f: Lu, b: Float64Array, k: number): Float64Array {
+export function luSolveColumns(f: Lu, b: Float64Array, k: number, kernel: Rank4 = rank4Update): Float64Array {
   const { n, lu, piv } = f;
   if (b.length !== n * k) throw new Error(`right-hand sides: expected ${n}×${k} values, got ${b.length}`);
   for (let r = 0; r < n; r++) if (piv[r] !== r) swapRows(b, k, piv[r]!, r);
   for (let p = 0; p < n; p += 4) {
     const e = Math.min(p + 4, n);
     for (let i = p + 1; i < e; i++) for (let t = p; t < i; t++) axpyRow(b, i * k, -lu[i * n + t]!, t * k, k);
-    if (e < n) columnUpdate(b, k, lu, n, e, n, p, e);
+    if (e < n) columnUpdate(kernel, b, k, lu, n, e, n, p, e);
   }
   for (let p = n - 1 - ((n - 1) % 4); p >= 0; p -= 4) {
     const e = Math.min(p + 4, n);
@@ -131,13 +61,14 @@ export function luSolveColumns(f: Lu, b: Float64Array, k: number): Float64Array 
       const d = 1 / lu[i * n + i]!;
       for (let c = i * k, end = c + k; c < end; c++) b[c]! *= d;
     }
-    if (p > 0) columnUpdate(b, k, lu, n, 0, p, p, e);
+    if (p > 0) columnUpdate(kernel, b, k, lu, n, 0, p, p, e);
   }
   return b;
 }
 
 /** x[r][from, to) −= Σ_{t in [p, e)} x[r][t] · m[t][from, to) for every row r < rows. */
 function blockUpdate(
+  kernel: Rank4,
   x: Float64Array,
   ldx: number,
   m: Float64Array,
@@ -149,7 +80,7 @@ function blockUpdate(
   to: number,
 ): void {
   if (e - p === 4) {
-    rank4Update(x, 0, ldx, x, p, ldx, m, p * ldm, ldm, rows, from, to);
+    kernel(x, 0, ldx, x, p, ldx, m, p * ldm, ldm, rows, from, to);
     return;
   }
   for (let r = 0, ro = 0; r < rows; r++, ro += ldx)
@@ -161,6 +92,7 @@ function blockUpdate(
 
 /** b rows [r0, r1) −= lu[rows, p..e) · b rows [p, e): the effect of four solved rows on others. */
 function columnUpdate(
+  kernel: Rank4,
   b: Float64Array,
   k: number,
   lu: Float64Array,
@@ -171,7 +103,7 @@ function columnUpdate(
   e: number,
 ): void {
   if (e - p === 4) {
-    rank4Update(b, r0 * k, k, lu, r0 * n + p, n, b, p * k, k, r1 - r0, 0, k);
+    kernel(b, r0 * k, k, lu, r0 * n + p, n, b, p * k, k, r1 - r0, 0, k);
     return;
   }
   for (let i = r0; i < r1; i++) for (let t = p; t < e; t++) axpyRow(b, i * k, -lu[i * n + t]!, t * k, k);

@@ -2,27 +2,35 @@ import { lambdaStar, localConsumption, regionalLeontief, simpleLq } from './flq.
 import { dot } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { luSolveRows } from './lu-many.ts';
+import { createArena } from './lu-simd.ts';
+import type { Rank4 } from './rank4.ts';
 import { effectOf } from './multipliers.ts';
 import type { RegionalPlan } from './regional-plan.ts';
 import { keptIndex, slot, type RegionalSlab } from './regional-slab.ts';
 
-/** Scratch arrays one thread reuses area after area. */
+/**
+ * Scratch arrays one thread reuses area after area, in WebAssembly memory so that the LU and the
+ * solves run lu-simd.ts's kernel (the same bits as the JavaScript one, twice as fast).
+ */
 export interface Scratch {
   m: Float64Array;
   x: Float64Array;
   c: Float64Array;
+  kernel: Rank4;
 }
 
 export function newScratch(plan: RegionalPlan): Scratch {
   const { n, k, factors } = plan;
-  return { m: new Float64Array(n * n), x: new Float64Array((factors + k) * n), c: new Float64Array(n) };
+  const arena = createArena(8 * (n * n + (factors + k + 1) * n) + 64);
+  return { m: arena.take(n * n), x: arena.take((factors + k) * n), c: arena.take(n), kernel: arena.rank4 };
 }
 
 /**
  * Builds area r at every δ of the plan into slot s of the slab (METHODS.md §3). The LQs and the area's
  * share are worked out once for all δ. At each δ, I − R is written and factored in place, and
  * every multiplier and Λ row comes from one blocked solve with (I − R)ᵀ of the plan's stacked
- * rows. A kept δ also keeps R, the LU and the closure (with (I − R)⁻¹c for shocks).
+ * rows. A kept δ also keeps the LU and the closure (with (I − R)⁻¹c for shocks); R itself is
+ * worked out again only when a model's `a` is read (regional-views.ts).
  */
 export function buildArea(
   plan: RegionalPlan,
@@ -63,10 +71,10 @@ function buildKept(
   const { n, k } = plan;
   const f = keptIndex(plan, d);
   const kept = slab.kept;
-  const m = slot(slab.lu, s, kept, f, n * n);
-  regionalLeontief(plan.a, n, slq, lambda, plan.variant, m, slot(slab.a, s, kept, f, n * n));
-  const lu = luFactorDominant(m, n, 'I − R');
+  regionalLeontief(plan.a, n, slq, lambda, plan.variant, scratch.m);
+  const lu = factor(scratch, n);
   const x = solveRows(plan, lu, scratch, plan.factors + k);
+  slot(slab.lu, s, kept, f, n * n).set(scratch.m);
   const c = slot(slab.c, s, kept, f, n);
   c.set(localConsumption(plan.c, slq, lambda));
   const q = slot(slab.q, s, kept, f, n);
@@ -90,7 +98,7 @@ function buildBand(
 ): void {
   const { n } = plan;
   regionalLeontief(plan.a, n, slq, lambda, plan.variant, scratch.m);
-  const lu = luFactorDominant(scratch.m, n, 'I − R');
+  const lu = factor(scratch, n);
   const x = solveRows(plan, lu, scratch, plan.factors);
   const c = scratch.c;
   for (let i = 0; i < n; i++) c[i] = plan.c[i]! * Math.min(lambda * slq[i]!, 1);
@@ -101,11 +109,16 @@ function buildBand(
   fillEffects(plan, slab, s, d, x, { c, q, loop });
 }
 
+/** I − R in scratch.m, factored in place. */
+function factor(scratch: Scratch, n: number): Lu {
+  return luFactorDominant(scratch.m, n, 'I − R', scratch.kernel);
+}
+
 /** The plan's first `m` rows times (I − R)⁻¹, in scratch space. */
 function solveRows(plan: RegionalPlan, lu: Lu, scratch: Scratch, m: number): Float64Array {
   const x = scratch.x.subarray(0, m * plan.n);
   x.set(plan.rows.subarray(0, m * plan.n));
-  return luSolveRows(lu, x, m);
+  return luSolveRows(lu, x, m, scratch.kernel);
 }
 
 function checkLoop(loop: number): number {

@@ -17,8 +17,7 @@ export interface RegionalSlab {
   loop: Float64Array;
   /** 7n values per effect, `factors` effects per area and δ (multipliers.ts's layout). */
   effects: Float64Array;
-  /** Per area and kept δ: R and the LU of I − R (n × n), c^r, q = h(I − R)⁻¹, v = (I − R)⁻¹c^r, Λ (K × K). */
-  a: Float64Array;
+  /** Per area and kept δ: the LU of I − R (n × n), c^r, q = h(I − R)⁻¹, v = (I − R)⁻¹c^r, Λ (K × K). */
   lu: Float64Array;
   c: Float64Array;
   q: Float64Array;
@@ -42,7 +41,6 @@ export function allocateSlab(plan: RegionalPlan, shared: boolean, slots = plan.a
     lambda: make(N * D),
     loop: make(N * D),
     effects: make(N * D * plan.factors * 7 * n),
-    a: make(N * F * n * n),
     lu: make(N * F * n * n),
     c: make(N * F * n),
     q: make(N * F * n),

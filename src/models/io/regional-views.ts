@@ -1,4 +1,5 @@
 import { effectViews, type Multipliers } from './multipliers.ts';
+import { regionalCoefficients } from './flq.ts';
 import type { NationalModel } from './national.ts';
 import type { AreaModel } from './regional.ts';
 import type { RegionalPlan } from './regional-plan.ts';
@@ -6,7 +7,8 @@ import { keptIndex, slot, type RegionalSlab } from './regional-slab.ts';
 
 /**
  * The models as records over a filled slab: every array is a view, nothing is copied, so
- * results written by worker threads into shared memory are read in place.
+ * results written by worker threads into shared memory are read in place. A model's R (`a`)
+ * is worked out when first read.
  */
 
 /** The multipliers in slot s at δ number d. */
@@ -46,11 +48,12 @@ export function areaModelAt(
   const at = (a: Float64Array, len: number) => slot(a, s, slab.kept, f, len);
   const lu = { n, lu: at(slab.lu, n * n), piv: Int32Array.from({ length: n }, (_, i) => i) };
   const loop = slab.loop[s * plan.deltas.length + d]!;
-  return {
+  const lambda = slab.lambda[s * plan.deltas.length + d]!;
+  const slq = slot(slab.slq, s, 1, 0, n);
+  const model = {
     codes: national.codes,
     names: national.names,
     n,
-    a: at(slab.a, n * n),
     lu,
     factors: national.factors,
     closure: { h: plan.h, c: at(slab.c, n), q: at(slab.q, n), v: at(slab.v, n), loop },
@@ -58,9 +61,13 @@ export function areaModelAt(
     area: plan.areas[r]!,
     delta: plan.deltas[d]!,
     variant: plan.variant,
-    lambda: slab.lambda[s * plan.deltas.length + d]!,
-    slq: slot(slab.slq, s, 1, 0, n),
+    lambda,
+    slq,
     multipliers: multipliersAt(national, plan, slab, s, d),
     interaction: k > 0 ? at(slab.interaction, k * k) : null,
   };
+  // R is n² values per model that only some callers read: made from the LQs when first asked for.
+  let a: Float64Array | undefined;
+  const coefficients = () => (a ??= regionalCoefficients(plan.a, n, slq, lambda, plan.variant));
+  return Object.defineProperty(model, 'a', { get: coefficients, enumerable: true }) as AreaModel;
 }

@@ -116,14 +116,14 @@ export function bandModel(
   r: number,
   s: number,
 ): RegionalModel {
-  return {
-    ...areaModelAt(national, plan, slab, r, s, 0),
+  // Object.assign, not a spread: a spread would read (and so work out) the model's lazy R.
+  return Object.assign(areaModelAt(national, plan, slab, r, s, 0), {
     band: {
-      deltas: [plan.deltas[1]!, plan.deltas[2]!],
+      deltas: [plan.deltas[1]!, plan.deltas[2]!] as [number, number],
       low: multipliersAt(national, plan, slab, s, 1),
       high: multipliersAt(national, plan, slab, s, 2),
     },
-  };
+  });
 }
 
 /** The grid of models from a slab filled for every area. */

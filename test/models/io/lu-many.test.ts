@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { luFactor, luFactorDominant, luSolve, luSolveTranspose } from '../../../src/models/io/lu.ts';
-import { luSolveColumns, luSolveRows, rank4Update } from '../../../src/models/io/lu-many.ts';
+import { luSolveColumns, luSolveRows } from '../../../src/models/io/lu-many.ts';
 import { makeRng } from './rng.ts';
 import { maxRel } from './tables.ts';
 
@@ -69,21 +69,5 @@ describe('luSolveColumns', () => {
     const f = luFactorDominant(Float64Array.of(2, 1, 1, 3), 2);
     assert.throws(() => luSolveColumns(f, new Float64Array(3), 2), /expected 2×2 values, got 3/);
     assert.throws(() => luSolveRows(f, new Float64Array(3), 2), /expected 2×2 values, got 3/);
-  });
-});
-
-describe('rank4Update', () => {
-  it('subtracts a rows × 4 block times a 4 × cols block, by hand', () => {
-    // x (5 × 3, all 10) −= c (5 × 4) · s (4 × 3): five rows, so the four-row tile and the tail both run.
-    const x = new Float64Array(15).fill(10);
-    const c = Float64Array.from({ length: 20 }, (_, k) => k);
-    const s = Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1);
-    rank4Update(x, 0, 3, c, 0, 4, s, 0, 3, 5, 0, 3);
-    const want: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const [c0, c1, c2, c3] = [4 * r, 4 * r + 1, 4 * r + 2, 4 * r + 3];
-      want.push(10 - c0 - c3, 10 - c1 - c3, 10 - c2 - c3);
-    }
-    assert.deepEqual([...x], want);
   });
 });
