@@ -1,6 +1,6 @@
 import { luSolveTranspose } from './lu.ts';
 import type { IoModel } from './model.ts';
-import { type2Row, type Type2Closure } from './type2.ts';
+import type { Type2Closure } from './type2.ts';
 
 /**
  * Effects per £1 of final demand for industry j's output, split as METHODS.md §3 asks:
@@ -51,21 +51,32 @@ export function factorEffect(
 
 /**
  * The effect of row s given its Type I total s(I − A)⁻¹, already in `block` (7n values, the
- * fourth n of them): fills the other six views of the block from it and the closure.
+ * fourth n of them): fills the other six parts of the block from it and the closure.
  */
 export function effectOf(closure: Type2Closure, s: Float64Array, block: Float64Array): Effect {
+  fillEffect(closure, s, block);
+  return effectViews(block, s.length);
+}
+
+/** effectOf's arithmetic on the block's parts by index, making no views (regional-area.ts runs it per area and δ). */
+export function fillEffect(closure: Type2Closure, s: Float64Array, block: Float64Array): void {
   const n = s.length;
-  const e = effectViews(block, n);
-  const total1 = e.total1;
-  const total2 = type2Row(closure, total1, e.total2);
-  e.direct.set(s);
+  const t1 = 3 * n;
+  // Type II row effect s̄L̄ on industries by Sherman–Morrison: total2 = total1 + q (c·total1) / (1 − loop)
+  let ct = 0;
+  for (let j = 0; j < n; j++) ct += closure.c[j]! * block[t1 + j]!;
+  const k = ct / (1 - closure.loop);
   for (let j = 0; j < n; j++) {
-    e.indirect[j] = total1[j] - s[j];
-    e.induced[j] = total2[j] - total1[j];
-    e.type1[j] = s[j] === 0 ? NaN : total1[j] / s[j];
-    e.type2[j] = s[j] === 0 ? NaN : total2[j] / s[j];
+    const sj = s[j]!;
+    const total1 = block[t1 + j]!;
+    const total2 = total1 + closure.q[j]! * k;
+    block[j] = sj;
+    block[n + j] = total1 - sj;
+    block[2 * n + j] = total2 - total1;
+    block[4 * n + j] = total2;
+    block[5 * n + j] = sj === 0 ? NaN : total1 / sj;
+    block[6 * n + j] = sj === 0 ? NaN : total2 / sj;
   }
-  return e;
 }
 
 /** An effect's seven arrays as views of one block of 7n values, in the order of `Effect`. */

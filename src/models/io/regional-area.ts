@@ -4,7 +4,7 @@ import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { luSolveRows } from './lu-many.ts';
 import { createArena } from './lu-simd.ts';
 import type { Rank4 } from './rank4.ts';
-import { effectOf } from './multipliers.ts';
+import { fillEffect } from './multipliers.ts';
 import type { RegionalPlan } from './regional-plan.ts';
 import { keptIndex, slot, type RegionalSlab } from './regional-slab.ts';
 
@@ -141,7 +141,7 @@ function fillEffects(
   for (let t = 0; t < factors; t++) {
     const block = slab.effects.subarray(base + t * size, base + (t + 1) * size);
     block.set(x.subarray(t * n, (t + 1) * n), 3 * n);
-    effectOf(closure, plan.rows.subarray(t * n, (t + 1) * n), block);
+    fillEffect(closure, plan.rows.subarray(t * n, (t + 1) * n), block);
   }
 }
 
