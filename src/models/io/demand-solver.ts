@@ -1,5 +1,5 @@
 import { luSolveColumns } from './lu-many.ts';
-import { createArena, type Arena } from './lu-simd.ts';
+import { scratchArena } from './lu-simd.ts';
 import type { IoModel } from './model.ts';
 
 /**
@@ -22,16 +22,6 @@ export interface DemandSolver {
 /** A solver over a model's factorisation and household closure. */
 export function demandSolver(model: Pick<IoModel, 'n' | 'lu' | 'closure'>): DemandSolver {
   const { n } = model;
-  let space: { arena: Arena; lu: Float64Array; b: Float64Array; k: number } | undefined;
-  // WebAssembly memory for the LU and k columns; made again, larger, when more columns come.
-  const room = (k: number) => {
-    if (space && space.k >= k) return space;
-    const arena = createArena(8 * n * (n + k) + 64);
-    const lu = arena.take(n * n);
-    lu.set(model.lu.lu);
-    space = { arena, lu, b: arena.take(n * k), k };
-    return space;
-  };
   return {
     n,
     solve(f, k) {
@@ -40,16 +30,18 @@ export function demandSolver(model: Pick<IoModel, 'n' | 'lu' | 'closure'>): Dema
       for (let i = 0; i < f.length; i++)
         if (!Number.isFinite(f[i]!))
           throw new Error(`demand shock ${i % k}, industry ${Math.floor(i / k)}: not a number (${f[i]})`);
-      const s = room(k);
-      const b = s.b.subarray(0, n * k);
+      // the LU and the block in this thread's WebAssembly memory, for the SIMD kernel
+      const arena = scratchArena(8 * n * (n + k) + 64);
+      const lu = arena.take(n * n);
+      lu.set(model.lu.lu);
+      const b = arena.take(n * k);
       b.set(f);
-      luSolveColumns({ n, lu: s.lu, piv: model.lu.piv }, b, k, s.arena.rank4);
+      luSolveColumns({ n, lu, piv: model.lu.piv }, b, k, arena.rank4);
       const type1 = Float64Array.from(b);
       return { type1, type2: closeColumns(model.closure, type1, n, k) };
     },
   };
 }
-
 /** x̄ = x + v (h·x) / (1 − loop) for each column x of an n × k block. */
 function closeColumns(cl: IoModel['closure'], x: Float64Array, n: number, k: number): Float64Array {
   const hx = new Float64Array(k);

@@ -10,8 +10,10 @@ import { I32, op, V128, wasmModule, type WasmFunction } from './wasm.ts';
 
 /** Typed-array views of one WebAssembly memory, and the SIMD kernel over them. */
 export interface Arena {
-  /** A new zeroed view of `length` float64 values (16-byte aligned). */
+  /** A view of the next `length` float64 values (16-byte aligned); throws when the arena is full. */
   take(length: number): Float64Array;
+  /** Hands views out from the start again (earlier views then share memory with new ones). */
+  reset(): void;
   rank4: Rank4;
 }
 
@@ -216,6 +218,23 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 let compiled: object | undefined;
 
+let scratch: { bytes: number; arena: Arena } | undefined;
+
+/**
+ * This thread's scratch arena, at least `bytes` big, its views handed out from the start again.
+ * One WebAssembly memory per thread, reused (each reserves a large address range, so making one
+ * per model would run out): its users write what they read within one synchronous call, so
+ * views taken earlier stay usable for scratch work.
+ */
+export function scratchArena(bytes: number): Arena {
+  if (!scratch || scratch.bytes < bytes) {
+    const size = Math.max(bytes, 2 * (scratch?.bytes ?? 0));
+    scratch = { bytes: size, arena: createArena(size) };
+  }
+  scratch.arena.reset();
+  return scratch.arena;
+}
+
 /** An arena of `bytes` (rounded up to whole 64 KiB pages), with the kernel bound to it. */
 export function createArena(bytes: number): Arena {
   compiled ??= new wasm.Module(wasmModule([RANK4]));
@@ -230,6 +249,9 @@ export function createArena(bytes: number): Arena {
       const view = new Float64Array(buffer, next, length);
       next += Math.ceil((8 * length) / 16) * 16;
       return view;
+    },
+    reset() {
+      next = 0;
     },
     rank4(x, xo, ldx, c, co, ldc, s, so, lds, rows, from, to) {
       if (rows <= 0 || to <= from) return;

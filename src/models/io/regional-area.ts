@@ -2,7 +2,7 @@ import { lambdaStar, localConsumption, regionalLeontief, simpleLq } from './flq.
 import { dot } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { luSolveRows } from './lu-many.ts';
-import { createArena } from './lu-simd.ts';
+import { scratchArena } from './lu-simd.ts';
 import type { Rank4 } from './rank4.ts';
 import { fillEffect } from './multipliers.ts';
 import type { RegionalPlan } from './regional-plan.ts';
@@ -21,7 +21,7 @@ export interface Scratch {
 
 export function newScratch(plan: RegionalPlan): Scratch {
   const { n, k, factors } = plan;
-  const arena = createArena(8 * (n * n + (factors + k + 1) * n) + 64);
+  const arena = scratchArena(8 * (n * n + (factors + k + 1) * n) + 64);
   return { m: arena.take(n * n), x: arena.take((factors + k) * n), c: arena.take(n), kernel: arena.rank4 };
 }
 
