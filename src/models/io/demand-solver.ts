@@ -1,5 +1,5 @@
 import { luSolveColumns } from './lu-many.ts';
-import { scratchArena } from './lu-simd.ts';
+import { scratchArena } from './simd.ts';
 import type { IoModel } from './model.ts';
 
 /**

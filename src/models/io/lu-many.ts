@@ -3,7 +3,7 @@
  * block triangular solves). Pivots are taken four at a time and their effect on every
  * right-hand side is one rank-4 update, the same 4 × 4 register tile as the factorisation's
  * trailing update, so each element of the factors is loaded once per four right-hand sides
- * rather than once per vector. `kernel` is that update (rank4.ts; lu-simd.ts's in WebAssembly
+ * rather than once per vector. `kernel` is that update (rank4.ts; simd.ts's in WebAssembly
  * when the arrays live in its memory). The one-vector solves of lu.ts are the reference these agree
  * with (to rounding: the sums are taken in another order).
  */

@@ -56,7 +56,7 @@ export function luFactorInPlace(a: Float64Array, n: number, what = 'matrix'): Lu
  * columns such as every regional I − R (R ≥ 0 with column sums below 1): partial pivoting
  * would never swap a row there (Golub & Van Loan 2013, Thm 3.4.3), so skipping the search
  * gives the same factors. Throws if a pivot is not a positive finite number. `kernel` does the
- * trailing updates (rank4.ts; the WebAssembly one of lu-simd.ts gives the same bits).
+ * trailing updates (rank4.ts; the WebAssembly one of simd.ts gives the same bits).
  */
 export function luFactorDominant(
   a: Float64Array,

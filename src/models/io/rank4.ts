@@ -1,6 +1,6 @@
 /**
  * The one inner kernel of the blocked LU and of the many-right-hand-side solves: a rank-4
- * update. `rank4Update` is it in plain JavaScript; lu-simd.ts has the same arithmetic in
+ * update. `rank4Update` is it in plain JavaScript; simd.ts has the same arithmetic in
  * WebAssembly SIMD, in the same order, so the two give the same bits.
  */
 

@@ -1,8 +1,8 @@
-import { lambdaStar, localConsumption, regionalLeontief, simpleLq } from './flq.ts';
+import { lambdaStar, localConsumption, regionalLeontief, simpleLq, type FlqRows } from './flq.ts';
 import { dot } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { luSolveRows } from './lu-many.ts';
-import { scratchArena } from './lu-simd.ts';
+import { scratchArena } from './simd.ts';
 import type { Rank4 } from './rank4.ts';
 import { fillEffect } from './multipliers.ts';
 import type { RegionalPlan } from './regional-plan.ts';
@@ -10,19 +10,33 @@ import { keptIndex, slot, type RegionalSlab } from './regional-slab.ts';
 
 /**
  * Scratch arrays one thread reuses area after area, in WebAssembly memory so that the LU and the
- * solves run lu-simd.ts's kernel (the same bits as the JavaScript one, twice as fast).
+ * solves run simd.ts's kernel (the same bits as the JavaScript one, twice as fast).
  */
 export interface Scratch {
   m: Float64Array;
   x: Float64Array;
   c: Float64Array;
+  /** The national A, and the FLQ's column scales and row factors, for the FLQ kernel. */
+  a: Float64Array;
+  work: { colScale: Float64Array; rowFactor: Float64Array };
   kernel: Rank4;
+  flqRows: FlqRows;
 }
 
 export function newScratch(plan: RegionalPlan): Scratch {
   const { n, k, factors } = plan;
-  const arena = scratchArena(8 * (n * n + (factors + k + 1) * n) + 64);
-  return { m: arena.take(n * n), x: arena.take((factors + k) * n), c: arena.take(n), kernel: arena.rank4 };
+  const arena = scratchArena(8 * (2 * n * n + (factors + k + 3) * n) + 128);
+  const scratch = {
+    m: arena.take(n * n),
+    x: arena.take((factors + k) * n),
+    c: arena.take(n),
+    a: arena.take(n * n),
+    work: { colScale: arena.take(n), rowFactor: arena.take(n) },
+    kernel: arena.rank4,
+    flqRows: arena.flqRows,
+  };
+  scratch.a.set(plan.a);
+  return scratch;
 }
 
 /**
@@ -71,7 +85,7 @@ function buildKept(
   const { n, k } = plan;
   const f = keptIndex(plan, d);
   const kept = slab.kept;
-  regionalLeontief(plan.a, n, slq, lambda, plan.variant, scratch.m);
+  regionalLeontief(scratch.a, n, slq, lambda, plan.variant, scratch.m, scratch.flqRows, scratch.work);
   const lu = factor(scratch, n);
   const x = solveRows(plan, lu, scratch, plan.factors + k);
   slot(slab.lu, s, kept, f, n * n).set(scratch.m);
@@ -97,7 +111,7 @@ function buildBand(
   scratch: Scratch,
 ): void {
   const { n } = plan;
-  regionalLeontief(plan.a, n, slq, lambda, plan.variant, scratch.m);
+  regionalLeontief(scratch.a, n, slq, lambda, plan.variant, scratch.m, scratch.flqRows, scratch.work);
   const lu = factor(scratch, n);
   const x = solveRows(plan, lu, scratch, plan.factors);
   const c = scratch.c;

@@ -87,10 +87,16 @@ export const op = {
   f64Add: [0xa0],
   f64Sub: [0xa1],
   f64Mul: [0xa2],
+  f64Min: [0xa4],
+  f64Neg: [0x9a],
+  f64Const: (v: number) => [0x44, ...new Uint8Array(Float64Array.of(v).buffer)],
   v128Load: (offset = 0) => [0xfd, ...uleb(0x00), 3, ...uleb(offset)],
   v128Store: (offset = 0) => [0xfd, ...uleb(0x0b), 3, ...uleb(offset)],
   f64x2Splat: [0xfd, ...uleb(0x14)],
   f64x2Add: [0xfd, ...uleb(0xf0)],
   f64x2Sub: [0xfd, ...uleb(0xf1)],
   f64x2Mul: [0xfd, ...uleb(0xf2)],
+  f64x2Neg: [0xfd, ...uleb(0xed)],
+  /** Pseudo-minimum: b < a ? b : a. */
+  f64x2Pmin: [0xfd, ...uleb(0xf6)],
 };

@@ -1,21 +1,10 @@
 /**
- * rank4.ts's kernel in WebAssembly SIMD: two columns per instruction (f64x2), otherwise the same
- * arithmetic in the same order — x − (((c₀s₀ + c₁s₁) + c₂s₂) + c₃s₃), each product and sum
- * rounded as in JavaScript, no fused multiply–add — so it gives the same bits as the JavaScript
- * kernel on any machine. It works on arrays in its own memory: an `Arena` hands out
- * Float64Array views of it, and `rank4` refuses arrays from anywhere else.
+ * rank4.ts's kernel as a WebAssembly function (simd.ts assembles and runs it): two columns per
+ * f64x2 instruction, otherwise the same arithmetic in the same order —
+ * x − (((c₀s₀ + c₁s₁) + c₂s₂) + c₃s₃), each product and sum rounded as in JavaScript, no fused
+ * multiply–add — so it gives the same bits as the JavaScript kernel on any machine.
  */
-import { rank4Update, type Rank4 } from './rank4.ts';
-import { I32, op, V128, wasmModule, type WasmFunction } from './wasm.ts';
-
-/** Typed-array views of one WebAssembly memory, and the SIMD kernel over them. */
-export interface Arena {
-  /** A view of the next `length` float64 values (16-byte aligned); throws when the arena is full. */
-  take(length: number): Float64Array;
-  /** Hands views out from the start again (earlier views then share memory with new ones). */
-  reset(): void;
-  rank4: Rank4;
-}
+import { I32, op, V128, type WasmFunction } from './wasm.ts';
 
 // Parameters (bytes, except rows and cols): x at the first column, x's row stride, c at the row's
 // first coefficient, c's row stride, s at the first column, s's row stride, rows, columns.
@@ -176,7 +165,7 @@ function rowLoop(step: number): number[] {
   ];
 }
 
-const RANK4: WasmFunction = {
+export const RANK4: WasmFunction = {
   name: 'rank4',
   params: 8,
   locals: [...Array.from({ length: 12 }, () => I32), ...Array.from({ length: 20 }, () => V128)],
@@ -208,67 +197,3 @@ const RANK4: WasmFunction = {
     ...rowLoop(1),
   ],
 };
-
-/** The parts of the WebAssembly JavaScript API used here (the ES library typings lack them). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-let compiled: object | undefined;
-
-let scratch: { bytes: number; arena: Arena } | undefined;
-
-/**
- * This thread's scratch arena, at least `bytes` big, its views handed out from the start again.
- * One WebAssembly memory per thread, reused (each reserves a large address range, so making one
- * per model would run out): its users write what they read within one synchronous call, so
- * views taken earlier stay usable for scratch work.
- */
-export function scratchArena(bytes: number): Arena {
-  if (!scratch || scratch.bytes < bytes) {
-    const size = Math.max(bytes, 2 * (scratch?.bytes ?? 0));
-    scratch = { bytes: size, arena: createArena(size) };
-  }
-  scratch.arena.reset();
-  return scratch.arena;
-}
-
-/** An arena of `bytes` (rounded up to whole 64 KiB pages), with the kernel bound to it. */
-export function createArena(bytes: number): Arena {
-  compiled ??= new wasm.Module(wasmModule([RANK4]));
-  const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const kernel = new wasm.Instance(compiled, { env: { memory } }).exports.rank4 as (
-    ...args: number[]
-  ) => void;
-  const buffer = memory.buffer;
-  let next = 0;
-  return {
-    take(length) {
-      const view = new Float64Array(buffer, next, length);
-      next += Math.ceil((8 * length) / 16) * 16;
-      return view;
-    },
-    reset() {
-      next = 0;
-    },
-    rank4(x, xo, ldx, c, co, ldc, s, so, lds, rows, from, to) {
-      if (rows <= 0 || to <= from) return;
-      if (x.buffer !== buffer || c.buffer !== buffer || s.buffer !== buffer) {
-        rank4Update(x, xo, ldx, c, co, ldc, s, so, lds, rows, from, to);
-        return;
-      }
-      kernel(
-        x.byteOffset + 8 * (xo + from),
-        8 * ldx,
-        c.byteOffset + 8 * co,
-        8 * ldc,
-        s.byteOffset + 8 * (so + from),
-        8 * lds,
-        rows,
-        to - from,
-      );
-    },
-  };
-}
