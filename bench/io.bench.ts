@@ -13,10 +13,12 @@ import { parseTaxonomy } from '../src/core/taxonomy.ts';
 import { interregionalSystem, type InterregionalSystem } from '../src/models/io/interregional.ts';
 import { solveInterregional } from '../src/models/io/interregional-solve.ts';
 import { interregionalShock, stackedDemand } from '../src/models/io/interregional-shock.ts';
-import { layerBasket, layerMap } from '../src/models/io/layers.ts';
+import { layerBasket, layerMap, type LayerMap } from '../src/models/io/layers.ts';
 import { multipliers } from '../src/models/io/multipliers.ts';
-import { nationalModel } from '../src/models/io/national.ts';
-import { regionalModels } from '../src/models/io/regional.ts';
+import { demandSolver } from '../src/models/io/demand-solver.ts';
+import { nationalModel, type NationalModel } from '../src/models/io/national.ts';
+import { regionalGrid, regionalModels } from '../src/models/io/regional.ts';
+import type { RegionalSizes } from '../src/models/io/sizes.ts';
 import { createRegionalPool } from '../src/models/io/regional-pool.ts';
 import { regionalModelsReference } from '../src/models/io/regional-reference.ts';
 import type { DemandChange } from '../src/models/io/shock.ts';
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
   };
   const i3 = runLevel(itl3, itl3Xy);
   const la = runLevel(lad, ladXy);
+  const lab = await labFigures(national, lad, layers);
 
   const dir = mkdtempSync(join(tmpdir(), 'strata-io-bench-'));
   try {
@@ -186,9 +189,33 @@ async function main(): Promise<void> {
     const one = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
     const np = { ...runNumpy(dir, 'small', one), ...runNumpy(dir, 'dense', {}) } as NumpyResult;
     report(np, { nat, reg, regCpu, regRef: regRef.ms, regPool, i3, la }, dir);
+    console.log(
+      `\nFor many scenarios (no baseline): the ${lad.areas.length} local-authority models at δ = ${LAB_DELTAS.join(', ')} (regionalGrid) ${lab.grid.toFixed(0)} ms on one thread, ${lab.gridPool.toFixed(0)} ms on two; ${LAB_SHOCKS} demand shocks on every one of them at δ = 0.3 (demandSolver, Type I and II) ${lab.shocks.toFixed(0)} ms on one thread`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const LAB_DELTAS = [0.1, 0.2, 0.3, 0.4];
+const LAB_SHOCKS = 1000;
+
+/** What a scenario run leans on: every LAD's model at a δ list, and many demand shocks per model. */
+async function labFigures(national: NationalModel, lad: RegionalSizes, layers: LayerMap) {
+  const opts = { deltas: LAB_DELTAS, layers };
+  const grid = best(2, () => regionalGrid(national, lad, opts));
+  const pool = createRegionalPool(1);
+  const gridPool = await bestAsync(2, () => pool.grid(national, lad, opts));
+  await pool.close();
+  const models = grid.out.models[LAB_DELTAS.indexOf(0.3)]!;
+  const n = national.n;
+  const f = Float64Array.from({ length: n * LAB_SHOCKS }, (_, k) => ((k * 7919) % 101) / 10);
+  const shocks = best(1, () => {
+    let sum = 0;
+    for (const m of models) sum += demandSolver(m).solve(f, LAB_SHOCKS).type2[0]!;
+    return sum;
+  });
+  return { grid: grid.ms, gridPool, shocks: shocks.ms };
 }
 
 interface Dense {

@@ -3,130 +3,62 @@
  * f64x2 instruction, −(a·min(rowFactor·colScale, 1)) with the same roundings, so the same bits.
  * On the non-negative numbers met here pmin(x, 1) and Math.min(x, 1) are the same number.
  */
-import { F64, I32, op, V128, type WasmFunction } from './wasm.ts';
+import { columnSweep, F64, I32, op, stepLoop, sumOf, V128, type WasmFunction } from './wasm.ts';
 
 // Parameters (byte addresses): m, a (rows × cols, row-major), colScale (cols), rowFactor (rows); rows; cols.
 const [MP, AP, SP, RP, ROWS, COLS] = [0, 1, 2, 3, 4, 5];
-// Locals: row, byte offset in the row, vector end, row bytes, row start; the row factor; it and 1 splatted.
-const [I, JB, VEND, CBYTES, ROFF, RF, RF2, ONE] = [6, 7, 8, 9, 10, 11, 12, 13];
+// Locals: row, byte offset in the row, row bytes, row start; the row factor; it and 1 splatted.
+const [I, JB, BYTES, ROFF, RF, RF2, ONE] = [6, 7, 8, 9, 10, 11, 12];
 
-/** m[ROFF + JB] = −(a[ROFF + JB] · pmin(RF · colScale[JB], 1)), two cells. */
-const vectorCells = [
-  ...op.get(MP),
-  ...op.get(ROFF),
-  ...op.add,
-  ...op.get(JB),
-  ...op.add,
-  ...op.get(AP),
-  ...op.get(ROFF),
-  ...op.add,
-  ...op.get(JB),
-  ...op.add,
-  ...op.v128Load(),
-  ...op.get(RF2),
-  ...op.get(SP),
-  ...op.get(JB),
-  ...op.add,
-  ...op.v128Load(),
-  ...op.f64x2Mul,
-  ...op.get(ONE),
-  ...op.f64x2Pmin,
-  ...op.f64x2Mul,
-  ...op.f64x2Neg,
-  ...op.v128Store(),
-];
+/** m at ROFF + JB = −(a · min(factor · colScale at JB, 1)), with the vector or the scalar ops. */
+function cells(vector: boolean): number[] {
+  const load = vector ? op.v128Load() : op.f64Load();
+  const mul = vector ? op.f64x2Mul : op.f64Mul;
+  return [
+    ...sumOf(MP, ROFF, JB),
+    ...sumOf(AP, ROFF, JB),
+    ...load,
+    ...op.get(vector ? RF2 : RF),
+    ...sumOf(SP, JB),
+    ...load,
+    ...mul,
+    ...(vector ? [...op.get(ONE), ...op.f64x2Pmin] : [...op.f64Const(1), ...op.f64Min]),
+    ...mul,
+    ...(vector ? op.f64x2Neg : op.f64Neg),
+    ...(vector ? op.v128Store() : op.f64Store()),
+  ];
+}
 
-/** The same on the one cell left at JB when the count is odd. */
-const scalarCell = [
-  ...op.get(MP),
-  ...op.get(ROFF),
-  ...op.add,
-  ...op.get(JB),
-  ...op.add,
-  ...op.get(AP),
-  ...op.get(ROFF),
-  ...op.add,
-  ...op.get(JB),
+/** Row I: its factor, where it starts, then its cells. */
+const row = [
+  ...op.get(RP),
+  ...op.get(I),
+  ...op.i32(8),
+  ...op.mul,
   ...op.add,
   ...op.f64Load(),
-  ...op.get(RF),
-  ...op.get(SP),
-  ...op.get(JB),
-  ...op.add,
-  ...op.f64Load(),
-  ...op.f64Mul,
-  ...op.f64Const(1),
-  ...op.f64Min,
-  ...op.f64Mul,
-  ...op.f64Neg,
-  ...op.f64Store(),
+  ...op.tee(RF),
+  ...op.f64x2Splat,
+  ...op.set(RF2),
+  ...op.get(I),
+  ...op.get(BYTES),
+  ...op.mul,
+  ...op.set(ROFF),
+  ...columnSweep(JB, BYTES, cells(true), cells(false)),
 ];
 
 export const FLQ_ROWS: WasmFunction = {
   name: 'flqRows',
   params: 6,
-  locals: [I32, I32, I32, I32, I32, F64, V128, V128],
+  locals: [I32, I32, I32, I32, F64, V128, V128],
   body: [
     ...op.get(COLS),
     ...op.i32(8),
     ...op.mul,
-    ...op.set(CBYTES),
-    ...op.get(CBYTES),
-    ...op.i32(16),
-    ...op.sub,
-    ...op.set(VEND),
+    ...op.set(BYTES),
     ...op.f64Const(1),
     ...op.f64x2Splat,
     ...op.set(ONE),
-    ...op.block,
-    ...op.loop,
-    // while I < rows
-    ...op.get(ROWS),
-    ...op.get(I),
-    ...op.leS,
-    ...op.brIf(1),
-    ...op.get(RP),
-    ...op.get(I),
-    ...op.i32(8),
-    ...op.mul,
-    ...op.add,
-    ...op.f64Load(),
-    ...op.tee(RF),
-    ...op.f64x2Splat,
-    ...op.set(RF2),
-    ...op.get(I),
-    ...op.get(CBYTES),
-    ...op.mul,
-    ...op.set(ROFF),
-    ...op.i32(0),
-    ...op.set(JB),
-    ...op.block,
-    ...op.loop,
-    ...op.get(VEND),
-    ...op.get(JB),
-    ...op.ltS,
-    ...op.brIf(1),
-    ...vectorCells,
-    ...op.get(JB),
-    ...op.i32(16),
-    ...op.add,
-    ...op.set(JB),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
-    ...op.block,
-    ...op.get(CBYTES),
-    ...op.get(JB),
-    ...op.leS,
-    ...op.brIf(0),
-    ...scalarCell,
-    ...op.end,
-    ...op.get(I),
-    ...op.i32(1),
-    ...op.add,
-    ...op.set(I),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
+    ...stepLoop(I, 1, ROWS, row),
   ],
 };

@@ -127,8 +127,14 @@ export function regionalLeontief(
  * Household purchases kept in the area, c_i · min(λ*·SLQ_i, 1): households are read as a buyer
  * with SLQ 1, so the FLQ cap applies to each good they buy as to any industry's input.
  */
-export function localConsumption(c: Float64Array, slq: Float64Array, lambda: number): Float64Array {
-  return c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+export function localConsumption(
+  c: Float64Array,
+  slq: Float64Array,
+  lambda: number,
+  out: Float64Array = new Float64Array(c.length),
+): Float64Array {
+  for (let i = 0; i < c.length; i++) out[i] = c[i]! * Math.min(lambda * slq[i]!, 1);
+  return out;
 }
 
 /** FLQ_ij · (AFLQ factor) = (λ·SLQ_i) · (factor_j / SLQ_j): the column parts, so one product per cell. */

@@ -67,65 +67,52 @@ export function buildArea(
   for (let d = 0; d < deltas.length; d++) {
     const lambda = lambdaStar(share, deltas[d]!);
     slab.lambda[s * deltas.length + d] = lambda;
-    if (plan.keep[d]) buildKept(plan, slab, s, d, slq, lambda, scratch);
-    else buildBand(plan, slab, s, d, slq, lambda, scratch);
+    buildDelta(plan, slab, { s, d, slq, lambda }, scratch);
   }
 }
 
-/** The whole model at δ number d. */
-function buildKept(
-  plan: RegionalPlan,
-  slab: RegionalSlab,
-  s: number,
-  d: number,
-  slq: Float64Array,
-  lambda: number,
-  scratch: Scratch,
-): void {
-  const { n, k } = plan;
-  const f = keptIndex(plan, d);
-  const kept = slab.kept;
-  regionalLeontief(scratch.a, n, slq, lambda, plan.variant, scratch.m, scratch.flqRows, scratch.work);
-  const lu = factor(scratch, n);
-  const x = solveRows(plan, lu, scratch, plan.factors + k);
-  slot(slab.lu, s, kept, f, n * n).set(scratch.m);
-  const c = slot(slab.c, s, kept, f, n);
-  c.set(localConsumption(plan.c, slq, lambda));
-  const q = slot(slab.q, s, kept, f, n);
-  q.set(x.subarray(2 * n, 3 * n));
-  const v = luSolve(lu, c, slot(slab.v, s, kept, f, n));
-  const loop = checkLoop(dot(plan.h, v));
-  slab.loop[s * plan.deltas.length + d] = loop;
-  fillEffects(plan, slab, s, d, x, { c, q, loop });
-  if (k > 0) interaction(plan, x, slot(slab.interaction, s, kept, f, k * k));
+/** Slot s at δ number d: the area's LQs and λ* there. */
+interface At {
+  s: number;
+  d: number;
+  slq: Float64Array;
+  lambda: number;
 }
 
-/** Only the multipliers at δ number d: R is factored in scratch space and (I − R)⁻¹c is not needed. */
-function buildBand(
-  plan: RegionalPlan,
-  slab: RegionalSlab,
-  s: number,
-  d: number,
-  slq: Float64Array,
-  lambda: number,
-  scratch: Scratch,
-): void {
-  const { n } = plan;
-  regionalLeontief(scratch.a, n, slq, lambda, plan.variant, scratch.m, scratch.flqRows, scratch.work);
-  const lu = factor(scratch, n);
-  const x = solveRows(plan, lu, scratch, plan.factors);
-  const c = scratch.c;
-  for (let i = 0; i < n; i++) c[i] = plan.c[i]! * Math.min(lambda * slq[i]!, 1);
+/** The multipliers at one δ; and, for a kept δ, the LU, closure and Λ too. */
+function buildDelta(plan: RegionalPlan, slab: RegionalSlab, at: At, scratch: Scratch): void {
+  const { n, k } = plan;
+  const kept = plan.keep[at.d]!;
+  regionalLeontief(scratch.a, n, at.slq, at.lambda, plan.variant, scratch.m, scratch.flqRows, scratch.work);
+  const lu = luFactorDominant(scratch.m, n, 'I − R', scratch.kernel);
+  const x = solveRows(plan, lu, scratch, plan.factors + (kept ? k : 0));
+  const c = localConsumption(plan.c, at.slq, at.lambda, scratch.c);
   const q = x.subarray(2 * n, 3 * n);
   // hᵀ(I − R)⁻¹c = q·c: the compensation row already solved gives the loop without another solve.
-  const loop = checkLoop(dot(q, c));
-  slab.loop[s * plan.deltas.length + d] = loop;
-  fillEffects(plan, slab, s, d, x, { c, q, loop });
+  const loop = kept ? keep(plan, slab, at, lu, x, scratch) : checkLoop(dot(q, c));
+  slab.loop[at.s * plan.deltas.length + at.d] = loop;
+  fillEffects(plan, slab, at.s, at.d, x, { c, q, loop });
 }
 
-/** I − R in scratch.m, factored in place. */
-function factor(scratch: Scratch, n: number): Lu {
-  return luFactorDominant(scratch.m, n, 'I − R', scratch.kernel);
+/** Keeps the LU, c^r, q, v = (I − R)⁻¹c^r (for shocks) and Λ in the slab; returns the loop h·v. */
+function keep(
+  plan: RegionalPlan,
+  slab: RegionalSlab,
+  at: At,
+  lu: Lu,
+  x: Float64Array,
+  scratch: Scratch,
+): number {
+  const { n, k } = plan;
+  const f = keptIndex(plan, at.d);
+  const part = (a: Float64Array, len: number) => slot(a, at.s, slab.kept, f, len);
+  part(slab.lu, n * n).set(scratch.m);
+  const c = part(slab.c, n);
+  c.set(scratch.c);
+  part(slab.q, n).set(x.subarray(2 * n, 3 * n));
+  const v = luSolve(lu, c, part(slab.v, n));
+  if (k > 0) interaction(plan, x, part(slab.interaction, k * k));
+  return checkLoop(dot(plan.h, v));
 }
 
 /** The plan's first `m` rows times (I − R)⁻¹, in scratch space. */

@@ -100,3 +100,68 @@ export const op = {
   /** Pseudo-minimum: b < a ? b : a. */
   f64x2Pmin: [0xfd, ...uleb(0xf6)],
 };
+
+/** The sum of some i32 locals: an address from a base and offsets. */
+export const sumOf = (...locals: number[]) =>
+  locals.flatMap((l, i) => (i === 0 ? op.get(l) : [...op.get(l), ...op.add]));
+
+/** base + (row + t) · stride. */
+export const rowAddress = (base: number, row: number, t: number, stride: number) => [
+  ...op.get(base),
+  ...op.get(row),
+  ...op.i32(t),
+  ...op.add,
+  ...op.get(stride),
+  ...op.mul,
+  ...op.add,
+];
+
+/** local += step. */
+export const bump = (local: number, step: number) => [
+  ...op.get(local),
+  ...op.i32(step),
+  ...op.add,
+  ...op.set(local),
+];
+
+/** ((t₀ + t₁) + t₂) + t₃ …: terms summed left to right by `add`. */
+export const chain = (terms: number[][], add: number[]) =>
+  terms.flatMap((t, i) => (i === 0 ? t : [...t, ...add]));
+
+/** `body` for counter = its value, + step, … while counter + step ≤ limit. */
+export function stepLoop(counter: number, step: number, limit: number, body: number[]): number[] {
+  return [
+    ...op.block,
+    ...op.loop,
+    ...op.get(limit),
+    ...op.get(counter),
+    ...op.i32(step),
+    ...op.add,
+    ...op.ltS,
+    ...op.brIf(1),
+    ...body,
+    ...bump(counter, step),
+    ...op.br(0),
+    ...op.end,
+    ...op.end,
+  ];
+}
+
+/**
+ * A row's columns two at a time, then the one left over: `vector` at byte offsets jb = 0, 16, …
+ * while two columns fit in `bytes`, then `scalar` at jb if one column is left.
+ */
+export function columnSweep(jb: number, bytes: number, vector: number[], scalar: number[]): number[] {
+  return [
+    ...op.i32(0),
+    ...op.set(jb),
+    ...stepLoop(jb, 16, bytes, vector),
+    ...op.block,
+    ...op.get(bytes),
+    ...op.get(jb),
+    ...op.leS,
+    ...op.brIf(0),
+    ...scalar,
+    ...op.end,
+  ];
+}
