@@ -9,7 +9,18 @@ export { sicCovers, type SicCover } from './ioat-sic.ts';
 export { layerMap, layerAt, layerBasket, layerInteraction, toLayers, type LayerMap } from './layers.ts';
 export { sizeMapper, regionalSizes, type RegionalSizes, type PublishedValue } from './sizes.ts';
 export { flqVariant, lambdaStar, simpleLq, regionalCoefficients, type FlqVariant } from './flq.ts';
-export { regionalModel, regionalModels, type RegionalModel, type RegionalOptions } from './regional.ts';
+export {
+  regionalModel,
+  regionalModels,
+  regionalGrid,
+  type AreaModel,
+  type RegionalModel,
+  type RegionalOptions,
+  type RegionalGrid,
+  type GridOptions,
+} from './regional.ts';
+export { createRegionalPool, type RegionalPool } from './regional-pool.ts';
+export { demandSolver, type DemandSolver } from './demand-solver.ts';
 export { ghoshModel, ghoshOutputs, ghoshRowSums, type GhoshModel } from './ghosh.ts';
 export { linkages, type Linkages } from './linkages.ts';
 export { extractLayer, type Extraction } from './extraction.ts';

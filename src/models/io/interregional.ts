@@ -11,7 +11,7 @@ import { dot, identityMinus } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { checkDelta } from './model.ts';
 import type { NationalModel } from './national.ts';
-import { checkCodes, nationalTotals } from './regional.ts';
+import { checkCodes, nationalTotals } from './regional-plan.ts';
 import type { RegionalSizes } from './sizes.ts';
 
 export interface InterregionalOptions {
