@@ -132,7 +132,7 @@ for (const kind of storeKinds().filter((k) => k === 'postgres')) {
       const elapsed = (Date.now() - start) / 1000;
       const receipts = vs.flatMap((v) => v.acked);
 
-      let logLength = -1;
+      let logLength: number;
       const svc = await CivicService.open(store.url);
       try {
         const entries = await readEntries(svc.ctx.cdb.db, RIVERSIDE.id);
