@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', '.strata/', 'test-output/', 'bench/**/*.py', 'scratch/', '.*.ts'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'lib/',
+      '.strata/',
+      'test-output/',
+      'bench/**/*.py',
+      'scratch/',
+      '.*.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -26,6 +35,6 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', 'scripts/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -1,8 +1,9 @@
-// Issue targets: whole-pack import under 20 s on 2 cores; the layer table (shares + LQ) for
-// every LAD and ITL3 area and every year under 1 s and faster than pandas on the same data.
+// Issue targets: whole-pack import under 6 s on 2 cores (CPU seconds printed beside: other work
+// on the machine stretches the wall time); the layer table (shares + LQ) for every LAD and ITL3
+// area and every year under 1 s and faster than pandas on the same data.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layerTable } from '../src/models/layers/layer-table.ts';
 import { layerWeights } from '../src/models/layers/split.ts';
@@ -20,11 +21,13 @@ const fmt = (s: number) => `${s.toFixed(3)} s`;
 
 // 1. Whole-pack import into an empty store.
 let t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const wb = await Workbench.open(db);
 const report = await wb.import(PACK);
 const importSeconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 console.log(
-  `import of the whole pack: ${fmt(importSeconds)} (${report.datasets.length} datasets, target < 20 s) ${importSeconds < 20 ? 'OK' : 'MISSED'}`,
+  `import of the whole pack: ${fmt(importSeconds)} (${report.datasets.length} datasets, target < 6 s) ${importSeconds < 6 ? 'OK' : 'MISSED'}; CPU ${fmt((cpu.user + cpu.system) / 1e6)} over all threads, load average ${loadavg()[0]!.toFixed(1)}`,
 );
 t0 = performance.now();
 await wb.import(PACK);

@@ -18,6 +18,7 @@ import type { LayerTable } from './contract/layers.ts';
 import type { MissionList, MissionReport } from './contract/missions.ts';
 import type { IndicatorTable, RegistryList } from './contract/registry.ts';
 import type { TaxonomyInfo } from './contract/taxonomies.ts';
+import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
 import { listAreas, type AreaQuery } from './workbench/areas.ts';
@@ -43,6 +44,9 @@ import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
+export { StoreHolder, type Generation } from './store/holder.ts';
+export { importStore } from './workbench/import-store.ts';
+export { createWorkerPool, type WorkerPool } from './models/composite/index.ts';
 export { OfflineError } from './ingest/fetch.ts';
 export { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from './models/io/index.ts';
 export { fetchPack, type ImportReport, type DatasetRow, type VerifyFinding } from './workbench/data.ts';
@@ -68,29 +72,35 @@ export interface WorkbenchOptions {
 
 /** The one orchestrator: the store and everything read with it, answering in the contract's shapes. */
 export class Workbench implements Ctx {
-  readonly store: Store;
+  readonly #store: () => Store;
   readonly registry: Registry;
   readonly lookups = new Lookups();
   /** The taxonomy answers use unless given another (the default, or the file the workbench was opened with). */
   readonly defaultTaxonomy: Taxonomy;
   readonly #cache: ResultCache;
   readonly #taxonomies = new Map<string, Taxonomy>();
-  readonly #owned: boolean;
+  /** The store this workbench opened and closes, if it did. */
+  readonly #owned: Store | null;
 
-  private constructor(store: Store, owned: boolean, opts: WorkbenchOptions) {
-    this.store = store;
+  private constructor(store: () => Store, owned: Store | null, opts: WorkbenchOptions) {
+    this.#store = store;
     this.#owned = owned;
-    this.#cache = new ResultCache(store);
+    this.#cache = new ResultCache();
     this.registry = loadRegistry(opts.registry);
     this.defaultTaxonomy = opts.taxonomy ? loadTaxonomy(opts.taxonomy) : this.taxonomy();
-    byStore.set(store, this);
+    if (owned) byStore.set(owned, this);
+  }
+
+  /** The store answers read: fixed, or for a server the generation its running request pinned. */
+  get store(): Store {
+    return this.#store();
   }
 
   /** Opens the store at `db` (created unless read-only) and the registry and taxonomy it will answer with. */
   static async open(db = DEFAULT_DB, opts: WorkbenchOptions = {}): Promise<Workbench> {
     const store = await openStore(db, { readOnly: opts.readOnly ?? false });
     try {
-      return new Workbench(store, true, opts);
+      return new Workbench(() => store, store, opts);
     } catch (e) {
       closeStore(store);
       throw e;
@@ -99,17 +109,29 @@ export class Workbench implements Ctx {
 
   /** A workbench over a store the caller keeps open (and closes). */
   static over(store: Store, opts: Omit<WorkbenchOptions, 'readOnly'> = {}): Workbench {
-    return new Workbench(store, false, opts);
+    const wb = new Workbench(() => store, null, opts);
+    byStore.set(store, wb);
+    return wb;
+  }
+
+  /**
+   * A workbench over whichever store `source` gives at the time of each call: a server passes
+   * the store generation the running request pinned (store/holder.ts), so an import while
+   * serving is picked up without reopening anything. The caller closes the stores.
+   */
+  static following(source: () => Store, opts: Omit<WorkbenchOptions, 'readOnly'> = {}): Workbench {
+    return new Workbench(source, null, opts);
   }
 
   /** Closes the store, when the workbench opened it. */
   close(): void {
-    byStore.delete(this.store);
-    if (this.#owned) closeStore(this.store);
+    if (!this.#owned) return;
+    byStore.delete(this.#owned);
+    closeStore(this.#owned);
   }
 
   cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    return this.#cache.get(key, fn);
+    return this.#cache.get(this.store, key, fn);
   }
 
   /** A built-in taxonomy by id (all the HTTP API may name), or the workbench's default. */
@@ -183,7 +205,7 @@ export class Workbench implements Ctx {
   }
   composite(
     file: ParsedFile,
-    opts: { workers?: number } = {},
+    opts: { workers?: number; pool?: WorkerPool } = {},
     t = this.defaultTaxonomy,
   ): Promise<CompositeReport> {
     return runCompositeFile(this, t, file, opts);
@@ -238,9 +260,7 @@ export class Workbench implements Ctx {
 // routes take the workbench from their deps (`deps.workbench.profile`, `.population`).
 const byStore = new WeakMap<Store, Workbench>();
 function workbenchOf(store: Store): Workbench {
-  const wb = byStore.get(store);
-  if (!wb) throw new Error(`no workbench is open over ${store.path}`);
-  return wb;
+  return byStore.get(store) ?? Workbench.over(store);
 }
 /** @deprecated use `workbench.profile(code, taxonomy)`. */
 export function areaProfile_(store: Store, code: string, taxonomy: Taxonomy): Promise<AreaProfile> {

@@ -2,12 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { analyticsRoutes } from './analytics/index.ts';
+import { civicRoutes } from './civic/routes.ts';
+import { toHttp } from './civic/guard.ts';
+import { clientAddresses } from './client-address.ts';
 import type { ApiDeps, AppConfig } from './deps.ts';
 import { apiDocsPage } from './docs-page.ts';
 import { HttpError, invalidRequest, sendError, type ErrorMapper } from './errors.ts';
+import { COSTLY_ROUTES, costlyRoutes } from './limits.ts';
 import { Responses } from './respond.ts';
-import { civicRoutes } from './routes/civic-routes.ts';
-import { toHttp } from './routes/civic-guard.ts';
 import { serveWeb } from './static.ts';
 
 /** Request bodies larger than this are refused with 413 before they are read. */
@@ -33,7 +35,10 @@ export function createApp(config: AppConfig): OpenAPIHono {
   const deps: ApiDeps = {
     ...config,
     responses: new Responses(),
-    store: config.workbench.store,
+    // read at each use: a server's workbench follows the store file to each new import
+    get store() {
+      return config.workbench.store;
+    },
     taxonomy: (id) => config.workbench.taxonomy(id),
   };
   const app = new OpenAPIHono({
@@ -49,9 +54,15 @@ export function createApp(config: AppConfig): OpenAPIHono {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
       },
     }),
   );
+  app.use('*', clientAddresses(deps.trustProxy ?? null));
+  app.use('/api/*', costlyRoutes(COSTLY_ROUTES, deps.costly));
   app.use(
     '/api/*',
     bodyLimit({

@@ -6,6 +6,7 @@ import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { csvText, type TableView } from '../contract/table.ts';
 import { HttpError } from './errors.ts';
+import { generationId, generationKey } from './store-context.ts';
 
 /** A 200 JSON response carrying T: what a handler returns so its route checks T against the response schema. */
 export type Json<T> = TypedResponse<JSONParsed<T>, 200, 'json'>;
@@ -41,14 +42,23 @@ const typed = <T>(res: Response) => res as unknown as Json<T>;
 
 /**
  * Prepared responses by key, for one app: a repeated request costs a map lookup. They live as
- * long as the app, which is safe because the server opens its store read-only.
+ * long as the store generation they were made from (the server's store is read-only until an
+ * import switches it to a new generation, store/holder.ts).
  */
 export class Responses {
   readonly #cache = new Map<string, Prepared>();
   static readonly MAX_ENTRIES = 5000;
+  /** The newest store generation a response was prepared from: older ones' entries are dropped. */
+  #newestGeneration = 0;
 
   /** Sends the prepared response for `key` (made once), with an ETag, Cache-Control and gzip when accepted. */
   async send(c: Context, key: string, make: () => Promise<{ type: string; text: string }>, maxAge = 300) {
+    const generation = generationId();
+    if (generation > this.#newestGeneration) {
+      this.#cache.clear();
+      this.#newestGeneration = generation;
+    }
+    key = generationKey() + key;
     let p = this.#cache.get(key);
     if (!p) {
       const { type, text } = await make();

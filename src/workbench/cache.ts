@@ -3,24 +3,23 @@ import { storeVersion } from '../store/queries/datasets.ts';
 
 /**
  * Results that depend only on the store's contents, computed once and reused until a new
- * dataset lands (the store's version is its newest dataset id and dataset count).
+ * dataset lands (the store's version is its newest dataset id and dataset count). Kept per
+ * store: a server reading a new generation of the file starts afresh, and the old one's
+ * results go when it is closed and dropped.
  */
 export class ResultCache {
-  readonly #store: Store;
-  readonly #memo = new Map<string, { version: string; value: Promise<unknown> }>();
+  readonly #memo = new WeakMap<Store, Map<string, { version: string; value: Promise<unknown> }>>();
 
-  constructor(store: Store) {
-    this.#store = store;
-  }
-
-  /** The cached value for `key`, computing it with `fn` when the store has changed. */
-  async get<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const version = await storeVersion(this.#store);
-    const hit = this.#memo.get(key);
+  /** The cached value for `key` in `store`, computing it with `fn` when the store has changed. */
+  async get<T>(store: Store, key: string, fn: () => Promise<T>): Promise<T> {
+    let memo = this.#memo.get(store);
+    if (!memo) this.#memo.set(store, (memo = new Map()));
+    const version = await storeVersion(store);
+    const hit = memo.get(key);
     if (hit && hit.version === version) return hit.value as Promise<T>;
     const value = fn();
-    this.#memo.set(key, { version, value });
-    value.catch(() => this.#memo.delete(key));
+    memo.set(key, { version, value });
+    value.catch(() => memo.delete(key));
     return value;
   }
 }

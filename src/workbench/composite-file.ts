@@ -7,6 +7,7 @@ import {
   runComposite,
   type CompositeData,
   type CompositeResult,
+  type WorkerPool,
 } from '../models/composite/index.ts';
 import { pipelineSchema, type Pipeline } from '../models/composite/pipeline.ts';
 import { CompositeFile, type CompositeReport } from '../contract/composite.ts';
@@ -52,7 +53,7 @@ export async function runCompositeFile(
   ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
-  opts: { workers?: number } = {},
+  opts: { workers?: number; pool?: WorkerPool } = {},
 ): Promise<CompositeReport> {
   const { data: spec } = validateFile(file, fileSchema);
   const { data: _data, ...rest } = file.value as Record<string, unknown>;
@@ -71,7 +72,7 @@ export async function runCompositeFile(
   const workers = opts.workers ?? Math.min(2, availableParallelism());
   let r: CompositeResult;
   try {
-    r = await runComposite(pipeline, data, { workers });
+    r = await runComposite(pipeline, data, opts.pool ? { pool: opts.pool } : { workers });
   } catch (e) {
     // the model's errors here come from the declared pipeline meeting this data (a constant indicator, …)
     if (e instanceof UsageError || !(e instanceof Error)) throw e;

@@ -7,7 +7,7 @@ import type { CatalogueSource } from '../ingest/reader.ts';
 import { readerFor } from '../ingest/registry.ts';
 import { combinedSha256, readSourceFile } from '../ingest/source-file.ts';
 import type { DatasetList } from '../contract/datasets.ts';
-import { transaction, type Store } from '../store/db.ts';
+import { sqlSession, transaction, type Store } from '../store/db.ts';
 import { checkTotals, datasetRows, type DatasetRow } from '../store/queries/datasets.ts';
 import { findDataset, writeDataset } from '../store/write.ts';
 
@@ -61,7 +61,7 @@ export async function importDir(store: Store, dir: string, onProgress?: Progress
 async function importOne(store: Store, ds: FoundDataset, retrieved: string): Promise<ImportedDataset> {
   const t0 = performance.now();
   const files = ds.paths.map(readSourceFile);
-  const reader = readerFor(ds.source.reader);
+  const reader = await readerFor(ds.source.reader);
   const known = await findDataset(store, ds.key, combinedSha256(files), reader.version);
   if (known)
     return {
@@ -71,7 +71,7 @@ async function importOne(store: Store, ds: FoundDataset, retrieved: string): Pro
       warnings: 0,
       seconds: (performance.now() - t0) / 1000,
     };
-  const result = await reader.read({ files, source: ds.source, retrieved });
+  const result = await reader.read({ files, source: ds.source, retrieved, sql: sqlSession(store) });
   result.provenance.source = ds.key;
   const out = await writeDataset(store, {
     ...result,

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { CompositeFile, CompositeReport, compositeView } from '../../contract/composite.ts';
+import { computePool } from '../compute.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { tableNow } from '../respond.ts';
@@ -49,7 +50,7 @@ export function compositeRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
         { field: 'uncertainty.runs' },
       );
     const t = wb.taxonomy(c.req.valid('query').taxonomy);
-    return tableNow(c, await wb.composite(file, {}, t), compositeView);
+    return tableNow(c, await wb.composite(file, { pool: computePool() }, t), compositeView);
   });
   app.openapi(example, (c) => responses.json(c, 'composite-example', () => wb.compositeExample()));
 }

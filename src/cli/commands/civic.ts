@@ -160,6 +160,24 @@ function registerCodes(civic: Command): void {
     );
 }
 
+function registerEligibility(civic: Command): void {
+  civic
+    .command('eligible')
+    .description(
+      'import an eligibility list (members, tenants, a register extract): one e-mail address a line; kept only as keyed hashes',
+    )
+    .argument('<id>', 'consultation id (its eligibility is { list: true })')
+    .argument('<file>', 'text file, one e-mail address a line (blank lines and # comments skipped)')
+    .action(async (id: string, file: string, _o: unknown, cmd: Command) => {
+      const emails = readInput(file)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+      const r = await withCivic(cmd, (svc) => svc.importEligibility(actor(), id, emails));
+      process.stdout.write(`${id}: ${r.added} addresses added, ${r.total} on the list\n`);
+    });
+}
+
 function registerResults(civic: Command): void {
   civic
     .command('export')
@@ -236,17 +254,23 @@ function registerAdmin(civic: Command): void {
     .requiredOption('--email <address>', 'e-mail address')
     .option('--role <role>', 'admin, analyst, moderator or participant', 'admin')
     .option('--password-stdin', 'read the password from the first line of standard input')
-    .action(async (o: { email: string; role: string; passwordStdin?: boolean }, cmd: Command) => {
-      const password = o.passwordStdin
-        ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!
-        : randomBytes(15).toString('base64url');
-      const a = await withCivic(cmd, (svc) =>
-        svc.createAccount(actor(), { email: o.email, password, role: o.role }),
-      );
-      process.stdout.write(
-        `created ${a.role} ${a.email}${o.passwordStdin ? '' : `; password (shown once): ${password}`}\n`,
-      );
-    });
+    .option('--verified', 'vouch for the e-mail address (an account needs a confirmed address to vote by it)')
+    .action(
+      async (
+        o: { email: string; role: string; passwordStdin?: boolean; verified?: boolean },
+        cmd: Command,
+      ) => {
+        const password = o.passwordStdin
+          ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!
+          : randomBytes(15).toString('base64url');
+        const a = await withCivic(cmd, (svc) =>
+          svc.createAccount(actor(), { email: o.email, password, role: o.role, verified: o.verified }),
+        );
+        process.stdout.write(
+          `created ${a.role} ${a.email}${o.passwordStdin ? '' : `; password (shown once): ${password}`}\n`,
+        );
+      },
+    );
   withFormat(
     admin.command('audit').description('the audit log, newest first').option('--limit <n>', 'entries', '50'),
   ).action(async (o: { limit: string; format?: string }, cmd: Command) => {
@@ -256,13 +280,8 @@ function registerAdmin(civic: Command): void {
   });
 }
 
-/** `strata civic …` and the global `--civic URL`. */
+/** `strata civic …` (the global `--civic URL` is the root command's, in main.ts). */
 export function registerCivic(program: Command): void {
-  program.option(
-    '--civic <url>',
-    'civic store: sqlite:PATH or postgres://… (env STRATA_CIVIC_DB)',
-    process.env.STRATA_CIVIC_DB || DEFAULT_CIVIC_DB,
-  );
   const civic = program
     .command('civic')
     .description(
@@ -270,6 +289,7 @@ export function registerCivic(program: Command): void {
     );
   registerLifecycle(civic);
   registerCodes(civic);
+  registerEligibility(civic);
   registerResults(civic);
   registerAdmin(civic);
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { fetchPack, OfflineError } from '../../workbench.ts';
+import { fetchPack, importStore, OfflineError } from '../../workbench.ts';
 import { CliError } from '../errors.ts';
 import { flatOf, type Io } from '../output.ts';
-import { formatOf, print, withFormat, withWorkbench } from './common.ts';
+import { formatOf, globals, print, withFormat, withWorkbench } from './common.ts';
 
 /** `strata data import|list|verify|fetch`. */
 export function registerData(program: Command, io: Io): void {
@@ -14,41 +14,37 @@ export function registerData(program: Command, io: Io): void {
     .description('recognise the official files in DIR, validate them, and import them all in one transaction')
     .argument('<dir>', 'a data pack folder (files as published)')
     .action(async (dir: string, _opts: unknown, cmd: Command) => {
-      await withWorkbench(cmd, { write: true }, async (wb) => {
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar(
-              { format: 'importing [{bar}] {value}/{total} {key}', clearOnComplete: true },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
-        let started = false;
-        const report = await wb
-          .import(dir, ({ done, total, key }) => {
-            if (!bar) return;
-            if (!started) bar.start(total, 0, { key });
-            started = true;
-            bar.update(done, { key });
-          })
-          .finally(() => bar?.stop());
-        for (const d of report.datasets) {
-          const what =
-            d.status === 'imported'
-              ? `imported ${d.rows.toLocaleString('en-GB')} rows` +
-                (d.vintageNumber > 1 ? ` (vintage ${d.vintageNumber})` : '')
-              : 'unchanged';
-          io.out(
-            `${d.key}: ${what}${d.warnings ? `, ${d.warnings} warnings` : ''} (${d.seconds.toFixed(2)} s)\n`,
-          );
-        }
-        const imported = report.datasets.filter((d) => d.status === 'imported').length;
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            { format: 'importing [{bar}] {value}/{total} {key}', clearOnComplete: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      let started = false;
+      const report = await importStore(globals(cmd).db, dir, ({ done, total, key }) => {
+        if (!bar) return;
+        if (!started) bar.start(total, 0, { key });
+        started = true;
+        bar.update(done, { key });
+      }).finally(() => bar?.stop());
+      for (const d of report.datasets) {
+        const what =
+          d.status === 'imported'
+            ? `imported ${d.rows.toLocaleString('en-GB')} rows` +
+              (d.vintageNumber > 1 ? ` (vintage ${d.vintageNumber})` : '')
+            : 'unchanged';
         io.out(
-          `${imported} imported, ${report.datasets.length - imported} unchanged in ${report.seconds.toFixed(1)} s\n`,
+          `${d.key}: ${what}${d.warnings ? `, ${d.warnings} warnings` : ''} (${d.seconds.toFixed(2)} s)\n`,
         );
-        if (report.missing.length)
-          io.out(`not in this folder: ${report.missing.map((s) => s.id).join(', ')}\n`);
-        if (report.unrecognised.length)
-          io.out(`not official data files (skipped): ${report.unrecognised.length}\n`);
-      });
+      }
+      const imported = report.datasets.filter((d) => d.status === 'imported').length;
+      io.out(
+        `${imported} imported, ${report.datasets.length - imported} unchanged in ${report.seconds.toFixed(1)} s\n`,
+      );
+      if (report.missing.length)
+        io.out(`not in this folder: ${report.missing.map((s) => s.id).join(', ')}\n`);
+      if (report.unrecognised.length)
+        io.out(`not official data files (skipped): ${report.unrecognised.length}\n`);
     });
 
   withFormat(

@@ -12,10 +12,16 @@ export { flqVariant, lambdaStar, simpleLq, regionalCoefficients, type FlqVariant
 export {
   regionalModel,
   regionalModels,
+  regionalGrid,
   REGIONAL_DEFAULTS,
+  type AreaModel,
   type RegionalModel,
   type RegionalOptions,
+  type RegionalGrid,
+  type GridOptions,
 } from './regional.ts';
+export { createRegionalPool, type RegionalPool } from './regional-pool.ts';
+export { demandSolver, type DemandSolver } from './demand-solver.ts';
 export { ghoshModel, ghoshOutputs, ghoshRowSums, type GhoshModel } from './ghosh.ts';
 export { linkages, type Linkages } from './linkages.ts';
 export { extractLayer, type Extraction } from './extraction.ts';

@@ -11,7 +11,8 @@ import { dot, identityMinus } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { checkDelta } from './model.ts';
 import type { NationalModel } from './national.ts';
-import { checkCodes, nationalTotals, REGIONAL_DEFAULTS } from './regional.ts';
+import { REGIONAL_DEFAULTS } from './defaults.ts';
+import { checkCodes, nationalTotals } from './regional-plan.ts';
 import type { RegionalSizes } from './sizes.ts';
 
 /** The regional defaults, and a distance decay β = 1 for the gravity term. */

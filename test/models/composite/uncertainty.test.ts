@@ -98,9 +98,13 @@ describe('a 10-indicator index over 361 areas', () => {
     const one = await runComposite(small, data);
     const two = await runComposite(small, data, { workers: 2 });
     const pool = createWorkerPool(3);
+    const apart = createWorkerPool(1, { caller: false });
     try {
       const three = await runComposite(small, data, { pool });
-      for (const other of [two, three]) {
+      const workersOnly = await runComposite(small, data, { pool: apart });
+      assert.equal(apart.callerBlocks, 0, 'the calling thread evaluated nothing');
+      assert.ok(pool.callerBlocks > 0);
+      for (const other of [two, three, workersOnly]) {
         assert.deepEqual(other.medianRank, one.medianRank);
         assert.deepEqual(other.rankP05, one.rankP05);
         assert.deepEqual(other.rankP95, one.rankP95);
@@ -109,6 +113,7 @@ describe('a 10-indicator index over 361 areas', () => {
       }
     } finally {
       await pool.close();
+      await apart.close();
     }
   });
   it('splits rows into even contiguous blocks', () => {
