@@ -65,7 +65,6 @@ export function createWorkerPool(size: number, opts: { caller?: boolean } = {}):
   if (!caller && size < 1) throw new Error(`invalid worker count: ${size} (at least 1 without the caller)`);
   const shim = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
-  if (!caller) for (const w of workers) w.unref();
   const ready = new Set<Worker>();
   // the job each worker was last given a block of: a worker that dies takes only that job down
   const holds = new Map<Worker, number>();
@@ -92,6 +91,8 @@ export function createWorkerPool(size: number, opts: { caller?: boolean } = {}):
       ready.delete(w); // a dead worker gets no more blocks, so later jobs cannot wait on it
       if (job && holds.get(w) === job.id) job.fail(e);
     });
+    // after the listeners: adding a 'message' listener refs the worker's port again
+    if (!caller) w.unref();
   }
   const pool: WorkerPool = {
     size,
