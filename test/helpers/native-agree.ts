@@ -117,3 +117,50 @@ export async function closeShared(): Promise<void> {
   if (shared) closeStore(await shared);
   shared = null;
 }
+
+/**
+ * The native path and the reference on a dataset of the data pack, both written into one store
+ * (as two sources) and compared in SQL, table by table, row for row (EXCEPT ALL both ways), with
+ * the same row counts and warnings. Returns the number of rows compared.
+ */
+export async function packAgrees(
+  native: NativeReader,
+  reference: Reader,
+  input: ReaderInput,
+): Promise<number> {
+  const s = await openStore(':memory:');
+  try {
+    const ref = await reference({ ...input, sql: undefined });
+    const staging = new Staging(sqlSession(s));
+    const got = await native({ ...input, sql: sqlSession(s) }, staging);
+    assert.ok(got, 'native path declined the published file');
+    const a = await writeDataset(s, {
+      ...ref,
+      provenance: { ...ref.provenance, source: 'ref' },
+      location: '/',
+    });
+    const b = await writeDataset(s, {
+      ...got,
+      provenance: { ...got.provenance, source: 'native' },
+      location: '/',
+      temp: staging.tables,
+    });
+    assert.equal(b.rows, a.rows);
+    assert.deepEqual(got.warnings, ref.warnings);
+    let compared = 0;
+    for (const t of DATA_TABLES) {
+      const side = (id: number) => `SELECT * EXCLUDE (dataset_id) FROM ${t} WHERE dataset_id = ${id}`;
+      const [r] = await query<{ n: bigint; d: bigint }>(
+        s,
+        `SELECT (SELECT count(*) FROM ${t} WHERE dataset_id = ${a.datasetId}) AS n,
+                (SELECT count(*) FROM ((${side(a.datasetId)} EXCEPT ALL ${side(b.datasetId)})
+                 UNION ALL (${side(b.datasetId)} EXCEPT ALL ${side(a.datasetId)}))) AS d`,
+      );
+      assert.equal(Number(r!.d), 0, `${t}: rows that differ`);
+      compared += Number(r!.n);
+    }
+    return compared;
+  } finally {
+    closeStore(s);
+  }
+}
