@@ -13,7 +13,7 @@ import { writeDataset } from '../src/store/write.ts';
 import { importDir } from '../src/workbench/data.ts';
 import { PACK } from '../test/helpers/source.ts';
 
-const RUNS = Number(process.env.STRATA_BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.STRATA_BENCH_IMPORT_RUNS ?? 3);
 const tmp = mkdtempSync(join(tmpdir(), 'strata-bench-import-'));
 
 /** The import as it was: each reader reads in JS, rows appended from JS, one transaction. */

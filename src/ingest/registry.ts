@@ -33,8 +33,11 @@ const READERS: Record<string, () => Promise<RegisteredReader>> = {
     return { read: (input) => m.readCensusTs060(withDistrictChanges(input)), version: m.VERSION };
   },
   'council-spending': async () => {
-    const m = await import('./council-spending.ts');
-    return { read: m.readCouncilSpending, version: m.VERSION };
+    const [m, native] = await Promise.all([
+      import('./council-spending.ts'),
+      import('./council-spending-sql.ts'),
+    ]);
+    return { read: nativeOr(native.readCouncilSpendingSql, m.readCouncilSpending), version: m.VERSION };
   },
   els: async () => {
     const m = await import('./els.ts');

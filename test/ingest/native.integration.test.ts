@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadCatalogue, recognise } from '../../src/ingest/catalogue.ts';
+import { readCouncilSpending } from '../../src/ingest/council-spending.ts';
+import { readCouncilSpendingSql } from '../../src/ingest/council-spending-sql.ts';
 import { readGvaItl3 } from '../../src/ingest/gva-itl3.ts';
 import { readGvaItl3Sql } from '../../src/ingest/gva-itl3-sql.ts';
 import type { ReaderInput } from '../../src/ingest/reader.ts';
@@ -26,6 +28,22 @@ describe('native readers agree with their references on the data pack', () => {
   });
   it('ITL3 GVA by industry, chained volume (Table 3b)', async () => {
     assert.ok((await packAgrees(readGvaItl3Sql, readGvaItl3, packInput('ons-gva-itl3-cvm'))) > 270_000);
+  });
+  it('Manchester spending over £500, twelve monthly files', async () => {
+    const n = await packAgrees(
+      readCouncilSpendingSql,
+      readCouncilSpending,
+      packInput('manchester-spending-over-500-2021-22'),
+    );
+    assert.ok(n > 39_000);
+  });
+  it('Leeds spending, March 2022', async () => {
+    const n = await packAgrees(
+      readCouncilSpendingSql,
+      readCouncilSpending,
+      packInput('leeds-spending-2022-03'),
+    );
+    assert.ok(n > 29_000);
   });
   it('LAD GVA by industry (Parquet)', async () => {
     assert.ok((await packAgrees(readRgvaLadSql, readRgvaLad, packInput('ons-gva-lad'))) > 1_800_000);
