@@ -165,6 +165,10 @@ export class CivicService {
   ownBallot(id: string, s: Session) {
     return ballots.ownBallot(this.ctx, id, s);
   }
+  /** The age band and sex a participant declared (to offer them again when the ballot changes). */
+  ownDeclared(id: string, s: Session) {
+    return ballots.ownDeclared(this.ctx, id, s);
+  }
   receipt(id: string, hash: string, s: Session) {
     return ballots.receiptEntry(this.ctx, id, hash, s);
   }

@@ -119,6 +119,7 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       allowed: { form: { option: 'Z' } },
     },
     'GET /participate/{id}/results': { path: `/participate/${RIVERSIDE.id}/results` },
+    'GET /participate/*': { path: `/participate/${RIVERSIDE.id}/no-such-page` },
   };
 }
 

@@ -101,16 +101,21 @@ const HOW: Record<string, string> = {
   points: 'Split 100 points across the goals (whole numbers adding up to 100).',
 };
 
-function selectField(name: string, label: string, values: readonly string[]): string {
+function selectField(name: string, label: string, values: readonly string[], chosen: string | null): string {
   const opts = [
     '<option value="">prefer not to say</option>',
-    ...values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`),
+    ...values.map((v) => `<option value="${esc(v)}"${v === chosen ? ' selected' : ''}>${esc(v)}</option>`),
   ].join('');
   return `<p><label for="${name}">${label}</label><br><select id="${name}" name="${name}">${opts}</select></p>`;
 }
 
 /** The ballot form for an eligible participant, pre-filled with their current ballot. */
-export function ballotForm(s: StoredConsultation, csrf: string, own: Ballot | null): string {
+export function ballotForm(
+  s: StoredConsultation,
+  csrf: string,
+  own: Ballot | null,
+  declared: { ageBand: string | null; sex: string | null },
+): string {
   const fields =
     s.spec.ballot === 'ranking'
       ? rankFields(s, own)
@@ -123,7 +128,7 @@ export function ballotForm(s: StoredConsultation, csrf: string, own: Ballot | nu
 <fieldset><legend>Your ballot</legend><p>${esc(HOW[s.spec.ballot])}${budget} You can change it until the consultation closes; only your last ballot counts.</p>
 ${fields}</fieldset>
 <fieldset><legend>About you (optional)</legend><p>Used only to check how well those taking part reflect the area's population; never published with your ballot.</p>
-${selectField('ageBand', 'Age band', AGE_BANDS)}${selectField('sex', 'Sex', SEXES)}</fieldset>
+${selectField('ageBand', 'Age band', AGE_BANDS, declared.ageBand)}${selectField('sex', 'Sex', SEXES, declared.sex)}</fieldset>
 <p><button type="submit">${own ? 'Change my ballot' : 'Cast my ballot'}</button></p></form>`;
 }
 

@@ -164,7 +164,14 @@ async function ballotPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise
   ];
   if (s.phase === 'open') {
     if (canVote(req, s.meta.electorate, id))
-      parts.push(ballotForm(s, csrf, (await req.svc.ownBallot(id, req.session!))?.ballot ?? null));
+      parts.push(
+        ballotForm(
+          s,
+          csrf,
+          (await req.svc.ownBallot(id, req.session!))?.ballot ?? null,
+          await req.svc.ownDeclared(id, req.session!),
+        ),
+      );
     else if (req.role === 'anonymous' || req.role === 'participant') parts.push(codeForm(s, csrf));
     else
       parts.push(
@@ -195,6 +202,10 @@ async function cast(c: Context, req: CivicRequest): Promise<Response> {
     sex: one(f.sex) || null,
   });
   return c.redirect(`/participate/${id}?receipt=${receipt.hash}`, 303);
+}
+
+async function notFoundPage(): Promise<Response> {
+  throw refuse('not_found', 'there is no such page');
 }
 
 async function resultsPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
@@ -246,6 +257,8 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['POST', '/participate/{id}/redeem', redeem],
   ['POST', '/participate/{id}/ballot', cast],
   ['GET', '/participate/{id}/results', resultsPage],
+  // last: any other address under /participate is a missing page, not the web app
+  ['GET', '/participate/*', notFoundPage],
 ];
 
 /** Registers the participation pages. */
