@@ -9,8 +9,13 @@ import { consultationFromPb } from './pb-consultation.ts';
 
 /** Consultation ids appear in URLs and file names: lower-case letters, digits and dashes. */
 export const CONSULTATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/** GSS (E06000001) or ITL (TLC11) area codes. */
-export const AREA_CODE = /^[A-Z][A-Z0-9]{2,8}$/;
+/** Area codes: GSS (E06000001), ITL (TLC11), NUTS (PL911) or a national statistical code (TERYT 1465011). */
+export const AREA_CODE = /^[A-Z0-9]{3,9}$/;
+/** What an area code looks like, for error messages. */
+export const AREA_CODE_HINT =
+  'an area code: GSS (E06000001), ITL (TLC11), NUTS (PL911) or national (1465011)';
+/** Where a consultation is held when its file does not say. */
+export const DEFAULT_PLACE = { country: 'United Kingdom', currency: 'GBP' } as const;
 // Colons allowed so goals can be named by registry indicator ids (`employment-rate:employment-rate`).
 const OPTION_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 
@@ -35,6 +40,12 @@ export interface ConsultationMeta {
   description: string;
   /** Per-option notes for voters (what a project is, what a goal means). */
   notes: Record<string, string>;
+  /** The country it is held in (default United Kingdom). */
+  country: string;
+  /** The place's name as its residents know it (pabulib `unit`); null: the area code names it. */
+  unit: string | null;
+  /** ISO 4217 code of the costs and budget (default GBP). */
+  currency: string;
 }
 
 /** A checked consultation file. */
@@ -53,7 +64,13 @@ const isoTime = z
 const FileSchema = z.object({
   id: z.string().regex(CONSULTATION_ID, 'lower-case letters, digits and dashes, up to 64'),
   title: z.string().trim().min(1).max(200),
-  area: z.string().regex(AREA_CODE, 'an area code such as E06000001'),
+  area: z.string().regex(AREA_CODE, AREA_CODE_HINT),
+  country: z.string().trim().min(1).max(100).default(DEFAULT_PLACE.country),
+  unit: z.string().trim().min(1).max(200).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP or PLN')
+    .default(DEFAULT_PLACE.currency),
   electorate: z.enum(['codes', 'accounts', 'codes-or-accounts']).default('codes'),
   eligibility: z
     .union([
@@ -136,6 +153,9 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
       closesAt: f.closes,
       description: f.description,
       notes,
+      country: f.country,
+      unit: f.unit ?? null,
+      currency: f.currency,
     },
   };
 }
@@ -156,6 +176,9 @@ export function toConsultationFile(f: ConsultationFile): Record<string, unknown>
     opens: meta.opensAt,
     closes: meta.closesAt,
     description: meta.description,
+    country: meta.country,
+    ...(meta.unit === null ? {} : { unit: meta.unit }),
+    currency: meta.currency,
     options: c.options.map((o) => ({ ...o, ...(meta.notes[o.id] ? { description: meta.notes[o.id] } : {}) })),
   };
 }
@@ -173,11 +196,15 @@ export interface PbSchedule {
 
 /** A consultation file from a pabulib `.pb` instance (its projects, budget and rule; its votes are not used). */
 export function pbConsultationFile(text: string, file: string, s: PbSchedule): ConsultationFile {
-  const { consultation } = consultationFromPb(parsePb(text, file), s.id, s.rule);
+  const pb = parsePb(text, file);
+  const { consultation } = consultationFromPb(pb, s.id, s.rule);
   return checkConsultationFile({
     ...consultation,
     title: consultation.title.slice(0, 200),
     area: s.area,
+    ...(pb.meta.country ? { country: pb.meta.country } : {}),
+    ...(pb.meta.unit ? { unit: pb.meta.unit } : {}),
+    ...(pb.meta.currency ? { currency: pb.meta.currency } : {}),
     electorate: s.electorate ?? 'codes',
     opens: s.opens,
     closes: s.closes,

@@ -74,8 +74,9 @@ export async function exportPabulib(ctx: CivicContext, id: string): Promise<stri
     throw refuse('conflict', 'goal-weighting consultations have no pabulib form');
   const ballots = countedByVoter(entries);
   const pb = consultationToPb(stored.spec, ballots, (stored.outcome as Outcome | null) ?? undefined, {
-    country: 'United Kingdom',
-    unit: stored.meta.area,
+    country: stored.meta.country,
+    unit: stored.meta.unit ?? stored.meta.area,
+    currency: stored.meta.currency,
     instance: stored.spec.id,
     date_begin: stored.meta.opensAt.slice(0, 10),
     date_end: stored.meta.closesAt.slice(0, 10),

@@ -86,7 +86,10 @@ function registerLifecycle(civic: Command): void {
     .argument('<file>', 'consultation file, or .pb file with --pb')
     .option('--pb', 'FILE is a pabulib instance: its projects, budget and rule (votes are not used)')
     .option('--id <id>', 'consultation id (with --pb)')
-    .option('--area <code>', 'area code (with --pb)')
+    .option(
+      '--area <code>',
+      'area code (with --pb): GSS (E06000001), ITL, NUTS (PL911) or national (1465011)',
+    )
     .option('--opens <time>', 'opening time, ISO 8601 (with --pb)')
     .option('--closes <time>', 'closing time, ISO 8601 (with --pb)')
     .option('--electorate <who>', 'codes, accounts or codes-or-accounts (with --pb)')
