@@ -61,7 +61,7 @@ const isoTime = z
   .refine((d) => !Number.isNaN(d.getTime()), 'not a date and time (ISO 8601)')
   .transform((d) => d.toISOString());
 
-const FileSchema = z.object({
+const FileSchema = z.strictObject({
   id: z.string().regex(CONSULTATION_ID, 'lower-case letters, digits and dashes, up to 64'),
   title: z.string().trim().min(1).max(200),
   area: z.string().regex(AREA_CODE, AREA_CODE_HINT),
@@ -101,7 +101,7 @@ const FileSchema = z.object({
   maxLength: z.number().int().min(1).max(1000).optional(),
   options: z
     .array(
-      z.object({
+      z.strictObject({
         id: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(OPTION_ID)),
         name: z.string().trim().min(1).max(500).optional(),
         cost: amount.optional(),
@@ -112,12 +112,35 @@ const FileSchema = z.object({
     .max(1000),
 });
 
+/** The keys a file may hold at a path (its top level, or an option). */
+function knownKeys(at: string): string[] {
+  const shape = at.startsWith('options') ? FileSchema.shape.options.element.shape : FileSchema.shape;
+  return Object.keys(shape);
+}
+
+/** What an organiser should look at though the file is valid: projects no budget could fund. */
+export function fileWarnings(f: ConsultationFile): string[] {
+  const budget = f.consultation.budget;
+  if (budget === undefined) return [];
+  return f.consultation.options
+    .filter((o) => o.cost !== undefined && Number(o.cost) > Number(budget))
+    .map(
+      (o) =>
+        `option ${o.id}${o.name ? ` (${o.name})` : ''} costs ${o.cost}, more than the whole budget ${budget}: no rule can fund it`,
+    );
+}
+
 /** Checks a parsed consultation file; throws an Error naming the first bad field. */
 export function checkConsultationFile(value: unknown): ConsultationFile {
   const r = FileSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new Error(`invalid ${issue.path.join('.') || 'consultation'}: ${issue.message}`);
+    const at = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys')
+      throw new Error(
+        `unknown key ${issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', ')} (known: ${knownKeys(at).join(', ')})`,
+      );
+    throw new Error(`invalid ${at || 'consultation'}: ${issue.message}`);
   }
   const f = r.data;
   if (f.opens >= f.closes) throw new Error('invalid closes: must be after opens');

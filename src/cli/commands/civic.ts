@@ -9,7 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Actor } from '../../civic/audit.ts';
 import { verifyExport } from '../../civic/chain-export.ts';
-import { parseConsultationFile, pbConsultationFile, type Electorate } from '../../civic/consultation-file.ts';
+import {
+  fileWarnings,
+  parseConsultationFile,
+  pbConsultationFile,
+  type Electorate,
+} from '../../civic/consultation-file.ts';
 import { CivicError } from '../../civic/errors.ts';
 import { formatOutcome, formatVerifyReport } from '../../civic/report.ts';
 import { CivicService } from '../../civic/service.ts';
@@ -96,6 +101,7 @@ function registerLifecycle(civic: Command): void {
     .option('--rule <rule>', 'tally rule instead of the file’s META rule (with --pb)')
     .action(async (file: string, o: CreateOpts, cmd: Command) => {
       const f = consultationFile(file, o);
+      for (const w of fileWarnings(f)) process.stderr.write(`warning: ${file}: ${w}\n`);
       await withCivic(cmd, (svc) => svc.createConsultation(actor(), f));
       process.stdout.write(
         `created draft ${f.consultation.id}: ${f.consultation.options.length} options, rule ${f.consultation.rule}\n`,
