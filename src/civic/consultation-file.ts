@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { checkConsultation, type Consultation } from './consultation.ts';
 import { parsePb } from './pabulib.ts';
 import { consultationFromPb } from './pb-consultation.ts';
+import { zonedInstant } from './zoned-time.ts';
 
 /** Consultation ids appear in URLs and file names: lower-case letters, digits and dashes. */
 export const CONSULTATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -15,7 +16,19 @@ export const AREA_CODE = /^[A-Z0-9]{3,9}$/;
 export const AREA_CODE_HINT =
   'an area code: GSS (E06000001), ITL (TLC11), NUTS (PL911) or national (1465011)';
 /** Where a consultation is held when its file does not say. */
-export const DEFAULT_PLACE = { country: 'United Kingdom', currency: 'GBP' } as const;
+export const DEFAULT_PLACE = { country: 'United Kingdom', currency: 'GBP', zone: 'Europe/London' } as const;
+/** Addresses of the participation pages that a consultation id would hide. */
+const RESERVED_IDS = ['login', 'logout', 'verify', 'check', 'assets'];
+
+/** Whether a time zone name is one this system knows (IANA). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 // Colons allowed so goals can be named by registry indicator ids (`employment-rate:employment-rate`).
 const OPTION_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 
@@ -46,6 +59,8 @@ export interface ConsultationMeta {
   unit: string | null;
   /** ISO 4217 code of the costs and budget (default GBP). */
   currency: string;
+  /** IANA time zone its times are shown in, and local times in its file are read in (default Europe/London). */
+  zone: string;
 }
 
 /** A checked consultation file. */
@@ -55,11 +70,10 @@ export interface ConsultationFile {
 }
 
 const amount = z.union([z.string(), z.number().nonnegative()]).transform((x) => String(x));
-const isoTime = z
+// Read in the consultation's zone once the whole file is parsed (zoned-time.ts).
+const writtenTime = z
   .union([z.string(), z.date()])
-  .transform((x) => (x instanceof Date ? x : new Date(x)))
-  .refine((d) => !Number.isNaN(d.getTime()), 'not a date and time (ISO 8601)')
-  .transform((d) => d.toISOString());
+  .transform((x) => (x instanceof Date ? x.toISOString() : x));
 
 const FileSchema = z.strictObject({
   id: z.string().regex(CONSULTATION_ID, 'lower-case letters, digits and dashes, up to 64'),
@@ -67,6 +81,10 @@ const FileSchema = z.strictObject({
   area: z.string().regex(AREA_CODE, AREA_CODE_HINT),
   country: z.string().trim().min(1).max(100).default(DEFAULT_PLACE.country),
   unit: z.string().trim().min(1).max(200).optional(),
+  zone: z
+    .string()
+    .refine(isTimeZone, 'an IANA time zone such as Europe/London or Europe/Warsaw')
+    .default(DEFAULT_PLACE.zone),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP or PLN')
@@ -89,8 +107,8 @@ const FileSchema = z.strictObject({
     ])
     .optional(),
   openPoll: z.boolean().default(false),
-  opens: isoTime,
-  closes: isoTime,
+  opens: writtenTime,
+  closes: writtenTime,
   description: z.string().max(5000).default(''),
   ballot: z.enum(['approval', 'knapsack', 'ranking', 'points']),
   rule: z.string().max(64),
@@ -111,6 +129,15 @@ const FileSchema = z.strictObject({
     .min(1)
     .max(1000),
 });
+
+function timeIn(text: string, field: string, zone: string, end = false): string {
+  const d = zonedInstant(text, zone, end);
+  if (!d)
+    throw new Error(
+      `invalid ${field}: ${text} is not a date and time (ISO 8601, e.g. 2026-05-01T09:00 in the consultation's zone ${zone}, or with an offset: 2026-05-01T09:00Z)`,
+    );
+  return d.toISOString();
+}
 
 /** The keys a file may hold at a path (its top level, or an option). */
 function knownKeys(at: string): string[] {
@@ -142,7 +169,13 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
       );
     throw new Error(`invalid ${at || 'consultation'}: ${issue.message}`);
   }
-  const f = r.data;
+  const f = {
+    ...r.data,
+    opens: timeIn(r.data.opens, 'opens', r.data.zone),
+    closes: timeIn(r.data.closes, 'closes', r.data.zone, true),
+  };
+  if (RESERVED_IDS.includes(f.id))
+    throw new Error(`invalid id: ${f.id} is the address of a page (not ${RESERVED_IDS.join(', ')})`);
   if (f.opens >= f.closes) throw new Error('invalid closes: must be after opens');
   const consultation: Consultation = {
     id: f.id,
@@ -179,6 +212,7 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
       country: f.country,
       unit: f.unit ?? null,
       currency: f.currency,
+      zone: f.zone,
     },
   };
 }
@@ -202,6 +236,7 @@ export function toConsultationFile(f: ConsultationFile): Record<string, unknown>
     country: meta.country,
     ...(meta.unit === null ? {} : { unit: meta.unit }),
     currency: meta.currency,
+    zone: meta.zone,
     options: c.options.map((o) => ({ ...o, ...(meta.notes[o.id] ? { description: meta.notes[o.id] } : {}) })),
   };
 }

@@ -15,6 +15,7 @@ import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
 import { closeConsultation } from './service/log.ts';
+import { checkReceipt } from './service/receipts.ts';
 import * as results from './service/results.ts';
 import { BallotWriter } from './service/writer.ts';
 import { openCivicDb, type CivicDb } from './store/open.ts';
@@ -22,6 +23,26 @@ import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
 
 export { DEFAULT_CIVIC_DB } from './store/open.ts';
+// The civic vocabulary the API and CLI use, reached through this facade.
+export type { Session } from './auth/sessions.ts';
+export type { Ballot, Consultation } from './consultation.ts';
+export {
+  checkConsultationFile,
+  CONSULTATION_ID,
+  fileWarnings,
+  parseConsultationFile,
+  pbConsultationFile,
+  type ConsultationFile,
+  type ConsultationMeta,
+  type Electorate,
+  type PbSchedule,
+} from './consultation-file.ts';
+export { CivicError, refuse } from './errors.ts';
+export { formatOutcome, formatVerifyReport } from './report.ts';
+export type { ConsultationSummary, StoredConsultation } from './service/consultations.ts';
+export type { ReceiptCheck } from './service/receipts.ts';
+export type { Role } from './store/tables.ts';
+export { AGE_BANDS, SEXES } from './weighting.ts';
 
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */
@@ -175,6 +196,14 @@ export class CivicService {
 
   results(id: string) {
     return results.results(this.ctx, id);
+  }
+  /** Per option of a closed consultation: the counted ballots naming it, or its mean points. */
+  support(id: string) {
+    return results.support(this.ctx, id);
+  }
+  /** Where a receipt's ballot sits in the log; after the close, whether it counts and what it says. */
+  checkReceipt(id: string, hash: string) {
+    return checkReceipt(this.ctx, id, hash);
   }
   exportLog(id: string) {
     return results.exportText(this.ctx, id);

@@ -53,6 +53,7 @@ export function fromRow(row: ConsultationsTable, now: Date): StoredConsultation 
     country?: string;
     unit?: string;
     currency?: string;
+    zone?: string;
   };
   return {
     spec: JSON.parse(row.spec) as Consultation,
@@ -67,6 +68,7 @@ export function fromRow(row: ConsultationsTable, now: Date): StoredConsultation 
       country: info.country ?? DEFAULT_PLACE.country,
       unit: info.unit ?? null,
       currency: info.currency ?? DEFAULT_PLACE.currency,
+      zone: info.zone ?? DEFAULT_PLACE.zone,
     },
     status: row.status,
     phase: phaseOf(row, now),
@@ -108,6 +110,7 @@ function rowValues(f: ConsultationFile) {
       country: f.meta.country,
       ...(f.meta.unit === null ? {} : { unit: f.meta.unit }),
       currency: f.meta.currency,
+      zone: f.meta.zone,
     }),
   };
 }

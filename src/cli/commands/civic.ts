@@ -10,14 +10,15 @@ import { userInfo } from 'node:os';
 import type { Actor } from '../../civic/audit.ts';
 import { verifyExport } from '../../civic/chain-export.ts';
 import {
+  CivicError,
+  CivicService,
   fileWarnings,
+  formatOutcome,
+  formatVerifyReport,
   parseConsultationFile,
   pbConsultationFile,
   type Electorate,
-} from '../../civic/consultation-file.ts';
-import { CivicError } from '../../civic/errors.ts';
-import { formatOutcome, formatVerifyReport } from '../../civic/report.ts';
-import { CivicService } from '../../civic/service.ts';
+} from '../../civic/service.ts';
 import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
 import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
