@@ -55,7 +55,12 @@ export { DataFileError, fromValue, parseText, readDataFile, type ParsedFile } fr
 export { DEFAULT_REGISTRY, loadRegistry, type Registry } from './workbench/registry.ts';
 export { MissingValuesError } from './workbench/composite-file.ts';
 export { exampleMission, exampleMissions } from './workbench/missions.ts';
-export { withAgreedWeights, type AgreedWeights } from './workbench/agreed-weights.ts';
+export {
+  agreedNote,
+  agreedSource,
+  withAgreedWeights,
+  type AgreedWeights,
+} from './workbench/agreed-weights.ts';
 export type { AreaQuery } from './workbench/areas.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';

@@ -6,11 +6,29 @@ import { z } from 'zod';
 import { checkConsultation, type Consultation } from './consultation.ts';
 import { parsePb } from './pabulib.ts';
 import { consultationFromPb } from './pb-consultation.ts';
+import { zonedInstant } from './zoned-time.ts';
 
 /** Consultation ids appear in URLs and file names: lower-case letters, digits and dashes. */
 export const CONSULTATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/** GSS (E06000001) or ITL (TLC11) area codes. */
-export const AREA_CODE = /^[A-Z][A-Z0-9]{2,8}$/;
+/** Area codes: GSS (E06000001), ITL (TLC11), NUTS (PL911) or a national statistical code (TERYT 1465011). */
+export const AREA_CODE = /^[A-Z0-9]{3,9}$/;
+/** What an area code looks like, for error messages. */
+export const AREA_CODE_HINT =
+  'an area code: GSS (E06000001), ITL (TLC11), NUTS (PL911) or national (1465011)';
+/** Where a consultation is held when its file does not say. */
+export const DEFAULT_PLACE = { country: 'United Kingdom', currency: 'GBP', zone: 'Europe/London' } as const;
+/** Addresses of the participation pages that a consultation id would hide. */
+const RESERVED_IDS = ['login', 'logout', 'verify', 'check', 'assets'];
+
+/** Whether a time zone name is one this system knows (IANA). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 // Colons allowed so goals can be named by registry indicator ids (`employment-rate:employment-rate`).
 const OPTION_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 
@@ -35,6 +53,14 @@ export interface ConsultationMeta {
   description: string;
   /** Per-option notes for voters (what a project is, what a goal means). */
   notes: Record<string, string>;
+  /** The country it is held in (default United Kingdom). */
+  country: string;
+  /** The place's name as its residents know it (pabulib `unit`); null: the area code names it. */
+  unit: string | null;
+  /** ISO 4217 code of the costs and budget (default GBP). */
+  currency: string;
+  /** IANA time zone its times are shown in, and local times in its file are read in (default Europe/London). */
+  zone: string;
 }
 
 /** A checked consultation file. */
@@ -44,16 +70,25 @@ export interface ConsultationFile {
 }
 
 const amount = z.union([z.string(), z.number().nonnegative()]).transform((x) => String(x));
-const isoTime = z
+// Read in the consultation's zone once the whole file is parsed (zoned-time.ts).
+const writtenTime = z
   .union([z.string(), z.date()])
-  .transform((x) => (x instanceof Date ? x : new Date(x)))
-  .refine((d) => !Number.isNaN(d.getTime()), 'not a date and time (ISO 8601)')
-  .transform((d) => d.toISOString());
+  .transform((x) => (x instanceof Date ? x.toISOString() : x));
 
-const FileSchema = z.object({
+const FileSchema = z.strictObject({
   id: z.string().regex(CONSULTATION_ID, 'lower-case letters, digits and dashes, up to 64'),
   title: z.string().trim().min(1).max(200),
-  area: z.string().regex(AREA_CODE, 'an area code such as E06000001'),
+  area: z.string().regex(AREA_CODE, AREA_CODE_HINT),
+  country: z.string().trim().min(1).max(100).default(DEFAULT_PLACE.country),
+  unit: z.string().trim().min(1).max(200).optional(),
+  zone: z
+    .string()
+    .refine(isTimeZone, 'an IANA time zone such as Europe/London or Europe/Warsaw')
+    .default(DEFAULT_PLACE.zone),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP or PLN')
+    .default(DEFAULT_PLACE.currency),
   electorate: z.enum(['codes', 'accounts', 'codes-or-accounts']).default('codes'),
   eligibility: z
     .union([
@@ -72,8 +107,8 @@ const FileSchema = z.object({
     ])
     .optional(),
   openPoll: z.boolean().default(false),
-  opens: isoTime,
-  closes: isoTime,
+  opens: writtenTime,
+  closes: writtenTime,
   description: z.string().max(5000).default(''),
   ballot: z.enum(['approval', 'knapsack', 'ranking', 'points']),
   rule: z.string().max(64),
@@ -84,7 +119,7 @@ const FileSchema = z.object({
   maxLength: z.number().int().min(1).max(1000).optional(),
   options: z
     .array(
-      z.object({
+      z.strictObject({
         id: z.union([z.string(), z.number().int()]).transform(String).pipe(z.string().regex(OPTION_ID)),
         name: z.string().trim().min(1).max(500).optional(),
         cost: amount.optional(),
@@ -95,14 +130,52 @@ const FileSchema = z.object({
     .max(1000),
 });
 
+function timeIn(text: string, field: string, zone: string, end = false): string {
+  const d = zonedInstant(text, zone, end);
+  if (!d)
+    throw new Error(
+      `invalid ${field}: ${text} is not a date and time (ISO 8601, e.g. 2026-05-01T09:00 in the consultation's zone ${zone}, or with an offset: 2026-05-01T09:00Z)`,
+    );
+  return d.toISOString();
+}
+
+/** The keys a file may hold at a path (its top level, or an option). */
+function knownKeys(at: string): string[] {
+  const shape = at.startsWith('options') ? FileSchema.shape.options.element.shape : FileSchema.shape;
+  return Object.keys(shape);
+}
+
+/** What an organiser should look at though the file is valid: projects no budget could fund. */
+export function fileWarnings(f: ConsultationFile): string[] {
+  const budget = f.consultation.budget;
+  if (budget === undefined) return [];
+  return f.consultation.options
+    .filter((o) => o.cost !== undefined && Number(o.cost) > Number(budget))
+    .map(
+      (o) =>
+        `option ${o.id}${o.name ? ` (${o.name})` : ''} costs ${o.cost}, more than the whole budget ${budget}: no rule can fund it`,
+    );
+}
+
 /** Checks a parsed consultation file; throws an Error naming the first bad field. */
 export function checkConsultationFile(value: unknown): ConsultationFile {
   const r = FileSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new Error(`invalid ${issue.path.join('.') || 'consultation'}: ${issue.message}`);
+    const at = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys')
+      throw new Error(
+        `unknown key ${issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', ')} (known: ${knownKeys(at).join(', ')})`,
+      );
+    throw new Error(`invalid ${at || 'consultation'}: ${issue.message}`);
   }
-  const f = r.data;
+  const f = {
+    ...r.data,
+    opens: timeIn(r.data.opens, 'opens', r.data.zone),
+    closes: timeIn(r.data.closes, 'closes', r.data.zone, true),
+  };
+  if (RESERVED_IDS.includes(f.id))
+    throw new Error(`invalid id: ${f.id} is the address of a page (not ${RESERVED_IDS.join(', ')})`);
   if (f.opens >= f.closes) throw new Error('invalid closes: must be after opens');
   const consultation: Consultation = {
     id: f.id,
@@ -136,6 +209,10 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
       closesAt: f.closes,
       description: f.description,
       notes,
+      country: f.country,
+      unit: f.unit ?? null,
+      currency: f.currency,
+      zone: f.zone,
     },
   };
 }
@@ -156,6 +233,10 @@ export function toConsultationFile(f: ConsultationFile): Record<string, unknown>
     opens: meta.opensAt,
     closes: meta.closesAt,
     description: meta.description,
+    country: meta.country,
+    ...(meta.unit === null ? {} : { unit: meta.unit }),
+    currency: meta.currency,
+    zone: meta.zone,
     options: c.options.map((o) => ({ ...o, ...(meta.notes[o.id] ? { description: meta.notes[o.id] } : {}) })),
   };
 }
@@ -173,11 +254,15 @@ export interface PbSchedule {
 
 /** A consultation file from a pabulib `.pb` instance (its projects, budget and rule; its votes are not used). */
 export function pbConsultationFile(text: string, file: string, s: PbSchedule): ConsultationFile {
-  const { consultation } = consultationFromPb(parsePb(text, file), s.id, s.rule);
+  const pb = parsePb(text, file);
+  const { consultation } = consultationFromPb(pb, s.id, s.rule);
   return checkConsultationFile({
     ...consultation,
     title: consultation.title.slice(0, 200),
     area: s.area,
+    ...(pb.meta.country ? { country: pb.meta.country } : {}),
+    ...(pb.meta.unit ? { unit: pb.meta.unit } : {}),
+    ...(pb.meta.currency ? { currency: pb.meta.currency } : {}),
     electorate: s.electorate ?? 'codes',
     opens: s.opens,
     closes: s.closes,

@@ -42,6 +42,8 @@ export interface Consultation {
 /** A ballot in canonical form: option ids (approval sets in published order), or goal → points. */
 export type Ballot = string[] | Record<string, number>;
 
+/** The rules that tally ballots without costs. */
+const OTHER_RULES = ['approval', 'borda', 'mean', 'median', 'trimmed-mean'];
 const BUDGET_RULES = [
   'greedy',
   'greedy-no-skip',
@@ -64,7 +66,7 @@ export function ballotsFor(rule: string): BallotKind[] {
     case 'trimmed-mean':
       return ['points'];
     default:
-      throw new Error(`invalid tally rule: ${rule}`);
+      throw new Error(`invalid tally rule: ${rule} (valid: ${[...BUDGET_RULES, ...OTHER_RULES].join(', ')})`);
   }
 }
 

@@ -16,6 +16,7 @@ import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
 import { closeConsultation } from './service/log.ts';
+import { checkReceipt } from './service/receipts.ts';
 import * as results from './service/results.ts';
 import { BallotWriter } from './service/writer.ts';
 import { openCivicDb, type CivicDb } from './store/open.ts';
@@ -23,7 +24,26 @@ import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
 
 export { DEFAULT_CIVIC_DB } from './store/open.ts';
-export { CivicError } from './errors.ts';
+// The civic vocabulary the API and CLI use, reached through this facade.
+export type { Session } from './auth/sessions.ts';
+export type { Ballot, Consultation } from './consultation.ts';
+export {
+  checkConsultationFile,
+  CONSULTATION_ID,
+  fileWarnings,
+  parseConsultationFile,
+  pbConsultationFile,
+  type ConsultationFile,
+  type ConsultationMeta,
+  type Electorate,
+  type PbSchedule,
+} from './consultation-file.ts';
+export { CivicError, refuse } from './errors.ts';
+export { formatOutcome, formatVerifyReport } from './report.ts';
+export type { ConsultationSummary, StoredConsultation } from './service/consultations.ts';
+export type { ReceiptCheck } from './service/receipts.ts';
+export type { Role } from './store/tables.ts';
+export { AGE_BANDS, SEXES } from './weighting.ts';
 
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */
@@ -179,12 +199,24 @@ export class CivicService {
   ownBallot(id: string, s: Session) {
     return ballots.ownBallot(this.ctx, id, s);
   }
+  /** The age band and sex a participant declared (to offer them again when the ballot changes). */
+  ownDeclared(id: string, s: Session) {
+    return ballots.ownDeclared(this.ctx, id, s);
+  }
   receipt(id: string, hash: string, s: Session) {
     return ballots.receiptEntry(this.ctx, id, hash, s);
   }
 
   results(id: string) {
     return results.results(this.ctx, id);
+  }
+  /** Per option of a closed consultation: the counted ballots naming it, or its mean points. */
+  support(id: string) {
+    return results.support(this.ctx, id);
+  }
+  /** Where a receipt's ballot sits in the log; after the close, whether it counts and what it says. */
+  checkReceipt(id: string, hash: string) {
+    return checkReceipt(this.ctx, id, hash);
   }
   exportLog(id: string) {
     return results.exportText(this.ctx, id);

@@ -97,6 +97,25 @@ export const CompositeRow = z
 
 const Factor = z.enum(['weights', 'normalisation', 'aggregation', 'imputation']);
 
+/** Where weights agreed in a goal-weighting consultation came from, and whom they speak for. */
+export const AgreedWeightsSource = z
+  .strictObject({
+    consultation: z.string(),
+    title: z.string(),
+    /** The area whose residents took part. */
+    area: z.string(),
+    rule: z.string(),
+    ballots: z.number(),
+    /** The log's head: the weights can be checked against the exported log. */
+    head: z.string(),
+    target: z.enum(['pillars', 'indicators']),
+    weights: z.array(z.strictObject({ goal: z.string(), share: z.number() })),
+    /** How many ranked areas lie outside the consultation's area, said in words. */
+    scope: z.strictObject({ outside: z.number(), label: z.string() }),
+  })
+  .meta({ id: 'AgreedWeightsSource' });
+export type AgreedWeightsSource = z.infer<typeof AgreedWeightsSource>;
+
 /** A composite index: scores, declared ranks, median ranks and 5–95% rank intervals, Sobol indices per input. */
 export const CompositeReport = z
   .strictObject({
@@ -132,6 +151,8 @@ export const CompositeReport = z
     ),
     notes: Notes,
     pipeline: Pipeline,
+    /** Present when the weights are those residents agreed in a consultation. */
+    agreedWeights: AgreedWeightsSource.optional(),
   })
   .meta({ id: 'CompositeReport' });
 export type CompositeReport = z.infer<typeof CompositeReport>;

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 import { storeKinds } from '../civic/stores.ts';
-import { esc } from '../../src/api/civic/html.ts';
 import { Client } from './civic-client.ts';
 import { civicWorld, type CivicWorld } from './civic-fixture.ts';
 
@@ -22,6 +21,15 @@ const PAYLOADS = [
   'javascript:alert(1)',
   '</textarea><script>alert(2)</script>',
 ];
+/** Text as the pages escape it (Hono's html template). */
+const esc = (v: string) =>
+  v
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
 /** Markup that must never reach a page unescaped. */
 const RAW = ['<script>', '<img src=x', '<svg/onload', '</textarea>'];
 const rawIn = (html: string) => RAW.filter((m) => html.includes(m));

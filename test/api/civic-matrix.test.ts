@@ -130,6 +130,9 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       allowed: { form: { option: 'Z' } },
     },
     'GET /participate/{id}/results': { path: `/participate/${RIVERSIDE.id}/results` },
+    'GET /participate/check': { path: '/participate/check' },
+    'GET /participate/assets/{file}': { path: '/participate/assets/participate.css' },
+    'GET /participate/*': { path: `/participate/${RIVERSIDE.id}/no-such-page` },
   };
 }
 

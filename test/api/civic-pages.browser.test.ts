@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/api/server.ts';
-import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
-import { CivicService } from '../../src/civic/service.ts';
+import { checkConsultationFile, CivicService } from '../../src/civic/service.ts';
 import { readEntries } from '../../src/civic/service/log.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
 import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
@@ -73,8 +72,8 @@ describe('participation pages without JavaScript, by keyboard', () => {
     await tabTo(page, `a[href="/participate/${RIVERSIDE.id}"]`);
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/participate/${RIVERSIDE.id}`);
-    assert.match(await page.locator('#evidence').innerText(), /Evidence: Hartlepool/);
-    assert.ok((await page.locator('section[aria-labelledby=evidence] table').count()) >= 2);
+    assert.match(await page.locator('#evidence').innerText(), /About Hartlepool’s economy/);
+    assert.ok((await page.locator('section[aria-labelledby=evidence] details table').count()) >= 2);
     await tabTo(page, '#code');
     await page.keyboard.type(code.toLowerCase());
     await page.keyboard.press('Enter');
@@ -87,7 +86,10 @@ describe('participation pages without JavaScript, by keyboard', () => {
     await tabTo(page, 'form[action$="/ballot"] button[type=submit]');
     await page.keyboard.press('Enter');
     await page.waitForURL(/receipt=[0-9a-f]{64}$/);
-    assert.match(await page.locator('[role=status]').innerText(), /Your ballot is in the log as entry 0/);
+    assert.match(
+      await page.locator('[role=status]').innerText(),
+      /Your ballot is recorded as entry 0 of the log/,
+    );
     assert.ok(await page.locator('#opt-0').isChecked());
     await shot(page, 'receipt');
 
@@ -101,9 +103,9 @@ describe('participation pages without JavaScript, by keyboard', () => {
     }
     await page.goto(`${server.url}participate/${RIVERSIDE.id}/results`);
     const text = await page.locator('main').innerText();
-    assert.match(text, /1 ballots counted/);
+    assert.match(text, /1 ballot was counted/);
     assert.match(text, /strata civic verify riverside-2026\.jsonl --head [0-9a-f]{64}/);
-    assert.match(text, /Representativeness/);
+    assert.match(text, /Who took part/);
     await shot(page, 'results');
     await page.close();
   });

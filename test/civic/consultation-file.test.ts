@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import {
   checkConsultationFile,
   parseConsultationFile,
+  fileWarnings,
   pbConsultationFile,
   toConsultationFile,
 } from '../../src/civic/consultation-file.ts';
@@ -42,8 +43,27 @@ describe('consultation files', () => {
       [{ ...RIVERSIDE, budget: '90071992547409930' }, /too large for exact arithmetic/],
       [{ ...RIVERSIDE, options: [] }, /invalid options/],
       [{ ...RIVERSIDE, options: [{ id: 'a b' }] }, /invalid options\.0\.id/],
+      [{ ...RIVERSIDE, descripton: 'typo' }, /unknown key descripton \(known: id, title, area, /],
+      [
+        { ...RIVERSIDE, options: [{ id: 'A', cost: '1', descripton: 'typo' }] },
+        /unknown key options\.0\.descripton \(known: id, name, cost, description\)/,
+      ],
+      [
+        { ...RIVERSIDE, rule: 'mes' },
+        /invalid tally rule: mes \(valid: greedy, .*equalshares\/add1.*, borda, mean/,
+      ],
     ];
     for (const [file, message] of bad) assert.throws(() => checkConsultationFile(file), message);
+  });
+  it('warns of a project costing more than the whole budget', () => {
+    const f = checkConsultationFile({
+      ...RIVERSIDE,
+      options: [...RIVERSIDE.options, { id: 'D', name: 'Bridge', cost: '31' }],
+    });
+    assert.deepEqual(fileWarnings(f), [
+      'option D (Bridge) costs 31, more than the whole budget 30: no rule can fund it',
+    ]);
+    assert.deepEqual(fileWarnings(checkConsultationFile(RIVERSIDE)), []);
   });
   it('takes a pabulib instance’s projects, budget and rule', () => {
     const pb = `META\nkey;value\ndescription;Small fund\nnum_projects;2\nnum_votes;1\nbudget;10\nvote_type;approval\nrule;greedy\nPROJECTS\nproject_id;cost;name\n1;5;Bench\n2;8;Lamp\nVOTES\nvoter_id;vote\nv1;1\n`;

@@ -2,7 +2,7 @@
 // self-registration of participants, staff accounts and the audit log for administrators.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Session } from '../../civic/auth/sessions.ts';
+import type { Session } from '../../civic/service.ts';
 import type { ApiDeps } from '../deps.ts';
 import {
   actorOf,

@@ -5,11 +5,11 @@ import type { Context } from 'hono';
 import {
   checkConsultationFile,
   pbConsultationFile,
+  refuse,
   type ConsultationFile,
   type PbSchedule,
-} from '../../civic/consultation-file.ts';
-import { refuse } from '../../civic/errors.ts';
-import type { Role } from '../../civic/store/tables.ts';
+  type Role,
+} from '../../civic/service.ts';
 import type { ApiDeps } from '../deps.ts';
 import { actorOf, civicRoute, valid } from './guard.ts';
 import {

@@ -1,15 +1,32 @@
-// The participation pages, served as HTML by the API server: the consultations list, sign-in,
-// the ballot page (code entry, evidence, ballot form, receipt) and the results with the
-// verification instructions. Forms POST with the CSRF token and answer with 303 redirects, so
-// everything works without JavaScript; failures render as HTML pages with the right status.
+// The participation pages, served as HTML by the API server in the web app's shell: the
+// consultations list, sign-in, the ballot page (projects and evidence for everyone, the code form,
+// the ballot form, the receipt), the results and the receipt check. Forms POST with the CSRF token
+// and answer with 303 redirects, so everything works without JavaScript; a refused ballot comes
+// back as entered with the reason; other failures render as pages with the right status.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Consultation } from '../../civic/consultation.ts';
-import { CONSULTATION_ID } from '../../civic/consultation-file.ts';
-import { CivicError, refuse } from '../../civic/errors.ts';
+import { CivicError, CONSULTATION_ID, refuse, type StoredConsultation } from '../../civic/service.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError, toErrorResponse } from '../errors.ts';
+import { serveAsset } from './pages/assets.ts';
+import { ballotForm, codeForm, optionsList } from './pages/ballot-form.ts';
+import {
+  ballotOf,
+  ballotProblem,
+  isEmpty,
+  one,
+  stateFromForm,
+  stateOf,
+  withTitles,
+  type BallotState,
+  type FormFields,
+} from './pages/ballot-state.ts';
+import { checkAnswer, checkForm } from './pages/check.ts';
+import { evidenceSection } from './pages/evidence.ts';
+import { listBody, loginBody, openPollNotice, verifyBody } from './pages/list.ts';
+import { h, none, notice, page, when, type Html } from './pages/render.ts';
+import { resultsBody } from './pages/results.ts';
 import { isStaff } from './consultations.ts';
 import { castBallot, redeemFor } from './ballots.ts';
 import {
@@ -23,24 +40,28 @@ import {
   toHttp,
   type CivicRequest,
 } from './guard.ts';
-import { ballotForm, codeForm, evidenceHtml, headHtml, receiptHtml } from './html-ballot.ts';
-import { resultsBody } from './html-results.ts';
-import { esc, listBody, loginBody, notice, openPollNotice, page, verifyBody } from './html.ts';
 import { reset, resetPage } from './reset-page.ts';
 import { evidenceFor, resultsFor } from './results.ts';
 
 type Handler = (c: Context, req: CivicRequest, deps: ApiDeps) => Promise<Response>;
 
 /** A page as HTML, never cached (it carries a CSRF token and maybe a ballot). */
-function html(c: Context, req: CivicRequest | null, title: string, body: string, status = 200): Response {
+function html(
+  c: Context,
+  req: CivicRequest | null,
+  title: string,
+  body: Html,
+  status = 200,
+  scripts?: string[],
+): Response {
   const csrf = req ? csrfFor(c, req.svc, req.session) : '';
   c.header('cache-control', 'no-store');
-  return c.html(page({ title, body, role: req?.role ?? 'anonymous', csrf }), status as 200);
+  return c.html(page({ title, body, role: req?.role ?? 'anonymous', csrf, scripts }), status as 200);
 }
 
 function consultationId(c: Context): string {
   const id = c.req.param('id') ?? '';
-  if (!CONSULTATION_ID.test(id)) throw refuse('not_found', 'no such consultation');
+  if (!CONSULTATION_ID.test(id)) throw refuse('not_found', 'there is no such consultation');
   return id;
 }
 
@@ -51,9 +72,9 @@ function safeNext(next: unknown): string {
     : '/participate';
 }
 
-async function form(c: Context): Promise<Record<string, string | string[]>> {
+async function form(c: Context): Promise<FormFields> {
   const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
+  const out: FormFields = {};
   for (const [k, v] of Object.entries(body))
     out[k] = Array.isArray(v)
       ? v.filter((x): x is string => typeof x === 'string')
@@ -63,37 +84,16 @@ async function form(c: Context): Promise<Record<string, string | string[]>> {
   return out;
 }
 
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
-
-/** A ballot from the form fields of the ballot page. */
-export function ballotFromForm(c: Consultation, f: Record<string, string | string[]>): unknown {
-  switch (c.ballot) {
-    case 'approval':
-    case 'knapsack':
-      return f.option === undefined ? [] : Array.isArray(f.option) ? f.option : [f.option];
-    case 'ranking': {
-      const ranked = c.options
-        .map((o) => [o.id, one(f[`rank:${o.id}`])] as const)
-        .filter(([, r]) => r !== '');
-      const ranks = ranked.map(([, r]) => Number(r));
-      if (new Set(ranks).size !== ranks.length) throw refuse('bad_request', 'two options have the same rank');
-      return ranked.sort((a, b) => Number(a[1]) - Number(b[1])).map(([id]) => id);
-    }
-    case 'points': {
-      const out: Record<string, number> = {};
-      for (const o of c.options) {
-        const v = one(f[`points:${o.id}`]).trim();
-        out[o.id] = v === '' ? 0 : Number(v);
-      }
-      return out;
-    }
-    default:
-      throw new Error(`invalid ballot kind: ${String(c.ballot)}`);
-  }
-}
-
 async function listPage(c: Context, req: CivicRequest): Promise<Response> {
-  return html(c, req, 'Consultations', listBody(await req.svc.consultations(isStaff(req.role))));
+  const items = await req.svc.consultations(isStaff(req.role));
+  const zones = new Map<string, string>();
+  for (const s of items) zones.set(s.id, (await req.svc.consultation(s.id, isStaff(req.role))).meta.zone);
+  return html(
+    c,
+    req,
+    'Consultations',
+    listBody(items, (s, iso) => when(iso, zones.get(s.id) ?? 'Europe/London')),
+  );
 }
 
 async function loginPage(c: Context, req: CivicRequest): Promise<Response> {
@@ -130,7 +130,7 @@ async function verify(c: Context, req: CivicRequest): Promise<Response> {
     c,
     req,
     'Address confirmed',
-    notice('ok', 'Your e-mail address is confirmed.') + '<p><a href="/participate/login">Sign in</a></p>',
+    h`${notice('ok', 'Your e-mail address is confirmed.')}<p><a href="/participate/login">Sign in</a></p>`,
   );
 }
 
@@ -152,62 +152,167 @@ async function receiptFor(c: Context, req: CivicRequest, id: string) {
   return req.svc.receipt(id, hash, req.session).catch(() => null);
 }
 
-async function ballotPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
+function receiptBox(id: string, r: { seq: number; hash: string } | null): Html {
+  if (!r) return none;
+  return notice(
+    'ok',
+    h`<p><strong>Your ballot is recorded</strong> as entry ${r.seq} of the log.</p>
+<p>Your receipt: <code>${r.hash}</code></p>
+<p>Keep it: after the close you can <a href="/participate/check?consultation=${id}&amp;receipt=${r.hash}">check that it is counted</a>.</p>`,
+  );
+}
+
+/** The schedule in the consultation's own time zone, in words. */
+function intro(s: StoredConsultation, areaName: string): Html {
+  const z = s.meta.zone;
+  const place = s.meta.unit ?? areaName;
+  const phase =
+    s.phase === 'closed'
+      ? h`Voting closed on ${when(s.meta.closesAt, z)}.`
+      : s.phase === 'open'
+        ? h`Voting is open until <strong>${when(s.meta.closesAt, z)}</strong>.`
+        : h`Voting opens on ${when(s.meta.opensAt, z)} and closes on ${when(s.meta.closesAt, z)}.`;
+  return h`${s.spec.openPoll ? openPollNotice() : none}
+${s.meta.description ? h`<p>${s.meta.description}</p>` : none}
+<p class="schedule">For people who live in ${place}. ${phase}</p>`;
+}
+
+interface BallotView {
+  /** What the form shows (default: the recorded ballot). */
+  state?: BallotState;
+  error?: string;
+  confirmEmpty?: boolean;
+}
+
+/** The voting part of the page: the ballot form, the code form, or why neither. */
+async function votingPart(
+  c: Context,
+  req: CivicRequest,
+  s: StoredConsultation,
+  view: BallotView,
+): Promise<Html> {
+  const id = s.spec.id;
+  const csrf = csrfFor(c, req.svc, req.session);
+  if (s.phase === 'open' && canVote(req, s.meta.electorate, id)) {
+    const own = await req.svc.ownBallot(id, req.session!);
+    const state = view.state ?? stateOf(own?.ballot ?? null, await req.svc.ownDeclared(id, req.session!));
+    return h`<section aria-labelledby="your-ballot"><h2 id="your-ballot">Your ballot</h2>${
+      view.error
+        ? notice(
+            'error',
+            h`<p>${view.error}</p><p>Your choices are kept below: correct them and record again.</p>`,
+          )
+        : none
+    }${ballotForm(s, csrf, state, { recorded: own !== null, confirmEmpty: view.confirmEmpty ?? false })}</section>`;
+  }
+  if (s.phase === 'open') {
+    if (req.role === 'anonymous' || req.role === 'participant') return codeForm(s, csrf);
+    return h`<p>Staff accounts do not vote: residents use an invitation code or a participant account.</p>`;
+  }
+  if (s.phase === 'closed') {
+    const own =
+      req.session?.role === 'participant' ? await req.svc.ownBallot(id, req.session).catch(() => null) : null;
+    return h`<p>Voting has closed. <a href="/participate/${id}/results">See the result and check it</a>.</p>${
+      own
+        ? notice(
+            'ok',
+            h`<p>You recorded a ballot: entry ${own.seq}, receipt <code>${own.hash}</code>. <a href="/participate/check?consultation=${id}&amp;receipt=${own.hash}">See what it says and that it is counted</a>.</p>`,
+          )
+        : none
+    }`;
+  }
+  return h`<p>Voting has not opened yet.</p>`;
+}
+
+async function renderBallotPage(
+  c: Context,
+  req: CivicRequest,
+  deps: ApiDeps,
+  view: BallotView,
+  status = 200,
+) {
   const id = consultationId(c);
   const s = await req.svc.consultation(id, isStaff(req.role));
-  const csrf = csrfFor(c, req.svc, req.session);
-  const parts = [
-    s.spec.openPoll ? openPollNotice() : '',
-    s.meta.description ? `<p>${esc(s.meta.description)}</p>` : '',
-    `<p>Area ${esc(s.meta.area)}. Opens ${esc(s.meta.opensAt)}, closes ${esc(s.meta.closesAt)} (UTC). Tally rule, published before opening: <strong>${esc(s.spec.rule)}</strong>.</p>`,
-    receiptHtml(await receiptFor(c, req, id)),
-    headHtml(await req.svc.head(id)),
-  ];
-  if (s.phase === 'open') {
-    if (canVote(req, s.meta.electorate, id))
-      parts.push(ballotForm(s, csrf, (await req.svc.ownBallot(id, req.session!))?.ballot ?? null));
-    else if (req.role === 'anonymous' || req.role === 'participant') parts.push(codeForm(s, csrf));
-    else
-      parts.push(
-        '<p>Staff accounts do not vote: participants use an invitation code or a participant account.</p>',
-      );
-  } else if (s.phase === 'closed')
-    parts.push(
-      `<p>Voting has closed. <a href="/participate/${esc(id)}/results">See the result and check it</a>.</p>`,
-    );
-  else parts.push(`<p>Voting has not opened yet.</p>`);
-  parts.push(evidenceHtml(await evidenceFor(deps, s.meta.area)));
-  return html(c, req, s.spec.title, parts.join('\n'));
+  const evidence = await evidenceFor(deps, s.meta.area);
+  const names = deps.taxonomy().layers;
+  const body = h`${intro(s, evidence.area)}${receiptBox(id, await receiptFor(c, req, id))}
+${optionsList(s)}
+${await votingPart(c, req, s, view)}
+${evidenceSection(evidence, names)}`;
+  return html(c, req, s.spec.title, body, status, ['/participate/assets/totals.js']);
+}
+
+async function ballotPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
+  return renderBallotPage(c, req, deps, {});
 }
 
 async function redeem(c: Context, req: CivicRequest): Promise<Response> {
   const id = consultationId(c);
   await redeemFor(c, req, id, one((await form(c)).code));
-  return c.redirect(`/participate/${id}`, 303);
+  return c.redirect(`/participate/${id}#your-ballot`, 303);
 }
 
-async function cast(c: Context, req: CivicRequest): Promise<Response> {
+async function cast(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
   const id = consultationId(c);
   const s = await req.svc.consultation(id, false);
   const f = await form(c);
-  const receipt = await castBallot(req, id, {
-    ballot: ballotFromForm(s.spec, f),
-    ageBand: one(f.ageBand) || null,
-    sex: one(f.sex) || null,
-  });
-  return c.redirect(`/participate/${id}?receipt=${receipt.hash}`, 303);
+  const state = stateFromForm(s.spec, f);
+  const ballot = ballotOf(s.spec, state);
+  const problem = ballotProblem(s.spec, state, s.meta.currency);
+  if (problem) return renderBallotPage(c, req, deps, { state, error: problem }, 400);
+  if (isEmpty(ballot) && one(f.confirmEmpty) !== 'yes')
+    return renderBallotPage(c, req, deps, { state, confirmEmpty: true });
+  try {
+    const receipt = await castBallot(req, id, { ballot, ageBand: state.ageBand, sex: state.sex });
+    return c.redirect(`/participate/${id}?receipt=${receipt.hash}`, 303);
+  } catch (e) {
+    if (!(e instanceof CivicError) || e.kind !== 'bad_request') throw e;
+    return renderBallotPage(c, req, deps, { state, error: withTitles(s.spec, e.message) }, 400);
+  }
 }
 
 async function resultsPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
   const id = consultationId(c);
   const r = await resultsFor(deps, req.svc, id);
-  const body = (r.consultation.openPoll ? openPollNotice() : '') + resultsBody(r);
+  const s = await req.svc.consultation(id, false);
+  const body = h`${r.consultation.openPoll ? openPollNotice() : none}${resultsBody(r, await req.svc.support(id), s.meta.currency)}`;
   return html(
     c,
     req,
     `${r.consultation.openPoll ? 'Open poll result' : 'Result'}: ${r.consultation.title}`,
     body,
   );
+}
+
+async function checkPage(c: Context, req: CivicRequest): Promise<Response> {
+  const list = await req.svc.consultations(false);
+  const id = (c.req.query('consultation') ?? '').slice(0, 64);
+  const receipt = (c.req.query('receipt') ?? '').trim().toLowerCase().slice(0, 80);
+  let answer: Html = none;
+  let status = 200;
+  if (receipt !== '') {
+    if (!CONSULTATION_ID.test(id) || !/^[0-9a-f]{64}$/.test(receipt)) {
+      answer = notice('error', 'A receipt is 64 letters a–f and digits: please check what you pasted.');
+      status = 400;
+    } else {
+      const s = await req.svc.consultation(id, false);
+      try {
+        answer = checkAnswer(s, await req.svc.checkReceipt(id, receipt));
+      } catch (e) {
+        if (!(e instanceof CivicError) || e.kind !== 'not_found') throw e;
+        answer = notice(
+          'error',
+          h`No entry in the log of “${s.spec.title}” has this receipt. Check that you chose the right consultation and pasted the whole receipt.`,
+        );
+        status = 404;
+      }
+    }
+  }
+  return html(c, req, 'Check a receipt', h`${answer}${checkForm(list, id, receipt)}`, status);
+}
+
+async function notFoundPage(): Promise<Response> {
+  throw refuse('not_found', 'there is no such page');
 }
 
 /** Renders any failure on a participation page as an HTML page with the status it maps to. */
@@ -227,11 +332,16 @@ function errorPage(c: Context, e: unknown): Response {
   } catch {
     req = null; // refused before the guard finished: render as signed out
   }
+  const id = c.req.param('id');
+  const back =
+    id && CONSULTATION_ID.test(id) && status !== 404
+      ? h`<p><a href="/participate/${id}">Back to the consultation</a></p>`
+      : h`<p><a href="/participate">Back to the consultations</a></p>`;
   return html(
     c,
     req,
     status === 404 ? 'Not found' : 'Not possible',
-    notice('error', esc(message)) + '<p><a href="/participate">Back to the consultations</a></p>',
+    h`${notice('error', message)}${back}`,
     status,
   );
 }
@@ -245,13 +355,17 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['POST', '/participate/verify', verify],
   ['GET', '/participate/reset', resetPage],
   ['POST', '/participate/reset', reset],
+  ['GET', '/participate/check', checkPage],
+  ['GET', '/participate/assets/{file}', async (c) => serveAsset(c.req.param('file') ?? '')],
   ['GET', '/participate/{id}', ballotPage],
   ['POST', '/participate/{id}/redeem', redeem],
   ['POST', '/participate/{id}/ballot', cast],
   ['GET', '/participate/{id}/results', resultsPage],
+  // last: any other address under /participate is a missing page, not the web app
+  ['GET', '/participate/*', notFoundPage],
 ];
 
-/** Registers the participation pages. */
+/** Registers the participation pages and their stylesheets and script. */
 export function civicPageRoutes(app: OpenAPIHono, d: ApiDeps): void {
   const limit = bodyLimit({
     maxSize: 64 * 1024,

@@ -3,21 +3,21 @@
 import type { Context } from 'hono';
 import { CivicError } from '../../civic/service.ts';
 import { clientIp, csrfFor, type CivicRequest } from './guard.ts';
-import { esc, notice, page } from './html.ts';
+import { h, notice, page, type Html } from './pages/render.ts';
 
 const TITLE = 'Set a new password';
 
-function show(c: Context, req: CivicRequest, body: string, status: 200 | 400 | 404 | 429 = 200): Response {
+function show(c: Context, req: CivicRequest, body: Html, status: 200 | 400 | 404 | 429 = 200): Response {
   c.header('cache-control', 'no-store');
   const csrf = csrfFor(c, req.svc, req.session);
   return c.html(page({ title: TITLE, body, role: req.role, csrf }), status);
 }
 
 /** The form: the token from the link rides in a hidden field. */
-export function resetBody(csrf: string, token: string, error?: string): string {
-  return `${error ? notice('error', esc(error)) : ''}
+export function resetBody(csrf: string, token: string, error?: string): Html {
+  return h`${error ? notice('error', error) : ''}
 <form method="post" action="/participate/reset">
-<input type="hidden" name="_csrf" value="${esc(csrf)}"><input type="hidden" name="token" value="${esc(token)}">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="token" value="${token}">
 <p><label for="password">New password (at least 10 characters)</label><br><input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" maxlength="256"></p>
 <p><button type="submit">Set the password</button></p></form>
 <p>Every session of the account ends: sign in again with the new password.</p>`;
@@ -45,6 +45,6 @@ export async function reset(c: Context, req: CivicRequest): Promise<Response> {
   return show(
     c,
     req,
-    notice('ok', 'Your password is set.') + '<p><a href="/participate/login">Sign in</a></p>',
+    h`${notice('ok', 'Your password is set.')}<p><a href="/participate/login">Sign in</a></p>`,
   );
 }

@@ -3,8 +3,7 @@
 // export; the interim tally for staff; and the evidence each ballot page shows.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { formatOutcome } from '../../civic/report.ts';
-import type { CivicService } from '../../civic/service.ts';
+import { formatOutcome, type CivicService } from '../../civic/service.ts';
 import { areaPopulation, areaProfile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { isStaff } from './consultations.ts';

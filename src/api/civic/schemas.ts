@@ -2,8 +2,7 @@
 // are checked again by the civic service (consultation-file.ts, consultation.ts), the one place
 // the rules live; these schemas reject malformed shapes at the edge and document the fields.
 import { z } from '@hono/zod-openapi';
-import { AGE_BANDS, SEXES } from '../../civic/weighting.ts';
-import { CONSULTATION_ID } from '../../civic/consultation-file.ts';
+import { AGE_BANDS, CONSULTATION_ID, SEXES } from '../../civic/service.ts';
 import { ErrorSchema } from '../schemas.ts';
 
 const err = (description: string) => ({

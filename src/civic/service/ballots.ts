@@ -200,6 +200,17 @@ export async function ownBallot(ctx: CivicContext, id: string, s: Session): Prom
   return e ? entryOf(e) : null;
 }
 
+/** What a participant declared about themselves in a consultation (nulls when nothing). */
+export async function ownDeclared(ctx: CivicContext, id: string, s: Session): Promise<Declared> {
+  const r = await ctx.cdb.read
+    .selectFrom('respondents')
+    .select(['age_band', 'sex'])
+    .where('consultation_id', '=', id)
+    .where('voter', '=', await voterIn(ctx, id, s))
+    .executeTakeFirst();
+  return { ageBand: r?.age_band ?? null, sex: r?.sex ?? null };
+}
+
 /** The entry a receipt names, only for the voter who cast it (others are told it does not exist). */
 export async function receiptEntry(
   ctx: CivicContext,

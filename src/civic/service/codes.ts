@@ -1,6 +1,7 @@
 // Invitation codes: issued in batches for a consultation and an area, printed once, stored only
-// as hashes; each is single use and expires. Redeeming one opens a participant session for that
-// consultation (until it closes). Wrong codes count toward a lockout of the client address.
+// as hashes; each is one participant and its first use must come before it expires. Redeeming
+// one opens a participant session for that consultation (until it closes); entering it again
+// while voting runs resumes the same participant, so a code is never lost to a closed browser. Wrong codes count toward a lockout of the client address.
 import { randomUUID } from 'node:crypto';
 import { audit, type Actor } from '../audit.ts';
 import { createSession, dropSession, purgeExpired, type Session } from '../auth/sessions.ts';
@@ -9,7 +10,7 @@ import { codeHash, invitationCode, normaliseCode } from '../auth/tokens.ts';
 import { AREA_CODE } from '../consultation-file.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
-import { writeTransaction } from '../store/tx.ts';
+import { writeTransaction, type Tx } from '../store/tx.ts';
 import { loadRow, phaseOf } from './consultations.ts';
 
 /** Most codes one batch may hold. */
@@ -125,11 +126,13 @@ export async function revokeBatch(
   });
 }
 
-/** A code's session lasts until the close, at most 90 days (browsers keep cookies 400 days at most). */
+/** A code's session lasts at most 90 days (browsers keep cookies 400 days at most)… */
 export const CODE_SESSION_MS = 90 * 24 * 3600_000;
+/** …and 14 days past the close, so the voter can still see their own ballot (voting stops at the close). */
+export const AFTER_CLOSE_MS = 14 * 24 * 3600_000;
 const minIso = (a: string, b: string) => (a < b ? a : b);
 
-const NOT_ACCEPTED = 'invitation code not accepted (unknown, used, expired or revoked)';
+const NOT_ACCEPTED = 'invitation code not accepted (unknown, expired or revoked)';
 
 /**
  * Redeems a code for a consultation: marks it used and opens a participant session until the
@@ -181,7 +184,37 @@ export async function redeemCode(
   throw refuse('unauthenticated', NOT_ACCEPTED);
 }
 
-/** Marks the code used and opens the session, or undefined when the code is not accepted. */
+/** A fresh code's first use: marked used, it becomes a new participant. */
+async function firstUse(tx: Tx, id: string, hash: string, t: string) {
+  return tx
+    .updateTable('codes')
+    .set({ redeemed_at: t, participant_id: randomUUID() })
+    .where('code_hash', '=', hash)
+    .where('consultation_id', '=', id)
+    .where('redeemed_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', t)
+    .returning(['area', 'participant_id'])
+    .executeTakeFirst() as Promise<{ area: string; participant_id: string } | undefined>;
+}
+
+/**
+ * A code used before, while its consultation is open: the same participant again (a resident who
+ * closed the browser comes back to the same ballot, and only their last ballot counts). Revoked
+ * codes are refused; the expiry bounds only the first use.
+ */
+async function resumed(tx: Tx, id: string, hash: string) {
+  return tx
+    .selectFrom('codes')
+    .select(['area', 'participant_id'])
+    .where('code_hash', '=', hash)
+    .where('consultation_id', '=', id)
+    .where('participant_id', 'is not', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst() as Promise<{ area: string; participant_id: string } | undefined>;
+}
+
+/** Marks the code used (or finds it used) and opens the session, or undefined when the code is not accepted. */
 async function redeemIn(
   ctx: CivicContext,
   input: { consultationId: string; previousToken?: string },
@@ -196,18 +229,9 @@ async function redeemIn(
       .where('id', '=', input.consultationId)
       .executeTakeFirst();
     if (!row || phaseOf(row, now) !== 'open') return undefined;
-    const pid = randomUUID();
-    const used = await tx
-      .updateTable('codes')
-      .set({ redeemed_at: t, participant_id: pid })
-      .where('code_hash', '=', hash)
-      .where('consultation_id', '=', row.id)
-      .where('redeemed_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', t)
-      .returning('area')
-      .executeTakeFirst();
+    const used = (await firstUse(tx, row.id, hash, t)) ?? (await resumed(tx, row.id, hash));
     if (!used) return undefined;
+    const pid = used.participant_id;
     await dropSession(tx, input.previousToken);
     await purgeExpired(tx, now);
     const fields = {
@@ -215,7 +239,10 @@ async function redeemIn(
       role: 'participant' as const,
       consultationId: row.id,
       area: used.area,
-      expiresAt: minIso(row.closes_at, new Date(now.getTime() + CODE_SESSION_MS).toISOString()),
+      expiresAt: minIso(
+        new Date(Date.parse(row.closes_at) + AFTER_CLOSE_MS).toISOString(),
+        new Date(now.getTime() + CODE_SESSION_MS).toISOString(),
+      ),
     };
     const { token, idHash } = await createSession(tx, fields, now);
     return { token, session: { idHash, ...fields } };

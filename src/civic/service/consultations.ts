@@ -5,7 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { audit, type Actor } from '../audit.ts';
 import { genesisHash } from '../chain.ts';
 import type { Consultation } from '../consultation.ts';
-import type { ConsultationFile, ConsultationMeta, Electorate, Eligibility } from '../consultation-file.ts';
+import {
+  DEFAULT_PLACE,
+  type ConsultationFile,
+  type ConsultationMeta,
+  type Electorate,
+  type Eligibility,
+} from '../consultation-file.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { ConsultationsTable } from '../store/tables.ts';
@@ -44,6 +50,10 @@ export function fromRow(row: ConsultationsTable, now: Date): StoredConsultation 
     description: string;
     notes: Record<string, string>;
     eligibility?: Eligibility;
+    country?: string;
+    unit?: string;
+    currency?: string;
+    zone?: string;
   };
   return {
     spec: JSON.parse(row.spec) as Consultation,
@@ -55,6 +65,10 @@ export function fromRow(row: ConsultationsTable, now: Date): StoredConsultation 
       closesAt: row.closes_at,
       description: info.description,
       notes: info.notes,
+      country: info.country ?? DEFAULT_PLACE.country,
+      unit: info.unit ?? null,
+      currency: info.currency ?? DEFAULT_PLACE.currency,
+      zone: info.zone ?? DEFAULT_PLACE.zone,
     },
     status: row.status,
     phase: phaseOf(row, now),
@@ -93,6 +107,10 @@ function rowValues(f: ConsultationFile) {
       description: f.meta.description,
       notes: f.meta.notes,
       ...(f.meta.eligibility ? { eligibility: f.meta.eligibility } : {}),
+      country: f.meta.country,
+      ...(f.meta.unit === null ? {} : { unit: f.meta.unit }),
+      currency: f.meta.currency,
+      zone: f.meta.zone,
     }),
   };
 }

@@ -31,6 +31,18 @@ export interface Results {
   counted: number;
 }
 
+/** Per option of a closed consultation: the counted ballots naming it, or its mean points. */
+export async function support(ctx: CivicContext, id: string): Promise<Record<string, number>> {
+  const { stored, entries } = await closedLog(ctx, id);
+  const spec = stored.spec;
+  const ballots = countedByVoter(entries).map((b) => b.ballot);
+  const out: Record<string, number> = Object.fromEntries(spec.options.map((o) => [o.id, 0]));
+  for (const b of ballots)
+    if (Array.isArray(b)) for (const id of b) out[id] = (out[id] ?? 0) + 1;
+    else for (const [id, v] of Object.entries(b)) out[id] = (out[id] ?? 0) + v / ballots.length;
+  return out;
+}
+
 async function closedLog(
   ctx: CivicContext,
   id: string,
@@ -74,8 +86,9 @@ export async function exportPabulib(ctx: CivicContext, id: string): Promise<stri
     throw refuse('conflict', 'goal-weighting consultations have no pabulib form');
   const ballots = countedByVoter(entries);
   const pb = consultationToPb(stored.spec, ballots, (stored.outcome as Outcome | null) ?? undefined, {
-    country: 'United Kingdom',
-    unit: stored.meta.area,
+    country: stored.meta.country,
+    unit: stored.meta.unit ?? stored.meta.area,
+    currency: stored.meta.currency,
     instance: stored.spec.id,
     date_begin: stored.meta.opensAt.slice(0, 10),
     date_end: stored.meta.closesAt.slice(0, 10),

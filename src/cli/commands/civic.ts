@@ -9,10 +9,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Actor } from '../../civic/audit.ts';
 import { verifyExport } from '../../civic/chain-export.ts';
-import { parseConsultationFile, pbConsultationFile, type Electorate } from '../../civic/consultation-file.ts';
-import { CivicError } from '../../civic/errors.ts';
-import { formatOutcome, formatVerifyReport } from '../../civic/report.ts';
-import { CivicService } from '../../civic/service.ts';
+import {
+  CivicError,
+  CivicService,
+  fileWarnings,
+  formatOutcome,
+  formatVerifyReport,
+  parseConsultationFile,
+  pbConsultationFile,
+  type Electorate,
+} from '../../civic/service.ts';
 import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
 import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
@@ -87,13 +93,17 @@ function registerLifecycle(civic: Command): void {
     .argument('<file>', 'consultation file, or .pb file with --pb')
     .option('--pb', 'FILE is a pabulib instance: its projects, budget and rule (votes are not used)')
     .option('--id <id>', 'consultation id (with --pb)')
-    .option('--area <code>', 'area code (with --pb)')
+    .option(
+      '--area <code>',
+      'area code (with --pb): GSS (E06000001), ITL, NUTS (PL911) or national (1465011)',
+    )
     .option('--opens <time>', 'opening time, ISO 8601 (with --pb)')
     .option('--closes <time>', 'closing time, ISO 8601 (with --pb)')
     .option('--electorate <who>', 'codes, accounts or codes-or-accounts (with --pb)')
     .option('--rule <rule>', 'tally rule instead of the file’s META rule (with --pb)')
     .action(async (file: string, o: CreateOpts, cmd: Command) => {
       const f = consultationFile(file, o);
+      for (const w of fileWarnings(f)) process.stderr.write(`warning: ${file}: ${w}\n`);
       await withCivic(cmd, (svc) => svc.createConsultation(actor(), f));
       process.stdout.write(
         `created draft ${f.consultation.id}: ${f.consultation.options.length} options, rule ${f.consultation.rule}\n`,

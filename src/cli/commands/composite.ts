@@ -1,7 +1,14 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { compositeView, type CompositeReport } from '../../contract/composite.ts';
-import { readDataFile, withAgreedWeights, type ParsedFile } from '../../workbench.ts';
+import {
+  agreedNote,
+  agreedSource,
+  readDataFile,
+  withAgreedWeights,
+  type AgreedWeights,
+  type ParsedFile,
+} from '../../workbench.ts';
 import type { Io } from '../output.ts';
 import { withCivic } from './civic.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
@@ -38,29 +45,49 @@ export function registerComposite(program: Command, io: Io): void {
       const format = formatOf(io, opts.format);
       const { parsed, agreed } = await weighted(cmd, readDataFile(file), opts.weightsFrom);
       const workers = opts.workers ? intOf('--workers', opts.workers, 1, 64) : undefined;
-      const r = await withWorkbench(cmd, opts, (wb) => wb.composite(parsed, workers ? { workers } : {}));
+      const run = await withWorkbench(cmd, opts, (wb) => wb.composite(parsed, workers ? { workers } : {}));
+      const source =
+        agreed &&
+        agreedSource(
+          agreed.weights,
+          agreed.target,
+          run.rows.map((x) => x.areacd),
+        );
+      const r: CompositeReport = source ? { ...run, agreedWeights: source } : run;
       if (format === 'json') return printJson(io, r);
       const flat = compositeView.flatten(r);
       if (format === 'table') for (const x of flat.records) x['score'] = round(x['score'] as number, 2);
       print(io, flat, format);
-      notes(io, [...summary(r), ...agreed, ...r.notes]);
+      notes(io, [...summary(r), ...(source ? [agreedNote(source)] : []), ...r.notes]);
     },
   );
 }
 
 /** The file with the weights a closed goal-weighting consultation agreed, when one is named. */
-async function weighted(cmd: Command, parsed: ParsedFile, consultation: string | undefined) {
-  if (!consultation) return { parsed, agreed: [] };
+async function weighted(
+  cmd: Command,
+  parsed: ParsedFile,
+  consultation: string | undefined,
+): Promise<{ parsed: ParsedFile; agreed?: { weights: AgreedWeights; target: 'pillars' | 'indicators' } }> {
+  if (!consultation) return { parsed };
   const r = await withCivic(cmd, (svc) => svc.results(consultation));
+  if (r.consultation.ballot !== 'points')
+    throw new UsageError(
+      `consultation ${consultation} is a ${r.consultation.ballot} ballot, not a goal weighting (points ballots)`,
+    );
   if (r.outcome?.kind !== 'weights')
-    throw new UsageError(`consultation ${consultation} is not a goal weighting with a result`);
-  const applied = withAgreedWeights(parsed, {
+    throw new UsageError(
+      `consultation ${consultation} has no agreed weights: ${r.counted} ballots were counted, so there is nothing to weight by`,
+    );
+  const weights: AgreedWeights = {
     consultation,
     title: r.consultation.title,
+    area: r.stored.meta.area,
     head: r.head.hash,
     outcome: r.outcome,
-  });
-  return { parsed: applied.file, agreed: [applied.note] };
+  };
+  const applied = withAgreedWeights(parsed, weights);
+  return { parsed: applied.file, agreed: { weights, target: applied.target } };
 }
 
 function summary(r: CompositeReport): string[] {

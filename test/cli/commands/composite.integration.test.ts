@@ -55,8 +55,24 @@ before(async () => {
       const { session } = await svc.redeem({ consultationId: 'goals', code, ip: 'test' });
       await svc.submitBallot({ consultationId: 'goals', session, ballot: ballots[i]! });
     }
+    await svc.createConsultation(
+      ADMIN,
+      checkConsultationFile({
+        id: 'no-ballots',
+        title: 'Nobody voted',
+        area: 'E06000001',
+        electorate: 'codes',
+        opens: '2026-05-01T09:00:00Z',
+        closes: '2026-05-15T17:00:00Z',
+        ballot: 'points',
+        rule: 'mean',
+        options: GOALS.map((id) => ({ id, name: id })),
+      }),
+    );
+    await svc.openConsultation(ADMIN, 'no-ballots');
     now = new Date('2026-05-16T10:00:00Z');
     await svc.closeConsultation(ADMIN, 'goals');
+    await svc.closeConsultation(ADMIN, 'no-ballots');
   } finally {
     await svc.close();
   }
@@ -104,12 +120,52 @@ describe('strata composite run', () => {
       'json',
     ]);
     assert.equal(run.code, 0, run.err);
-    const r = JSON.parse(run.out) as { weights: { indicator: string; weight: number }[]; rows: unknown[] };
+    const r = JSON.parse(run.out) as {
+      weights: { indicator: string; weight: number }[];
+      rows: unknown[];
+      agreedWeights: Record<string, unknown> & { scope: { outside: number; label: string } };
+    };
     assert.equal(r.rows.length, 361);
+    // the JSON says where the weights came from, with the whole head, and whom they speak for
+    assert.equal(r.agreedWeights['consultation'], 'goals');
+    assert.equal(r.agreedWeights['ballots'], 2);
+    assert.equal(r.agreedWeights['rule'], 'mean');
+    assert.equal(r.agreedWeights['area'], 'E06000001');
+    assert.match(String(r.agreedWeights['head']), /^[0-9a-f]{64}$/);
+    assert.equal(r.agreedWeights.scope.outside, 360);
+    assert.match(r.agreedWeights.scope.label, /residents of E06000001 only, applied to 360 areas outside it/);
     // Mean points: pay (60 + 20) / 2 = 40, emissions 20, foundational share 40, the rest 0.
     const w = Object.fromEntries(r.weights.map((x) => [x.indicator, x.weight]));
     assert.ok(w['gross-median-weekly-pay']! > 0 && w['foundational-share-gva']! > 0);
     assert.equal(w['business-demography:business-births'], 0);
     assert.ok(Math.abs(w['gross-median-weekly-pay']! / w['greenhouse-gas-emissions']! - 2) < 1e-9);
+  });
+  it('--weights-from in a table gives the whole log head and the scope in a note', async () => {
+    const run = await strata([
+      '--civic',
+      civic,
+      'composite',
+      'run',
+      'data/indicators/composites/example-local-prosperity.yaml',
+      '--weights-from',
+      'goals',
+      '--format',
+      'csv',
+    ]);
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.err, /consultation goals .*log head [0-9a-f]{64} .*scope: .*360 areas outside it/);
+  });
+  it('--weights-from a goal weighting nobody voted in says so', async () => {
+    const run = await strata([
+      '--civic',
+      civic,
+      'composite',
+      'run',
+      'data/indicators/composites/example-local-prosperity.yaml',
+      '--weights-from',
+      'no-ballots',
+    ]);
+    assert.notEqual(run.code, 0);
+    assert.match(run.err, /consultation no-ballots has no agreed weights: 0 ballots were counted/);
   });
 });
