@@ -18,8 +18,11 @@ export const AREA_LEVELS = [
 ] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
-/** The levels the layer model and area profiles are built at: GVA by industry is published for them. */
-export const LEVELS = ['lad', 'itl3', 'itl2', 'itl1', 'uk'] as const;
+/**
+ * The levels the layer model and area profiles are built at: GVA by industry is published for the
+ * first five; combined authorities are summed from their member districts.
+ */
+export const LEVELS = ['lad', 'itl3', 'itl2', 'itl1', 'uk', 'cauth'] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** The levels whose boundaries the store holds for maps. */

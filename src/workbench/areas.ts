@@ -1,5 +1,6 @@
 // Areas: the list with its search (`GET /api/v1/areas`), an area's parents up the 2023 lookup,
 // and the ITL (January 2025) codes that stand for the same areas as the 2021 codes.
+import { levelOfCode } from '../core/area.ts';
 import { levelName, storedLevel, type AreaLevel } from '../core/levels.ts';
 import type { AreaList } from '../contract/areas.ts';
 import { areaListRows, areaName, itlCodePairs, parentRows } from '../store/queries/areas.ts';
@@ -52,7 +53,10 @@ export async function listAreas(ctx: Ctx, opts: AreaQuery): Promise<AreaList> {
     limit: opts.limit ?? 500,
   });
   return {
-    areas: rows.map((r) => ({ ...r, level: levelName(r.level), parents: r.parents ?? [] })),
+    areas: rows
+      // the ONS layer of combined authorities also holds two Scottish council areas
+      .filter((r) => r.level !== 'cauth' || levelOfCode(r.areacd) === 'cauth')
+      .map((r) => ({ ...r, level: levelName(r.level), parents: r.parents ?? [] })),
   };
 }
 

@@ -1,5 +1,6 @@
 // Boundaries for maps (`GET /api/v1/boundaries/{level}`): the ONS TopoJSON layers and the ITL3
 // shapefile converted at import, with retired codes brought up to date.
+import { levelOfCode } from '../core/area.ts';
 import { notFound } from '../core/errors.ts';
 import { storedLevel, type AreaLevel } from '../core/levels.ts';
 import { boundaryLayer } from '../store/queries/areas.ts';
@@ -29,11 +30,24 @@ function recode(
   }
 }
 
+/**
+ * The ONS layer of combined authorities also carries two Scottish council areas (Glasgow City,
+ * North Lanarkshire: S12 codes, districts by their form); a map of authorities draws only E47 codes.
+ */
+function onlyAuthorities(topology: { objects: Record<string, { geometries?: Geometry[] }> }): void {
+  for (const object of Object.values(topology.objects))
+    if (object.geometries)
+      object.geometries = object.geometries.filter(
+        (g) => levelOfCode(g.properties?.areacd ?? '') === 'cauth',
+      );
+}
+
 /** The TopoJSON text of a boundary layer, with retired codes brought up to date. */
 export async function boundaryTopology(ctx: Ctx, level: AreaLevel): Promise<string> {
   const layer = await boundaryLayer(ctx.store, storedLevel(level));
   if (!layer) throw notFound('boundary layer in the store', level);
   const topology = JSON.parse(layer.topology);
   recode(topology, ctx.lookups.codeChanges);
+  if (level === 'cauth') onlyAuthorities(topology);
   return JSON.stringify(topology);
 }

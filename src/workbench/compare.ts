@@ -14,7 +14,7 @@ import { byArea, infoOf, nationalAt, regionCodesOf, regionMap, trendOf, verdict 
 
 /** What to compare an area with. */
 export interface CompareOptions {
-  /** A user-chosen set of areas: compared with their (unweighted) mean. */
+  /** A user-chosen set of areas: compared with their mean (weighted by the denominator for a ratio). */
   with?: string[];
   /** Compare with the area's region (default true). */
   region?: boolean;
@@ -61,7 +61,7 @@ export async function compareAreas(
     notes: [
       ...notes,
       'Each indicator at its latest period with a value for the area; comparators at the same period.',
-      'Sets and neighbours are compared with their unweighted mean; the area’s 95% and 99.8% intervals decide (PHE method).',
+      'Sets and neighbours are compared with their mean — for a ratio of the layer model (a share of GVA, GVA per head) weighted by its denominator, so the set counts as one place; otherwise unweighted. The area’s 95% and 99.8% intervals decide (PHE method).',
     ],
   };
 }
@@ -125,10 +125,19 @@ function setComparator(
   s: Series,
 ): ComparatorResult {
   const rows = codes.map(at).filter((r): r is SeriesRow => Boolean(r));
-  const value = rows.length ? meanComparator(rows.map((r) => r.value!)).value : null;
+  // a ratio (a layer's share of GVA) is weighted by its denominator: Σ part ÷ Σ whole
+  const weights = s.weights ? rows.map((r) => s.weights!.get(`${r.areacd}|${r.period}`) ?? NaN) : undefined;
+  const weighted = weights !== undefined && weights.every((w) => w > 0);
+  const value = rows.length
+    ? meanComparator(
+        rows.map((r) => r.value!),
+        weighted ? weights : undefined,
+      ).value
+    : null;
+  const mean = weighted ? 'weighted mean' : 'mean';
   return {
     kind,
-    label: `${label} (mean of ${rows.length} of ${codes.length} with a value)`,
+    label: `${label} (${mean} of ${rows.length} of ${codes.length} with a value)`,
     areas: rows.map((r) => r.areacd),
     value,
     verdict: verdict(area, value, s.entry),

@@ -7,6 +7,7 @@ import type { LayerTable } from '../models/layers/layer-table.ts';
 import { NO_LIMITS, wilsonPercent } from '../models/registry/limits.ts';
 import type { Derivation, RegistryEntry } from '../models/registry/entry.ts';
 import { datasetValues } from '../store/queries/observations.ts';
+import { cauthMembership } from './cauth.ts';
 import type { Ctx } from './context.ts';
 import { lads2023, ladPopulation } from './geography.ts';
 import type { Series } from './indicator-series.ts';
@@ -23,11 +24,11 @@ interface Ratio {
   whole: number;
 }
 
-const LAD_FAMILY = new Set(['lad', 'rgn', 'ctry']);
+const LAD_FAMILY = new Set(['lad', 'rgn', 'ctry', 'cauth']);
 
 /**
- * A derived indicator from the layer model. LAD tables give LADs with their regions and the
- * nation summed from the same table; ITL tables give ITL3/2/1 and the UK.
+ * A derived indicator from the layer model. LAD tables give LADs with their regions, combined
+ * authorities and the nation summed from the same table; ITL tables give ITL3/2/1 and the UK.
  */
 export function derivedSeries(
   ctx: Ctx,
@@ -42,7 +43,8 @@ export function derivedSeries(
     const { ratios, source, notes } =
       family === 'lad' ? await ladRatios(ctx, d, taxonomy) : await itlRatios(ctx, d, taxonomy);
     const rows = ratios.map((r) => toRow(r, d));
-    return { entry, rows, source, notes: [`taxonomy ${taxonomy.id}`, ...notes] };
+    const weights = new Map(ratios.map((r) => [`${r.areacd}|${r.year}`, r.whole]));
+    return { entry, rows, source, notes: [`taxonomy ${taxonomy.id}`, ...notes], weights };
   });
 }
 
@@ -118,13 +120,23 @@ async function ladRatios(ctx: Ctx, d: Derivation, taxonomy: Taxonomy) {
     s.whole += x.whole;
     sums.set(key, s);
   };
+  const cauth = await cauthMembership(ctx);
+  // a district can lie in a past and a present authority (North of Tyne, then North East)
+  const authoritiesOf = new Map<string, { code: string; name: string }[]>();
+  for (const l of cauth.links)
+    authoritiesOf.set(l.child, [
+      ...(authoritiesOf.get(l.child) ?? []),
+      { code: l.parent, name: cauth.names.get(l.parent) ?? l.parent },
+    ]);
   const nation = nationOf(r.table.areas);
   for (const x of ratios) {
-    const g = region.get(x.areacd);
-    if (g) add(g.code, g.name, x);
+    for (const g of [region.get(x.areacd), ...(authoritiesOf.get(x.areacd) ?? [])])
+      if (g) add(g.code, g.name, x);
     add(nation.code, nation.name, x);
   }
-  notes.push(`regions and ${nation.name} are sums over the local authorities in the same table`);
+  notes.push(
+    `regions, combined authorities and ${nation.name} are sums over the local authorities in the same table`,
+  );
   return { ratios: [...ratios, ...sums.values()], source: sourceText(r.source), notes };
 }
 

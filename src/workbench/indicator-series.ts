@@ -23,6 +23,11 @@ export interface Series {
   rows: SeriesRow[];
   source: string;
   notes: string[];
+  /**
+   * For a ratio (a layer share, GVA per head): each row's denominator by `areacd|period`, so a
+   * set of areas is compared on Σ part ÷ Σ whole (a GVA-weighted mean), not an unweighted mean.
+   */
+  weights?: Map<string, number>;
 }
 
 /** The year a published period starts in: `2025-04-30` → 2025, `2021-09-01/P1Y` → 2021, `2022` → 2022. */

@@ -50,12 +50,15 @@ export async function buildLayers(
 ): Promise<LayersResult> {
   const sp = await loadPanel(ctx, level, measure);
   const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(ctx, measure));
+  // Combined authorities are compared with the UK (every district), not with each other.
+  const against =
+    level === 'cauth' ? (await layersAll(ctx, 'lad', measure, taxonomy)).table.reference : undefined;
   return {
     level,
     measure,
     taxonomy: taxonomy.id,
     years: sp.panel.years,
-    table: layerTable(sp.panel, w),
+    table: layerTable(sp.panel, w, against),
     names: sp.names,
     source: sp.source,
     notes: [...sp.notes, ...w.notes],

@@ -7,6 +7,7 @@ import type { Panel } from '../models/layers/panel.ts';
 import { rollUp, type Link } from '../models/layers/rollup.ts';
 import { areaNameRows, linksBetween } from '../store/queries/areas.ts';
 import { datasetNames, industryPanel } from '../store/queries/industries.ts';
+import { cauthMembership } from './cauth.ts';
 import type { Ctx } from './context.ts';
 import { requireDataset, SOURCES } from './sources.ts';
 
@@ -20,10 +21,10 @@ export interface SourcedPanel {
   notes: string[];
 }
 
-/** The base source of a measure: LAD tables for `lad`, ITL3 tables for ITL levels and above. */
+/** The base source of a measure: LAD tables for `lad` and combined authorities, ITL3 tables for ITL levels and above. */
 function baseSource(level: Level, measure: LayerMeasure): { source: string; base: 'lad' | 'itl3' } {
   if (measure === 'residents_in_employment') return { source: SOURCES.census, base: 'lad' };
-  if (level === 'lad') return { source: SOURCES.gvaLad, base: 'lad' };
+  if (level === 'lad' || level === 'cauth') return { source: SOURCES.gvaLad, base: 'lad' };
   return { source: measure === 'gva_cp' ? SOURCES.gvaItl3Cp : SOURCES.gvaItl3Cvm, base: 'itl3' };
 }
 
@@ -52,7 +53,18 @@ export async function loadPanel(ctx: Ctx, level: Level, measure: LayerMeasure): 
     source: { ...ds, id: source },
     notes: note ? [note] : [],
   };
+  if (level === 'cauth') return rollToCauth(ctx, sourced);
   return level === base ? sourced : rollTo(ctx, sourced, base, level);
+}
+
+/** Sums a LAD panel into combined authorities (membership derived from the boundaries). */
+async function rollToCauth(ctx: Ctx, sp: SourcedPanel): Promise<SourcedPanel> {
+  const m = await cauthMembership(ctx);
+  const up = rollUp(sp.panel, m.links);
+  const notes = [...sp.notes, ...m.notes];
+  if (up.incomplete.length)
+    notes.push(`${up.incomplete.join(', ')} left out: not every member district is published`);
+  return { ...sp, panel: up.panel, names: m.names, notes };
 }
 
 /** Stored child → parent levels along the lookup, from LADs up to the UK. */

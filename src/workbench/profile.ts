@@ -8,7 +8,8 @@ import { layerVolume } from '../models/layers/growth.ts';
 import { industryShares } from '../models/layers/specialisation.ts';
 import { parentsOf, sameAreaIn2025 } from './areas.ts';
 import type { Ctx } from './context.ts';
-import { ladsWithin } from './geography.ts';
+import { cauthMembership } from './cauth.ts';
+import { lads2023, ladsWithin } from './geography.ts';
 import { headlineIndicators } from './indicators.ts';
 import { layerRows, layersAll } from './layers.ts';
 import { loadPanel } from './panels.ts';
@@ -20,10 +21,7 @@ export async function areaProfile(ctx: Ctx, code: string, taxonomy: Taxonomy): P
   const level = levelIn(code, LEVELS);
   const layers = await layersAll(ctx, level, 'gva_cp', taxonomy);
   if (!layers.table.areas.includes(code)) throw notFound('area', code);
-  const parents = level === 'uk' ? [] : await parentsOf(ctx, code);
-  const itl1 = level === 'itl1' ? code : parents.find((p) => p.level === 'itl1')?.areacd;
-  const region = itl1 ? (ctx.lookups.itl1Regions.get(itl1) ?? null) : null;
-  const lads = level === 'itl3' || level === 'itl2' || level === 'itl1' ? await ladsWithin(ctx, code) : [];
+  const { parents, region, lads } = await placeOf(ctx, level, code);
   const [specialisations, growth] = await Promise.all([
     specialise(ctx, level, code, taxonomy),
     realGrowth(ctx, level, code, taxonomy),
@@ -43,7 +41,43 @@ export async function areaProfile(ctx: Ctx, code: string, taxonomy: Taxonomy): P
     specialisations,
     growth,
     indicators,
-    notes: [`LQ compares the area with the sum of all areas at ${level} level.`, ...layers.notes],
+    notes: [
+      level === 'cauth'
+        ? 'LQ compares the area with the UK (the sum of every local authority district).'
+        : `LQ compares the area with the sum of all areas at ${level} level.`,
+      ...layers.notes,
+    ],
+  };
+}
+
+/** Where an area sits: its parents (a district's combined authority among them), its region, the districts inside it. */
+async function placeOf(ctx: Ctx, level: Level, code: string) {
+  if (level === 'cauth') return cauthPlace(ctx, code);
+  const parents = level === 'uk' ? [] : await parentsOf(ctx, code);
+  const itl1 = level === 'itl1' ? code : parents.find((p) => p.level === 'itl1')?.areacd;
+  const region = itl1 ? (ctx.lookups.itl1Regions.get(itl1) ?? null) : null;
+  const lads = level === 'itl3' || level === 'itl2' || level === 'itl1' ? await ladsWithin(ctx, code) : [];
+  if (level === 'lad') {
+    const m = await cauthMembership(ctx);
+    for (const [cauth, members] of m.members)
+      if (members.includes(code))
+        parents.push({ areacd: cauth, areanm: m.names.get(cauth) ?? cauth, level: 'cauth' });
+  }
+  return { parents, region, lads };
+}
+
+/** A combined authority's member districts and the region they share (none when they span two). */
+async function cauthPlace(ctx: Ctx, code: string) {
+  const members = (await cauthMembership(ctx)).members.get(code) ?? [];
+  const lads = (await lads2023(ctx)).filter((l) => members.includes(l.areacd));
+  const regions = [...new Set(lads.map((l) => l.region))];
+  const first = lads[0];
+  const region =
+    regions.length === 1 && first ? { areacd: first.region, areanm: first.regionName, level: 'rgn' } : null;
+  return {
+    parents: [],
+    region,
+    lads: lads.map((l) => ({ areacd: l.areacd, areanm: l.areanm, level: 'lad' })),
   };
 }
 
@@ -55,7 +89,11 @@ const notImputed = (c: string) => c !== '68IMP';
 function sharesAt(ctx: Ctx, level: Level, taxonomy: Taxonomy) {
   return ctx.cached(`industry-shares:${level}:${taxonomyKey(taxonomy)}`, async () => {
     const { panel, weights: w, industryNames } = await layersAll(ctx, level, 'gva_cp', taxonomy);
-    return { panel, w, industryNames, ...industryShares(panel, notImputed) };
+    const { shares, reference } = industryShares(panel, notImputed);
+    if (level !== 'cauth') return { panel, w, industryNames, shares, reference };
+    // combined authorities against the UK: every district's industry shares
+    const lad = await layersAll(ctx, 'lad', 'gva_cp', taxonomy);
+    return { panel, w, industryNames, shares, reference: industryShares(lad.panel, notImputed).reference };
   });
 }
 

@@ -5,6 +5,7 @@ import type { ComparatorRef, Trend, Verdict } from '../contract/common.ts';
 import type { IndicatorInfo, SeriesRow } from '../contract/registry.ts';
 import { compareLevels, type Estimate } from '../models/indicators/compare.ts';
 import { classifyTrend } from '../models/indicators/trend.ts';
+import { cauthMembership } from './cauth.ts';
 import type { Ctx } from './context.ts';
 import { lads2023 } from './geography.ts';
 import type { Series } from './indicator-series.ts';
@@ -83,10 +84,21 @@ export function nationalAt(s: Series, period: string): ComparatorRef | null {
   return null;
 }
 
-/** The region (or ITL1 area) a LAD is compared with; ITL areas' come from their codes (see regionCodesOf). */
+/**
+ * The region (or ITL1 area) a LAD or combined authority is compared with (an authority's is the one
+ * its districts share); ITL areas' come from their codes (see regionCodesOf).
+ */
 export async function regionMap(ctx: Ctx, level: string): Promise<Map<string, string[]>> {
-  if (level === 'lad') return new Map((await lads2023(ctx)).map((l) => [l.areacd, [l.region, l.itl1]]));
-  return new Map();
+  const lads = level === 'lad' || level === 'cauth' ? await lads2023(ctx) : [];
+  if (level === 'lad') return new Map(lads.map((l) => [l.areacd, [l.region, l.itl1]]));
+  if (level !== 'cauth') return new Map();
+  const out = new Map<string, string[]>();
+  for (const [cauth, members] of (await cauthMembership(ctx)).members) {
+    const inside = lads.filter((l) => members.includes(l.areacd));
+    const regions = new Set(inside.map((l) => l.region));
+    if (regions.size === 1) out.set(cauth, [inside[0]!.region, inside[0]!.itl1]);
+  }
+  return out;
 }
 
 export function regionCodesOf(code: string, regions: Map<string, string[]>): string[] {

@@ -34,4 +34,22 @@ describe('area comparison on the real pack', () => {
     assert.equal(c.areanm, 'Hartlepool');
     assert.ok(c.neighbours.every((n) => /^[EWSN]\d{8}$/.test(n.area) && n.areanm !== n.area));
   });
+
+  it('weights a set by GVA for a share of GVA: the five Tees Valley districts make the combined authority', async () => {
+    const five = ['E06000001', 'E06000002', 'E06000003', 'E06000004', 'E06000005'];
+    const c = await compareAreas(wb, taxonomy, 'E06000001', {
+      with: five,
+      indicators: ['foundational-share-gva'],
+    });
+    const set = c.rows[0]!.comparators.find((x) => x.kind === 'set')!;
+    assert.match(set.label, /weighted mean of 5 of 5/);
+    const tv = await compareAreas(wb, taxonomy, 'E47000006', { indicators: ['foundational-share-gva'] });
+    assert.equal(tv.level, 'cauth');
+    assert.equal(tv.areanm, 'Tees Valley');
+    assert.ok(
+      Math.abs(set.value! - tv.rows[0]!.area.value!) < 1e-9,
+      `${set.value} vs ${tv.rows[0]!.area.value}`,
+    );
+    assert.equal(Math.round(set.value! * 10) / 10, 53.0); // unweighted it would be 55.6
+  });
 });

@@ -14,16 +14,18 @@ export interface LayerTable {
   lq: Float64Array;
   /** areas × years: the sum over layers (excluded codes left out). */
   totals: Float64Array;
-  /** years × layers: the sum over all areas in the table, the LQ's reference. */
+  /** years × layers: the LQ's reference, the sum over all areas in the table unless given. */
   reference: Float64Array;
 }
 
 /**
  * Aggregates a panel to layers, then shares s = e_l^r / e^r and LQ = s / (E_l / E), where the
  * reference E is the sum over the table's areas (so the total-weighted mean LQ is exactly 1).
- * A cell the publisher left empty counts as zero and is not an error.
+ * A cell the publisher left empty counts as zero and is not an error. `against` (years × layers,
+ * the same years and layers) replaces the reference with a wider one: a few areas summed from
+ * districts are compared with the sum of every district, not with each other.
  */
-export function layerTable(panel: Panel, w: LayerWeights): LayerTable {
+export function layerTable(panel: Panel, w: LayerWeights, against?: Float64Array): LayerTable {
   const A = panel.areas.length;
   const Y = panel.years.length;
   const I = panel.industries.length;
@@ -50,6 +52,10 @@ export function layerTable(panel: Panel, w: LayerWeights): LayerTable {
     totals[ay] = t;
     const y = ay % Y;
     for (let l = 0; l < L; l++) reference[y * L + l] += values[out + l]!;
+  }
+  if (against) {
+    if (against.length !== Y * L) throw new Error('LQ reference does not match the table years and layers');
+    reference.set(against);
   }
   const shares = new Float64Array(A * Y * L);
   const lq = new Float64Array(A * Y * L);

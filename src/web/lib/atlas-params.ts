@@ -1,9 +1,9 @@
-// The atlas's settings, all in the URL query: /?level=lad&layer=everyday&stat=lq&year=2015,
+// The atlas's settings, all in the URL query: /?level=lad&layer=everyday&stat=lq&year=2015, /?level=cauth,
 // /?level=itl3&indicator=gross-median-weekly-pay&period=2025-04-30&classes=jenks.
 import type { ClassMethod } from './classes.ts';
 import type { LayerStat } from './atlas.ts';
 
-export type AtlasLevel = 'lad' | 'itl3';
+export type AtlasLevel = 'lad' | 'itl3' | 'cauth';
 export type Measure = 'gva_cp' | 'residents_in_employment';
 
 export interface AtlasParams {
@@ -23,6 +23,7 @@ export interface AtlasParams {
 export const LEVEL_NAMES: Record<AtlasLevel, string> = {
   lad: 'local authority districts',
   itl3: 'ITL3 areas',
+  cauth: 'combined authorities',
 };
 
 export const MEASURE_NAMES: Record<Measure, string> = {
@@ -39,7 +40,7 @@ export function readAtlasParams(q: URLSearchParams): AtlasParams {
   const stat = oneOf<LayerStat>(q.get('stat'), ['share', 'lq', 'value'], 'share');
   const year = q.get('year');
   return {
-    level: oneOf<AtlasLevel>(q.get('level'), ['lad', 'itl3'], 'lad'),
+    level: oneOf<AtlasLevel>(q.get('level'), ['lad', 'itl3', 'cauth'], 'lad'),
     indicator: indicator && /^[a-z0-9:-]{1,120}$/.test(indicator) ? indicator : null,
     layer: q.get('layer') ?? 'foundational-material',
     stat,

@@ -13,8 +13,9 @@ export interface Compared {
   dropped: string[];
 }
 
-/** The level of an area code the registry tables map: LADs and ITL3 areas (null for others). */
-export function levelOf(code: string): 'lad' | 'itl3' | null {
+/** The level of an area code the registry tables map: LADs, ITL3 areas, combined authorities (null for others). */
+export function levelOf(code: string): 'lad' | 'itl3' | 'cauth' | null {
+  if (/^E47\d{6}$/.test(code)) return 'cauth';
   return /^[ENSW]\d{8}$/.test(code) ? 'lad' : /^TL[A-Z]\d{2}$/.test(code) ? 'itl3' : null;
 }
 
