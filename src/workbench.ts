@@ -7,6 +7,14 @@
 import type { AreaLevel } from './core/levels.ts';
 import type { Taxonomy } from './core/taxonomy.ts';
 import type { AreaList, AreaProfile } from './contract/areas.ts';
+import type {
+  CommitmentHistory,
+  CommitmentImport,
+  CommitmentList,
+  Outturn,
+  Projection,
+  ProjectionList,
+} from './contract/accountability.ts';
 import type { AreaComparison } from './contract/compare.ts';
 import type { CompositeFile, CompositeReport } from './contract/composite.ts';
 import type { DatasetList } from './contract/datasets.ts';
@@ -20,10 +28,18 @@ import type { IndicatorTable, RegistryList } from './contract/registry.ts';
 import type { TaxonomyInfo } from './contract/taxonomies.ts';
 import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
+import type { Registers } from './civic/service.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
 import { listAreas, type AreaQuery } from './workbench/areas.ts';
 import { boundaryTopology } from './workbench/boundaries.ts';
 import { ResultCache } from './workbench/cache.ts';
+import { importCommitments } from './workbench/commitment-import.ts';
+import {
+  assessCommitments,
+  commitmentHistory,
+  commitmentList,
+  type CommitmentQuery,
+} from './workbench/commitments.ts';
 import { compareAreas, type CompareOptions } from './workbench/compare.ts';
 import { compositeExample, runCompositeFile } from './workbench/composite-file.ts';
 import type { Ctx } from './workbench/context.ts';
@@ -40,6 +56,12 @@ import { Lookups } from './workbench/lookups.ts';
 import { missionList, missionStatus } from './workbench/missions.ts';
 import { areaPopulation, type AreaPopulation } from './workbench/population.ts';
 import { areaProfile } from './workbench/profile.ts';
+import {
+  freezeProjection,
+  projectionList,
+  projectionOutturn,
+  type FreezeSpec,
+} from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
@@ -57,6 +79,8 @@ export { MissingValuesError } from './workbench/composite-file.ts';
 export { exampleMission, exampleMissions } from './workbench/missions.ts';
 export { withAgreedWeights, type AgreedWeights } from './workbench/agreed-weights.ts';
 export type { AreaQuery } from './workbench/areas.ts';
+export type { CommitmentQuery } from './workbench/commitments.ts';
+export { projectionMethod, PROJECTION_METHODS, type FreezeSpec } from './workbench/projections.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
 export type { IoOptions } from './workbench/io-answers.ts';
@@ -253,6 +277,40 @@ export class Workbench implements Ctx {
   }
   ioShock(o: ShockOptions, t = this.defaultTaxonomy): Promise<IoShock> {
     return ioShock(this, t, o);
+  }
+
+  /** Imports a commitments register file into the registers, recording statuses at `asOf`. */
+  importCommitments(
+    regs: Registers,
+    file: ParsedFile,
+    asOf: string,
+    t = this.defaultTaxonomy,
+  ): Promise<CommitmentImport> {
+    return importCommitments(this, regs, file, asOf, t);
+  }
+  /** Applies every measured commitment's rule to the data in the store, appending changed statuses. */
+  assessCommitments(regs: Registers, asOf: string, t = this.defaultTaxonomy): Promise<CommitmentImport> {
+    return assessCommitments(this, regs, asOf, t);
+  }
+  commitments(regs: Registers, q: CommitmentQuery = {}): Promise<CommitmentList> {
+    return commitmentList(regs, q);
+  }
+  commitmentHistory(regs: Registers, id: string): Promise<CommitmentHistory> {
+    return commitmentHistory(regs, id);
+  }
+  freezeProjection(regs: Registers, spec: FreezeSpec, t = this.defaultTaxonomy): Promise<Projection> {
+    return freezeProjection(this, regs, spec, t);
+  }
+  projections(regs: Registers, area?: string): Promise<ProjectionList> {
+    return projectionList(regs, area);
+  }
+  projectionOutturn(
+    regs: Registers,
+    id: string,
+    policy: { scenario: string; effect: number }[] = [],
+    t = this.defaultTaxonomy,
+  ): Promise<Outturn> {
+    return projectionOutturn(this, regs, id, policy, t);
   }
 }
 

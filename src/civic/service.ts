@@ -22,6 +22,14 @@ import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
 
 export { DEFAULT_CIVIC_DB } from './store/open.ts';
+export {
+  Registers,
+  type CommitmentRecord,
+  type HistoryRow,
+  type ProjectionRecord,
+  type ProjectionWrite,
+  type RegisterWrite,
+} from './registers.ts';
 
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */
