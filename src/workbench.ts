@@ -29,6 +29,7 @@ import type { TaxonomyInfo } from './contract/taxonomies.ts';
 import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
 import type { Registers } from './civic/service.ts';
+import type { ReportInput } from './reports/input.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
 import { listAreas, type AreaQuery } from './workbench/areas.ts';
 import { boundaryTopology } from './workbench/boundaries.ts';
@@ -63,6 +64,7 @@ import {
   type FreezeSpec,
 } from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
+import { areaReport, reportInput, type ReportOptions } from './workbench/report.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
@@ -80,6 +82,7 @@ export { exampleMission, exampleMissions } from './workbench/missions.ts';
 export { withAgreedWeights, type AgreedWeights } from './workbench/agreed-weights.ts';
 export type { AreaQuery } from './workbench/areas.ts';
 export type { CommitmentQuery } from './workbench/commitments.ts';
+export type { ReportOptions } from './workbench/report.ts';
 export { projectionMethod, PROJECTION_METHODS, type FreezeSpec } from './workbench/projections.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
@@ -311,6 +314,14 @@ export class Workbench implements Ctx {
     t = this.defaultTaxonomy,
   ): Promise<Outturn> {
     return projectionOutturn(this, regs, id, policy, t);
+  }
+  /** One area's report (or the UK's) as one self-contained HTML file. */
+  report(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<string> {
+    return areaReport(this, regs, o, t);
+  }
+  /** What the report is built from (the page is `reportHtml(input)`). */
+  reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {
+    return reportInput(this, regs, o, t);
   }
 }
 

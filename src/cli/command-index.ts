@@ -95,6 +95,13 @@ export const COMMAND_INDEX: CommandEntry[] = [
     description: 'the projection register: frozen projections and forecast against outturn',
   },
   {
+    name: 'report',
+    module: 'report',
+    term: 'report [options] <area>',
+    description:
+      'one area’s accountability report as a self-contained HTML file (charts with their tables, appendix of datasets and methods)',
+  },
+  {
     name: 'civic',
     module: 'civic',
     term: 'civic',
