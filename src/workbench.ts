@@ -7,6 +7,14 @@
 import type { AreaLevel } from './core/levels.ts';
 import type { Taxonomy } from './core/taxonomy.ts';
 import type { AreaList, AreaProfile } from './contract/areas.ts';
+import type {
+  CommitmentHistory,
+  CommitmentImport,
+  CommitmentList,
+  Outturn,
+  Projection,
+  ProjectionList,
+} from './contract/accountability.ts';
 import type { AreaComparison } from './contract/compare.ts';
 import type { CompositeFile, CompositeReport } from './contract/composite.ts';
 import type { DatasetList } from './contract/datasets.ts';
@@ -20,10 +28,19 @@ import type { IndicatorTable, RegistryList } from './contract/registry.ts';
 import type { TaxonomyInfo } from './contract/taxonomies.ts';
 import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
+import type { Registers } from './civic/service.ts';
+import type { ReportInput } from './reports/input.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
 import { listAreas, type AreaQuery } from './workbench/areas.ts';
 import { boundaryTopology } from './workbench/boundaries.ts';
 import { ResultCache } from './workbench/cache.ts';
+import { importCommitments } from './workbench/commitment-import.ts';
+import {
+  assessCommitments,
+  commitmentHistory,
+  commitmentList,
+  type CommitmentQuery,
+} from './workbench/commitments.ts';
 import { compareAreas, type CompareOptions } from './workbench/compare.ts';
 import { compositeExample, runCompositeFile } from './workbench/composite-file.ts';
 import type { Ctx } from './workbench/context.ts';
@@ -40,7 +57,14 @@ import { Lookups } from './workbench/lookups.ts';
 import { missionList, missionStatus } from './workbench/missions.ts';
 import { areaPopulation, type AreaPopulation } from './workbench/population.ts';
 import { areaProfile } from './workbench/profile.ts';
+import {
+  freezeProjection,
+  projectionList,
+  projectionOutturn,
+  type FreezeSpec,
+} from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
+import { areaReport, reportInput, type ReportOptions } from './workbench/report.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
@@ -62,6 +86,9 @@ export {
   type AgreedWeights,
 } from './workbench/agreed-weights.ts';
 export type { AreaQuery } from './workbench/areas.ts';
+export type { CommitmentQuery } from './workbench/commitments.ts';
+export type { ReportOptions } from './workbench/report.ts';
+export { projectionMethod, PROJECTION_METHODS, type FreezeSpec } from './workbench/projections.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
 export type { IoOptions } from './workbench/io-answers.ts';
@@ -264,6 +291,48 @@ export class Workbench implements Ctx {
   }
   ioShock(o: ShockOptions, t = this.defaultTaxonomy): Promise<IoShock> {
     return ioShock(this, t, o);
+  }
+
+  /** Imports a commitments register file into the registers, recording statuses at `asOf`. */
+  importCommitments(
+    regs: Registers,
+    file: ParsedFile,
+    asOf: string,
+    t = this.defaultTaxonomy,
+  ): Promise<CommitmentImport> {
+    return importCommitments(this, regs, file, asOf, t);
+  }
+  /** Applies every measured commitment's rule to the data in the store, appending changed statuses. */
+  assessCommitments(regs: Registers, asOf: string, t = this.defaultTaxonomy): Promise<CommitmentImport> {
+    return assessCommitments(this, regs, asOf, t);
+  }
+  commitments(regs: Registers, q: CommitmentQuery = {}): Promise<CommitmentList> {
+    return commitmentList(regs, q);
+  }
+  commitmentHistory(regs: Registers, id: string): Promise<CommitmentHistory> {
+    return commitmentHistory(regs, id);
+  }
+  freezeProjection(regs: Registers, spec: FreezeSpec, t = this.defaultTaxonomy): Promise<Projection> {
+    return freezeProjection(this, regs, spec, t);
+  }
+  projections(regs: Registers, area?: string): Promise<ProjectionList> {
+    return projectionList(regs, area);
+  }
+  projectionOutturn(
+    regs: Registers,
+    id: string,
+    policy: { scenario: string; effect: number }[] = [],
+    t = this.defaultTaxonomy,
+  ): Promise<Outturn> {
+    return projectionOutturn(this, regs, id, policy, t);
+  }
+  /** One area's report (or the UK's) as one self-contained HTML file. */
+  report(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<string> {
+    return areaReport(this, regs, o, t);
+  }
+  /** What the report is built from (the page is `reportHtml(input)`). */
+  reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {
+    return reportInput(this, regs, o, t);
   }
 }
 

@@ -44,6 +44,14 @@ export type { ConsultationSummary, StoredConsultation } from './service/consulta
 export type { ReceiptCheck } from './service/receipts.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
+export {
+  Registers,
+  type CommitmentRecord,
+  type HistoryRow,
+  type ProjectionRecord,
+  type ProjectionWrite,
+  type RegisterWrite,
+} from './registers.ts';
 
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */

@@ -83,6 +83,25 @@ export const COMMAND_INDEX: CommandEntry[] = [
       'the gender lens: local pay gaps (workplace and residence, full- and part-time; suppressed values kept as suppressed), employers’ reported gaps by layer and by employer size, ASHE industry gaps by layer',
   },
   {
+    name: 'commitments',
+    module: 'accountability',
+    term: 'commitments',
+    description: 'the commitments register: what was promised, its status by a declared rule, its history',
+  },
+  {
+    name: 'projections',
+    module: 'accountability',
+    term: 'projections',
+    description: 'the projection register: frozen projections and forecast against outturn',
+  },
+  {
+    name: 'report',
+    module: 'report',
+    term: 'report [options] <area>',
+    description:
+      'one area’s accountability report as a self-contained HTML file (charts with their tables, appendix of datasets and methods)',
+  },
+  {
     name: 'civic',
     module: 'civic',
     term: 'civic',

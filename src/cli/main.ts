@@ -22,6 +22,8 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   missions: async () => (await import('./commands/missions.ts')).registerMissions,
   entitlements: async () => (await import('./commands/entitlements.ts')).registerEntitlements,
   gender: async () => (await import('./commands/gender.ts')).registerGender,
+  accountability: async () => (await import('./commands/accountability.ts')).registerAccountability,
+  report: async () => (await import('./commands/report.ts')).registerReport,
   civic: async () => (await import('./commands/civic.ts')).registerCivic,
   pb: async () => (await import('./commands/pb.ts')).registerPb,
   serve: async () => (await import('./commands/serve.ts')).registerServe,

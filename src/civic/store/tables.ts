@@ -155,4 +155,56 @@ export interface CivicTables {
   audit_log: AuditTable;
   account_tokens: AccountTokensTable;
   eligibility: EligibilityTable;
+  commitments: CommitmentsTable;
+  commitment_history: CommitmentHistoryTable;
+  projections: ProjectionsTable;
+}
+
+/** A commitment as first recorded: its terms never change (a new commitment `replaces` it). */
+export interface CommitmentsTable {
+  id: string;
+  /** The register file's id (`council-plan-2025`). */
+  register: string;
+  /** 1 for the examples Strata ships. */
+  example: number;
+  /** Who promised what, when (register-schema.ts `fingerprint`): what the id means, for ever. */
+  fingerprint: string;
+  /** The commitment as validated, canonical JSON. */
+  spec: string;
+  recorded_at: string;
+}
+
+/** A commitment's status history: rows are only ever added (triggers refuse updates and deletes). */
+export interface CommitmentHistoryTable {
+  commitment_id: string;
+  seq: number;
+  date: string;
+  status: string;
+  rule: string;
+  evidence: string;
+  reason: string;
+  who: string;
+  recorded_at: string;
+}
+
+/** A frozen projection: never changed or deleted once recorded. */
+export interface ProjectionsTable {
+  id: string;
+  indicator: string;
+  area: string;
+  /** The projected period (a year). */
+  period: number;
+  /** The last period of data the projection used. */
+  last_period: number;
+  /** The method with its version and parameters, JSON. */
+  method: string;
+  /** The projected value as its shortest round-trip decimal. */
+  value: string;
+  /** The observations used, JSON [[period, value], …]. */
+  inputs: string;
+  /** The datasets the inputs came from: JSON [{ source, vintage, sha256 }]. */
+  vintages: string;
+  frozen_on: string;
+  who: string;
+  recorded_at: string;
 }

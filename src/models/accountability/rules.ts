@@ -112,7 +112,7 @@ function trajectory(r: Spec<'trajectory'>, m: Measure, known: Observation[], asO
     return {
       ...base,
       status: 'on-track',
-      reason: `${latest.value} in ${latest.period} is on the line to ${t.value} by ${t.period} (expected ${round(expected)})`,
+      reason: `${latest.value} in ${latest.period} is on the line to ${round(t.value)} by ${t.period} (expected ${round(expected)})`,
     };
   const c = changeVsPrevious(known, r.previous, r.change, m.direction);
   if (c && c.move > 0)
@@ -124,7 +124,7 @@ function trajectory(r: Spec<'trajectory'>, m: Measure, known: Observation[], asO
   return {
     ...base,
     status: 'off-track',
-    reason: `${latest.value} in ${latest.period} is behind the line to ${t.value} by ${t.period} (expected ${round(expected)})`,
+    reason: `${latest.value} in ${latest.period} is behind the line to ${round(t.value)} by ${t.period} (expected ${round(expected)})`,
   };
 }
 
@@ -140,13 +140,13 @@ function targetMet(r: Spec<'target-met'>, m: Measure, known: Observation[], asOf
     return {
       ...base,
       status: 'achieved',
-      reason: `${latest.value} in ${latest.period} meets the target ${t.value}`,
+      reason: `${latest.value} in ${latest.period} meets the target ${round(t.value)}`,
     };
   if (asOf >= t.period && latest.period >= t.period)
     return {
       ...base,
       status: 'not-kept',
-      reason: `the target ${t.value} by ${t.period} was not met (${latest.value} in ${latest.period})`,
+      reason: `the target ${round(t.value)} by ${t.period} was not met (${latest.value} in ${latest.period})`,
     };
   const c = changeVsPrevious(known, r.previous, r.change, m.direction);
   if (!c) return unclear(r, latest, `fewer than ${r.previous + 1} values to judge the change`);
@@ -154,12 +154,12 @@ function targetMet(r: Spec<'target-met'>, m: Measure, known: Observation[], asOf
     ? {
         ...base,
         status: 'signs-of-progress',
-        reason: `not yet at ${t.value}, but better than the mean of the previous ${r.previous} years (${round(c.mean)})`,
+        reason: `not yet at ${round(t.value)}, but better than the mean of the previous ${r.previous} years (${round(c.mean)})`,
       }
     : {
         ...base,
         status: 'off-track',
-        reason: `not at ${t.value} and no better than the mean of the previous ${r.previous} years (${round(c.mean)})`,
+        reason: `not at ${round(t.value)} and no better than the mean of the previous ${r.previous} years (${round(c.mean)})`,
       };
 }
 
@@ -198,7 +198,7 @@ function final(r: RuleSpec, m: Measure, known: Observation[], asOf: number): Ver
     rule: ruleLabel(r),
     latest: at,
     expected: t.value,
-    reason: `${at.value} in ${at.period} ${ok ? 'meets' : 'misses'} the target ${t.value} for ${t.period}`,
+    reason: `${at.value} in ${at.period} ${ok ? 'meets' : 'misses'} the target ${round(t.value)} for ${t.period}`,
   };
 }
 

@@ -150,3 +150,17 @@ export async function heldIndicatorIds(
   );
   return { observations: obs.map((r) => r.id), industry: ind.map((r) => r.id) };
 }
+
+/** The current datasets holding values of an indicator: source, vintage and checksum, by source. */
+export function indicatorDatasets(
+  store: Store,
+  indicator: string,
+): Promise<{ source: string; vintage: string; sha256: string }[]> {
+  return query(
+    store,
+    `SELECT d.source, d.vintage, d.sha256 FROM current_datasets d
+      WHERE d.id IN (SELECT DISTINCT dataset_id FROM observations WHERE indicator = ?)
+      ORDER BY d.source, d.vintage, d.sha256`,
+    [indicator],
+  );
+}

@@ -155,6 +155,27 @@ describe('trajectory@1', () => {
   });
 });
 
+describe('reasons', () => {
+  it('show a target made by a change at three decimals, not its binary remainder', () => {
+    // 460 × 1.1 is 506.00000000000006 in binary floating point
+    const m: Measure = {
+      ...pay,
+      baseline: { period: 2020, value: 460 },
+      target: { period: 2025, value: 460 * 1.1 },
+    };
+    const v = applyRule(
+      trajectory,
+      m,
+      series([
+        [2020, 460],
+        [2023, 500],
+      ]),
+      2024,
+    );
+    assert.equal(v.reason, '500 in 2023 is on the line to 506 by 2025 (expected 487.6)');
+  });
+});
+
 describe('target-met@1', () => {
   const m: Measure = {
     direction: 'increase',

@@ -1,0 +1,76 @@
+// One area's report on the data pack: the same store, registers and as-of date give the same
+// bytes; a dataset with another vintage changes its one appendix line and nothing else.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Registers } from '../../src/civic/service.ts';
+import { reportHtml } from '../../src/reports/page.ts';
+import { projectionMethod, readDataFile, type Workbench } from '../../src/workbench.ts';
+import { packWorkbench } from '../helpers/pack.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'strata-report-'));
+let wb: Workbench;
+let regs: Registers;
+before(async () => {
+  wb = await packWorkbench();
+  regs = await Registers.open(`sqlite:${join(dir, 'civic.sqlite')}`);
+  await wb.importCommitments(regs, readDataFile('data/commitments/examples.yaml'), '2026-01-01');
+  await wb.freezeProjection(regs, {
+    indicator: 'gross-median-weekly-pay',
+    area: 'E08000003',
+    method: projectionMethod('linear-trend', 5),
+    lastPeriod: 2023,
+    period: 2025,
+    frozenOn: '2024-01-10',
+    who: 'Analyst',
+  });
+});
+after(async () => {
+  wb?.close();
+  await regs?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const opts = { area: 'E08000003', asOf: '2026-01-01', version: 'strata 0.0.0 (commit test)' };
+
+describe('area report on the data pack', () => {
+  it('is byte-identical for two builds from the same inputs, with every section', async () => {
+    const a = await wb.report(regs, opts);
+    const b = await wb.report(regs, opts);
+    assert.equal(a, b);
+    for (const id of ['layers', 'indicators', 'commitments', 'forecasts', 'appendix'])
+      assert.match(a, new RegExp(`<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">`));
+    assert.match(
+      a,
+      /<td>E08000003-2024-001<\/td>.*<strong>signs-of-progress<\/strong>.*<td>target-met@1<\/td>/,
+    );
+    // the 2025 outturn (589.3) against the projection from 2019–2023
+    assert.match(a, /<td>P-2024-001<\/td>.*<td>589\.3<\/td>/);
+    assert.match(a, /aria-label="Bar chart: share of Manchester[^"]*" role="img"/);
+    assert.match(a, /strata report E08000003 --as-of 2026-01-01/);
+    assert.doesNotMatch(a, /<script|<link|src="http/);
+  });
+
+  it('changes only the appendix line of a dataset whose vintage changes', async () => {
+    const input = await wb.reportInput(regs, opts);
+    const before = reportHtml(input);
+    assert.equal(before, await wb.report(regs, opts));
+    const d = input.datasets[0]!;
+    const after = reportHtml({
+      ...input,
+      datasets: [
+        { ...d, vintage: `${d.vintage} (revised)`, sha256: 'f'.repeat(64) },
+        ...input.datasets.slice(1),
+      ],
+    });
+    const old = before.split('\n');
+    const now = after.split('\n');
+    assert.equal(now.length, old.length);
+    const changed = now.flatMap((line, i) => (line === old[i] ? [] : [[old[i], line]]));
+    assert.equal(changed.length, 1);
+    assert.match(changed[0]![0]!, new RegExp(d.sha256));
+    assert.match(changed[0]![1]!, /\(revised\).*f{64}/);
+  });
+});
