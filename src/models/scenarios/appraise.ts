@@ -1,0 +1,222 @@
+// The Monte Carlo kernel: for each intervention in an area, its channels in every draw are
+// u_d · G, where G (parts × nodes × channels) is the area's gross response to each part at each δ
+// node and u_d = α_d θ_d ⊗ w_d (additionality, part coefficients and δ interpolation weights of
+// draw d) is shared by every area. The scenario's row adds its interventions draw by draw; goals
+// are derived per draw and summarised by their central value and 5–95 % band.
+import { CHANNEL, type ChannelLayout } from './channels.ts';
+import { goalDraws, type Figures, type GoalDef } from './goals.ts';
+import { tailHeaps, tails, type TailHeaps } from './quantiles.ts';
+
+/** One intervention's draws, shared by every area. */
+export interface IvDraws {
+  /** parts × nodes. */
+  width: number;
+  /** draws × width: α θ_k w_g for each draw. */
+  u: Float64Array;
+  /** width: the central case (central parameters, central δ). */
+  uc: Float64Array;
+  /** Public cost a year with optimism bias (£), per draw and central. */
+  cost: Float64Array;
+  costc: number;
+  /** Σ of the Green Book discount factors over the years it runs. */
+  annuity: number;
+}
+
+/** One intervention in one area (or in total). */
+export interface RowInput {
+  iv: number;
+  /** width × m gross channels per unit of u. */
+  g: Float64Array;
+  /** The area's share of the intervention's cost (0 where it only spills over). */
+  costShare: number;
+  /** An entitlement: the floor, the people below it and people per unit bought. */
+  floor: { key: string; need: number; ppu: number } | null;
+  /** For a total row: people reached per draw and central, summed over the areas (capped area by area). */
+  reached?: { draws: Float64Array; central: number };
+}
+
+/** A row's summary: per goal, the central value and the 5 % and 95 % points of the draws. */
+export interface RowSummary {
+  value: Float64Array;
+  p05: Float64Array;
+  p95: Float64Array;
+}
+
+/** Scratch for summaries, reused row after row: the draws' figures, the central figures, one goal's draws. */
+export interface Scratch {
+  m: number;
+  fig: Figures;
+  central: Figures;
+  own: Float64Array;
+  ownC: Float64Array;
+  col: Float64Array;
+  heaps: TailHeaps;
+  pair: Float64Array;
+}
+
+function figures(draws: number, m: number): Figures {
+  const z = () => new Float64Array(draws);
+  return {
+    draws,
+    ch: new Float64Array(draws * m),
+    pvGva: z(),
+    pvJobs: z(),
+    pvCost: z(),
+    reached: z(),
+    need: 0,
+  };
+}
+
+export function scratch(draws: number, m: number): Scratch {
+  return {
+    m,
+    fig: figures(draws, m),
+    central: figures(1, m),
+    own: new Float64Array(draws * m),
+    ownC: new Float64Array(m),
+    col: new Float64Array(draws),
+    heaps: tailHeaps(draws, 0.05),
+    pair: new Float64Array(2),
+  };
+}
+
+/** ch_d += u_d · G for every draw (ch is D × m). */
+export function addChannels(
+  u: Float64Array,
+  width: number,
+  g: Float64Array,
+  m: number,
+  draws: number,
+  ch: Float64Array,
+): void {
+  for (let d = 0; d < draws; d++) {
+    const ud = d * width;
+    const cd = d * m;
+    for (let j = 0; j < width; j++) {
+      const w = u[ud + j]!;
+      if (w === 0) continue;
+      const gj = j * m;
+      for (let c = 0; c < m; c++) ch[cd + c] = ch[cd + c]! + w * g[gj + c]!;
+    }
+  }
+}
+
+function clear(f: Figures): void {
+  f.ch.fill(0);
+  f.pvGva.fill(0);
+  f.pvJobs.fill(0);
+  f.pvCost.fill(0);
+  f.reached.fill(0);
+}
+
+/** Adds a row's figures (its channels already in `own`) into f. */
+function addFigures(
+  f: Figures,
+  own: Float64Array,
+  m: number,
+  iv: IvDraws,
+  cost: ArrayLike<number>,
+  costShare: number,
+  intoCh: boolean,
+): void {
+  const A = iv.annuity;
+  for (let d = 0; d < f.draws; d++) {
+    const cd = d * m;
+    if (intoCh) for (let c = 0; c < m; c++) f.ch[cd + c] = f.ch[cd + c]! + own[cd + c]!;
+    f.pvGva[d] = f.pvGva[d]! + A * own[cd + CHANNEL.gva]!;
+    f.pvJobs[d] = f.pvJobs[d]! + A * own[cd + CHANNEL.jobs]!;
+    f.pvCost[d] = f.pvCost[d]! + A * cost[d]! * costShare;
+  }
+}
+
+/** The figures of a set of rows, per draw (central: one draw from each row's central u). */
+function fill(
+  rows: readonly RowInput[],
+  ivs: readonly IvDraws[],
+  layout: ChannelLayout,
+  f: Figures,
+  ownBuf: Float64Array,
+  central: boolean,
+): void {
+  const m = layout.m;
+  const D = f.draws;
+  clear(f);
+  const floors = new Map<string, { units: Float64Array; need: number; ppu: number }>();
+  const single = rows.length === 1;
+  for (const r of rows) {
+    const iv = ivs[r.iv]!;
+    const own = single ? f.ch : ownBuf;
+    if (!single) own.fill(0);
+    addChannels(central ? iv.uc : iv.u, iv.width, r.g, m, D, own);
+    addFigures(f, own, m, iv, central ? [iv.costc] : iv.cost, r.costShare, !single);
+    if (r.reached) {
+      const src = central ? [r.reached.central] : r.reached.draws;
+      for (let d = 0; d < D; d++) f.reached[d] = f.reached[d]! + src[d]!;
+    }
+    if (r.floor) {
+      const b = floors.get(r.floor.key) ?? {
+        units: new Float64Array(D),
+        need: r.floor.need,
+        ppu: r.floor.ppu,
+      };
+      floors.set(r.floor.key, b);
+      for (let d = 0; d < D; d++) b.units[d] = b.units[d]! + own[d * m + layout.units]!;
+    }
+  }
+  for (const b of floors.values())
+    for (let d = 0; d < D; d++)
+      f.reached[d] = f.reached[d]! + Math.max(0, Math.min(b.units[d]! * b.ppu, b.need));
+}
+
+/** People below the floors the rows work on (each floor once), for the share closed. */
+export function needOf(rows: readonly RowInput[]): number {
+  const seen = new Map<string, number>();
+  for (const r of rows) if (r.floor) seen.set(r.floor.key, r.floor.need);
+  return [...seen.values()].reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Summarises a set of rows (one intervention, or all of a scenario's in an area): the central
+ * value of each goal and the 5–95 % band over the draws. Returns the people reached per draw
+ * (capped floor by floor) for totals over areas.
+ */
+export function summarise(
+  rows: readonly RowInput[],
+  ivs: readonly IvDraws[],
+  layout: ChannelLayout,
+  base: Float64Array,
+  goals: readonly GoalDef[],
+  s: Scratch,
+  need = needOf(rows),
+): { summary: RowSummary; reached: Float64Array | null; reachedCentral: number } {
+  const m = layout.m;
+  fill(rows, ivs, layout, s.fig, s.own, false);
+  fill(rows, ivs, layout, s.central, s.ownC, true);
+  s.fig.need = s.central.need = need;
+  const G = goals.length;
+  const summary: RowSummary = {
+    value: new Float64Array(G),
+    p05: new Float64Array(G),
+    p95: new Float64Array(G),
+  };
+  const one = s.pair;
+  for (let k = 0; k < G; k++) {
+    goalDraws(m, s.central, base, goals[k]!, one);
+    summary.value[k] = one[0]!;
+    goalDraws(m, s.fig, base, goals[k]!, s.col);
+    const f = goals[k]!.formula.kind;
+    if ((f === 'cost-per-job' || f === 'cost-per-gva') && s.col.some(Number.isNaN)) {
+      summary.p05[k] = summary.p95[k] = NaN;
+      continue;
+    }
+    tails(s.col, 0.05, s.heaps, one, s.fig.draws);
+    summary.p05[k] = one[0]!;
+    summary.p95[k] = one[1]!;
+  }
+  const hasFloor = rows.some((r) => r.floor);
+  return {
+    summary,
+    reached: hasFloor ? Float64Array.from(s.fig.reached) : null,
+    reachedCentral: s.central.reached[0]!,
+  };
+}

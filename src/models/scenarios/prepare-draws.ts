@@ -1,0 +1,105 @@
+// The draws an appraisal shares across areas: δ for each draw (uniform over the band) and its
+// interpolation weights over the nodes, and for each intervention its parameters' values, the
+// additionality factor α, the part coefficients θ and the cost — folded into u_d = α θ ⊗ w.
+import { additionalityFactor, type AdditionalityValues } from './additionality.ts';
+import type { IvDraws } from './appraise.ts';
+import { additionalityParams, type CompiledIntervention } from './compile.ts';
+import { uniforms } from './draws.ts';
+import { costOf, partCount, thetaOf } from './kinds/index.ts';
+import { nodeWeights } from './nodes.ts';
+import { sample, varies, type Parameter } from './parameter.ts';
+
+/** The δ of every draw and its node weights (draws × nodes). */
+export interface DeltaDraws {
+  nodes: number[];
+  central: number;
+  deltas: Float64Array;
+  weights: Float64Array;
+}
+
+export function deltaDraws(
+  nodes: number[],
+  central: number,
+  band: readonly [number, number] | null,
+  draws: number,
+  seed: number,
+): DeltaDraws {
+  const G = nodes.length;
+  const deltas = new Float64Array(draws).fill(central);
+  if (band && band[1] > band[0]) {
+    const u = uniforms(seed, 'delta', draws);
+    for (let d = 0; d < draws; d++) deltas[d] = band[0] + u[d]! * (band[1] - band[0]);
+  }
+  const weights = new Float64Array(draws * G);
+  for (let d = 0; d < draws; d++) nodeWeights(nodes, deltas[d]!, weights.subarray(d * G, (d + 1) * G));
+  return { nodes, central, deltas, weights };
+}
+
+/** A parameter's value in every draw (its central value throughout when it does not vary). */
+export function paramDraws(p: Parameter, key: string, draws: number, seed: number): Float64Array {
+  if (!varies(p)) return new Float64Array(draws).fill(p.value);
+  const u = uniforms(seed, key, draws);
+  return u.map((x) => sample(p, x));
+}
+
+function additionalityAt(v: Float64Array): AdditionalityValues {
+  return {
+    leakage: v[0]!,
+    displacement: v[1]!,
+    substitution: v[2]!,
+    multiplier: v[3]!,
+    deadweight: v[4]!,
+    reference: { leakage: v[5]!, displacement: v[6]!, substitution: v[7]!, multiplier: v[8]! },
+  };
+}
+
+/** One intervention's shared draws. */
+export function ivDraws(iv: CompiledIntervention, delta: DeltaDraws, draws: number, seed: number): IvDraws {
+  const G = delta.nodes.length;
+  const parts = partCount(iv);
+  const width = parts * G;
+  const kind = iv.params.map((p) => paramDraws(p.param, `${iv.id}/${p.name}`, draws, seed));
+  const add = additionalityParams(iv.additionality).map((p) =>
+    paramDraws(p.param, `${iv.id}/${p.name}`, draws, seed),
+  );
+  const u = new Float64Array(draws * width);
+  const cost = new Float64Array(draws);
+  const kv = new Float64Array(kind.length);
+  const av = new Float64Array(add.length);
+  const theta = new Float64Array(parts);
+  for (let d = 0; d < draws; d++) {
+    kind.forEach((x, j) => (kv[j] = x[d]!));
+    add.forEach((x, j) => (av[j] = x[d]!));
+    fold(
+      iv,
+      kv,
+      av,
+      delta.weights.subarray(d * G, (d + 1) * G),
+      theta,
+      u.subarray(d * width, (d + 1) * width),
+    );
+    cost[d] = costOf(iv, kv) * (1 + iv.uplift);
+  }
+  const kc = Float64Array.from(iv.params, (p) => p.param.value);
+  const ac = Float64Array.from(additionalityParams(iv.additionality), (p) => p.param.value);
+  const wc = nodeWeights(delta.nodes, delta.central);
+  const uc = new Float64Array(width);
+  fold(iv, kc, ac, wc, theta, uc);
+  return { width, u, uc, cost, costc: costOf(iv, kc) * (1 + iv.uplift), annuity: iv.annuity };
+}
+
+/** u[k·G + g] = α θ_k w_g. */
+function fold(
+  iv: CompiledIntervention,
+  kv: Float64Array,
+  av: Float64Array,
+  w: Float64Array,
+  theta: Float64Array,
+  out: Float64Array,
+): void {
+  const alpha = additionalityFactor(additionalityAt(av));
+  thetaOf(iv, kv, theta);
+  const G = w.length;
+  for (let k = 0; k < theta.length; k++)
+    for (let g = 0; g < G; g++) out[k * G + g] = alpha * theta[k]! * w[g]!;
+}

@@ -1,0 +1,450 @@
+// The scenario lab's orchestrator: reads a scenario file (YAML/JSON, validated with its path and
+// line in every error), loads what the models need from the store, compiles the interventions,
+// builds the regional (or interregional) models at the δ nodes and runs the seeded Monte Carlo.
+// Inputs and outputs are plain typed records (ScenarioReport), so an HTTP route or a page can
+// sit on them as they are.
+import { availableParallelism } from 'node:os';
+import { levelOfCode } from '../core/area.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import { interregionalSystem, type InterregionalSystem } from '../models/io/index.ts';
+import { areaModel, nationSizes, type AreaModel } from '../models/scenarios/area-model.ts';
+import { assemble, cell, type Appraisal } from '../models/scenarios/assemble.ts';
+import {
+  additionalityParams,
+  compileScenario,
+  type CompiledIntervention,
+  type FloorOption,
+  type Issue,
+} from '../models/scenarios/compile.ts';
+import type { AreaData } from '../models/scenarios/context.ts';
+import { localGross } from '../models/scenarios/local.ts';
+import { deltaNodes } from '../models/scenarios/nodes.ts';
+import type { Parameter } from '../models/scenarios/parameter.ts';
+import { deltaDraws, ivDraws } from '../models/scenarios/prepare-draws.ts';
+import { scenarioSchema, type Scenario } from '../models/scenarios/schema.ts';
+import { spilloverGross } from '../models/scenarios/spill.ts';
+import type { Store } from '../store/db.ts';
+import { cached } from './cache.ts';
+import { DataFileError, readDataFile, validateFile, type FileIssue, type ParsedFile } from './data-file.ts';
+import { defaultFloors, entitlements, loadFloors } from './entitlements.ts';
+import { ioCentroids } from './io.ts';
+import type { Registry } from './registry.ts';
+import {
+  greenBook,
+  scenarioAreas,
+  scenarioNational,
+  sectors,
+  type ScenarioAreas,
+  type ScenarioNational,
+} from './scenario-inputs.ts';
+
+/** Run settings a caller may override (the file's appraisal settings otherwise). */
+export interface ScenarioOptions {
+  seed?: number;
+  draws?: number;
+  workers?: number;
+}
+
+/** One goal's figure for an intervention (or `all`) in an area (or `K02000001`, the total). */
+export interface ScenarioRow {
+  intervention: string;
+  areacd: string;
+  areanm: string;
+  goal: string;
+  value: number | null;
+  p05: number | null;
+  p95: number | null;
+}
+
+export interface GoalInfo {
+  id: string;
+  label: string;
+  unit: string;
+  polarity: 1 | -1;
+  additive: boolean;
+  meaning: string;
+}
+
+export interface ParameterInfo {
+  name: string;
+  value: number;
+  distribution: string;
+  low: number | null;
+  high: number | null;
+  sd: number | null;
+  source: string;
+}
+
+export interface InterventionInfo {
+  id: string;
+  title: string;
+  kind: string;
+  vertical: boolean;
+  target: string;
+  coverage: 'good' | 'proxy' | 'partial' | null;
+  areas: string[];
+  split: string;
+  start: number;
+  years: number;
+  costPerYear: number;
+  optimismBias: string;
+  annuity: number;
+  parameters: ParameterInfo[];
+  additionality: ParameterInfo[];
+  notes: string[];
+}
+
+export interface ScenarioReport {
+  scenario: {
+    id: string;
+    title: string;
+    example: boolean;
+    description: string | null;
+    source: string;
+    level: 'lad' | 'itl3';
+    model: {
+      delta: number;
+      band: [number, number] | null;
+      nodes: number[];
+      variant: string;
+      type: 1 | 2;
+      interregional: boolean;
+      beta: number;
+    };
+    baseYear: number;
+    draws: number;
+    seed: number;
+  };
+  goals: GoalInfo[];
+  interventions: InterventionInfo[];
+  rows: ScenarioRow[];
+  sources: string[];
+  notes: string[];
+}
+
+/** Validates a scenario file against its schema; every issue names its path, line and column. */
+export function loadScenario(file: ParsedFile): Scenario {
+  return validateFile(file, scenarioSchema);
+}
+
+function located(file: ParsedFile, issues: readonly Issue[]): FileIssue[] {
+  return issues.map((i) => {
+    const at = file.locate(i.path);
+    return {
+      path: i.path.map(String).join('.'),
+      line: at?.line ?? null,
+      column: at?.column ?? null,
+      message: i.message,
+    };
+  });
+}
+
+/** The level the scenario's areas are at: declared, or read from the first area code. */
+function levelOf(s: Scenario, file: ParsedFile): 'lad' | 'itl3' {
+  if (s.model.level) return s.model.level;
+  for (const [k, iv] of s.interventions.entries()) {
+    const first = iv.area === 'all' ? null : Array.isArray(iv.area) ? iv.area[0]! : iv.area;
+    if (first === null) continue;
+    const l = levelOfCode(first);
+    if (l === 'ltla') return 'lad';
+    if (l === 'itl3') return 'itl3';
+    const why =
+      l === 'cauth'
+        ? `${first} is a combined authority: list its local authorities' codes instead`
+        : `unknown area: ${first} (an April 2023 local authority code or an ITL3 code)`;
+    throw new DataFileError(file.name, located(file, [{ path: ['interventions', k, 'area'], message: why }]));
+  }
+  return 'lad';
+}
+
+/** What a run is built from: the inputs and the compiled interventions. */
+export interface PreparedScenario {
+  scenario: Scenario;
+  file: ParsedFile;
+  national: ScenarioNational;
+  areas: ScenarioAreas;
+  /** Area records with any entitlement shortfalls the scenario needs. */
+  areaData: AreaData[];
+  ivs: CompiledIntervention[];
+  baseYear: number;
+  nodes: number[];
+  notes: string[];
+}
+
+/** Validates, loads and compiles a scenario; names every problem in the file, changes nothing. */
+export async function prepareScenario(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  file: ParsedFile,
+): Promise<PreparedScenario> {
+  const scenario = loadScenario(file);
+  const level = levelOf(scenario, file);
+  const national = await scenarioNational(store, taxonomy);
+  const areas = await scenarioAreas(store, registry, taxonomy, national, level);
+  const gb = greenBook();
+  const { floors, areaData, notes } = await withFloors(store, registry, taxonomy, scenario, areas);
+  const compiled = compileScenario(scenario, {
+    nat: national.nat,
+    areas: areaData,
+    level,
+    targets: {
+      codes: national.nat.codes,
+      layers: national.ctx.layers,
+      sectors: sectors(),
+      classes: national.classes,
+    },
+    optimism: gb.optimismBias.types,
+    schedule: gb.discount.schedule,
+    floors,
+  });
+  if (compiled.issues.length) throw new DataFileError(file.name, located(file, compiled.issues));
+  const nodes = deltaNodes(scenario.model.delta, scenario.model.band);
+  return {
+    scenario,
+    file,
+    national,
+    areas,
+    areaData,
+    ivs: compiled.ivs,
+    baseYear: compiled.baseYear,
+    nodes,
+    notes,
+  };
+}
+
+/** Floors and each area's shortfalls, only when an intervention works toward a floor. */
+async function withFloors(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  s: Scenario,
+  areas: ScenarioAreas,
+) {
+  const floors: Record<string, FloorOption> = {};
+  if (!s.interventions.some((iv) => iv.kind === 'infrastructure'))
+    return { floors, areaData: areas.areas, notes: [] };
+  if (areas.level !== 'lad')
+    throw new UsageError('entitlement floors are assessed for local authorities: set model.level to lad');
+  const file = s.appraisal.floors ? readDataFile(s.appraisal.floors) : defaultFloors();
+  const spec = loadFloors(registry, file);
+  for (const f of spec.floors)
+    floors[f.id] = {
+      title: f.title,
+      cost: {
+        per: f.cost.per,
+        peoplePerPremises: f.cost.peoplePerPremises ?? null,
+        recurring: f.cost.recurring,
+      },
+      unitCost: {
+        value: f.cost.central,
+        distribution: 'triangular',
+        low: f.cost.low,
+        high: f.cost.high,
+        sd: 0,
+        source: `${file.name}: ${f.cost.rationale.trim()}`,
+      },
+    };
+  const report = await entitlements(store, registry, taxonomy, file);
+  const by = new Map<string, AreaData['floors']>();
+  for (const r of report.rows) {
+    const m = by.get(r.areacd) ?? {};
+    m[r.floor] = { peopleToFloor: r.peopleToFloor, gap: r.shortfall };
+    by.set(r.areacd, m);
+  }
+  const areaData = areas.areas.map((a) => ({ ...a, floors: by.get(a.areacd) ?? {} }));
+  return { floors, areaData, notes: [`Entitlement floors: ${spec.title} (${file.name}).`] };
+}
+
+/** One area's model at the nodes, built once per store state. */
+function areaModelOf(store: Store, p: PreparedScenario, a: number): Promise<AreaModel> {
+  const m = p.scenario.model;
+  const key = `scenario-area:${p.areas.level}:${p.areas.sizes.areas[a]}:${p.nodes.join(',')}:${m.type}:${m.variant}`;
+  return cached(store, key, async () =>
+    areaModel(
+      p.national.ctx.national,
+      p.areas.sizes,
+      a,
+      totalsOf(p.areas),
+      p.national.nat.rows,
+      p.national.nat.layout.io,
+      {
+        nodes: p.nodes,
+        variant: m.variant,
+        type: m.type,
+      },
+    ),
+  );
+}
+
+const totals = new WeakMap<ScenarioAreas, ReturnType<typeof nationSizes>>();
+function totalsOf(a: ScenarioAreas) {
+  let t = totals.get(a);
+  if (!t) totals.set(a, (t = nationSizes(a.sizes)));
+  return t;
+}
+
+/** The interregional system at one δ, shared with `strata io shock --interregional` (same cache key). */
+function systemAt(store: Store, p: PreparedScenario, delta: number): Promise<InterregionalSystem> {
+  const m = p.scenario.model;
+  const level = p.areas.level;
+  return cached(
+    store,
+    `io-system:${p.national.ctx.year}:${level}:${delta}:${m.variant}:${m.beta}`,
+    async () =>
+      interregionalSystem(
+        p.national.ctx.national,
+        p.areas.sizes,
+        await ioCentroids(store, level, p.areas.sizes.areas),
+        {
+          delta,
+          variant: m.variant,
+          beta: m.beta,
+        },
+      ),
+  );
+}
+
+/** The gross responses: area by area, or with the interregional model. */
+async function grossFor(store: Store, p: PreparedScenario) {
+  const nat = p.national.nat;
+  try {
+    if (p.scenario.model.interregional) {
+      const systems = await Promise.all(p.nodes.map((d) => systemAt(store, p, d)));
+      return spilloverGross(p.ivs, nat, p.areaData, p.areas.index, systems, p.scenario.model.type).gross;
+    }
+    const needed = [...new Set(p.ivs.flatMap((iv) => iv.areas.map((a) => p.areas.index.get(a)!)))];
+    const models = new Map(
+      await Promise.all(needed.map(async (a) => [a, await areaModelOf(store, p, a)] as const)),
+    );
+    return localGross(p.ivs, nat, p.areaData, p.areas.index, (a) => models.get(a)!);
+  } catch (e) {
+    if (e instanceof UsageError || !(e instanceof Error)) throw e;
+    throw new UsageError(`scenario ${p.scenario.id}: ${e.message}`);
+  }
+}
+
+/** The appraisal of a prepared scenario (the engine's flat arrays). */
+export async function appraisePrepared(
+  store: Store,
+  p: PreparedScenario,
+  o: ScenarioOptions = {},
+): Promise<Appraisal & { draws: number; seed: number }> {
+  const draws = o.draws ?? p.scenario.appraisal.draws;
+  const seed = o.seed ?? p.scenario.appraisal.seed;
+  if (!(Number.isInteger(draws) && draws >= 1)) throw new UsageError(`invalid draws: ${draws}`);
+  const m = p.scenario.model;
+  const delta = deltaDraws(p.nodes, m.delta, m.band, draws, seed);
+  const shared = p.ivs.map((iv) => ivDraws(iv, delta, draws, seed));
+  const gross = await grossFor(store, p);
+  return { ...assemble(p.ivs, shared, p.national.nat, p.areaData, gross, draws), draws, seed };
+}
+
+function info(name: string, p: Parameter): ParameterInfo {
+  const range = p.distribution !== 'fixed';
+  return {
+    name,
+    value: p.value,
+    distribution: p.distribution,
+    low: range && Number.isFinite(p.low) ? p.low : null,
+    high: range && Number.isFinite(p.high) ? p.high : null,
+    sd: p.distribution === 'normal' ? p.sd : null,
+    source: p.source,
+  };
+}
+
+function interventionInfo(iv: CompiledIntervention): InterventionInfo {
+  return {
+    id: iv.id,
+    title: iv.title,
+    kind: iv.kind,
+    vertical: iv.target.vertical,
+    target: iv.target.label,
+    coverage: iv.target.coverage,
+    areas: iv.areas,
+    split: iv.split,
+    start: iv.start,
+    years: iv.years,
+    costPerYear: iv.costPerYear,
+    optimismBias: iv.upliftText,
+    annuity: iv.annuity,
+    parameters: iv.params.map((x) => info(x.name, x.param)),
+    additionality: additionalityParams(iv.additionality).map((x) => info(x.name, x.param)),
+    notes: iv.notes,
+  };
+}
+
+const COST_GOALS = new Set(['pv_cost', 'cost_per_job', 'cost_per_gva']);
+const num = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** The appraisal as rows: one per intervention (and `all`) × area × goal; cost goals only where money is spent. */
+export function appraisalRows(a: Appraisal, names: ReadonlyMap<string, string>): ScenarioRow[] {
+  const rows: ScenarioRow[] = [];
+  const last = a.areas.length - 1;
+  a.rows.forEach((intervention, r) =>
+    a.areas.forEach((areacd, at) => {
+      if (!a.present[r * a.areas.length + at]) return;
+      const costed = at === last || a.costed[r * a.areas.length + at] === 1;
+      a.goals.forEach((g, k) => {
+        if (!costed && COST_GOALS.has(g.id)) return;
+        const o = cell(a, r, at, k);
+        rows.push({
+          intervention,
+          areacd,
+          areanm: names.get(areacd) ?? areacd,
+          goal: g.id,
+          value: num(a.value[o]!),
+          p05: num(a.p05[o]!),
+          p95: num(a.p95[o]!),
+        });
+      });
+    }),
+  );
+  return rows;
+}
+
+/** Runs a scenario file: every goal per intervention, area and in total, with its 5–95 % band. */
+export async function runScenario(
+  store: Store,
+  registry: Registry,
+  taxonomy: Taxonomy,
+  file: ParsedFile,
+  o: ScenarioOptions = {},
+): Promise<ScenarioReport> {
+  const p = await prepareScenario(store, registry, taxonomy, file);
+  const a = await appraisePrepared(store, p, o);
+  const s = p.scenario;
+  return {
+    scenario: {
+      id: s.id,
+      title: s.title,
+      example: s.example,
+      description: s.description ?? null,
+      source: file.name,
+      level: p.areas.level,
+      model: { ...s.model, nodes: p.nodes },
+      baseYear: p.baseYear,
+      draws: a.draws,
+      seed: a.seed,
+    },
+    goals: a.goals,
+    interventions: p.ivs.map(interventionInfo),
+    rows: appraisalRows(a, p.areas.names),
+    sources: p.national.sources,
+    notes: [
+      ...(s.example ? ['EXAMPLE scenario shipped with Strata: replace it with your own.'] : []),
+      `Region model: FLQ δ ${s.model.delta} (${s.model.variant.toUpperCase()}), Type ${s.model.type === 1 ? 'I' : 'II'}, ${s.model.interregional ? `interregional (gravity β ${s.model.beta}): effects land in every area` : 'each area on its own: no spillovers'}; ${p.areas.level.toUpperCase()} GVA by industry ${p.areas.sizeYear}.`,
+      `Bands: ${a.draws} draws (seed ${a.seed}), δ uniform over ${s.model.band ? s.model.band.join('–') : 'none'} and every declared range; the 5–95 % points of each figure.`,
+      'Input–output figures are linear and static: a year of running at full rate, prices fixed, no capacity limits (docs/methods/scenarios.md).',
+      ...p.notes,
+      ...p.national.notes,
+      ...p.ivs.flatMap((iv) => iv.notes.map((n) => `${iv.id}: ${n}`)),
+    ],
+  };
+}
+
+/** Threads in all the caller may ask for. */
+export function defaultWorkers(): number {
+  return Math.min(2, availableParallelism());
+}
