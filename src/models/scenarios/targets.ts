@@ -62,6 +62,7 @@ export function resolveTarget(t: TargetInput, ctx: TargetContext, spread: 'outpu
     const { weights, notes } = union(
       s.sic.map((c) => sicCode(c, ctx)),
       ctx,
+      s.sic,
     );
     const warn =
       s.coverage === 'good'
@@ -75,6 +76,7 @@ export function resolveTarget(t: TargetInput, ctx: TargetContext, spread: 'outpu
   const { weights, notes } = union(
     codes.map((c) => industryCode(c, ctx)),
     ctx,
+    codes,
   );
   return { ...base, weights, label: `industries ${codes.join(', ')}`, notes };
 }
