@@ -10,6 +10,7 @@ import { registerIndicators } from './commands/indicators.ts';
 import { registerIo } from './commands/io.ts';
 import { registerLayers } from './commands/layers.ts';
 import { registerMissions } from './commands/missions.ts';
+import { registerScenario } from './commands/scenario.ts';
 import { registerServe, serveUntilStopped } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { describeError } from './errors.ts';
@@ -31,6 +32,7 @@ export function program(): Command {
   registerMissions(cmd);
   registerEntitlements(cmd);
   registerGender(cmd);
+  registerScenario(cmd);
   registerCivic(cmd);
   registerServe(cmd);
   registerStart(cmd, serveUntilStopped);

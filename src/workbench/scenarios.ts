@@ -178,8 +178,11 @@ export async function prepareScenario(
   registry: Registry,
   taxonomy: Taxonomy,
   file: ParsedFile,
+  model: Partial<Scenario['model']> = {},
+  transform: (s: Scenario) => Scenario = (s) => s,
 ): Promise<PreparedScenario> {
-  const scenario = loadScenario(file);
+  const read = loadScenario(file);
+  const scenario = transform({ ...read, model: { ...read.model, ...model } });
   const level = levelOf(scenario, file);
   const national = await scenarioNational(store, taxonomy);
   const areas = await scenarioAreas(store, registry, taxonomy, national, level);
@@ -286,7 +289,7 @@ function totalsOf(a: ScenarioAreas) {
 }
 
 /** The interregional system at one δ, shared with `strata io shock --interregional` (same cache key). */
-function systemAt(store: Store, p: PreparedScenario, delta: number): Promise<InterregionalSystem> {
+export function systemAt(store: Store, p: PreparedScenario, delta: number): Promise<InterregionalSystem> {
   const m = p.scenario.model;
   const level = p.areas.level;
   return cached(
@@ -307,7 +310,7 @@ function systemAt(store: Store, p: PreparedScenario, delta: number): Promise<Int
 }
 
 /** The gross responses: area by area, or with the interregional model. */
-async function grossFor(store: Store, p: PreparedScenario) {
+export async function grossFor(store: Store, p: PreparedScenario) {
   const nat = p.national.nat;
   try {
     if (p.scenario.model.interregional) {

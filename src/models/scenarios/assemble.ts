@@ -1,7 +1,15 @@
 // A scenario's appraisal assembled from the gross responses of its interventions area by area:
-// a row per intervention and per area, the scenario's row (`all`) per area, and the total over
-// the areas (`K02000001`), every figure with its 5–95 % band from the same draws.
-import { scratch, summarise, type IvDraws, type RowInput, type RowSummary } from './appraise.ts';
+// a row per intervention, per group of interventions (a local plan) and for the scenario (`all`);
+// per area, per group of areas (an ITL1 region) and in total (`K02000001`). A group's figures
+// come from the sum of its members' gross responses, so its band comes from the same draws.
+import {
+  scratch,
+  summarise,
+  type IvDraws,
+  type RowInput,
+  type RowSummary,
+  type Scratch,
+} from './appraise.ts';
 import type { CompiledIntervention } from './compile.ts';
 import type { AreaData, NationalData } from './context.ts';
 import { goalSet, type GoalDef } from './goals.ts';
@@ -19,11 +27,17 @@ export interface IvArea {
 export const UK = 'K02000001';
 export const ALL = 'all';
 
-/** Every figure of an appraisal: [row][area][goal] flattened, rows = interventions then `all`. */
+/** Named groups of rows (interventions) and of areas, besides `all` and the total. */
+export interface AssembleOptions {
+  rowGroups?: { id: string; ivs: number[] }[];
+  areaGroups?: { code: string; members: number[]; base: Float64Array }[];
+}
+
+/** Every figure of an appraisal: [row][area][goal] flattened; rows = interventions, groups, `all`. */
 export interface Appraisal {
   goals: GoalDef[];
   rows: string[];
-  /** Areas with figures, the total last. */
+  /** Areas with figures, then area groups, the total last. */
   areas: string[];
   value: Float64Array;
   p05: Float64Array;
@@ -45,6 +59,73 @@ function floorOf(iv: CompiledIntervention, area: AreaData): RowInput['floor'] {
   return { key: iv.floor, need: spec.peopleToFloor ?? 0, ppu: peoplePerUnit(iv.floorCost, spec) };
 }
 
+/** A group's sum of one intervention's inputs over member areas. */
+interface Sum {
+  g: Float64Array;
+  costShare: number;
+  reached: Float64Array;
+  central: number;
+  need: number;
+}
+
+class Writer {
+  constructor(
+    readonly a: Appraisal,
+    readonly s: Scratch,
+    readonly ivs: readonly IvDraws[],
+    readonly nat: NationalData,
+    readonly groups: { id: string; ivs: number[] }[],
+  ) {}
+
+  put(row: number, at: number, r: RowSummary, costed: boolean): void {
+    const o = cell(this.a, row, at);
+    this.a.value.set(r.value, o);
+    this.a.p05.set(r.p05, o);
+    this.a.p95.set(r.p95, o);
+    this.a.present[row * this.a.areas.length + at] = 1;
+    this.a.costed[row * this.a.areas.length + at] = costed ? 1 : 0;
+  }
+
+  /** Rows for one area (or group of areas): each intervention, each row group, all. */
+  area(at: number, inputs: RowInput[], base: Float64Array, need: (rows: RowInput[]) => number | undefined) {
+    const { layout } = this.nat;
+    const out: { iv: number; reached: Float64Array | null; central: number }[] = [];
+    const summary = (rows: RowInput[]) =>
+      summarise(rows, this.ivs, layout, base, this.a.goals, this.s, need(rows));
+    for (const r of inputs) {
+      const one = summary([r]);
+      this.put(r.iv, at, one.summary, r.costShare > 0);
+      out.push({ iv: r.iv, reached: one.reached, central: one.reachedCentral });
+    }
+    const sets = [...this.groups.map((g) => g.ivs), this.ivs.map((_, i) => i)];
+    sets.forEach((members, k) => {
+      const rows = inputs.filter((r) => members.includes(r.iv));
+      if (rows.length === 0) return;
+      const row = this.ivs.length + k;
+      if (rows.length === 1) return this.copy(rows[0]!.iv, row, at);
+      this.put(
+        row,
+        at,
+        summary(rows).summary,
+        rows.some((r) => r.costShare > 0),
+      );
+    });
+    return out;
+  }
+
+  copy(from: number, to: number, at: number): void {
+    const a = this.a;
+    const o = cell(a, from, at);
+    const d = cell(a, to, at);
+    const G = a.goals.length;
+    a.value.copyWithin(d, o, o + G);
+    a.p05.copyWithin(d, o, o + G);
+    a.p95.copyWithin(d, o, o + G);
+    a.present[to * a.areas.length + at] = 1;
+    a.costed[to * a.areas.length + at] = a.costed[from * a.areas.length + at]!;
+  }
+}
+
 /** Assembles the appraisal from the gross responses and the shared draws. */
 export function assemble(
   ivs: readonly CompiledIntervention[],
@@ -53,95 +134,104 @@ export function assemble(
   areas: readonly AreaData[],
   gross: readonly IvArea[],
   drawCount: number,
+  opts: AssembleOptions = {},
 ): Appraisal {
-  const entitlements = ivs.some((iv) => iv.kind === 'infrastructure');
-  const goals = goalSet(nat.layout, entitlements);
+  const goals = goalSet(
+    nat.layout,
+    ivs.some((iv) => iv.kind === 'infrastructure'),
+  );
   const touched = [...new Set(gross.map((x) => x.area))].sort((a, b) => a - b);
-  const rows = [...ivs.map((iv) => iv.id), ALL];
+  const rowGroups = opts.rowGroups ?? [];
+  const areaGroups = [...(opts.areaGroups ?? []), { code: UK, members: touched, base: nat.baseline }];
+  const rows = [...ivs.map((iv) => iv.id), ...rowGroups.map((g) => g.id), ALL];
+  const codes = [...touched.map((i) => areas[i]!.areacd), ...areaGroups.map((g) => g.code)];
+  const size = rows.length * codes.length;
   const a: Appraisal = {
     goals,
     rows,
-    areas: [...touched.map((i) => areas[i]!.areacd), UK],
-    value: new Float64Array(rows.length * (touched.length + 1) * goals.length),
-    p05: new Float64Array(rows.length * (touched.length + 1) * goals.length),
-    p95: new Float64Array(rows.length * (touched.length + 1) * goals.length),
-    present: new Uint8Array(rows.length * (touched.length + 1)),
-    costed: new Uint8Array(rows.length * (touched.length + 1)),
+    areas: codes,
+    value: new Float64Array(size * goals.length),
+    p05: new Float64Array(size * goals.length),
+    p95: new Float64Array(size * goals.length),
+    present: new Uint8Array(size),
+    costed: new Uint8Array(size),
   };
-  const s = scratch(drawCount, nat.layout.m);
-  const put = (row: number, at: number, r: RowSummary, costed: boolean) => {
-    const o = cell(a, row, at);
-    a.value.set(r.value, o);
-    a.p05.set(r.p05, o);
-    a.p95.set(r.p95, o);
-    a.present[row * a.areas.length + at] = 1;
-    a.costed[row * a.areas.length + at] = costed ? 1 : 0;
-  };
-  const total = ivs.map(() => ({
-    g: new Float64Array(0),
-    reached: new Float64Array(drawCount),
-    central: 0,
-    need: 0,
-  }));
+  const w = new Writer(a, scratch(drawCount, nat.layout.m), draws, nat, rowGroups);
   const byArea = new Map<number, IvArea[]>();
   for (const x of gross) byArea.set(x.area, [...(byArea.get(x.area) ?? []), x]);
+  const kept = new Map<
+    number,
+    Map<number, { input: RowInput; reached: Float64Array | null; central: number }>
+  >();
   touched.forEach((areaIndex, at) => {
     const area = areas[areaIndex]!;
     const inputs = byArea
       .get(areaIndex)!
       .map((x): RowInput => ({ iv: x.iv, g: x.g, costShare: x.costShare, floor: floorOf(ivs[x.iv]!, area) }));
-    for (const r of inputs) {
-      const one = summarise([r], draws, nat.layout, area.baseline, goals, s);
-      put(r.iv, at, one.summary, r.costShare > 0);
-      addTotal(total[r.iv]!, r, one.reached, one.reachedCentral);
+    const res = w.area(at, inputs, area.baseline, () => undefined);
+    kept.set(
+      areaIndex,
+      new Map(res.map((r, k) => [r.iv, { input: inputs[k]!, reached: r.reached, central: r.central }])),
+    );
+  });
+  areaGroups.forEach((grp, k) => {
+    const at = touched.length + k;
+    const sums = ivs
+      .map((_, iv) => sumOver(grp.members, iv, kept, drawCount))
+      .map((s, iv) => (s ? { s, iv } : null));
+    const inputs: RowInput[] = sums.flatMap((x) =>
+      x
+        ? [
+            {
+              iv: x.iv,
+              g: x.s.g,
+              costShare: x.s.costShare,
+              floor: null,
+              ...(ivs[x.iv]!.kind === 'infrastructure'
+                ? { reached: { draws: x.s.reached, central: x.s.central } }
+                : {}),
+            },
+          ]
+        : [],
+    );
+    const needOf = new Map(sums.flatMap((x) => (x ? [[x.iv, x.s.need] as const] : [])));
+    if (inputs.length === 0 && grp.code === UK) {
+      // no intervention at all: the zero scenario still has its total, all zeros
+      w.area(at, [], grp.base, () => 0);
+      a.present[(rows.length - 1) * codes.length + at] = 1;
+      a.costed[(rows.length - 1) * codes.length + at] = 1;
+      return;
     }
-    const all = inputs.length === 1 ? null : summarise(inputs, draws, nat.layout, area.baseline, goals, s);
-    if (all)
-      put(
-        ivs.length,
-        at,
-        all.summary,
-        inputs.some((r) => r.costShare > 0),
-      );
-    else copyRow(a, inputs[0]!.iv, ivs.length, at);
+    w.area(at, inputs, grp.base, (rs) => rs.reduce((t, r) => t + (needOf.get(r.iv) ?? 0), 0));
+    if (grp.code === UK)
+      for (let r = 0; r < rows.length; r++)
+        if (a.present[r * codes.length + at]) a.costed[r * codes.length + at] = 1;
   });
-  const at = touched.length;
-  const totalRows: RowInput[] = total.map((t, iv) => ({
-    iv,
-    g: t.g.length ? t.g : new Float64Array(draws[iv]!.width * nat.layout.m),
-    costShare: 1,
-    floor: null,
-    ...(ivs[iv]!.kind === 'infrastructure' ? { reached: { draws: t.reached, central: t.central } } : {}),
-  }));
-  totalRows.forEach((r, iv) => {
-    const one = summarise([r], draws, nat.layout, nat.baseline, goals, s, total[iv]!.need);
-    put(iv, at, one.summary, true);
-  });
-  const need = total.reduce((x, t) => x + t.need, 0);
-  put(ivs.length, at, summarise(totalRows, draws, nat.layout, nat.baseline, goals, s, need).summary, true);
   return a;
 }
 
-function addTotal(
-  t: { g: Float64Array; reached: Float64Array; central: number; need: number },
-  r: RowInput,
-  reached: Float64Array | null,
-  central: number,
-): void {
-  if (t.g.length === 0) t.g = new Float64Array(r.g.length);
-  for (let i = 0; i < r.g.length; i++) t.g[i] = t.g[i]! + r.g[i]!;
-  if (reached) for (let d = 0; d < reached.length; d++) t.reached[d] = t.reached[d]! + reached[d]!;
-  t.central += central;
-  t.need += r.floor?.need ?? 0;
-}
-
-function copyRow(a: Appraisal, from: number, to: number, at: number): void {
-  const o = cell(a, from, at);
-  const d = cell(a, to, at);
-  const G = a.goals.length;
-  a.value.copyWithin(d, o, o + G);
-  a.p05.copyWithin(d, o, o + G);
-  a.p95.copyWithin(d, o, o + G);
-  a.present[to * a.areas.length + at] = 1;
-  a.costed[to * a.areas.length + at] = a.costed[from * a.areas.length + at]!;
+function sumOver(
+  members: readonly number[],
+  iv: number,
+  kept: Map<number, Map<number, { input: RowInput; reached: Float64Array | null; central: number }>>,
+  draws: number,
+): Sum | null {
+  let s: Sum | null = null;
+  for (const m of members) {
+    const k = kept.get(m)?.get(iv);
+    if (!k) continue;
+    s ??= {
+      g: new Float64Array(k.input.g.length),
+      costShare: 0,
+      reached: new Float64Array(draws),
+      central: 0,
+      need: 0,
+    };
+    for (let i = 0; i < s.g.length; i++) s.g[i] = s.g[i]! + k.input.g[i]!;
+    s.costShare += k.input.costShare;
+    s.central += k.central;
+    s.need += k.input.floor?.need ?? 0;
+    if (k.reached) for (let d = 0; d < draws; d++) s.reached[d] = s.reached[d]! + k.reached[d]!;
+  }
+  return s;
 }
