@@ -8,7 +8,14 @@ import { levelOfCode } from '../core/area.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { interregionalSystem, type InterregionalSystem } from '../models/io/index.ts';
-import { areaModel, nationSizes, type AreaModel } from '../models/scenarios/area-model.ts';
+import {
+  areaModel,
+  nationSizes,
+  type AreaModel,
+  type NationalParts,
+} from '../models/scenarios/area-model.ts';
+import { appraiseLocal, type ScenarioTask } from '../models/scenarios/batch.ts';
+import { createScenarioPool, type ScenarioPool } from '../models/scenarios/pool.ts';
 import { assemble, cell, type Appraisal } from '../models/scenarios/assemble.ts';
 import {
   additionalityParams,
@@ -18,7 +25,6 @@ import {
   type Issue,
 } from '../models/scenarios/compile.ts';
 import type { AreaData } from '../models/scenarios/context.ts';
-import { localGross } from '../models/scenarios/local.ts';
 import { deltaNodes } from '../models/scenarios/nodes.ts';
 import type { Parameter } from '../models/scenarios/parameter.ts';
 import { deltaDraws, ivDraws } from '../models/scenarios/prepare-draws.ts';
@@ -309,23 +315,71 @@ export function systemAt(store: Store, p: PreparedScenario, delta: number): Prom
   );
 }
 
-/** The gross responses: area by area, or with the interregional model. */
-export async function grossFor(store: Store, p: PreparedScenario) {
-  const nat = p.national.nat;
+/** The gross responses with the interregional model (spillovers to every area). */
+export async function spilloverFor(store: Store, p: PreparedScenario) {
+  const systems = await Promise.all(p.nodes.map((d) => systemAt(store, p, d)));
+  return spilloverGross(p.ivs, p.national.nat, p.areaData, p.areas.index, systems, p.scenario.model.type)
+    .gross;
+}
+
+/** Model errors meeting this scenario's data (an area without the targeted industries …) as usage errors. */
+async function asUsage<T>(p: PreparedScenario, fn: () => Promise<T>): Promise<T> {
   try {
-    if (p.scenario.model.interregional) {
-      const systems = await Promise.all(p.nodes.map((d) => systemAt(store, p, d)));
-      return spilloverGross(p.ivs, nat, p.areaData, p.areas.index, systems, p.scenario.model.type).gross;
-    }
-    const needed = [...new Set(p.ivs.flatMap((iv) => iv.areas.map((a) => p.areas.index.get(a)!)))];
-    const models = new Map(
-      await Promise.all(needed.map(async (a) => [a, await areaModelOf(store, p, a)] as const)),
-    );
-    return localGross(p.ivs, nat, p.areaData, p.areas.index, (a) => models.get(a)!);
+    return await fn();
   } catch (e) {
     if (e instanceof UsageError || !(e instanceof Error)) throw e;
     throw new UsageError(`scenario ${p.scenario.id}: ${e.message}`);
   }
+}
+
+/** Areas (indices) whose models the scenarios need, each area on its own. */
+function neededAreas(ps: readonly PreparedScenario[]): number[] {
+  const out = new Set<number>();
+  for (const p of ps) for (const iv of p.ivs) for (const a of iv.areas) out.add(p.areas.index.get(a)!);
+  return [...out].sort((a, b) => a - b);
+}
+
+const BLOCK = 8;
+
+/** The area models, from the cache or built by the pool in blocks of areas (the same either way). */
+async function modelsFor(
+  store: Store,
+  p: PreparedScenario,
+  areas: number[],
+  pool: ScenarioPool | null,
+): Promise<Map<number, AreaModel>> {
+  if (!pool || areas.length <= BLOCK)
+    return new Map(await Promise.all(areas.map(async (a) => [a, await areaModelOf(store, p, a)] as const)));
+  const blocks: number[][] = [];
+  for (let i = 0; i < areas.length; i += BLOCK) blocks.push(areas.slice(i, i + BLOCK));
+  const m = p.scenario.model;
+  const built = await pool.models(
+    {
+      national: nationalParts(p),
+      sizes: p.areas.sizes,
+      nation: totalsOf(p.areas),
+      rows: p.national.nat.rows,
+      io: p.national.nat.layout.io,
+      nodes: p.nodes,
+      variant: m.variant,
+      type: m.type,
+    },
+    blocks,
+  );
+  return new Map(blocks.flatMap((b, k) => b.map((a, j) => [a, built[k]![j]!] as const)));
+}
+
+function nationalParts(p: PreparedScenario): NationalParts {
+  const n = p.national.ctx.national;
+  return { n: n.n, a: n.a, output: n.output, closure: n.closure, codes: n.codes };
+}
+
+function task(p: PreparedScenario, o: ScenarioOptions): ScenarioTask {
+  const draws = o.draws ?? p.scenario.appraisal.draws;
+  const seed = o.seed ?? p.scenario.appraisal.seed;
+  if (!(Number.isInteger(draws) && draws >= 1)) throw new UsageError(`invalid draws: ${draws}`);
+  const m = p.scenario.model;
+  return { ivs: p.ivs, nodes: p.nodes, delta: m.delta, band: m.band, draws, seed };
 }
 
 /** The appraisal of a prepared scenario (the engine's flat arrays). */
@@ -334,14 +388,71 @@ export async function appraisePrepared(
   p: PreparedScenario,
   o: ScenarioOptions = {},
 ): Promise<Appraisal & { draws: number; seed: number }> {
-  const draws = o.draws ?? p.scenario.appraisal.draws;
-  const seed = o.seed ?? p.scenario.appraisal.seed;
-  if (!(Number.isInteger(draws) && draws >= 1)) throw new UsageError(`invalid draws: ${draws}`);
-  const m = p.scenario.model;
-  const delta = deltaDraws(p.nodes, m.delta, m.band, draws, seed);
-  const shared = p.ivs.map((iv) => ivDraws(iv, delta, draws, seed));
-  const gross = await grossFor(store, p);
-  return { ...assemble(p.ivs, shared, p.national.nat, p.areaData, gross, draws), draws, seed };
+  const t = task(p, o);
+  return asUsage(p, async () => {
+    if (p.scenario.model.interregional) {
+      const delta = deltaDraws(t.nodes, t.delta, t.band, t.draws, t.seed);
+      const shared = p.ivs.map((iv) => ivDraws(iv, delta, t.draws, t.seed));
+      return {
+        ...assemble(p.ivs, shared, p.national.nat, p.areaData, await spilloverFor(store, p), t.draws),
+        draws: t.draws,
+        seed: t.seed,
+      };
+    }
+    const workers = o.workers ?? 1;
+    const pool = workers > 1 ? createScenarioPool(workers - 1) : null;
+    try {
+      const models = await modelsFor(store, p, neededAreas([p]), pool);
+      return {
+        ...appraiseLocal({ nat: p.national.nat, areas: p.areaData, index: p.areas.index, models }, t),
+        draws: t.draws,
+        seed: t.seed,
+      };
+    } finally {
+      await pool?.close();
+    }
+  });
+}
+
+/**
+ * Many scenarios at once (each area on its own): their area models built once, the scenarios split
+ * between `workers` threads. Every scenario must be at the same level with the same model
+ * settings; results come in file order (and to `onResult` as each is done).
+ */
+export async function appraiseScenarios(
+  store: Store,
+  ps: readonly PreparedScenario[],
+  o: ScenarioOptions = {},
+  onResult?: (index: number, a: Appraisal) => void,
+): Promise<Appraisal[]> {
+  if (ps.length === 0) return [];
+  const first = ps[0]!;
+  for (const p of ps) {
+    const same =
+      p.areas.level === first.areas.level &&
+      JSON.stringify(p.nodes) === JSON.stringify(first.nodes) &&
+      p.scenario.model.type === first.scenario.model.type &&
+      p.scenario.model.variant === first.scenario.model.variant;
+    if (!same)
+      throw new UsageError(`${p.file.name}: scenarios appraised together share a level and a region model`);
+    if (p.scenario.model.interregional)
+      throw new UsageError(`${p.file.name}: appraise interregional scenarios one at a time`);
+  }
+  const workers = o.workers ?? 1;
+  const pool = workers > 1 ? createScenarioPool(workers - 1) : null;
+  try {
+    const models = await modelsFor(store, first, neededAreas(ps), pool);
+    const ctx = { nat: first.national.nat, areas: first.areaData, index: first.areas.index, models };
+    const tasks = ps.map((p) => task(p, o));
+    if (pool) return await pool.appraise(ctx, tasks, onResult);
+    return tasks.map((t, i) => {
+      const a = appraiseLocal(ctx, t);
+      onResult?.(i, a);
+      return a;
+    });
+  } finally {
+    await pool?.close();
+  }
 }
 
 function info(name: string, p: Parameter): ParameterInfo {
