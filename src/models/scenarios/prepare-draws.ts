@@ -1,22 +1,24 @@
-// The draws an appraisal shares across areas: δ for each draw (uniform over the band) and its
-// interpolation weights over the nodes, and for each intervention its parameters' values, the
+// The draws an appraisal shares across areas: δ for each draw (one of the band's grid values,
+// one-hot over the nodes), and for each intervention its parameters' values, the
 // additionality factor α, the part coefficients θ and the cost — folded into u_d = α θ ⊗ w.
 import { additionalityFactor, type AdditionalityValues } from './additionality.ts';
 import type { IvDraws } from './appraise.ts';
 import { additionalityParams, type CompiledIntervention } from './compile.ts';
 import { uniforms } from './draws.ts';
 import { costOf, partCount, thetaOf } from './kinds/index.ts';
-import { nodeWeights } from './nodes.ts';
+import { bandGrid, nodeOf } from './nodes.ts';
 import { sample, varies, type Parameter } from './parameter.ts';
 
-/** The δ of every draw and its node weights (draws × nodes). */
+/** The δ of every draw, one-hot over the nodes (draws × nodes), and the central δ's. */
 export interface DeltaDraws {
   nodes: number[];
   central: number;
   deltas: Float64Array;
   weights: Float64Array;
+  centralWeights: Float64Array;
 }
 
+/** Each draw's δ: uniform over the band's grid (bandGrid), the same for every area and intervention. */
 export function deltaDraws(
   nodes: number[],
   central: number,
@@ -25,14 +27,18 @@ export function deltaDraws(
   seed: number,
 ): DeltaDraws {
   const G = nodes.length;
+  const grid = bandGrid(central, band);
   const deltas = new Float64Array(draws).fill(central);
-  if (band && band[1] > band[0]) {
+  if (grid.length > 1) {
     const u = uniforms(seed, 'delta', draws);
-    for (let d = 0; d < draws; d++) deltas[d] = band[0] + u[d]! * (band[1] - band[0]);
+    for (let d = 0; d < draws; d++)
+      deltas[d] = grid[Math.min(grid.length - 1, Math.floor(u[d]! * grid.length))]!;
   }
   const weights = new Float64Array(draws * G);
-  for (let d = 0; d < draws; d++) nodeWeights(nodes, deltas[d]!, weights.subarray(d * G, (d + 1) * G));
-  return { nodes, central, deltas, weights };
+  for (let d = 0; d < draws; d++) weights[d * G + nodeOf(nodes, deltas[d]!)] = 1;
+  const centralWeights = new Float64Array(G);
+  centralWeights[nodeOf(nodes, central)] = 1;
+  return { nodes, central, deltas, weights, centralWeights };
 }
 
 /** A parameter's value in every draw (its central value throughout when it does not vary). */
@@ -82,7 +88,7 @@ export function ivDraws(iv: CompiledIntervention, delta: DeltaDraws, draws: numb
   }
   const kc = Float64Array.from(iv.params, (p) => p.param.value);
   const ac = Float64Array.from(additionalityParams(iv.additionality), (p) => p.param.value);
-  const wc = nodeWeights(delta.nodes, delta.central);
+  const wc = delta.centralWeights;
   const uc = new Float64Array(width);
   fold(iv, kc, ac, wc, theta, uc);
   return { width, u, uc, cost, costc: costOf(iv, kc) * (1 + iv.uplift), annuity: iv.annuity };
