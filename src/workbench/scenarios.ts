@@ -417,7 +417,7 @@ export async function appraisePrepared(
 /**
  * Many scenarios at once (each area on its own): their area models built once, the scenarios split
  * between `workers` threads. Every scenario must be at the same level with the same model
- * settings; results come in file order (and to `onResult` as each is done).
+ * settings; results come in file order, or to `onResult` as each is done (and are then not kept).
  */
 export async function appraiseScenarios(
   store: Store,
@@ -445,11 +445,13 @@ export async function appraiseScenarios(
     const ctx = { nat: first.national.nat, areas: first.areaData, index: first.areas.index, models };
     const tasks = ps.map((p) => task(p, o));
     if (pool) return await pool.appraise(ctx, tasks, onResult);
-    return tasks.map((t, i) => {
+    const out: Appraisal[] = [];
+    tasks.forEach((t, i) => {
       const a = appraiseLocal(ctx, t);
-      onResult?.(i, a);
-      return a;
+      if (onResult) onResult(i, a);
+      else out.push(a);
     });
+    return out;
   } finally {
     await pool?.close();
   }

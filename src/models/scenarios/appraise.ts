@@ -168,6 +168,20 @@ function fill(
       f.reached[d] = f.reached[d]! + Math.max(0, Math.min(b.units[d]! * b.ppu, b.need));
 }
 
+/** max − min of v[0, n): 0 when every draw is the same (no band to find), NaN when one is not a number. */
+function extent(v: Float64Array, n: number): number {
+  let lo = v[0]!;
+  let hi = lo;
+  let nan = Number.isNaN(lo);
+  for (let i = 1; i < n; i++) {
+    const x = v[i]!;
+    if (x < lo) lo = x;
+    else if (x > hi) hi = x;
+    else if (x !== x) nan = true;
+  }
+  return nan ? NaN : hi - lo;
+}
+
 /** People below the floors the rows work on (each floor once), for the share closed. */
 export function needOf(rows: readonly RowInput[]): number {
   const seen = new Map<string, number>();
@@ -204,14 +218,14 @@ export function summarise(
     goalDraws(m, s.central, base, goals[k]!, one);
     summary.value[k] = one[0]!;
     goalDraws(m, s.fig, base, goals[k]!, s.col);
-    const f = goals[k]!.formula.kind;
-    if ((f === 'cost-per-job' || f === 'cost-per-gva') && s.col.some(Number.isNaN)) {
-      summary.p05[k] = summary.p95[k] = NaN;
-      continue;
+    const spread = extent(s.col, s.fig.draws);
+    if (Number.isNaN(spread)) summary.p05[k] = summary.p95[k] = NaN;
+    else if (spread === 0) summary.p05[k] = summary.p95[k] = s.col[0]!;
+    else {
+      tails(s.col, 0.05, s.heaps, one, s.fig.draws);
+      summary.p05[k] = one[0]!;
+      summary.p95[k] = one[1]!;
     }
-    tails(s.col, 0.05, s.heaps, one, s.fig.draws);
-    summary.p05[k] = one[0]!;
-    summary.p95[k] = one[1]!;
   }
   const hasFloor = rows.some((r) => r.floor);
   return {

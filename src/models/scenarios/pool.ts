@@ -39,6 +39,8 @@ interface Job {
   results: unknown[];
   done: number;
   onResult: (index: number, r: unknown) => void;
+  /** False when results go to onResult only (a long batch is not held in memory). */
+  keep: boolean;
   resolve: (r: unknown[]) => void;
   reject: (e: unknown) => void;
 }
@@ -60,7 +62,7 @@ export function createScenarioPool(size: number): ScenarioPool {
     w.postMessage({ type: 'task', job: job.id, index, task: job.tasks[index] });
   };
   const finish = (j: Job, index: number, r: unknown) => {
-    j.results[index] = r;
+    if (j.keep) j.results[index] = r;
     j.done++;
     j.onResult(index, r);
     if (j.done === j.tasks.length && job === j) {
@@ -96,7 +98,7 @@ export function createScenarioPool(size: number): ScenarioPool {
     context: C,
     tasks: T[],
     local: (t: T) => R,
-    onResult: (i: number, r: R) => void,
+    onResult: ((i: number, r: R) => void) | undefined,
   ) =>
     new Promise<R[]>((resolve, reject) => {
       if (job) return reject(new Error('scenario pool is busy'));
@@ -108,7 +110,8 @@ export function createScenarioPool(size: number): ScenarioPool {
         busy: 0,
         results: new Array(tasks.length),
         done: 0,
-        onResult: onResult as (i: number, r: unknown) => void,
+        onResult: (onResult ?? (() => {})) as (i: number, r: unknown) => void,
+        keep: !onResult,
         resolve: resolve as (r: unknown[]) => void,
         reject,
       };
@@ -129,15 +132,8 @@ export function createScenarioPool(size: number): ScenarioPool {
     });
   return {
     size,
-    models: (context, blocks) =>
-      run(
-        'models',
-        context,
-        blocks,
-        (b) => buildModels(context, b),
-        () => {},
-      ),
-    appraise: (context, tasks, onResult = () => {}) =>
+    models: (context, blocks) => run('models', context, blocks, (b) => buildModels(context, b), undefined),
+    appraise: (context, tasks, onResult) =>
       run('appraise', context, tasks, (t) => appraiseLocal(context, t), onResult),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -44,6 +44,8 @@ export function basisOf(nat: NationalData, area: AreaData, basis: Target['basis'
 export function spread(millions: number, target: Target, basis: Float64Array, where: string): Float64Array {
   const n = basis.length;
   const out = new Float64Array(n);
+  // an area whose share of a split amount is nil (none of the targeted industries there) gets nothing
+  if (millions === 0) return out;
   let total = 0;
   for (let i = 0; i < n; i++) total += target.weights[i]! * Math.max(0, basis[i]!);
   const single = target.weights.filter((w) => w > 0).length === 1;
