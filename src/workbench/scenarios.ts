@@ -36,6 +36,7 @@ import { DataFileError, readDataFile, validateFile, type FileIssue, type ParsedF
 import { defaultFloors, entitlements, loadFloors } from './entitlements.ts';
 import { ioCentroids } from './io.ts';
 import type { Registry } from './registry.ts';
+import { missionGoals } from './scenario-missions.ts';
 import {
   greenBook,
   scenarioAreas,
@@ -530,6 +531,7 @@ export async function runScenario(
 ): Promise<ScenarioReport> {
   const p = await prepareScenario(store, registry, taxonomy, file);
   const a = await appraisePrepared(store, p, o);
+  const missions = await missionGoals(store, registry, taxonomy, p, a);
   const s = p.scenario;
   return {
     scenario: {
@@ -544,9 +546,9 @@ export async function runScenario(
       draws: a.draws,
       seed: a.seed,
     },
-    goals: a.goals,
+    goals: [...a.goals.map(({ formula: _f, ...g }) => g), ...missions.goals],
     interventions: p.ivs.map(interventionInfo),
-    rows: appraisalRows(a, p.areas.names),
+    rows: [...appraisalRows(a, p.areas.names), ...missions.rows],
     sources: p.national.sources,
     notes: [
       ...(s.example ? ['EXAMPLE scenario shipped with Strata: replace it with your own.'] : []),
@@ -554,6 +556,7 @@ export async function runScenario(
       `Bands: ${a.draws} draws (seed ${a.seed}), δ uniform over ${s.model.band ? s.model.band.join('–') : 'none'} and every declared range; the 5–95 % points of each figure.`,
       'Input–output figures are linear and static: a year of running at full rate, prices fixed, no capacity limits (docs/methods/scenarios.md).',
       ...p.notes,
+      ...missions.notes,
       ...p.national.notes,
       ...p.ivs.flatMap((iv) => iv.notes.map((n) => `${iv.id}: ${n}`)),
     ],

@@ -250,6 +250,16 @@ describe('scenario lab on the data pack', () => {
       it(`refuses ${what}`, async () => {
         await assert.rejects(runScenario(store, registry, taxonomy, lines(care(over))), message);
       });
+    it('refuses an unknown mission', async () => {
+      const f = parseText(
+        ['id: bad', 'title: Bad', 'missions: [no-such-mission]', 'interventions:', care()].join('\n'),
+        'bad.yaml',
+      );
+      await assert.rejects(
+        runScenario(store, registry, taxonomy, f),
+        /bad\.yaml:3:\d+: missions\.0: unknown mission: no-such-mission/,
+      );
+    });
     it('refuses an unknown goal, weights that do not sum to one and a budget below every candidate', async () => {
       const two = lines(`${care()}\n${care().replace('id: care', 'id: more-care')}`);
       await assert.rejects(
