@@ -5,7 +5,13 @@ import { MISSION_LINKS, onTrack, trackAfter } from '../../../src/models/scenario
 
 // Emissions per person: 10 t in 2005, a straight line to 0 by 2050; 5.9 t in 2023 against an
 // expected 6.0 (on track), with no slack.
-const ind = { id: 'greenhouse-gas-emissions', rule: 'trajectory' as const, tolerance: 0, baseline: { year: 2005 }, target: { year: 2050, value: 0 } };
+const ind = {
+  id: 'greenhouse-gas-emissions',
+  rule: 'trajectory' as const,
+  tolerance: 0,
+  baseline: { year: 2005 },
+  target: { year: 2050, value: 0 },
+};
 const status = indicatorStatus(
   [
     { year: 2005, value: 10 },
