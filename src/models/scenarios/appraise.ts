@@ -5,6 +5,7 @@
 // are derived per draw and summarised by their central value and 5–95 % band.
 import { CHANNEL, type ChannelLayout } from './channels.ts';
 import { goalDraws, type Figures, type GoalDef } from './goals.ts';
+import { ScaledRow } from './bands.ts';
 import { tailHeaps, tails, type TailHeaps } from './quantiles.ts';
 
 /** One intervention's draws, shared by every area. */
@@ -20,6 +21,11 @@ export interface IvDraws {
   costc: number;
   /** Σ of the Green Book discount factors over the years it runs. */
   annuity: number;
+  /**
+   * With one part and a fixed cost, u_d is a scalar s_d at the draw's δ node: s, the node of each
+   * draw, and each node's draws in increasing s (what the fast bands of bands.ts need).
+   */
+  scaled?: { s: Float64Array; node: Int32Array; order: Int32Array[] };
 }
 
 /** One intervention in one area (or in total). */
@@ -115,7 +121,7 @@ function addFigures(
   own: Float64Array,
   m: number,
   iv: IvDraws,
-  cost: ArrayLike<number>,
+  cost: Float64Array,
   costShare: number,
   intoCh: boolean,
 ): void {
@@ -141,19 +147,22 @@ function fill(
   const m = layout.m;
   const D = f.draws;
   clear(f);
-  const floors = new Map<string, { units: Float64Array; need: number; ppu: number }>();
+  let floors: Map<string, { units: Float64Array; need: number; ppu: number }> | null = null;
   const single = rows.length === 1;
+  const one = new Float64Array(1);
   for (const r of rows) {
     const iv = ivs[r.iv]!;
     const own = single ? f.ch : ownBuf;
     if (!single) own.fill(0);
     addChannels(central ? iv.uc : iv.u, iv.width, r.g, m, D, own);
-    addFigures(f, own, m, iv, central ? [iv.costc] : iv.cost, r.costShare, !single);
+    if (central) one[0] = iv.costc;
+    addFigures(f, own, m, iv, central ? one : iv.cost, r.costShare, !single);
     if (r.reached) {
-      const src = central ? [r.reached.central] : r.reached.draws;
-      for (let d = 0; d < D; d++) f.reached[d] = f.reached[d]! + src[d]!;
+      if (central) f.reached[0] = f.reached[0]! + r.reached.central;
+      else for (let d = 0; d < D; d++) f.reached[d] = f.reached[d]! + r.reached.draws[d]!;
     }
     if (r.floor) {
+      floors ??= new Map();
       const b = floors.get(r.floor.key) ?? {
         units: new Float64Array(D),
         need: r.floor.need,
@@ -163,9 +172,10 @@ function fill(
       for (let d = 0; d < D; d++) b.units[d] = b.units[d]! + own[d * m + layout.units]!;
     }
   }
-  for (const b of floors.values())
-    for (let d = 0; d < D; d++)
-      f.reached[d] = f.reached[d]! + Math.max(0, Math.min(b.units[d]! * b.ppu, b.need));
+  if (floors)
+    for (const b of floors.values())
+      for (let d = 0; d < D; d++)
+        f.reached[d] = f.reached[d]! + Math.max(0, Math.min(b.units[d]! * b.ppu, b.need));
 }
 
 /** max − min of v[0, n): 0 when every draw is the same (no band to find), NaN when one is not a number. */
@@ -204,7 +214,14 @@ export function summarise(
   need = needOf(rows),
 ): { summary: RowSummary; reached: Float64Array | null; reachedCentral: number } {
   const m = layout.m;
-  fill(rows, ivs, layout, s.fig, s.own, false);
+  const only = rows.length === 1 ? rows[0]! : null;
+  const scaled = only && ivs[only.iv]!.scaled && !only.floor && !only.reached ? only : null;
+  const fast = scaled ? new ScaledRow(scaled, ivs[scaled.iv]!, m, base) : null;
+  let filled = false;
+  if (!fast) {
+    fill(rows, ivs, layout, s.fig, s.own, false);
+    filled = true;
+  }
   fill(rows, ivs, layout, s.central, s.ownC, true);
   s.fig.need = s.central.need = need;
   const G = goals.length;
@@ -217,6 +234,15 @@ export function summarise(
   for (let k = 0; k < G; k++) {
     goalDraws(m, s.central, base, goals[k]!, one);
     summary.value[k] = one[0]!;
+    if (fast && fast.tails(goals[k]!, 0.05, one)) {
+      summary.p05[k] = one[0]!;
+      summary.p95[k] = one[1]!;
+      continue;
+    }
+    if (!filled) {
+      fill(rows, ivs, layout, s.fig, s.own, false);
+      filled = true;
+    }
     goalDraws(m, s.fig, base, goals[k]!, s.col);
     const spread = extent(s.col, s.fig.draws);
     if (Number.isNaN(spread)) summary.p05[k] = summary.p95[k] = NaN;
@@ -228,6 +254,7 @@ export function summarise(
     }
   }
   const hasFloor = rows.some((r) => r.floor);
+  if (hasFloor && !filled) fill(rows, ivs, layout, s.fig, s.own, false);
   return {
     summary,
     reached: hasFloor ? Float64Array.from(s.fig.reached) : null,

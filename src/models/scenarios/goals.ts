@@ -226,56 +226,71 @@ function ratioChange(a: number, da: number, b: number, db: number): number {
   return (a + da) / (b + db) - a / b;
 }
 
-/** One goal in every draw of the figures, written into out[0, D). `base`: the row's baseline channels. */
-export function goalDraws(m: number, f: Figures, base: Float64Array, goal: GoalDef, out: Float64Array): void {
-  const D = f.draws;
-  const c = f.ch;
-  const V = base[CHANNEL.gva]!;
-  const J = base[CHANNEL.jobs]!;
-  const F = goal.formula;
+/**
+ * One goal from one draw's figures: channels c[o … o + m), present values, people reached.
+ * `base` is the row's baseline channels (the area's, or the nation's for the total).
+ */
+export function goalAt(
+  F: Formula,
+  c: Float64Array,
+  o: number,
+  pvGva: number,
+  pvJobs: number,
+  pvCost: number,
+  reached: number,
+  need: number,
+  base: Float64Array,
+): number {
   switch (F.kind) {
     case 'channel':
-      for (let d = 0; d < D; d++) out[d] = c[d * m + F.channel]!;
-      return;
+      return c[o + F.channel]!;
     case 'male':
-      for (let d = 0; d < D; d++) out[d] = c[d * m + CHANNEL.jobs]! - c[d * m + CHANNEL.jobsFemale]!;
-      return;
+      return c[o + CHANNEL.jobs]! - c[o + CHANNEL.jobsFemale]!;
     case 'gva-per-job':
-      for (let d = 0; d < D; d++)
-        out[d] = 1e6 * ratioChange(V, c[d * m + CHANNEL.gva]!, J, c[d * m + CHANNEL.jobs]!);
-      return;
-    case 'foundational-gva': {
-      const b = base[CHANNEL.foundationalGva]!;
-      for (let d = 0; d < D; d++)
-        out[d] = 100 * ratioChange(b, c[d * m + CHANNEL.foundationalGva]!, V, c[d * m + CHANNEL.gva]!);
-      return;
-    }
-    case 'foundational-jobs': {
-      const b = base[CHANNEL.foundationalJobs]!;
-      for (let d = 0; d < D; d++)
-        out[d] = 100 * ratioChange(b, c[d * m + CHANNEL.foundationalJobs]!, J, c[d * m + CHANNEL.jobs]!);
-      return;
-    }
+      return (
+        1e6 * ratioChange(base[CHANNEL.gva]!, c[o + CHANNEL.gva]!, base[CHANNEL.jobs]!, c[o + CHANNEL.jobs]!)
+      );
+    case 'foundational-gva':
+      return (
+        100 *
+        ratioChange(
+          base[CHANNEL.foundationalGva]!,
+          c[o + CHANNEL.foundationalGva]!,
+          base[CHANNEL.gva]!,
+          c[o + CHANNEL.gva]!,
+        )
+      );
+    case 'foundational-jobs':
+      return (
+        100 *
+        ratioChange(
+          base[CHANNEL.foundationalJobs]!,
+          c[o + CHANNEL.foundationalJobs]!,
+          base[CHANNEL.jobs]!,
+          c[o + CHANNEL.jobs]!,
+        )
+      );
     case 'reached':
-      out.set(f.reached.subarray(0, D));
-      return;
+      return reached;
     case 'closed':
-      for (let d = 0; d < D; d++) out[d] = f.need > 0 ? (100 * f.reached[d]!) / f.need : 0;
-      return;
+      return need > 0 ? (100 * reached) / need : 0;
     case 'pv-cost':
-      for (let d = 0; d < D; d++) out[d] = f.pvCost[d]! / 1e6;
-      return;
+      return pvCost / 1e6;
     case 'pv-gva':
-      out.set(f.pvGva.subarray(0, D));
-      return;
+      return pvGva;
     case 'cost-per-job':
-      for (let d = 0; d < D; d++) out[d] = perUnit(f.pvCost[d]!, f.pvJobs[d]!);
-      return;
+      return perUnit(pvCost, pvJobs);
     case 'cost-per-gva':
-      for (let d = 0; d < D; d++) out[d] = perUnit(f.pvCost[d]!, f.pvGva[d]! * 1e6);
-      return;
+      return perUnit(pvCost, pvGva * 1e6);
   }
   throw new Error(`invalid goal formula: ${(F as { kind: unknown }).kind}`);
+}
+
+/** One goal in every draw of the figures, written into out[0, D). */
+export function goalDraws(m: number, f: Figures, base: Float64Array, goal: GoalDef, out: Float64Array): void {
+  const F = goal.formula;
+  for (let d = 0; d < f.draws; d++)
+    out[d] = goalAt(F, f.ch, d * m, f.pvGva[d]!, f.pvJobs[d]!, f.pvCost[d]!, f.reached[d]!, f.need, base);
 }
 
 /** Cost per unit gained: 0 where nothing is spent, NaN (reported empty) where nothing is gained. */

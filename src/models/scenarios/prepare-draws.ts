@@ -16,6 +16,8 @@ export interface DeltaDraws {
   deltas: Float64Array;
   weights: Float64Array;
   centralWeights: Float64Array;
+  /** The node of each draw. */
+  node: Int32Array;
 }
 
 /** Each draw's δ: uniform over the band's grid (bandGrid), the same for every area and intervention. */
@@ -35,10 +37,11 @@ export function deltaDraws(
       deltas[d] = grid[Math.min(grid.length - 1, Math.floor(u[d]! * grid.length))]!;
   }
   const weights = new Float64Array(draws * G);
-  for (let d = 0; d < draws; d++) weights[d * G + nodeOf(nodes, deltas[d]!)] = 1;
+  const node = Int32Array.from(deltas, (x) => nodeOf(nodes, x));
+  for (let d = 0; d < draws; d++) weights[d * G + node[d]!] = 1;
   const centralWeights = new Float64Array(G);
   centralWeights[nodeOf(nodes, central)] = 1;
-  return { nodes, central, deltas, weights, centralWeights };
+  return { nodes, central, deltas, weights, centralWeights, node };
 }
 
 /** A parameter's value in every draw (its central value throughout when it does not vary). */
@@ -91,7 +94,19 @@ export function ivDraws(iv: CompiledIntervention, delta: DeltaDraws, draws: numb
   const wc = delta.centralWeights;
   const uc = new Float64Array(width);
   fold(iv, kc, ac, wc, theta, uc);
-  return { width, u, uc, cost, costc: costOf(iv, kc) * (1 + iv.uplift), annuity: iv.annuity };
+  const out: IvDraws = { width, u, uc, cost, costc: costOf(iv, kc) * (1 + iv.uplift), annuity: iv.annuity };
+  if (parts === 1 && cost.every((c) => c === cost[0])) out.scaled = scaledDraws(u, delta, G);
+  return out;
+}
+
+/** One part and a fixed cost: u_d = s_d at the draw's node; the draws of each node sorted by s. */
+function scaledDraws(u: Float64Array, delta: DeltaDraws, G: number): NonNullable<IvDraws['scaled']> {
+  const D = delta.node.length;
+  const s = Float64Array.from({ length: D }, (_, d) => u[d * G + delta.node[d]!]!);
+  const byNode: number[][] = Array.from({ length: G }, () => []);
+  for (let d = 0; d < D; d++) byNode[delta.node[d]!]!.push(d);
+  const order = byNode.map((ds) => Int32Array.from(ds.sort((a, b) => s[a]! - s[b]! || a - b)));
+  return { s, node: delta.node, order };
 }
 
 /** u[k·G + g] = α θ_k w_g. */
