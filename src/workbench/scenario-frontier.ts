@@ -12,7 +12,13 @@ import type { Store } from '../store/db.ts';
 import type { AgreedWeights } from './agreed-weights.ts';
 import { validateFile, type ParsedFile } from './data-file.ts';
 import type { Registry } from './registry.ts';
-import { appraisePrepared, prepareScenario, type GoalInfo, type ScenarioOptions } from './scenarios.ts';
+import {
+  appraisePrepared,
+  goalInfo,
+  prepareScenario,
+  type GoalInfo,
+  type ScenarioOptions,
+} from './scenarios.ts';
 
 /** Goal weights as the caller gives them: a file, or a consultation's published result. */
 export type WeightsInput = { file: ParsedFile } | { agreed: AgreedWeights };
@@ -145,8 +151,8 @@ export async function scenarioFrontier(
   }
   return {
     scenario: { id: p.scenario.id, title: p.scenario.title, source: file.name, draws: a.draws, seed: a.seed },
-    x: a.goals[xi]!,
-    y: a.goals[yi]!,
+    x: goalInfo(a.goals[xi]!),
+    y: goalInfo(a.goals[yi]!),
     candidates,
     portfolio,
     notes,

@@ -17,6 +17,7 @@ import {
 import { appraiseLocal, type ScenarioTask } from '../models/scenarios/batch.ts';
 import { createScenarioPool, type ScenarioPool } from '../models/scenarios/pool.ts';
 import { assemble, cell, type Appraisal } from '../models/scenarios/assemble.ts';
+import type { GoalDef } from '../models/scenarios/goals.ts';
 import {
   additionalityParams,
   compileScenario,
@@ -64,13 +65,12 @@ export interface ScenarioRow {
   p95: number | null;
 }
 
-export interface GoalInfo {
-  id: string;
-  label: string;
-  unit: string;
-  polarity: 1 | -1;
-  additive: boolean;
-  meaning: string;
+/** A goal as reported: its id, label, unit, polarity, whether it adds up, and what it means. */
+export type GoalInfo = Omit<GoalDef, 'formula'>;
+
+/** A goal's definition without its formula (how it is computed stays inside the models). */
+export function goalInfo({ formula: _formula, ...g }: GoalDef): GoalInfo {
+  return g;
 }
 
 export interface ParameterInfo {
@@ -546,7 +546,7 @@ export async function runScenario(
       draws: a.draws,
       seed: a.seed,
     },
-    goals: [...a.goals.map(({ formula: _f, ...g }) => g), ...missions.goals],
+    goals: [...a.goals.map(goalInfo), ...missions.goals],
     interventions: p.ivs.map(interventionInfo),
     rows: [...appraisalRows(a, p.areas.names), ...missions.rows],
     sources: p.national.sources,
