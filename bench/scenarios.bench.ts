@@ -11,13 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cell, type Appraisal } from '../src/models/scenarios/assemble.ts';
 import { deltaDraws, ivDraws } from '../src/models/scenarios/prepare-draws.ts';
-import { closeStore, loadRegistry, loadTaxonomy } from '../src/workbench.ts';
 import { fromValue } from '../src/workbench/data-file.ts';
-import { scenarioFrontier } from '../src/workbench/scenario-frontier.ts';
 import { appraiseScenarios, prepareScenario, type PreparedScenario } from '../src/workbench/scenarios.ts';
 import { CHANNEL } from '../src/models/scenarios/channels.ts';
 import { createRandom } from '../src/models/random.ts';
-import { packStore } from '../test/helpers/pack.ts';
+import { packWorkbench } from '../test/helpers/pack.ts';
 import { python } from './python.ts';
 
 const SCENARIOS = Number(process.env.STRATA_BENCH_SCENARIOS ?? 1000);
@@ -188,19 +186,18 @@ function agreement(a: Appraisal, numpy: Float64Array): number {
 }
 
 async function main(): Promise<void> {
-  const store = await packStore();
-  const registry = loadRegistry();
-  const taxonomy = loadTaxonomy();
+  const wb = await packWorkbench();
+  const taxonomy = wb.defaultTaxonomy;
   try {
     let t = performance.now();
     const ps: PreparedScenario[] = [];
     for (let s = 0; s < SCENARIOS; s++)
-      ps.push(await prepareScenario(store, registry, taxonomy, fromValue(scenarioValue(s), `s${s}.yaml`)));
+      ps.push(await prepareScenario(wb, taxonomy, fromValue(scenarioValue(s), `s${s}.yaml`)));
     const prepareMs = performance.now() - t;
     const kept: Appraisal[] = [];
     let checksum = 0;
     t = performance.now();
-    await appraiseScenarios(store, ps, { workers: WORKERS }, (i, a) => {
+    await appraiseScenarios(wb, ps, { workers: WORKERS }, (i, a) => {
       checksum += a.value[cell(a, a.rows.length - 1, a.areas.length - 1, 0)]!;
       if (i < COMPARE) kept[i] = a;
     });
@@ -228,13 +225,11 @@ async function main(): Promise<void> {
     }
 
     t = performance.now();
-    const frontier = await scenarioFrontier(
-      store,
-      registry,
-      taxonomy,
-      fromValue(candidates(40), 'candidates.yaml'),
-      { x: 'jobs', y: 'gva_per_job', budget: 2e9 },
-    );
+    const frontier = await wb.scenarioFrontier(fromValue(candidates(40), 'candidates.yaml'), {
+      x: 'jobs',
+      y: 'gva_per_job',
+      budget: 2e9,
+    });
     const frontierMs = performance.now() - t;
 
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -259,7 +254,7 @@ async function main(): Promise<void> {
       `frontier + exact portfolio over 40 candidates (appraisal with 1,000 draws included): ${s(frontierMs)}   target < 2 s ${frontierMs < 2000 ? 'met' : 'NOT met'} (${frontier.portfolio!.method}, exact ${frontier.portfolio!.exact}, chose ${frontier.portfolio!.chosen.length})`,
     );
   } finally {
-    closeStore(store);
+    wb.close();
   }
 }
 

@@ -3,34 +3,15 @@
 // the same areas by their final demand instead. Both run with the same seed and, where
 // interventions share an id, the same parameter draws (common random numbers).
 import { UsageError } from '../core/errors.ts';
+import type { CompareReport, CompareRow } from '../contract/scenarios.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { cell } from '../models/scenarios/assemble.ts';
 import type { Scenario } from '../models/scenarios/schema.ts';
-import type { Store } from '../store/db.ts';
 import type { ParsedFile } from './data-file.ts';
-import type { Registry } from './registry.ts';
+import type { Ctx } from './context.ts';
 import { appraisePrepared, prepareScenario, type ScenarioOptions } from './scenarios.ts';
 
-export interface CompareRow {
-  goal: string;
-  unit: string;
-  a: number | null;
-  aP05: number | null;
-  aP95: number | null;
-  b: number | null;
-  bP05: number | null;
-  bP95: number | null;
-  /** b − a, central values. */
-  difference: number | null;
-}
-
-export interface CompareReport {
-  mode: 'files' | 'vertical-horizontal';
-  a: { id: string; title: string; source: string };
-  b: { id: string; title: string; source: string };
-  rows: CompareRow[];
-  notes: string[];
-}
+export type { CompareReport, CompareRow };
 
 /** The scenario with every vertical demand or finance intervention spread over the whole economy instead. */
 export function horizontalTwin(s: Scenario): Scenario {
@@ -56,21 +37,20 @@ const num = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** A against B (or A against its horizontal twin) on every goal of the total. */
 export async function scenarioCompare(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   fileA: ParsedFile,
   fileB: ParsedFile | null,
   o: ScenarioOptions = {},
 ): Promise<CompareReport> {
-  const pa = await prepareScenario(store, registry, taxonomy, fileA);
+  const pa = await prepareScenario(ctx, taxonomy, fileA);
   const pb = fileB
-    ? await prepareScenario(store, registry, taxonomy, fileB)
-    : await prepareScenario(store, registry, taxonomy, fileA, {}, horizontalTwin);
+    ? await prepareScenario(ctx, taxonomy, fileB)
+    : await prepareScenario(ctx, taxonomy, fileA, {}, horizontalTwin);
   const seed = o.seed ?? pa.scenario.appraisal.seed;
   const draws = o.draws ?? pa.scenario.appraisal.draws;
-  const a = await appraisePrepared(store, pa, { ...o, seed, draws });
-  const b = await appraisePrepared(store, pb, { ...o, seed, draws });
+  const a = await appraisePrepared(ctx, pa, { ...o, seed, draws });
+  const b = await appraisePrepared(ctx, pb, { ...o, seed, draws });
   const at = (x: typeof a, id: string, which: Float64Array) => {
     const k = x.goals.findIndex((g) => g.id === id);
     return k < 0 ? NaN : which[cell(x, x.rows.length - 1, x.areas.length - 1, k)]!;

@@ -2,23 +2,17 @@
 // goals, and the best portfolio under a budget for goal weights from a file or from a closed
 // goal-weighting consultation. Plain records in and out.
 import { UsageError } from '../core/errors.ts';
+import type { FrontierCandidate as Candidate, FrontierReport } from '../contract/scenarios.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { cell, type Appraisal } from '../models/scenarios/assemble.ts';
 import { goalIndex } from '../models/scenarios/goals.ts';
 import { paretoFrontier } from '../models/scenarios/pareto.ts';
 import { choosePortfolio, EXACT_LIMIT } from '../models/scenarios/portfolio.ts';
 import { checkWeights, scores, weightsSchema } from '../models/scenarios/weights.ts';
-import type { Store } from '../store/db.ts';
 import type { AgreedWeights } from './agreed-weights.ts';
 import { validateFile, type ParsedFile } from './data-file.ts';
-import type { Registry } from './registry.ts';
-import {
-  appraisePrepared,
-  goalInfo,
-  prepareScenario,
-  type GoalInfo,
-  type ScenarioOptions,
-} from './scenarios.ts';
+import type { Ctx } from './context.ts';
+import { appraisePrepared, goalInfo, prepareScenario, type ScenarioOptions } from './scenarios.ts';
 
 /** Goal weights as the caller gives them: a file, or a consultation's published result. */
 export type WeightsInput = { file: ParsedFile } | { agreed: AgreedWeights };
@@ -31,44 +25,7 @@ export interface FrontierOptions extends ScenarioOptions {
   weights?: WeightsInput;
 }
 
-export interface Candidate {
-  id: string;
-  title: string;
-  kind: string;
-  vertical: boolean;
-  x: number | null;
-  xP05: number | null;
-  xP95: number | null;
-  y: number | null;
-  yP05: number | null;
-  yP95: number | null;
-  /** Present value of costs, £. */
-  cost: number;
-  score: number | null;
-  frontier: boolean;
-  chosen: boolean;
-}
-
-export interface FrontierReport {
-  scenario: { id: string; title: string; source: string; draws: number; seed: number };
-  x: GoalInfo;
-  y: GoalInfo;
-  candidates: Candidate[];
-  portfolio: {
-    budget: number;
-    chosen: string[];
-    cost: number;
-    score: number;
-    bound: number;
-    method: string;
-    exact: boolean;
-    weights: { goal: string; weight: number }[];
-    /** The chosen candidates' goals added up (additive goals). */
-    totals: { goal: string; value: number }[];
-    weightsSource: string;
-  } | null;
-  notes: string[];
-}
+export type { FrontierReport };
 
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -96,15 +53,14 @@ function weightsOf(w: WeightsInput, a: Appraisal) {
 
 /** The frontier of the scenario's interventions on goals x and y, and the best portfolio under a budget. */
 export async function scenarioFrontier(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
   o: FrontierOptions = {},
 ): Promise<FrontierReport> {
-  const p = await prepareScenario(store, registry, taxonomy, file);
+  const p = await prepareScenario(ctx, taxonomy, file);
   if (p.ivs.length === 0) throw new UsageError(`${file.name}: no interventions to choose among`);
-  const a = await appraisePrepared(store, p, o);
+  const a = await appraisePrepared(ctx, p, o);
   const goal = (id: string, flag: string) => {
     try {
       return goalIndex(a.goals, id);

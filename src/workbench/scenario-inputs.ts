@@ -13,15 +13,21 @@ import { femaleShares } from '../models/scenarios/female-share.ts';
 import { greenBookSchema, type GreenBook } from '../models/scenarios/green-book.ts';
 import { industryClasses, sectorsSchema, type Sectors } from '../models/scenarios/sectors.ts';
 import type { RegionalSizes } from '../models/io/sizes.ts';
-import { query, type Store } from '../store/db.ts';
+import { areaNameRows } from '../store/queries/areas.ts';
+import { employerPeriods } from '../store/queries/gender.ts';
+import {
+  employerQuartiles,
+  ghgIntensityRows,
+  itlPopulationRows,
+  sicClassCodes,
+} from '../store/queries/scenarios.ts';
 import { loadIoTable } from '../store/io-tables.ts';
-import { cached } from './cache.ts';
+import type { Ctx } from './context.ts';
 import { readDataFile, validateFile } from './data-file.ts';
 import { ladPopulation } from './geography.ts';
 import { indicatorSeries } from './indicator-series.ts';
 import { ioContext, ioSizes, type IoContext } from './io.ts';
-import { taxonomyKey } from './layers.ts';
-import type { Registry } from './registry.ts';
+import { taxonomyKey } from './taxonomies.ts';
 
 const DATA = new URL('../../data/appraisal/', import.meta.url).pathname;
 
@@ -45,40 +51,20 @@ export function sectors(): Sectors {
 }
 
 /** Every SIC 2007 class (4-digit) the store's SIC tables list. */
-async function sicClasses(store: Store): Promise<string[]> {
-  const rows = await query<{ code: string }>(
-    store,
-    `SELECT DISTINCT s.code FROM sic s JOIN current_datasets d ON d.id = s.dataset_id WHERE s.level = 'class' ORDER BY 1`,
-  );
-  if (rows.length === 0)
+async function sicClasses(ctx: Ctx): Promise<string[]> {
+  const codes = await sicClassCodes(ctx.store);
+  if (codes.length === 0)
     throw new UsageError('no SIC 2007 classes in the store: import the SIC 2007 tables', 'no_data', 409);
-  return rows.map((r) => r.code);
+  return codes;
 }
 
 /** Women's share of jobs by IOAT industry from the newest complete year of employer returns. */
-async function femaleShareOf(store: Store, codes: readonly string[]) {
-  const periods = await query<{ period: string; source: string; vintage: string }>(
-    store,
-    `SELECT DISTINCT g.period, d.publisher || ', ' || d.title AS source, d.vintage FROM gpg_employers g
-       JOIN current_datasets d ON d.id = g.dataset_id ORDER BY 1`,
-  );
+async function femaleShareOf(ctx: Ctx, codes: readonly string[]) {
+  const periods = await employerPeriods(ctx.store);
   const chosen = periods.filter((p) => !/partial/i.test(p.vintage)).at(-1);
   if (!chosen)
     throw new UsageError('no complete year of gender pay gap employer returns in the store', 'no_data', 409);
-  const rows = await query<{
-    sic: string;
-    q1: number | null;
-    q2: number | null;
-    q3: number | null;
-    q4: number | null;
-    size: string;
-  }>(
-    store,
-    `SELECT g.sic_codes AS sic, g.female_lower_quartile AS q1, g.female_lower_middle_quartile AS q2,
-            g.female_upper_middle_quartile AS q3, g.female_top_quartile AS q4, g.employer_size AS size
-       FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id WHERE g.period = ?`,
-    [chosen.period],
-  );
+  const rows = await employerQuartiles(ctx.store, chosen.period);
   const returns = rows.map((r) => {
     const q = [r.q1, r.q2, r.q3, r.q4];
     return {
@@ -95,19 +81,8 @@ async function femaleShareOf(store: Store, codes: readonly string[]) {
 }
 
 /** GHG intensity (ktCO2e per £m GVA) by IOAT industry in the year nearest the IO table's. */
-async function ghgOf(store: Store, codes: readonly string[], year: number) {
-  const rows = await query<{
-    code: string;
-    value: number | null;
-    status: string | null;
-    period: number;
-    source: string;
-  }>(
-    store,
-    `SELECT i.industry AS code, i.value, i.status, i.period, d.publisher || ', ' || d.title AS source
-       FROM industry_obs i JOIN current_datasets d ON d.id = i.dataset_id
-      WHERE d.source = 'ons-ghg-intensity-by-industry' AND i.measure = 'ghg_intensity'`,
-  );
+async function ghgOf(ctx: Ctx, codes: readonly string[], year: number) {
+  const rows = await ghgIntensityRows(ctx.store);
   if (rows.length === 0)
     throw new UsageError(
       'no greenhouse gas intensity by industry in the store: import the ONS atmospheric emissions table',
@@ -133,32 +108,28 @@ export interface ScenarioNational {
   notes: string[];
 }
 
-export function scenarioNational(store: Store, taxonomy: Taxonomy): Promise<ScenarioNational> {
-  return cached(store, `scenario-national:${taxonomyKey(taxonomy)}`, async () => {
-    const ctx = await ioContext(store, taxonomy);
-    const table = (await loadIoTable(store, ctx.year))!;
-    const codes = ctx.national.codes;
-    const female = await femaleShareOf(store, codes);
-    const ghg = await ghgOf(store, codes, ctx.year);
-    const foundational = ctx.layers.layers.filter((l) => l.startsWith('foundational'));
+export function scenarioNational(ctx: Ctx, taxonomy: Taxonomy): Promise<ScenarioNational> {
+  return ctx.cached(`scenario-national:${taxonomyKey(taxonomy)}`, async () => {
+    const io = await ioContext(ctx, taxonomy);
+    const table = (await loadIoTable(ctx.store, io.year))!;
+    const codes = io.national.codes;
+    const female = await femaleShareOf(ctx, codes);
+    const ghg = await ghgOf(ctx, codes, io.year);
+    const foundational = io.layers.layers.filter((l) => l.startsWith('foundational'));
     const nat = nationalData({
-      national: ctx.national,
+      national: io.national,
       finalDemand: table.finalDemand,
-      layers: ctx.layers,
+      layers: io.layers,
       foundational,
       femaleShare: female.share,
       ghgPerGva: ghg.value,
     });
     return {
-      ctx,
+      ctx: io,
       table,
       nat,
-      classes: industryClasses(codes, await sicClasses(store)),
-      sources: [
-        ctx.source,
-        `Women's share of jobs by industry: ${female.source}`,
-        `Emissions: ${ghg.source}`,
-      ],
+      classes: industryClasses(codes, await sicClasses(ctx)),
+      sources: [io.source, `Women's share of jobs by industry: ${female.source}`, `Emissions: ${ghg.source}`],
       notes: [
         `Women's share: ${female.fallbacks.length} industries with fewer than 10 employers take a wider share (${female.fallbacks.slice(0, 4).join('; ')}${female.fallbacks.length > 4 ? '; …' : ''}).`,
         ...(ghg.notes.length
@@ -180,54 +151,37 @@ export interface ScenarioAreas {
 }
 
 export function scenarioAreas(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   n: ScenarioNational,
   level: 'lad' | 'itl3',
 ): Promise<ScenarioAreas> {
-  return cached(store, `scenario-areas:${taxonomyKey(taxonomy)}:${level}`, async () => {
-    const { sizes, year } = await ioSizes(store, n.ctx, level);
-    const pop = level === 'lad' ? await ladPopulation(store) : null;
-    const itlPop = level === 'itl3' ? await itlPopulation(store) : null;
-    const lw = level === 'lad' ? await livingWage(store, registry, taxonomy) : new Map<string, number>();
+  return ctx.cached(`scenario-areas:${taxonomyKey(taxonomy)}:${level}`, async () => {
+    const { sizes, year } = await ioSizes(ctx, n.ctx, level);
+    const pop = level === 'lad' ? await ladPopulation(ctx) : null;
+    const itlPop = level === 'itl3' ? await itlPopulation(ctx) : null;
+    const lw = level === 'lad' ? await livingWage(ctx, taxonomy) : new Map<string, number>();
     const areas = areaData(n.nat, sizes, (code) => ({
       population: pop?.all.get(code) ?? itlPop?.get(code) ?? null,
       workingAge: pop?.workingAge.get(code) ?? null,
       livingWage: lw.get(code) ?? null,
       floors: {},
     }));
-    const names = new Map(
-      (
-        await query<{ areacd: string; areanm: string }>(
-          store,
-          `SELECT a.areacd, arg_max(a.areanm, a.dataset_id) AS areanm FROM areas a GROUP BY 1`,
-        )
-      ).map((r) => [r.areacd, r.areanm]),
-    );
+    const names = new Map((await areaNameRows(ctx.store)).map((r) => [r.areacd, r.areanm]));
     names.set('K02000001', 'United Kingdom');
     return { level, sizes, sizeYear: year, areas, index: new Map(sizes.areas.map((a, i) => [a, i])), names };
   });
 }
 
-async function itlPopulation(store: Store): Promise<Map<string, number>> {
-  const rows = await query<{ areacd: string; value: number }>(
-    store,
-    `SELECT o.areacd, arg_max(o.observation, o.period) AS value FROM observations o
-       JOIN current_datasets d ON d.id = o.dataset_id
-      WHERE d.source = 'ons-gva-itl-population' AND o.indicator = 'population' GROUP BY 1`,
-  );
+async function itlPopulation(ctx: Ctx): Promise<Map<string, number>> {
+  const rows = await itlPopulationRows(ctx.store);
   return new Map(rows.map((r) => [r.areacd, Number(r.value)]));
 }
 
 /** Share (0–1) of employee jobs paid below the Living Wage Foundation rate by LAD, latest year. */
-async function livingWage(
-  store: Store,
-  registry: Registry,
-  taxonomy: Taxonomy,
-): Promise<Map<string, number>> {
+async function livingWage(ctx: Ctx, taxonomy: Taxonomy): Promise<Map<string, number>> {
   try {
-    const s = await indicatorSeries(store, registry, 'pct-jobs-below-lwf-all', taxonomy, 'lad');
+    const s = await indicatorSeries(ctx, 'pct-jobs-below-lwf-all', taxonomy, 'lad');
     const latest = new Map<string, { period: string; value: number }>();
     for (const r of s.rows)
       if (r.value !== null && (latest.get(r.areacd)?.period ?? '') <= r.period)

@@ -12,10 +12,9 @@ import {
   type MissionArea,
 } from '../models/scenarios/missions.ts';
 import type { IndicatorStatus } from '../models/missions/status.ts';
-import type { Store } from '../store/db.ts';
 import { DataFileError, readDataFile, type ParsedFile } from './data-file.ts';
 import { exampleMission, exampleMissions, loadMission, missionStatus } from './missions.ts';
-import type { Registry } from './registry.ts';
+import type { Ctx } from './context.ts';
 import type { GoalInfo, PreparedScenario, ScenarioRow } from './scenarios.ts';
 
 function missionFile(p: PreparedScenario, ref: string, k: number): ParsedFile {
@@ -36,8 +35,7 @@ function missionFile(p: PreparedScenario, ref: string, k: number): ParsedFile {
 
 /** Mission goals for every row and area of an appraisal (LAD scenarios; the nation as K02000001). */
 export async function missionGoals(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   p: PreparedScenario,
   a: Appraisal,
@@ -54,18 +52,18 @@ export async function missionGoals(
   };
   for (const [k, ref] of p.scenario.missions.entries()) {
     const file = missionFile(p, ref, k);
-    const mission = loadMission(registry, file);
+    const mission = loadMission(ctx.registry, file);
     const links = mission.indicators.map((ind) => MISSION_LINKS.find((l) => l.indicator === ind.id) ?? null);
     if (links.every((l) => l === null)) {
       out.notes.push(`Mission ${mission.id}: none of its indicators moves with a goal of the scenario lab.`);
       continue;
     }
-    const report = await missionStatus(store, registry, taxonomy, file);
+    const report = await missionStatus(ctx, taxonomy, file);
     const rules: IndicatorRule[] = mission.indicators.map((ind) => ({
       rule: ind.rule,
       tolerance: ind.tolerance,
       polarity: (ind.direction ??
-        registry.indicators.find((e) => e.id === ind.id)!.polarity) as IndicatorRule['polarity'],
+        ctx.registry.indicators.find((e) => e.id === ind.id)!.polarity) as IndicatorRule['polarity'],
     }));
     const byArea = new Map(report.areas.map((x) => [x.areacd, x.indicators as IndicatorStatus[]]));
     byArea.set('K02000001', report.national.indicators);

@@ -2,6 +2,7 @@
 // interregional model: what each plan does in its own areas and spills to the rest, where plans
 // displace each other, and the national sum — the honest answer to whether devolved plans add up.
 import { UsageError } from '../core/errors.ts';
+import type { RollupReport } from '../contract/scenarios.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { assemble, cell, type Appraisal } from '../models/scenarios/assemble.ts';
 import type { CompiledIntervention } from '../models/scenarios/compile.ts';
@@ -9,44 +10,18 @@ import { goalIndex } from '../models/scenarios/goals.ts';
 import { deltaDraws, ivDraws } from '../models/scenarios/prepare-draws.ts';
 import { displacement, spillovers, type Plan } from '../models/scenarios/rollup.ts';
 import { spilloverGross } from '../models/scenarios/spill.ts';
-import type { Store } from '../store/db.ts';
 import type { ParsedFile } from './data-file.ts';
 import { lads2023 } from './geography.ts';
-import type { Registry } from './registry.ts';
+import type { Ctx } from './context.ts';
 import {
   appraisalRows,
   prepareScenario,
   systemAt,
   type PreparedScenario,
   type ScenarioOptions,
-  type ScenarioRow,
 } from './scenarios.ts';
 
-export interface RollupReport {
-  level: 'lad' | 'itl3';
-  model: PreparedScenario['scenario']['model'];
-  draws: number;
-  seed: number;
-  plans: {
-    id: string;
-    title: string;
-    source: string;
-    areas: string[];
-    /** Central jobs and GVA (£m a year) in the plan's own areas, in total, elsewhere, and in each other plan's areas. */
-    jobs: { own: number; total: number; elsewhere: number; into: Record<string, number> };
-    gva: { own: number; total: number; elsewhere: number; into: Record<string, number> };
-  }[];
-  /** Jobs and GVA each plan says it displaces (its declared displacement), and the part in each other plan's areas. */
-  displacement: {
-    plan: string;
-    jobs: number;
-    gva: number;
-    into: Record<string, { jobs: number; gva: number }>;
-  }[];
-  /** Every plan, every intervention and all together, per area, ITL1 region and UK, with bands. */
-  rows: ScenarioRow[];
-  notes: string[];
-}
+export type { RollupReport };
 
 const SAME = ['level', 'delta', 'band', 'variant', 'type', 'beta'] as const;
 
@@ -75,9 +50,9 @@ function checkSame(plans: PreparedScenario[]): void {
 }
 
 /** ITL1 region of every area, as groups of area indices with their summed baselines. */
-async function regions(store: Store, p: PreparedScenario) {
+async function regions(ctx: Ctx, p: PreparedScenario) {
   const itl1 = new Map<string, string>();
-  if (p.areas.level === 'lad') for (const l of await lads2023(store)) itl1.set(l.areacd, l.itl1);
+  if (p.areas.level === 'lad') for (const l of await lads2023(ctx)) itl1.set(l.areacd, l.itl1);
   const groups = new Map<string, number[]>();
   p.areaData.forEach((a, i) => {
     const r = p.areas.level === 'itl3' ? a.areacd.slice(0, 3) : itl1.get(a.areacd);
@@ -94,8 +69,7 @@ async function regions(store: Store, p: PreparedScenario) {
 
 /** Rolls the plans up with the interregional model (each plan's own model settings must agree). */
 export async function scenarioRollup(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   files: readonly ParsedFile[],
   o: ScenarioOptions = {},
@@ -103,8 +77,7 @@ export async function scenarioRollup(
   if (files.length === 0)
     throw new UsageError('no plans to roll up: the folder holds no scenario files (.yaml, .yml, .json)');
   const plans: PreparedScenario[] = [];
-  for (const f of files)
-    plans.push(await prepareScenario(store, registry, taxonomy, f, { interregional: true }));
+  for (const f of files) plans.push(await prepareScenario(ctx, taxonomy, f, { interregional: true }));
   checkSame(plans);
   const first = plans[0]!;
   const host = plans.find((p) => p.ivs.some((iv) => iv.kind === 'infrastructure')) ?? first;
@@ -120,7 +93,7 @@ export async function scenarioRollup(
   const m = first.scenario.model;
   const delta = deltaDraws(first.nodes, m.delta, m.band, draws, seed);
   const shared = ivs.map((iv) => ivDraws(iv, delta, draws, seed));
-  const systems = await Promise.all(first.nodes.map((d) => systemAt(store, first, d)));
+  const systems = await Promise.all(first.nodes.map((d) => systemAt(ctx, first, d)));
   const nat = first.national.nat;
   const { gross, sweeps } = spilloverGross(ivs, nat, host.areaData, first.areas.index, systems, m.type);
   const rowGroups = plans.map((p, k) => ({
@@ -129,7 +102,7 @@ export async function scenarioRollup(
   }));
   const a = assemble(ivs, shared, nat, host.areaData, gross, draws, {
     rowGroups,
-    areaGroups: await regions(store, host),
+    areaGroups: await regions(ctx, host),
   });
   const planRows: Plan[] = plans.map((p, k) => ({
     id: p.scenario.id,

@@ -18,6 +18,13 @@ import { appraiseLocal, type ScenarioTask } from '../models/scenarios/batch.ts';
 import { createScenarioPool, type ScenarioPool } from '../models/scenarios/pool.ts';
 import { assemble, cell, type Appraisal } from '../models/scenarios/assemble.ts';
 import type { GoalDef } from '../models/scenarios/goals.ts';
+import type {
+  GoalInfo,
+  InterventionInfo,
+  ParameterInfo,
+  ScenarioReport,
+  ScenarioRow,
+} from '../contract/scenarios.ts';
 import {
   additionalityParams,
   compileScenario,
@@ -31,12 +38,10 @@ import type { Parameter } from '../models/scenarios/parameter.ts';
 import { deltaDraws, ivDraws } from '../models/scenarios/prepare-draws.ts';
 import { scenarioSchema, type Scenario } from '../models/scenarios/schema.ts';
 import { spilloverGross } from '../models/scenarios/spill.ts';
-import type { Store } from '../store/db.ts';
-import { cached } from './cache.ts';
+import type { Ctx } from './context.ts';
 import { DataFileError, readDataFile, validateFile, type FileIssue, type ParsedFile } from './data-file.ts';
 import { defaultFloors, entitlements, loadFloors } from './entitlements.ts';
 import { ioCentroids } from './io.ts';
-import type { Registry } from './registry.ts';
 import { missionGoals } from './scenario-missions.ts';
 import {
   greenBook,
@@ -54,80 +59,11 @@ export interface ScenarioOptions {
   workers?: number;
 }
 
-/** One goal's figure for an intervention (or `all`) in an area (or `K02000001`, the total). */
-export interface ScenarioRow {
-  intervention: string;
-  areacd: string;
-  areanm: string;
-  goal: string;
-  value: number | null;
-  p05: number | null;
-  p95: number | null;
-}
-
-/** A goal as reported: its id, label, unit, polarity, whether it adds up, and what it means. */
-export type GoalInfo = Omit<GoalDef, 'formula'>;
+export type { GoalInfo, InterventionInfo, ParameterInfo, ScenarioReport, ScenarioRow };
 
 /** A goal's definition without its formula (how it is computed stays inside the models). */
 export function goalInfo({ formula: _formula, ...g }: GoalDef): GoalInfo {
   return g;
-}
-
-export interface ParameterInfo {
-  name: string;
-  value: number;
-  distribution: string;
-  low: number | null;
-  high: number | null;
-  sd: number | null;
-  source: string;
-}
-
-export interface InterventionInfo {
-  id: string;
-  title: string;
-  kind: string;
-  vertical: boolean;
-  target: string;
-  coverage: 'good' | 'proxy' | 'partial' | null;
-  areas: string[];
-  split: string;
-  start: number;
-  years: number;
-  costPerYear: number;
-  optimismBias: string;
-  annuity: number;
-  parameters: ParameterInfo[];
-  additionality: ParameterInfo[];
-  notes: string[];
-}
-
-export interface ScenarioReport {
-  scenario: {
-    id: string;
-    title: string;
-    example: boolean;
-    description: string | null;
-    source: string;
-    level: 'lad' | 'itl3';
-    model: {
-      delta: number;
-      band: [number, number] | null;
-      nodes: number[];
-      variant: string;
-      type: 1 | 2;
-      interregional: boolean;
-      beta: number;
-    };
-    baseYear: number;
-    draws: number;
-    seed: number;
-  };
-  goals: GoalInfo[];
-  interventions: InterventionInfo[];
-  rows: ScenarioRow[];
-  sources: string[];
-  notes: string[];
 }
 
 /** Validates a scenario file against its schema; every issue names its path, line and column. */
@@ -181,8 +117,7 @@ export interface PreparedScenario {
 
 /** Validates, loads and compiles a scenario; names every problem in the file, changes nothing. */
 export async function prepareScenario(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
   model: Partial<Scenario['model']> = {},
@@ -191,10 +126,10 @@ export async function prepareScenario(
   const read = loadScenario(file);
   const scenario = transform({ ...read, model: { ...read.model, ...model } });
   const level = levelOf(scenario, file);
-  const national = await scenarioNational(store, taxonomy);
-  const areas = await scenarioAreas(store, registry, taxonomy, national, level);
+  const national = await scenarioNational(ctx, taxonomy);
+  const areas = await scenarioAreas(ctx, taxonomy, national, level);
   const gb = greenBook();
-  const { floors, areaData, notes } = await withFloors(store, registry, taxonomy, scenario, areas);
+  const { floors, areaData, notes } = await withFloors(ctx, taxonomy, scenario, areas);
   const compiled = compileScenario(scenario, {
     nat: national.nat,
     areas: areaData,
@@ -225,20 +160,14 @@ export async function prepareScenario(
 }
 
 /** Floors and each area's shortfalls, only when an intervention works toward a floor. */
-async function withFloors(
-  store: Store,
-  registry: Registry,
-  taxonomy: Taxonomy,
-  s: Scenario,
-  areas: ScenarioAreas,
-) {
+async function withFloors(ctx: Ctx, taxonomy: Taxonomy, s: Scenario, areas: ScenarioAreas) {
   const floors: Record<string, FloorOption> = {};
   if (!s.interventions.some((iv) => iv.kind === 'infrastructure'))
     return { floors, areaData: areas.areas, notes: [] };
   if (areas.level !== 'lad')
     throw new UsageError('entitlement floors are assessed for local authorities: set model.level to lad');
   const file = s.appraisal.floors ? readDataFile(s.appraisal.floors) : defaultFloors();
-  const spec = loadFloors(registry, file);
+  const spec = loadFloors(ctx.registry, file);
   for (const f of spec.floors)
     floors[f.id] = {
       title: f.title,
@@ -256,7 +185,7 @@ async function withFloors(
         source: `${file.name}: ${f.cost.rationale.trim()}`,
       },
     };
-  const report = await entitlements(store, registry, taxonomy, file);
+  const report = await entitlements(ctx, taxonomy, file);
   const by = new Map<string, AreaData['floors']>();
   for (const r of report.rows) {
     const m = by.get(r.areacd) ?? {};
@@ -268,10 +197,10 @@ async function withFloors(
 }
 
 /** One area's model at the nodes, built once per store state. */
-function areaModelOf(store: Store, p: PreparedScenario, a: number): Promise<AreaModel> {
+function areaModelOf(ctx: Ctx, p: PreparedScenario, a: number): Promise<AreaModel> {
   const m = p.scenario.model;
   const key = `scenario-area:${p.areas.level}:${p.areas.sizes.areas[a]}:${p.nodes.join(',')}:${m.type}:${m.variant}`;
-  return cached(store, key, async () =>
+  return ctx.cached(key, async () =>
     areaModel(
       p.national.ctx.national,
       p.areas.sizes,
@@ -296,29 +225,26 @@ function totalsOf(a: ScenarioAreas) {
 }
 
 /** The interregional system at one δ, shared with `strata io shock --interregional` (same cache key). */
-export function systemAt(store: Store, p: PreparedScenario, delta: number): Promise<InterregionalSystem> {
+export function systemAt(ctx: Ctx, p: PreparedScenario, delta: number): Promise<InterregionalSystem> {
   const m = p.scenario.model;
   const level = p.areas.level;
-  return cached(
-    store,
-    `io-system:${p.national.ctx.year}:${level}:${delta}:${m.variant}:${m.beta}`,
-    async () =>
-      interregionalSystem(
-        p.national.ctx.national,
-        p.areas.sizes,
-        await ioCentroids(store, level, p.areas.sizes.areas),
-        {
-          delta,
-          variant: m.variant,
-          beta: m.beta,
-        },
-      ),
+  return ctx.cached(`io-system:${p.national.ctx.year}:${level}:${delta}:${m.variant}:${m.beta}`, async () =>
+    interregionalSystem(
+      p.national.ctx.national,
+      p.areas.sizes,
+      await ioCentroids(ctx, level, p.areas.sizes.areas),
+      {
+        delta,
+        variant: m.variant,
+        beta: m.beta,
+      },
+    ),
   );
 }
 
 /** The gross responses with the interregional model (spillovers to every area). */
-export async function spilloverFor(store: Store, p: PreparedScenario) {
-  const systems = await Promise.all(p.nodes.map((d) => systemAt(store, p, d)));
+export async function spilloverFor(ctx: Ctx, p: PreparedScenario) {
+  const systems = await Promise.all(p.nodes.map((d) => systemAt(ctx, p, d)));
   return spilloverGross(p.ivs, p.national.nat, p.areaData, p.areas.index, systems, p.scenario.model.type)
     .gross;
 }
@@ -344,13 +270,13 @@ const BLOCK = 8;
 
 /** The area models, from the cache or built by the pool in blocks of areas (the same either way). */
 async function modelsFor(
-  store: Store,
+  ctx: Ctx,
   p: PreparedScenario,
   areas: number[],
   pool: ScenarioPool | null,
 ): Promise<Map<number, AreaModel>> {
   if (!pool || areas.length <= BLOCK)
-    return new Map(await Promise.all(areas.map(async (a) => [a, await areaModelOf(store, p, a)] as const)));
+    return new Map(await Promise.all(areas.map(async (a) => [a, await areaModelOf(ctx, p, a)] as const)));
   const blocks: number[][] = [];
   for (let i = 0; i < areas.length; i += BLOCK) blocks.push(areas.slice(i, i + BLOCK));
   const m = p.scenario.model;
@@ -385,7 +311,7 @@ function task(p: PreparedScenario, o: ScenarioOptions): ScenarioTask {
 
 /** The appraisal of a prepared scenario (the engine's flat arrays). */
 export async function appraisePrepared(
-  store: Store,
+  ctx: Ctx,
   p: PreparedScenario,
   o: ScenarioOptions = {},
 ): Promise<Appraisal & { draws: number; seed: number }> {
@@ -395,7 +321,7 @@ export async function appraisePrepared(
       const delta = deltaDraws(t.nodes, t.delta, t.band, t.draws, t.seed);
       const shared = p.ivs.map((iv) => ivDraws(iv, delta, t.draws, t.seed));
       return {
-        ...assemble(p.ivs, shared, p.national.nat, p.areaData, await spilloverFor(store, p), t.draws),
+        ...assemble(p.ivs, shared, p.national.nat, p.areaData, await spilloverFor(ctx, p), t.draws),
         draws: t.draws,
         seed: t.seed,
       };
@@ -403,7 +329,7 @@ export async function appraisePrepared(
     const workers = o.workers ?? 1;
     const pool = workers > 1 ? createScenarioPool(workers - 1) : null;
     try {
-      const models = await modelsFor(store, p, neededAreas([p]), pool);
+      const models = await modelsFor(ctx, p, neededAreas([p]), pool);
       return {
         ...appraiseLocal({ nat: p.national.nat, areas: p.areaData, index: p.areas.index, models }, t),
         draws: t.draws,
@@ -421,7 +347,7 @@ export async function appraisePrepared(
  * settings; results come in file order, or to `onResult` as each is done (and are then not kept).
  */
 export async function appraiseScenarios(
-  store: Store,
+  ctx: Ctx,
   ps: readonly PreparedScenario[],
   o: ScenarioOptions = {},
   onResult?: (index: number, a: Appraisal) => void,
@@ -442,13 +368,13 @@ export async function appraiseScenarios(
   const workers = o.workers ?? 1;
   const pool = workers > 1 ? createScenarioPool(workers - 1) : null;
   try {
-    const models = await modelsFor(store, first, neededAreas(ps), pool);
-    const ctx = { nat: first.national.nat, areas: first.areaData, index: first.areas.index, models };
+    const models = await modelsFor(ctx, first, neededAreas(ps), pool);
+    const local = { nat: first.national.nat, areas: first.areaData, index: first.areas.index, models };
     const tasks = ps.map((p) => task(p, o));
-    if (pool) return await pool.appraise(ctx, tasks, onResult);
+    if (pool) return await pool.appraise(local, tasks, onResult);
     const out: Appraisal[] = [];
     tasks.forEach((t, i) => {
-      const a = appraiseLocal(ctx, t);
+      const a = appraiseLocal(local, t);
       if (onResult) onResult(i, a);
       else out.push(a);
     });
@@ -523,15 +449,14 @@ export function appraisalRows(a: Appraisal, names: ReadonlyMap<string, string>):
 
 /** Runs a scenario file: every goal per intervention, area and in total, with its 5–95 % band. */
 export async function runScenario(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
   o: ScenarioOptions = {},
 ): Promise<ScenarioReport> {
-  const p = await prepareScenario(store, registry, taxonomy, file);
-  const a = await appraisePrepared(store, p, o);
-  const missions = await missionGoals(store, registry, taxonomy, p, a);
+  const p = await prepareScenario(ctx, taxonomy, file);
+  const a = await appraisePrepared(ctx, p, o);
+  const missions = await missionGoals(ctx, taxonomy, p, a);
   const s = p.scenario;
   return {
     scenario: {

@@ -5,20 +5,16 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { interregionalShock } from '../../src/models/io/index.ts';
-import { closeStore, ioShock, loadRegistry, loadTaxonomy, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { fromValue, parseText, readDataFile } from '../../src/workbench/data-file.ts';
-import { scenarioFrontier } from '../../src/workbench/scenario-frontier.ts';
-import { scenarioRollup } from '../../src/workbench/scenario-rollup.ts';
-import { prepareScenario, runScenario, systemAt, type ScenarioRow } from '../../src/workbench/scenarios.ts';
-import { packStore } from '../helpers/pack.ts';
+import { prepareScenario, systemAt, type ScenarioRow } from '../../src/workbench/scenarios.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-const registry = loadRegistry();
-const taxonomy = loadTaxonomy();
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 const demand = (id: string, area: string | string[], industry: string, perYear: number) => ({
   id,
@@ -35,10 +31,7 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e
 
 describe('scenario lab on the data pack', () => {
   it('£10m of demand in Q87 at TLC11, Type I, no additionality, regional: jobs, GVA, compensation equal strata io shock to 1e-9', async () => {
-    const r = await runScenario(
-      store,
-      registry,
-      taxonomy,
+    const r = await wb.scenario(
       file({
         id: 'q87',
         title: 'Q87',
@@ -47,7 +40,7 @@ describe('scenario lab on the data pack', () => {
       }),
       { draws: 50 },
     );
-    const io = await ioShock(store, taxonomy, { area: 'TLC11', industry: 'Q87', amount: 10e6 });
+    const io = await wb.ioShock({ area: 'TLC11', industry: 'Q87', amount: 10e6 });
     const type1 = (s: { direct: number; indirect: number }) => s.direct + s.indirect;
     const pairs = [
       ['jobs', type1(io.totals.employment!)],
@@ -61,12 +54,7 @@ describe('scenario lab on the data pack', () => {
   });
 
   it('a scenario with no interventions gives 0 for every goal, area and band', async () => {
-    const r = await runScenario(
-      store,
-      registry,
-      taxonomy,
-      file({ id: 'none', title: 'Nothing', interventions: [] }),
-    );
+    const r = await wb.scenario(file({ id: 'none', title: 'Nothing', interventions: [] }));
     assert.ok(r.rows.length > 10);
     for (const row of r.rows) assert.deepEqual([row.value, row.p05, row.p95], [0, 0, 0], `${row.goal}`);
     assert.deepEqual([...new Set(r.rows.map((x) => `${x.intervention} ${x.areacd}`))], ['all K02000001']);
@@ -74,7 +62,7 @@ describe('scenario lab on the data pack', () => {
 
   it('linear where the model is linear: two interventions together are the sum of each alone', async () => {
     const run = (ivs: unknown[]) =>
-      runScenario(store, registry, taxonomy, file({ id: 'lin', title: 'Linear', interventions: ivs }), {
+      wb.scenario(file({ id: 'lin', title: 'Linear', interventions: ivs }), {
         draws: 20,
       });
     const a = demand('a', 'E06000001', 'Q87', 10e6);
@@ -121,8 +109,8 @@ describe('scenario lab on the data pack', () => {
         },
       ],
     });
-    const one = await runScenario(store, registry, taxonomy, f, { draws: 200, workers: 1 });
-    const three = await runScenario(store, registry, taxonomy, f, { draws: 200, workers: 3 });
+    const one = await wb.scenario(f, { draws: 200, workers: 1 });
+    const three = await wb.scenario(f, { draws: 200, workers: 3 });
     assert.deepEqual(three.rows, one.rows);
   });
 
@@ -142,9 +130,9 @@ describe('scenario lab on the data pack', () => {
       plan('tees', [demand('care', 'TLC11', 'Q87', 10e6), demand('cars', 'TLC12', 'C29', 20e6)]),
       plan('manchester', [demand('digital', ['TLD33', 'TLD34'], 'J62', 30e6)]),
     ];
-    const r = await scenarioRollup(store, registry, taxonomy, plans, { draws: 20 });
-    const p = await prepareScenario(store, registry, taxonomy, plans[0]!, { interregional: true });
-    const sys = await systemAt(store, p, 0.3);
+    const r = await wb.scenarioRollup(plans, { draws: 20 });
+    const p = await prepareScenario(wb, wb.defaultTaxonomy, plans[0]!, { interregional: true });
+    const sys = await systemAt(wb, p, 0.3);
     const ctx = p.national.ctx;
     const combined = interregionalShock(
       sys,
@@ -248,36 +236,30 @@ describe('scenario lab on the data pack', () => {
     ];
     for (const [what, over, message] of cases)
       it(`refuses ${what}`, async () => {
-        await assert.rejects(runScenario(store, registry, taxonomy, lines(care(over))), message);
+        await assert.rejects(wb.scenario(lines(care(over))), message);
       });
     it('refuses an unknown mission', async () => {
       const f = parseText(
         ['id: bad', 'title: Bad', 'missions: [no-such-mission]', 'interventions:', care()].join('\n'),
         'bad.yaml',
       );
-      await assert.rejects(
-        runScenario(store, registry, taxonomy, f),
-        /bad\.yaml:3:\d+: missions\.0: unknown mission: no-such-mission/,
-      );
+      await assert.rejects(wb.scenario(f), /bad\.yaml:3:\d+: missions\.0: unknown mission: no-such-mission/);
     });
     it('refuses an unknown goal, weights that do not sum to one and a budget below every candidate', async () => {
       const two = lines(`${care()}\n${care().replace('id: care', 'id: more-care')}`);
-      await assert.rejects(
-        scenarioFrontier(store, registry, taxonomy, two, { x: 'happiness' }),
-        /--x: unknown goal: happiness/,
-      );
+      await assert.rejects(wb.scenarioFrontier(two, { x: 'happiness' }), /--x: unknown goal: happiness/);
       const weights = { file: parseText('weights: { jobs: 0.5, gva: 0.4 }', 'w.yaml') };
       await assert.rejects(
-        scenarioFrontier(store, registry, taxonomy, two, { weights }),
+        wb.scenarioFrontier(two, { weights }),
         /w\.yaml: weights: weights sum to 0\.9, not 1/,
       );
       const ratio = { file: parseText('weights: { jobs: 0.5, cost_per_job: 0.5 }', 'w.yaml') };
       await assert.rejects(
-        scenarioFrontier(store, registry, taxonomy, two, { weights: ratio }),
+        wb.scenarioFrontier(two, { weights: ratio }),
         /goal cost_per_job does not add up over candidates/,
       );
       await assert.rejects(
-        scenarioFrontier(store, registry, taxonomy, two, { budget: 1000 }),
+        wb.scenarioFrontier(two, { budget: 1000 }),
         /--budget: £1,000 is below every candidate's cost/,
       );
     });
@@ -286,7 +268,7 @@ describe('scenario lab on the data pack', () => {
   it('runs every shipped example', async () => {
     const dir = 'data/scenarios/examples/';
     for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
-      const r = await runScenario(store, registry, taxonomy, readDataFile(dir + name), { draws: 100 });
+      const r = await wb.scenario(readDataFile(dir + name), { draws: 100 });
       assert.ok(r.scenario.example, name);
       assert.ok(at(r.rows, 'jobs').value! !== 0, name);
       assert.ok(

@@ -1,21 +1,23 @@
 // `strata scenario run|frontier|compare|rollup`: the scenario lab on the command line. The work
-// is in src/workbench/scenario*.ts; this module reads options and prints.
+// is in the workbench (wb.scenario*); this module reads options and writes through `io`.
 import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { readDataFile } from '../../workbench.ts';
+import {
+  compareView,
+  frontierView,
+  rollupView,
+  scenarioView,
+  type FrontierReport,
+  type RollupReport,
+  type ScenarioReport,
+} from '../../contract/scenarios.ts';
+import { readDataFile, type WeightsInput } from '../../workbench.ts';
+import { render, type Format, type Io } from '../output.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { intOf, round, withChoices } from './options.ts';
 import { withAgreedWeightsOf } from './scenario-weights.ts';
-import { scenarioCompare } from '../../workbench/scenario-compare.ts';
-import { scenarioFrontier, type WeightsInput } from '../../workbench/scenario-frontier.ts';
-import { scenarioRollup } from '../../workbench/scenario-rollup.ts';
-import { runScenario, type ScenarioRow } from '../../workbench/scenarios.ts';
-import { render, resolveFormat, type Row } from '../output.ts';
-import { choices, intOf, notes, withChoices } from './beyond-options.ts';
-import { withFormat, withStore } from './common.ts';
-
-/** The CSV every scenario table flattens to. */
-export const CSV_COLUMNS = ['scenario', 'intervention', 'areacd', 'goal', 'value', 'p05', 'p95'];
 
 interface RunFlags {
   format?: string;
@@ -46,28 +48,110 @@ function common(cmd: Command): Command {
 }
 
 /** Rounded for reading in a table (CSV and JSON keep full precision). */
-const round = (v: number | null, d = 3) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+const r3 = (v: number | null) => round(v, 3);
 
-function flat(scenario: string, rows: readonly ScenarioRow[]): Row[] {
-  return rows.map((r) => ({
-    scenario,
-    intervention: r.intervention,
-    areacd: r.areacd,
-    goal: r.goal,
-    value: r.value,
-    p05: r.p05,
-    p95: r.p95,
+/** The text summary of a run: the totals, then each intervention's headline goals. */
+function runTable(io: Io, r: ScenarioReport): void {
+  const units = new Map(r.goals.map((g) => [g.id, g.unit]));
+  const total = r.rows.filter((x) => x.intervention === 'all' && x.areacd === 'K02000001');
+  io.out(`${r.scenario.title}\n\nIn total (all areas the scenario reaches)\n`);
+  const totals = total.map((x) => ({
+    goal: x.goal,
+    value: r3(x.value),
+    p05: r3(x.p05),
+    p95: r3(x.p95),
+    unit: units.get(x.goal),
   }));
+  io.out(render({ columns: ['goal', 'value', 'p05', 'p95', 'unit'], records: totals }, 'table'));
+  io.out('\nBy intervention (in total)\n');
+  const pick = ['jobs', 'gva', 'gva_per_job', 'emissions', 'pv_cost', 'cost_per_job'];
+  const by = r.interventions.map((iv) => {
+    const at = (g: string) =>
+      r.rows.find((x) => x.intervention === iv.id && x.areacd === 'K02000001' && x.goal === g)?.value ?? null;
+    return {
+      intervention: iv.id,
+      kind: iv.kind,
+      target: iv.target,
+      ...Object.fromEntries(pick.map((g) => [g, round(at(g), 1)])),
+    };
+  });
+  io.out(render({ columns: ['intervention', 'kind', 'target', ...pick], records: by }, 'table'));
 }
 
-/** `strata scenario …`. */
-export function registerScenario(program: Command): void {
-  const scenario = program
-    .command('scenario')
-    .description(
-      'the scenario lab: appraise interventions against goals, trade-offs, portfolios, local plans rolled up',
-    );
+function frontierNotes(r: FrontierReport): string[] {
+  const pf = r.portfolio;
+  if (!pf) return r.notes;
+  return [
+    ...r.notes,
+    `portfolio within £${pf.budget.toLocaleString('en-GB')}: ${pf.chosen.join(', ') || 'nothing'} (present value of costs £${Math.round(pf.cost).toLocaleString('en-GB')}, score ${pf.score.toFixed(4)})`,
+    `weights: ${pf.weights.map((w) => `${w.goal} ${w.weight.toFixed(3)}`).join(', ')} — ${pf.weightsSource}`,
+  ];
+}
 
+/** A flat table rounded for reading when it is printed as text. */
+function printRounded(io: Io, flat: ReturnType<typeof frontierView.flatten>, format: Format, digits: number) {
+  if (format === 'table')
+    for (const rec of flat.records)
+      for (const [k, v] of Object.entries(rec)) if (typeof v === 'number') rec[k] = round(v, digits);
+  print(io, flat, format);
+}
+
+function rollupTables(io: Io, r: RollupReport): void {
+  const plans = r.plans.map((p) => ({
+    plan: p.id,
+    jobs_own: round(p.jobs.own, 0),
+    jobs_elsewhere: round(p.jobs.elsewhere, 0),
+    jobs_total: round(p.jobs.total, 0),
+    gva_own: round(p.gva.own, 1),
+    gva_total: round(p.gva.total, 1),
+    into_other_plans: Object.entries(p.jobs.into)
+      .map(([q, v]) => `${q} ${round(v, 0)}`)
+      .join('; '),
+  }));
+  io.out('Plans: jobs and GVA (£m a year) in their own areas and spilled elsewhere\n');
+  io.out(render({ columns: Object.keys(plans[0] ?? {}), records: plans }, 'table'));
+  const regions = r.rows.filter(
+    (x) =>
+      x.intervention === 'all' &&
+      /^(TL[C-N]|K02000001)$/.test(x.areacd) &&
+      (x.goal === 'jobs' || x.goal === 'gva'),
+  );
+  io.out('\nAll plans together, by ITL1 region and in total\n');
+  const reg = regions.map((x) => ({
+    areacd: x.areacd,
+    areanm: x.areanm,
+    goal: x.goal,
+    value: round(x.value, 1),
+    p05: round(x.p05, 1),
+    p95: round(x.p95, 1),
+  }));
+  io.out(render({ columns: ['areacd', 'areanm', 'goal', 'value', 'p05', 'p95'], records: reg }, 'table'));
+  io.out('\nDisplacement between plans (declared displacement; jobs)\n');
+  const disp = r.displacement.map((d) => ({
+    plan: d.plan,
+    displaced_jobs: round(d.jobs, 0),
+    in_other_plans: Object.entries(d.into)
+      .map(([q, v]) => `${q} ${round(v.jobs, 0)}`)
+      .join('; '),
+  }));
+  io.out(render({ columns: ['plan', 'displaced_jobs', 'in_other_plans'], records: disp }, 'table'));
+}
+
+/** The scenario files of a folder, in name order. */
+function planFiles(dir: string) {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir)
+      .filter((n) => /\.(ya?ml|json)$/.test(n))
+      .sort();
+  } catch (e) {
+    throw new UsageError(`cannot read ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return names.map((n) => readDataFile(join(dir, n)));
+}
+
+function registerRun(scenario: Command, io: Io): void {
   common(
     scenario
       .command('run')
@@ -79,46 +163,25 @@ export function registerScenario(program: Command): void {
         'a scenario file (YAML or JSON), e.g. data/scenarios/examples/hartlepool-adult-social-care.yaml',
       ),
   ).action(async (file: string, f: RunFlags, cmd: Command) => {
-    const format = resolveFormat(f.format);
-    const { registry, taxonomy } = choices(f);
+    const format = formatOf(io, f.format);
     const parsed = readDataFile(file);
-    const r = await withStore(cmd, (s) => runScenario(s, registry, taxonomy, parsed, runOptions(f)), true);
-    if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-    if (format === 'csv') process.stdout.write(render(flat(r.scenario.id, r.rows), 'csv', CSV_COLUMNS));
-    else {
-      const units = new Map(r.goals.map((g) => [g.id, g.unit]));
-      const total = r.rows.filter((x) => x.intervention === 'all' && x.areacd === 'K02000001');
-      process.stdout.write(`${r.scenario.title}\n\nIn total (all areas the scenario reaches)\n`);
-      process.stdout.write(
-        render(
-          total.map((x) => ({
-            goal: x.goal,
-            value: round(x.value),
-            p05: round(x.p05),
-            p95: round(x.p95),
-            unit: units.get(x.goal),
-          })),
-          'table',
-        ),
-      );
-      process.stdout.write('\nBy intervention (in total)\n');
-      const pick = ['jobs', 'gva', 'gva_per_job', 'emissions', 'pv_cost', 'cost_per_job'];
-      const by = r.interventions.map((iv) => {
-        const at = (g: string) =>
-          r.rows.find((x) => x.intervention === iv.id && x.areacd === 'K02000001' && x.goal === g)?.value ??
-          null;
-        return {
-          intervention: iv.id,
-          kind: iv.kind,
-          target: iv.target,
-          ...Object.fromEntries(pick.map((g) => [g, round(at(g), 1)])),
-        };
-      });
-      process.stdout.write(render(by, 'table'));
-    }
-    notes([...r.sources, ...r.notes]);
+    const r = await withWorkbench(cmd, f, (wb) => wb.scenario(parsed, runOptions(f)));
+    if (format === 'json') return printJson(io, r);
+    if (format === 'csv') print(io, scenarioView.flatten(r), 'csv');
+    else runTable(io, r);
+    notes(io, [...r.sources, ...r.notes]);
   });
+}
 
+type FrontierFlags = RunFlags & {
+  x: string;
+  y: string;
+  budget?: string;
+  weights?: string;
+  weightsFrom?: string;
+};
+
+function registerFrontier(scenario: Command, io: Io): void {
   common(
     scenario
       .command('frontier')
@@ -134,65 +197,31 @@ export function registerScenario(program: Command): void {
         '--weights-from <consultation>',
         'the weights residents agreed in a closed goal-weighting consultation',
       ),
-  ).action(
-    async (
-      file: string,
-      f: RunFlags & { x: string; y: string; budget?: string; weights?: string; weightsFrom?: string },
-      cmd: Command,
-    ) => {
-      const format = resolveFormat(f.format);
-      const { registry, taxonomy } = choices(f);
-      if (f.weights && f.weightsFrom) throw new UsageError('give --weights or --weights-from, not both');
-      const budget = f.budget === undefined ? undefined : Number(f.budget);
-      if (budget !== undefined && !(Number.isFinite(budget) && budget >= 0))
-        throw new UsageError(`invalid --budget: ${f.budget} (an amount in £)`);
-      const parsed = readDataFile(file);
-      const weights: WeightsInput | undefined = f.weights
-        ? { file: readDataFile(f.weights) }
-        : f.weightsFrom
-          ? { agreed: await withAgreedWeightsOf(cmd, f.weightsFrom) }
-          : undefined;
-      const r = await withStore(
-        cmd,
-        (s) =>
-          scenarioFrontier(s, registry, taxonomy, parsed, {
-            ...runOptions(f),
-            x: f.x,
-            y: f.y,
-            budget,
-            weights,
-          }),
-        true,
-      );
-      if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-      const rows = r.candidates.map((c) => ({
-        candidate: c.id,
-        kind: c.kind,
-        [r.x.id]: format === 'table' ? round(c.x, 1) : c.x,
-        [`${r.x.id}_p05`]: format === 'table' ? round(c.xP05, 1) : c.xP05,
-        [`${r.x.id}_p95`]: format === 'table' ? round(c.xP95, 1) : c.xP95,
-        [r.y.id]: format === 'table' ? round(c.y, 1) : c.y,
-        [`${r.y.id}_p05`]: format === 'table' ? round(c.yP05, 1) : c.yP05,
-        [`${r.y.id}_p95`]: format === 'table' ? round(c.yP95, 1) : c.yP95,
-        pv_cost: format === 'table' ? round(c.cost / 1e6, 1) : c.cost,
-        score: format === 'table' ? round(c.score, 4) : c.score,
-        frontier: c.frontier ? 'yes' : 'no',
-        chosen: c.chosen ? 'yes' : 'no',
-      }));
-      process.stdout.write(render(rows, format));
-      const pf = r.portfolio;
-      notes([
-        ...r.notes,
-        ...(pf
-          ? [
-              `portfolio within £${pf.budget.toLocaleString('en-GB')}: ${pf.chosen.join(', ') || 'nothing'} (present value of costs £${Math.round(pf.cost).toLocaleString('en-GB')}, score ${pf.score.toFixed(4)})`,
-              `weights: ${pf.weights.map((w) => `${w.goal} ${w.weight.toFixed(3)}`).join(', ')} — ${pf.weightsSource}`,
-            ]
-          : []),
-      ]);
-    },
-  );
+  ).action(async (file: string, f: FrontierFlags, cmd: Command) => {
+    const format = formatOf(io, f.format);
+    if (f.weights && f.weightsFrom) throw new UsageError('give --weights or --weights-from, not both');
+    const budget = f.budget === undefined ? undefined : Number(f.budget);
+    if (budget !== undefined && !(f.budget!.trim() !== '' && Number.isFinite(budget) && budget >= 0))
+      throw new UsageError(`invalid --budget: ${f.budget} (an amount in £)`);
+    const parsed = readDataFile(file);
+    const weights: WeightsInput | undefined = f.weights
+      ? { file: readDataFile(f.weights) }
+      : f.weightsFrom
+        ? { agreed: await withAgreedWeightsOf(cmd, f.weightsFrom) }
+        : undefined;
+    const r = await withWorkbench(cmd, f, (wb) =>
+      wb.scenarioFrontier(parsed, { ...runOptions(f), x: f.x, y: f.y, budget, weights }),
+    );
+    if (format === 'json') return printJson(io, r);
+    const flat = frontierView.flatten(r);
+    if (format === 'table')
+      for (const rec of flat.records) rec['pv_cost'] = round((rec['pv_cost'] as number) / 1e6, 1);
+    printRounded(io, flat, format, 1);
+    notes(io, frontierNotes(r));
+  });
+}
 
+function registerCompare(scenario: Command, io: Io): void {
   common(
     scenario
       .command('compare')
@@ -202,46 +231,18 @@ export function registerScenario(program: Command): void {
       .argument('<a>', 'a scenario file')
       .argument('[b]', 'another scenario file (default: the horizontal twin of A)'),
   ).action(async (a: string, b: string | undefined, f: RunFlags, cmd: Command) => {
-    const format = resolveFormat(f.format);
-    const { registry, taxonomy } = choices(f);
+    const format = formatOf(io, f.format);
     const fa = readDataFile(a);
     const fb = b ? readDataFile(b) : null;
-    const r = await withStore(
-      cmd,
-      (s) => scenarioCompare(s, registry, taxonomy, fa, fb, runOptions(f)),
-      true,
-    );
-    if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-    const rows = r.rows.map((x) =>
-      format === 'table'
-        ? {
-            goal: x.goal,
-            a: round(x.a),
-            a_p05: round(x.aP05),
-            a_p95: round(x.aP95),
-            b: round(x.b),
-            b_p05: round(x.bP05),
-            b_p95: round(x.bP95),
-            difference: round(x.difference),
-            unit: x.unit,
-          }
-        : {
-            goal: x.goal,
-            unit: x.unit,
-            a: x.a,
-            a_p05: x.aP05,
-            a_p95: x.aP95,
-            b: x.b,
-            b_p05: x.bP05,
-            b_p95: x.bP95,
-            difference: x.difference,
-          },
-    );
-    if (format === 'table') process.stdout.write(`A: ${r.a.title}\nB: ${r.b.title}\n\n`);
-    process.stdout.write(render(rows, format));
-    notes(r.notes);
+    const r = await withWorkbench(cmd, f, (wb) => wb.scenarioCompare(fa, fb, runOptions(f)));
+    if (format === 'json') return printJson(io, r);
+    if (format === 'table') io.out(`A: ${r.a.title}\nB: ${r.b.title}\n\n`);
+    printRounded(io, compareView.flatten(r), format, 3);
+    notes(io, r.notes);
   });
+}
 
+function registerRollup(scenario: Command, io: Io): void {
   common(
     scenario
       .command('rollup')
@@ -250,70 +251,25 @@ export function registerScenario(program: Command): void {
       )
       .argument('<dir>', 'a folder of scenario files, one plan each'),
   ).action(async (dir: string, f: RunFlags, cmd: Command) => {
-    const format = resolveFormat(f.format);
-    const { registry, taxonomy } = choices(f);
-    let names: string[];
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-      names = readdirSync(dir)
-        .filter((n) => /\.(ya?ml|json)$/.test(n))
-        .sort();
-    } catch (e) {
-      throw new UsageError(
-        `cannot read ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
-    const files = names.map((n) => readDataFile(join(dir, n)));
-    const r = await withStore(cmd, (s) => scenarioRollup(s, registry, taxonomy, files, runOptions(f)), true);
-    if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-    if (format === 'csv')
-      return void process.stdout.write(render(flat('rollup', r.rows), 'csv', CSV_COLUMNS));
-    const plans = r.plans.map((p) => ({
-      plan: p.id,
-      jobs_own: round(p.jobs.own, 0),
-      jobs_elsewhere: round(p.jobs.elsewhere, 0),
-      jobs_total: round(p.jobs.total, 0),
-      gva_own: round(p.gva.own, 1),
-      gva_total: round(p.gva.total, 1),
-      into_other_plans: Object.entries(p.jobs.into)
-        .map(([q, v]) => `${q} ${round(v, 0)}`)
-        .join('; '),
-    }));
-    process.stdout.write('Plans: jobs and GVA (£m a year) in their own areas and spilled elsewhere\n');
-    process.stdout.write(render(plans, 'table'));
-    const regions = r.rows.filter(
-      (x) =>
-        x.intervention === 'all' &&
-        /^(TL[C-N]|K02000001)$/.test(x.areacd) &&
-        (x.goal === 'jobs' || x.goal === 'gva'),
-    );
-    process.stdout.write('\nAll plans together, by ITL1 region and in total\n');
-    process.stdout.write(
-      render(
-        regions.map((x) => ({
-          areacd: x.areacd,
-          areanm: x.areanm,
-          goal: x.goal,
-          value: round(x.value, 1),
-          p05: round(x.p05, 1),
-          p95: round(x.p95, 1),
-        })),
-        'table',
-      ),
-    );
-    process.stdout.write('\nDisplacement between plans (declared displacement; jobs)\n');
-    process.stdout.write(
-      render(
-        r.displacement.map((d) => ({
-          plan: d.plan,
-          displaced_jobs: round(d.jobs, 0),
-          in_other_plans: Object.entries(d.into)
-            .map(([q, v]) => `${q} ${round(v.jobs, 0)}`)
-            .join('; '),
-        })),
-        'table',
-      ),
-    );
-    notes(r.notes);
+    const format = formatOf(io, f.format);
+    const files = planFiles(dir);
+    const r = await withWorkbench(cmd, f, (wb) => wb.scenarioRollup(files, runOptions(f)));
+    if (format === 'json') return printJson(io, r);
+    if (format === 'csv') print(io, rollupView.flatten(r), 'csv');
+    else rollupTables(io, r);
+    notes(io, r.notes);
   });
+}
+
+/** `strata scenario …`. */
+export function registerScenario(program: Command, io: Io): void {
+  const scenario = program
+    .command('scenario')
+    .description(
+      'the scenario lab: appraise interventions against goals, trade-offs, portfolios, local plans rolled up',
+    );
+  registerRun(scenario, io);
+  registerFrontier(scenario, io);
+  registerCompare(scenario, io);
+  registerRollup(scenario, io);
 }
