@@ -25,6 +25,13 @@ import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/
 import type { LayerTable } from './contract/layers.ts';
 import type { MissionList, MissionReport } from './contract/missions.ts';
 import type { IndicatorTable, RegistryList } from './contract/registry.ts';
+import type {
+  CompareReport,
+  FrontierReport,
+  RollupReport,
+  ScenarioExamples,
+  ScenarioReport,
+} from './contract/scenarios.ts';
 import type { TaxonomyInfo } from './contract/taxonomies.ts';
 import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
@@ -65,6 +72,11 @@ import {
 } from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import { areaReport, reportInput, type ReportOptions } from './workbench/report.ts';
+import { scenarioCompare } from './workbench/scenario-compare.ts';
+import { exampleScenarioFile, scenarioExamples } from './workbench/scenario-examples.ts';
+import { scenarioFrontier, type FrontierOptions } from './workbench/scenario-frontier.ts';
+import { scenarioRollup } from './workbench/scenario-rollup.ts';
+import { runScenario, type ScenarioOptions } from './workbench/scenarios.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
@@ -93,6 +105,9 @@ export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
 export type { IoOptions } from './workbench/io-answers.ts';
 export type { ShockOptions } from './workbench/io-shock.ts';
+export type { ScenarioOptions } from './workbench/scenarios.ts';
+export type { FrontierOptions, WeightsInput } from './workbench/scenario-frontier.ts';
+export { defaultWorkers } from './workbench/scenarios.ts';
 export type { LayerQuery } from './workbench/layers.ts';
 
 /** How to open a workbench: read-only (a server), and the registry and default taxonomy files (the CLI's --registry, --taxonomy). */
@@ -333,6 +348,41 @@ export class Workbench implements Ctx {
   /** What the report is built from (the page is `reportHtml(input)`). */
   reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {
     return reportInput(this, regs, o, t);
+  }
+
+  // The scenario lab.
+
+  scenario(file: ParsedFile, o: ScenarioOptions = {}, t = this.defaultTaxonomy): Promise<ScenarioReport> {
+    return runScenario(this, t, file, o);
+  }
+  scenarioFrontier(
+    file: ParsedFile,
+    o: FrontierOptions = {},
+    t = this.defaultTaxonomy,
+  ): Promise<FrontierReport> {
+    return scenarioFrontier(this, t, file, o);
+  }
+  /** A against B, or A against its horizontal twin (the same money spread over the whole economy) when B is null. */
+  scenarioCompare(
+    a: ParsedFile,
+    b: ParsedFile | null,
+    o: ScenarioOptions = {},
+    t = this.defaultTaxonomy,
+  ): Promise<CompareReport> {
+    return scenarioCompare(this, t, a, b, o);
+  }
+  scenarioRollup(
+    files: readonly ParsedFile[],
+    o: ScenarioOptions = {},
+    t = this.defaultTaxonomy,
+  ): Promise<RollupReport> {
+    return scenarioRollup(this, t, files, o);
+  }
+  scenarioExamples(): ScenarioExamples {
+    return scenarioExamples();
+  }
+  scenarioExample(id: string): ParsedFile {
+    return exampleScenarioFile(id);
   }
 }
 

@@ -13,6 +13,9 @@ export const COSTLY_ROUTES: readonly string[] = [
   'POST /api/v1/composite',
   'POST /api/v1/missions/status',
   'POST /api/v1/io/shock',
+  'POST /api/v1/scenarios/run',
+  'POST /api/v1/scenarios/frontier',
+  'POST /api/v1/scenarios/compare',
 ];
 
 /** How much costly work one process takes, and how often one address may ask for it. */

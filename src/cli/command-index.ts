@@ -102,6 +102,13 @@ export const COMMAND_INDEX: CommandEntry[] = [
       'one area’s accountability report as a self-contained HTML file (charts with their tables, appendix of datasets and methods)',
   },
   {
+    name: 'scenario',
+    module: 'scenario',
+    term: 'scenario',
+    description:
+      'the scenario lab: appraise interventions against goals, trade-offs, portfolios, local plans rolled up',
+  },
+  {
     name: 'civic',
     module: 'civic',
     term: 'civic',

@@ -24,6 +24,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   gender: async () => (await import('./commands/gender.ts')).registerGender,
   accountability: async () => (await import('./commands/accountability.ts')).registerAccountability,
   report: async () => (await import('./commands/report.ts')).registerReport,
+  scenario: async () => (await import('./commands/scenario.ts')).registerScenario,
   civic: async () => (await import('./commands/civic.ts')).registerCivic,
   pb: async () => (await import('./commands/pb.ts')).registerPb,
   serve: async () => (await import('./commands/serve.ts')).registerServe,

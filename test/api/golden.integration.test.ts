@@ -2,6 +2,7 @@
 // CSV as sent), and the OpenAPI document. A change shows as a diff of test/golden/api/.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SCENARIO_EXAMPLE } from '../../src/api/analytics/scenario-example.ts';
 import type { Workbench } from '../../src/workbench.ts';
 import { appOver } from '../helpers/api.ts';
 import { assertGolden } from '../helpers/golden.ts';
@@ -48,5 +49,14 @@ describe('API answers against golden files', () => {
     });
     assert.equal(res.status, 200);
     assertGolden('api/io-shock-tlc11.json', JSON.stringify(await res.json(), null, 2) + '\n');
+  });
+  it('POST /api/v1/scenarios/run?format=csv', async () => {
+    const res = await app.request('/api/v1/scenarios/run?format=csv&draws=50', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(SCENARIO_EXAMPLE),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    assertGolden('api/scenario-run-hartlepool.csv', await res.text());
   });
 });

@@ -26,6 +26,15 @@ const COMMANDS: Record<string, string[]> = {
     '--format',
     'table',
   ],
+  'scenario-run-hartlepool': [
+    'scenario',
+    'run',
+    'data/scenarios/examples/hartlepool-adult-social-care.yaml',
+    '--draws',
+    '100',
+    '--format',
+    'table',
+  ],
 };
 
 describe('CLI output against golden files', () => {

@@ -13,6 +13,7 @@ import { ioRoutes } from './io.ts';
 import { layerRoutes } from './layers.ts';
 import { missionRoutes } from './missions.ts';
 import { registryRoutes } from './registry.ts';
+import { scenarioRoutes } from './scenarios.ts';
 import { taxonomyRoutes } from './taxonomies.ts';
 
 /** Registers every analytics route, in the order the OpenAPI document lists them. */
@@ -29,4 +30,5 @@ export function analyticsRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   missionRoutes(app, deps);
   entitlementRoutes(app, deps);
   genderRoutes(app, deps);
+  scenarioRoutes(app, deps);
 }

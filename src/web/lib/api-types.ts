@@ -52,3 +52,13 @@ import type { EntitlementRow } from '../../contract/entitlements.ts';
 export type BoundaryProps = Topology['objects'][string]['geometries'][number]['properties'];
 /** When an area meets a floor on its trend. */
 export type Projection = EntitlementRow['projection'];
+export type {
+  CompareReport,
+  CompareRow,
+  FrontierCandidate,
+  FrontierReport,
+  ScenarioExample,
+  ScenarioExamples,
+  ScenarioReport,
+  ScenarioRow,
+} from '../../contract/scenarios.ts';
