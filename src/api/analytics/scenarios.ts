@@ -119,6 +119,7 @@ async function weightsOf(deps: ApiDeps, b: z.infer<typeof FrontierBody>): Promis
     agreed: {
       consultation: b.weightsFrom,
       title: r.consultation.title,
+      area: r.stored.meta.area,
       head: r.head.hash,
       outcome: r.outcome,
     },

@@ -9,5 +9,11 @@ export async function withAgreedWeightsOf(cmd: Command, id: string): Promise<Agr
   const r = await withCivic(cmd, (svc) => svc.results(id));
   if (r.outcome?.kind !== 'weights')
     throw new UsageError(`consultation ${id} is not a goal weighting with a result`);
-  return { consultation: id, title: r.consultation.title, head: r.head.hash, outcome: r.outcome };
+  return {
+    consultation: id,
+    title: r.consultation.title,
+    area: r.stored.meta.area,
+    head: r.head.hash,
+    outcome: r.outcome,
+  };
 }
