@@ -83,3 +83,15 @@ export {
 export { areaPopulation, type AreaPopulation } from './workbench/population.ts';
 export { ioExtract, ioLayers, ioMultipliers, ioShock, type IoOptions } from './workbench/io-answers.ts';
 export { withAgreedWeights, type AgreedWeights } from './workbench/agreed-weights.ts';
+export {
+  FINANCE_CSV_COLUMNS,
+  FINANCE_EXAMPLES,
+  financeCsvRows,
+  loadPolicyFile,
+  runFinance,
+  withMandateWeights,
+  type FinanceMeasure,
+  type FinanceOptions,
+  type FinanceReport,
+  type FinanceRow,
+} from './workbench/finance.ts';
