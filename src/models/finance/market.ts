@@ -5,6 +5,7 @@
 // area: areas scale the same paths. Draws come from the counter-based generator, so a path's
 // numbers depend only on (seed, path, year, stream).
 import { drawBits, pathKeyA, pathKeyB, yearKey } from './counter-rng.ts';
+import { compiledCombine, type Combine } from './combine.ts';
 import { expTable, fastExp } from './fast-exp.ts';
 import { normalFromBits, quantileTable } from './normal.ts';
 
@@ -57,47 +58,34 @@ export function marketBuffers(plan: MarketPlan): MarketBlock {
   };
 }
 
-/** Fills `out` with paths [from, from + n), n ≤ BLOCK. */
-export function simulateMarket(plan: MarketPlan, from: number, n: number, out: MarketBlock): void {
+/** Fills `out` with paths [from, from + n), n ≤ BLOCK; `combine` turns the year's draws into returns. */
+export function simulateMarket(
+  plan: MarketPlan,
+  from: number,
+  n: number,
+  out: MarketBlock,
+  combine: Combine = compiledCombine(plan),
+): void {
   if (n > BLOCK) throw new Error(`block too large: ${n}`);
   const A = plan.assets.length;
-  const P = plan.portfolios.length / A;
-  const Y = plan.years;
   const keyA = new Int32Array(n);
   const keyB = new Int32Array(n);
   const yk = new Int32Array(n);
   const z = new Float64Array(A * BLOCK);
-  const x = new Float64Array(BLOCK);
   const qt = quantileTable();
   const et = expTable();
-  const held = heldAssets(plan.portfolios, A);
-  const readAt = new Int32Array(A).fill(-1);
-  plan.read.forEach((a, r) => (readAt[a] = r));
   out.from = from;
   out.n = n;
-  out.gross.fill(0);
   for (let k = 0; k < n; k++) {
     keyA[k] = pathKeyA(plan.seed, from + k);
     keyB[k] = pathKeyB(plan.seed, from + k);
   }
-  for (let y = 0; y < Y; y++) {
+  for (let y = 0; y < plan.years; y++) {
     for (let k = 0; k < n; k++) yk[k] = yearKey(keyB[k]!, y);
     for (let j = 0; j < A; j++) draws(keyA, yk, plan.streams[j]!, n, z, j * BLOCK, qt);
     if (plan.inflation) inflationYear(plan, keyA, yk, y, n, out.inflation, qt);
-    for (let i = 0; i < A; i++) {
-      const r = readAt[i]!;
-      if (!held[i] && r < 0) continue;
-      deviation(plan.factor, A, i, z, n, x);
-      if (r >= 0) out.deviations.set(x.subarray(0, n), (r * Y + y) * BLOCK);
-      if (held[i]) grossReturns(plan, i, P, A, x, n, out.gross, y, et);
-    }
+    combine(z, out.gross, out.deviations, y, n, et, fastExp);
   }
-}
-
-function heldAssets(weights: Float64Array, A: number): boolean[] {
-  const held = new Array<boolean>(A).fill(false);
-  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) held[i % A] = true;
-  return held;
 }
 
 function draws(
@@ -110,38 +98,6 @@ function draws(
   qt: Float64Array,
 ): void {
   for (let k = 0; k < n; k++) z[at + k] = normalFromBits(drawBits(keyA[k]!, yk[k]!, stream), qt);
-}
-
-// x = Σ_{j ≤ i} F_ij z_j, skipping zero loadings (an added asset loads on the core only).
-function deviation(f: Float64Array, A: number, i: number, z: Float64Array, n: number, x: Float64Array): void {
-  x.fill(0, 0, n);
-  for (let j = 0; j <= i; j++) {
-    const l = f[i * A + j]!;
-    if (l === 0) continue;
-    const at = j * BLOCK;
-    for (let k = 0; k < n; k++) x[k] += l * z[at + k]!;
-  }
-}
-
-function grossReturns(
-  plan: MarketPlan,
-  i: number,
-  P: number,
-  A: number,
-  x: Float64Array,
-  n: number,
-  gross: Float64Array,
-  y: number,
-  et: Float64Array,
-): void {
-  const mu = plan.mu[i]!;
-  for (let k = 0; k < n; k++) x[k] = fastExp(mu + x[k]!, et);
-  for (let p = 0; p < P; p++) {
-    const w = plan.portfolios[p * A + i]!;
-    if (w === 0) continue;
-    const at = (p * plan.years + y) * BLOCK;
-    for (let k = 0; k < n; k++) gross[at + k] += w * x[k]!;
-  }
 }
 
 // π_t = π̄ + e^{−κ}(π_{t−1} − π̄) + σ √((1 − e^{−2κ}) / 2κ) ε_t: the exact annual sampling of
