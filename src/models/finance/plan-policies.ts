@@ -152,6 +152,19 @@ function medianSaverMeasures(
   const itl3Covered = toItl3(b.inputs.areas, m);
   const keep = (v: Float64Array, covered: Float64Array) => v.map((x, i) => (covered[i]! > 0 ? x : NaN));
   const names = ['_baseline', '', '_change'];
+  // the chance that the reform leaves a saver with less than the baseline, path by path
+  b.threshold(series[2], 0);
+  b.output({
+    policy,
+    measure: 'pot_below_baseline',
+    unit: 'probability',
+    additive: false,
+    series: series[2],
+    values: null,
+    uk: 1,
+    lad: null,
+    probability: { threshold: 0 },
+  });
   series.forEach((s, i) => {
     const lad = keep(ms.lad, m);
     const itl3 = keep(ms.itl3, itl3Covered);
@@ -317,6 +330,8 @@ function cdc(b: PlanBuilder, p: CdcPolicy): void {
   ukOnly(b, p.id, 'income_replacement_baseline', share, { series: first });
   ukOnly(b, p.id, 'income_replacement', share, { series: first + 1 });
   ukOnly(b, p.id, 'income_replacement_change', share, { series: first + 2 });
+  b.threshold(first + 2, 0);
+  ukOnly(b, p.id, 'income_below_dc', 'probability', { series: first + 2 }, 1, { probability: { threshold: 0 } });
   ukOnly(b, p.id, 'fund_assets', "× a member's pay", { series: first + 3 });
   ukOnly(b, p.id, 'funding_ratio', 'assets ÷ value of pensions', { series: first + 4 });
   ukOnly(b, p.id, 'pension_in_payment_index', 'pension ÷ its first year', { series: first + 5 });
@@ -489,6 +504,10 @@ function nib(b: PlanBuilder, p: NibPolicy): void {
   ukOnly(b, p.id, 'bank_equity', '£', { series: first });
   additive(b, p.id, 'bank_loans', '£', { series: first + 1 }, key);
   const flow = additive(b, p.id, 'bank_new_lending', '£ a year', { series: first + 2 }, key);
+  // lending by sector: the mandate's priorities split each area's lending
+  const sectors = p.mandate ?? b.inputs.file.mandate ?? {};
+  for (const [priority, w] of Object.entries(sectors))
+    additive(b, p.id, `bank_new_lending_${priority.replaceAll('-', '_')}`, '£ a year', { series: first + 2 }, key.map((x) => x * w));
   additive(b, p.id, 'bank_losses', '£ a year', { series: first + 3 }, key);
   ukOnly(b, p.id, 'bank_loss_rate', 'share of loans', { series: first + 4 });
   ukOnly(b, p.id, 'capital_ratio', 'equity ÷ loans', { series: first + 5 });
