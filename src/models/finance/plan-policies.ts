@@ -70,6 +70,11 @@ function shares(v: Float64Array): Float64Array {
 
 type Source = { series: number } | { values: number[] };
 
+const from = (src: Source) => ({
+  series: 'series' in src ? src.series : null,
+  values: 'values' in src ? src.values : null,
+});
+
 function additive(
   b: PlanBuilder,
   policy: string,
@@ -84,8 +89,7 @@ function additive(
     measure,
     unit,
     additive: true,
-    series: 'series' in src ? src.series : null,
-    values: 'values' in src ? src.values : null,
+    ...from(src),
     uk: lad.reduce((s, x) => s + x, 0),
     lad,
     itl3: toItl3(b.inputs.areas, lad),
@@ -107,8 +111,7 @@ function ukOnly(
     measure,
     unit,
     additive: false,
-    series: 'series' in src ? src.series : null,
-    values: 'values' in src ? src.values : null,
+    ...from(src),
     uk,
     lad: null,
     ...extra,
@@ -331,7 +334,9 @@ function cdc(b: PlanBuilder, p: CdcPolicy): void {
   ukOnly(b, p.id, 'income_replacement', share, { series: first + 1 });
   ukOnly(b, p.id, 'income_replacement_change', share, { series: first + 2 });
   b.threshold(first + 2, 0);
-  ukOnly(b, p.id, 'income_below_dc', 'probability', { series: first + 2 }, 1, { probability: { threshold: 0 } });
+  ukOnly(b, p.id, 'income_below_dc', 'probability', { series: first + 2 }, 1, {
+    probability: { threshold: 0 },
+  });
   ukOnly(b, p.id, 'fund_assets', "× a member's pay", { series: first + 3 });
   ukOnly(b, p.id, 'funding_ratio', 'assets ÷ value of pensions', { series: first + 4 });
   ukOnly(b, p.id, 'pension_in_payment_index', 'pension ÷ its first year', { series: first + 5 });
@@ -507,7 +512,14 @@ function nib(b: PlanBuilder, p: NibPolicy): void {
   // lending by sector: the mandate's priorities split each area's lending
   const sectors = p.mandate ?? b.inputs.file.mandate ?? {};
   for (const [priority, w] of Object.entries(sectors))
-    additive(b, p.id, `bank_new_lending_${priority.replaceAll('-', '_')}`, '£ a year', { series: first + 2 }, key.map((x) => x * w));
+    additive(
+      b,
+      p.id,
+      `bank_new_lending_${priority.replaceAll('-', '_')}`,
+      '£ a year',
+      { series: first + 2 },
+      key.map((x) => x * w),
+    );
   additive(b, p.id, 'bank_losses', '£ a year', { series: first + 3 }, key);
   ukOnly(b, p.id, 'bank_loss_rate', 'share of loans', { series: first + 4 });
   ukOnly(b, p.id, 'capital_ratio', 'equity ÷ loans', { series: first + 5 });
