@@ -13,15 +13,28 @@ const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLen
 describe('compiled combine', () => {
   const cal = illustrative();
   const plans = {
-    core: marketPlan(cal, { seed: 3, years: 6, portfolios: [{ equities: 0.6, gilts: 0.4 }, { infrastructure: 1 }] }),
+    core: marketPlan(cal, {
+      seed: 3,
+      years: 6,
+      portfolios: [{ equities: 0.6, gilts: 0.4 }, { infrastructure: 1 }],
+    }),
     added: marketPlan(cal, {
       seed: 4,
       years: 6,
       added: [
-        { name: 'local', mu: 0.02, sigma: 0.15, correlations: new Float64Array(CORE_ASSETS.length).fill(0.3) },
+        {
+          name: 'local',
+          mu: 0.02,
+          sigma: 0.15,
+          correlations: new Float64Array(CORE_ASSETS.length).fill(0.3),
+        },
         { name: 'credit', mu: 0, sigma: 1, correlations: factorCorrelations(cal, 'equities', 0.5) },
       ],
-      portfolios: [{ equities: 0.5, cash: 0.2, private_equity: 0.3 }, { local: 1 }, { gilts: -0.5, equities: 1.5 }],
+      portfolios: [
+        { equities: 0.5, cash: 0.2, private_equity: 0.3 },
+        { local: 1 },
+        { gilts: -0.5, equities: 1.5 },
+      ],
       read: ['credit', 'gilts'],
       inflation: true,
     }),
@@ -41,7 +54,13 @@ describe('compiled combine', () => {
     const src = combineSource(plans.added);
     const names = new Set(src.match(/(?<![\w.$])[A-Za-z_$][\w$]*/g));
     const allowed = /^(for|let|const|k|n|y|z|et|exp|gross|deviations|[zxe]\d+)$/;
-    assert.deepEqual([...names].filter((w) => !allowed.test(w)), []);
-    assert.throws(() => combineSource({ ...plans.core, mu: Float64Array.from(plans.core.mu, () => NaN) }), /invalid market parameter: NaN/);
+    assert.deepEqual(
+      [...names].filter((w) => !allowed.test(w)),
+      [],
+    );
+    assert.throws(
+      () => combineSource({ ...plans.core, mu: Float64Array.from(plans.core.mu, () => NaN) }),
+      /invalid market parameter: NaN/,
+    );
   });
 });
