@@ -33,24 +33,36 @@ export function summarise(values: Float64Array, scratch: Float64Array, threshold
 /** Type-7 quantiles at ascending probabilities; `a` is reordered. */
 export function quantiles(a: Float64Array, probs: readonly number[]): number[] {
   const n = a.length;
-  const out: number[] = [];
-  let left = 0;
+  const ranks = new Set<number>();
   for (const q of probs) {
     if (!(q >= 0 && q <= 1)) throw new Error(`invalid probability: ${q}`);
+    const lo = Math.floor((n - 1) * q);
+    ranks.add(lo);
+    if (lo + 1 < n) ranks.add(lo + 1);
+  }
+  multiSelect(
+    a,
+    [...ranks].sort((x, y) => x - y),
+    0,
+    n - 1,
+  );
+  return probs.map((q) => {
     const h = (n - 1) * q;
     const lo = Math.floor(h);
-    select(a, lo, left, n - 1);
-    left = lo;
-    const x = a[lo]!;
-    if (h === lo) {
-      out.push(x);
-      continue;
-    }
-    let next = Infinity; // the smallest value right of lo
-    for (let i = lo + 1; i < n; i++) if (a[i]! < next) next = a[i]!;
-    out.push(x + (h - lo) * (next - x));
-  }
-  return out;
+    return h === lo ? a[lo]! : a[lo]! + (h - lo) * (a[lo + 1]! - a[lo]!);
+  });
+}
+
+// Puts every rank in `ranks` (ascending, within [left, right]) in its sorted place: select the
+// middle rank, then recurse on each side with the ranks that fall there — about n·log2(ranks)
+// work instead of n per rank.
+function multiSelect(a: Float64Array, ranks: number[], left: number, right: number): void {
+  if (ranks.length === 0 || right <= left) return;
+  const mid = ranks.length >> 1;
+  const k = ranks[mid]!;
+  select(a, k, left, right);
+  multiSelect(a, ranks.slice(0, mid), left, k - 1);
+  multiSelect(a, ranks.slice(mid + 1), k + 1, right);
 }
 
 /** Floyd–Rivest selection: afterwards a[k] is the k-th smallest of a[left..right], smaller ones before it. */
