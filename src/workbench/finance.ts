@@ -4,6 +4,7 @@
 // threads share the paths; the bytes are the same for any number of them), adds jobs and GVA
 // through the input–output model, and answers with plain records. Inputs and outputs are plain
 // typed records so the HTTP routes and the Finance page can sit on them.
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
@@ -17,9 +18,17 @@ import { financeRows, UK, type FinanceRow } from '../models/finance/rows.ts';
 import type { SaverParams } from '../models/finance/savers.ts';
 import { outputLength, simulateAll } from '../models/finance/simulate.ts';
 import type { Store } from '../store/db.ts';
-import { DataFileError, fromValue, validateFile, type FileIssue, type ParsedFile } from './data-file.ts';
+import {
+  DataFileError,
+  fromValue,
+  readDataFile,
+  validateFile,
+  type FileIssue,
+  type ParsedFile,
+} from './data-file.ts';
 import { financeAreas } from './finance-areas.ts';
 import {
+  FINANCE_EXAMPLES,
   financeData,
   loadCalibration,
   refuse,
@@ -384,4 +393,16 @@ export function financeCsvRows(
 /** A policy given as a plain object (e.g. a request body) as a file without positions. */
 export function policyFromValue(value: unknown): ParsedFile {
   return fromValue(value, 'policy');
+}
+
+/** The shipped example policy files: id, title and where each lives (for a policy builder to start from). */
+export function financeExamples(): { id: string; title: string | null; file: string; policy: PolicyFile }[] {
+  return readdirSync(FINANCE_EXAMPLES)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const file = `data/finance/examples/${f}`;
+      const policy = loadPolicyFile(readDataFile(FINANCE_EXAMPLES + f, file));
+      return { id: policy.id, title: policy.title ?? null, file, policy };
+    });
 }

@@ -6,7 +6,12 @@ import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
 import { DataFileError, parseText, readDataFile } from '../../src/workbench/data-file.ts';
-import { runFinance, type FinanceReport } from '../../src/workbench/finance.ts';
+import {
+  financeExamples,
+  policyFromValue,
+  runFinance,
+  type FinanceReport,
+} from '../../src/workbench/finance.ts';
 import { loadRegistry } from '../../src/workbench/registry.ts';
 import { packStore } from '../helpers/pack.ts';
 
@@ -150,6 +155,29 @@ describe('finance simulator on the real pack', () => {
     await bad(
       (s) => s.replace('mandate: { housing: 0.4,', 'mandate: { casinos: 0.4,'),
       /mandate\.casinos: unknown mandate priority: casinos/,
+    );
+  });
+});
+
+describe('finance examples and requests', () => {
+  it('lists the shipped examples, each a valid policy file marked as an example', () => {
+    const list = financeExamples();
+    assert.deepEqual(
+      list.map((e) => e.id),
+      ['collective-dc', 'local-sliver', 'mansion-house', 'public-capital'],
+    );
+    assert.ok(list.every((e) => e.policy.example));
+  });
+  it('a policy sent as a value may not name a returns file on disk', async () => {
+    const value = {
+      id: 'x',
+      returns: '/etc/passwd',
+      fund: { weights: { cash: 1 } },
+      policies: [{ id: 'r', kind: 'tax-relief', flatRate: 0.25 }],
+    };
+    await assert.rejects(
+      runFinance(store, registry, taxonomy, policyFromValue(value), { paths: 100, readReturnsFile: false }),
+      /returns: a returns file cannot be named here/,
     );
   });
 });
