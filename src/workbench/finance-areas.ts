@@ -166,9 +166,11 @@ export async function financeAreas(
     data: {
       lads: lads.map((l) => l.areacd),
       itl3,
+      // in a fixed order: sums over links must not depend on the order the store returns rows in
       links: links
         .filter((k) => ladIndex.has(k.child))
-        .map((k) => ({ lad: ladIndex.get(k.child)!, itl3: itl3Index.get(k.parent)!, weight: k.weight ?? 1 })),
+        .map((k) => ({ lad: ladIndex.get(k.child)!, itl3: itl3Index.get(k.parent)!, weight: k.weight ?? 1 }))
+        .sort((x, y) => x.lad - y.lad || x.itl3 - y.itl3),
       savers,
       nation: lads.map((l) => nationOf(l.areacd)),
       population: Float64Array.from(lads, (l) => ages.bands.get(l.areacd)!.all),
