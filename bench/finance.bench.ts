@@ -21,10 +21,9 @@ import type { OutputSpec, SimulationPlan } from '../src/models/finance/plan.ts';
 import { POT_SERIES } from '../src/models/finance/pot.ts';
 import { financeRows } from '../src/models/finance/rows.ts';
 import { simulateAll } from '../src/models/finance/simulate.ts';
-import { DEFAULT_REGISTRY, closeStore, loadRegistry, loadTaxonomy } from '../src/workbench.ts';
 import { financeAreas } from '../src/workbench/finance-areas.ts';
 import { financeData } from '../src/workbench/finance-data.ts';
-import { packStore } from '../test/helpers/pack.ts';
+import { packWorkbench } from '../test/helpers/pack.ts';
 import { python } from './python.ts';
 
 const PATHS = Number(process.env.STRATA_BENCH_PATHS ?? 1_000_000);
@@ -47,7 +46,7 @@ const POT = {
 };
 
 async function districts() {
-  const store = await packStore();
+  const wb = await packWorkbench();
   try {
     const data = financeData();
     const s = data.savers;
@@ -60,12 +59,12 @@ async function districts() {
       relief: s.relief.value,
       rates: { total: 0.08, employer: 0.03 },
     };
-    return await financeAreas(store, loadRegistry(DEFAULT_REGISTRY), loadTaxonomy(), data, {
+    return await financeAreas(wb, wb.defaultTaxonomy, data, {
       taxYear: '2025-26',
       params,
     });
   } finally {
-    closeStore(store);
+    wb.close();
   }
 }
 

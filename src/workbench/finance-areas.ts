@@ -8,13 +8,13 @@ import { aeYear } from '../models/finance/auto-enrolment.ts';
 import { nationOf, type AreaData } from '../models/finance/area-data.ts';
 import { taxBands } from '../models/finance/income-tax.ts';
 import { areaSavers, type AreaInput, type SaverParams } from '../models/finance/savers.ts';
-import { query, type Store } from '../store/db.ts';
+import { districtAgeRows } from '../store/queries/nomis.ts';
+import type { Ctx } from './context.ts';
 import type { FinanceData } from './finance-data.ts';
-import { districtSuccessors, lads2023 } from './geography.ts';
+import { lads2023 } from './geography.ts';
 import { indicatorSeries, type Series } from './indicator-series.ts';
-import { areaNames, linksBetween } from './panels.ts';
-import type { Registry } from './registry.ts';
-import { currentDataset, SOURCES } from './sources.ts';
+import { areaNames, requireLinks } from './panels.ts';
+import { requireDataset, sourceText, SOURCES } from './sources.ts';
 
 const UK = 'K02000001';
 const NATIONS: Record<string, string> = { E: 'E92000001', W: 'W92000004', S: 'S92000003', N: 'N92000002' };
@@ -40,17 +40,10 @@ export interface FinanceAreas {
 // Nomis C_AGE codes: all ages, 0–15, 16–24, 25–49, 50–64, and single years 16 to 19.
 const AGE_CODES = ['200', '201', '250', '207', '208', '117', '118', '119', '120'];
 
-async function ageBands(store: Store): Promise<{ bands: Map<string, AgeBands>; source: string }> {
-  const ds = await currentDataset(store, SOURCES.mye);
-  const rows = await query<{ code: string; age: string; value: number }>(
-    store,
-    `SELECT geography_code AS code, json_extract_string(dims, '$.C_AGE.code') AS age, value FROM nomis_obs
-      WHERE dataset_id = ? AND geography_type LIKE 'local authorities: district%'
-        AND json_extract_string(dims, '$.GENDER.code') = '0'
-        AND json_extract_string(dims, '$.C_AGE.code') IN (${AGE_CODES.map(() => '?').join(',')})`,
-    [ds.id, ...AGE_CODES],
-  );
-  const merged = districtSuccessors();
+async function ageBands(ctx: Ctx): Promise<{ bands: Map<string, AgeBands>; source: string }> {
+  const ds = await requireDataset(ctx.store, SOURCES.mye);
+  const rows = await districtAgeRows(ctx.store, ds.id, AGE_CODES);
+  const merged = ctx.lookups.districtSuccessors;
   const bands = new Map<string, AgeBands>();
   const key: Record<string, keyof AgeBands> = {
     '200': 'all',
@@ -72,7 +65,7 @@ async function ageBands(store: Store): Promise<{ bands: Map<string, AgeBands>; s
     b[key[r.age] ?? 'from16to19'] += Number(r.value);
     bands.set(code, b);
   }
-  return { bands, source: `${ds.publisher}, ${ds.title} (${ds.vintage})` };
+  return { bands, source: sourceText(ds) };
 }
 
 /** The latest published value of each area in a series, with its year. */
@@ -108,18 +101,17 @@ function withFallback(
 
 /** Reads every district's inputs and works out its savers under the year's rules. */
 export async function financeAreas(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   data: FinanceData,
   opts: { taxYear: string; params: SaverParams },
 ): Promise<FinanceAreas> {
-  const lads = await lads2023(store);
-  const links = await linksBetween(store, 'ltla', 'itl3');
+  const lads = await lads2023(ctx);
+  const links = await requireLinks(ctx, 'ltla', 'itl3');
   const [pay, employment, ages] = await Promise.all([
-    indicatorSeries(store, registry, 'gross-median-weekly-pay', taxonomy, 'lad'),
-    indicatorSeries(store, registry, 'employment-rate:employment-rate', taxonomy, 'lad'),
-    ageBands(store),
+    indicatorSeries(ctx, 'gross-median-weekly-pay', taxonomy, 'lad'),
+    indicatorSeries(ctx, 'employment-rate:employment-rate', taxonomy, 'lad'),
+    ageBands(ctx),
   ]);
   const payAt = latest(pay);
   const employmentAt = latest(employment);
@@ -161,7 +153,7 @@ export async function financeAreas(
         ]
       : []),
   ];
-  const names = await areaNames(store);
+  const names = await areaNames(ctx);
   return {
     data: {
       lads: lads.map((l) => l.areacd),

@@ -84,6 +84,7 @@ export function returnsPath(policyFile: string, returns: string | undefined): st
 
 /** How a file is named in messages: relative to the working directory when inside it. */
 export function shownName(path: string): string {
+  if (path === DEFAULT_RETURNS) return 'data/finance/returns-illustrative.yaml';
   const r = relative(process.cwd(), path);
   return r.startsWith('..') || isAbsolute(r) ? path : r;
 }

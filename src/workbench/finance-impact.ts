@@ -14,8 +14,7 @@ import {
   interregionalSystem,
   type DemandChange,
 } from '../models/io/index.ts';
-import type { Store } from '../store/db.ts';
-import { cached } from './cache.ts';
+import type { Ctx } from './context.ts';
 import type { MandateSectors } from './finance-data.ts';
 import { ioCentroids, ioContext, ioSizes } from './io.ts';
 import { ioIndustry } from './io-answers.ts';
@@ -55,19 +54,19 @@ export function mandateDemand(
 }
 
 async function perPound(
-  store: Store,
+  wb: Ctx,
   taxonomy: Taxonomy,
   areas: AreaData,
   flow: FlowSpec,
   sectors: MandateSectors,
   o: ImpactOptions,
 ): Promise<PerPound> {
-  const ctx = await ioContext(store, taxonomy);
-  const { sizes } = await ioSizes(store, ctx, o.level);
+  const ctx = await ioContext(wb, taxonomy);
+  const { sizes } = await ioSizes(wb, ctx, o.level);
   const beta = 1;
   // the same system (and cache entry) as `strata io shock --interregional`
-  const sys = await cached(store, `io-system:${ctx.year}:${o.level}:${o.delta}:flq:${beta}`, async () =>
-    interregionalSystem(ctx.national, sizes, await ioCentroids(store, o.level, sizes.areas), {
+  const sys = await wb.cached(`io-system:${ctx.year}:${o.level}:${o.delta}:flq:${beta}`, async () =>
+    interregionalSystem(ctx.national, sizes, await ioCentroids(wb, o.level, sizes.areas), {
       delta: o.delta,
       variant: 'flq',
       beta,
@@ -107,7 +106,7 @@ async function perPound(
 
 /** Adds jobs and GVA measures (by area, and by layer for the UK) for every flow. */
 export async function impactOutputs(
-  store: Store,
+  wb: Ctx,
   taxonomy: Taxonomy,
   areas: AreaData,
   flows: FlowSpec[],
@@ -116,7 +115,7 @@ export async function impactOutputs(
 ): Promise<{ outputs: OutputSpec[]; notes: string[] }> {
   const outputs: OutputSpec[] = [];
   for (const flow of flows) {
-    const pp = await perPound(store, taxonomy, areas, flow, sectors, o);
+    const pp = await perPound(wb, taxonomy, areas, flow, sectors, o);
     const at = new Map(pp.areas.map((a, i) => [a, i]));
     const add = (measure: string, unit: string, perArea: Float64Array) => {
       const own = (codes: string[]) =>

@@ -2,8 +2,7 @@
 // policy file, reads the returns calibration and the shipped rules, reads every district's
 // savers from the store, plans and runs the Monte Carlo (the calling thread and worker
 // threads share the paths; the bytes are the same for any number of them), adds jobs and GVA
-// through the input–output model, and answers with plain records. Inputs and outputs are plain
-// typed records so the HTTP routes and the Finance page can sit on them.
+// through the input–output model, and answers in the contract's shape (contract/finance.ts).
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/errors.ts';
@@ -14,10 +13,11 @@ import { CorrelationError } from '../models/finance/cholesky.ts';
 import { createFinancePool } from '../models/finance/parallel.ts';
 import { addedAsset, simulationPlan, type SimulationPlan } from '../models/finance/plan.ts';
 import { policyFileSchema, type PolicyFile } from '../models/finance/policy.ts';
-import { financeRows, UK, type FinanceRow } from '../models/finance/rows.ts';
+import { financeRows, UK } from '../models/finance/rows.ts';
 import type { SaverParams } from '../models/finance/savers.ts';
 import { outputLength, simulateAll } from '../models/finance/simulate.ts';
-import type { Store } from '../store/db.ts';
+import type { FinanceExamples, FinanceReport } from '../contract/finance.ts';
+import type { Ctx } from './context.ts';
 import {
   DataFileError,
   fromValue,
@@ -38,10 +38,6 @@ import {
 } from './finance-data.ts';
 import { impactOutputs } from './finance-impact.ts';
 import type { AgreedWeights } from './agreed-weights.ts';
-import type { Registry } from './registry.ts';
-
-export { FINANCE_EXAMPLES, DEFAULT_RETURNS } from './finance-data.ts';
-export type { FinanceRow } from '../models/finance/rows.ts';
 
 /** How a run may differ from its file: paths, seed, threads. */
 export interface FinanceOptions {
@@ -54,57 +50,6 @@ export interface FinanceOptions {
   /** Refuse plans whose per-path values would need more memory than this (bytes); default 1.5 GB. */
   memoryLimit?: number;
 }
-
-/** One measure a run reports. */
-export interface FinanceMeasure {
-  policy: string;
-  measure: string;
-  unit: string;
-  /** Sums over areas to the UK. */
-  additive: boolean;
-  /** A probability (p05 and p95 then bound its Monte Carlo error). */
-  probability: boolean;
-}
-
-/** The answer of a finance run: plain records, the same bytes for any number of threads. */
-export interface FinanceReport {
-  id: string;
-  title: string | null;
-  example: boolean;
-  paths: number;
-  seed: number;
-  horizon: number;
-  startYear: number;
-  years: number[];
-  taxYear: string;
-  calibration: { id: string; status: string; description: string | null; file: string };
-  policies: { id: string; kind: string; title: string | null }[];
-  measures: FinanceMeasure[];
-  areas: { areacd: string; areanm: string; level: 'uk' | 'itl3' | 'lad' }[];
-  savers: {
-    employees: number;
-    eligible: number;
-    savers: number;
-    contributions: number;
-    relief: number;
-    medianPay: number | null;
-  };
-  rows: FinanceRow[];
-  sources: string[];
-  notes: string[];
-}
-
-/** The CSV columns of a finance run, in order. */
-export const FINANCE_CSV_COLUMNS = [
-  'policy',
-  'year',
-  'areacd',
-  'measure',
-  'p05',
-  'p50',
-  'p95',
-  'mean',
-] as const;
 
 /** Validates a policy file against the schema and the shipped mandate priorities. */
 export function loadPolicyFile(file: ParsedFile, data: FinanceData = financeData()): PolicyFile {
@@ -223,8 +168,7 @@ function checkMemory(plan: SimulationPlan, limit: number): void {
 
 /** Runs a policy file: every policy against its baseline on the same paths, by area. */
 export async function runFinance(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
   o: FinanceOptions = {},
@@ -250,7 +194,7 @@ export async function runFinance(
       ['savers', 'rates'],
       `contribution rates must be at least the minimum (total ${ae.minimum.total}, employer ${ae.minimum.employer}) with the employer's part within the total`,
     );
-  const areas = await financeAreas(store, registry, taxonomy, data, { taxYear: policy.taxYear, params });
+  const areas = await financeAreas(ctx, taxonomy, data, { taxYear: policy.taxYear, params });
   checkAreas(file, policy, new Set([...areas.data.lads, ...areas.data.itl3]));
   const paths = o.paths ?? policy.paths;
   const seed = o.seed ?? policy.seed;
@@ -275,7 +219,7 @@ export async function runFinance(
     throw new UsageError(`invalid workers: ${workers} (1 to 64)`);
   const { stats } = await simulate(plan, workers);
   const impact = policy.impact.io
-    ? await impactOutputs(store, taxonomy, areas.data, plan.flows, data.mandate, policy.impact)
+    ? await impactOutputs(ctx, taxonomy, areas.data, plan.flows, data.mandate, policy.impact)
     : { outputs: [], notes: plan.flows.length ? ['impact.io is off: no jobs or GVA estimated'] : [] };
   const order = new Map(policy.policies.map((p, i) => [p.id, i]));
   plan.outputs = [...plan.outputs, ...impact.outputs].sort(
@@ -374,35 +318,36 @@ function report(
   };
 }
 
-/** The rows as the CSV columns: policy, year, areacd, measure, p05, p50, p95, mean. */
-export function financeCsvRows(
-  r: FinanceReport,
-): Record<(typeof FINANCE_CSV_COLUMNS)[number], string | number>[] {
-  return r.rows.map((x) => ({
-    policy: x.policy,
-    year: x.year,
-    areacd: x.areacd,
-    measure: x.measure,
-    p05: x.p05,
-    p50: x.p50,
-    p95: x.p95,
-    mean: x.mean,
-  }));
-}
-
 /** A policy given as a plain object (e.g. a request body) as a file without positions. */
 export function policyFromValue(value: unknown): ParsedFile {
   return fromValue(value, 'policy');
 }
 
-/** The shipped example policy files: id, title and where each lives (for a policy builder to start from). */
-export function financeExamples(): { id: string; title: string | null; file: string; policy: PolicyFile }[] {
-  return readdirSync(FINANCE_EXAMPLES)
+/**
+ * The shipped example policy files, each checked, with its text as written (for a policy builder
+ * to start from and post back).
+ */
+export function financeExamples(): FinanceExamples {
+  const examples = readdirSync(FINANCE_EXAMPLES)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((f) => {
       const file = `data/finance/examples/${f}`;
-      const policy = loadPolicyFile(readDataFile(FINANCE_EXAMPLES + f, file));
-      return { id: policy.id, title: policy.title ?? null, file, policy };
+      const parsed = readDataFile(FINANCE_EXAMPLES + f, file);
+      const policy = loadPolicyFile(parsed);
+      return {
+        id: policy.id,
+        title: policy.title ?? null,
+        file,
+        policy: parsed.value as Record<string, unknown>,
+      };
     });
+  return { examples };
+}
+
+/** A shipped example policy by id, as a file to run, or a 404 naming the id. */
+export function financeExample(id: string): ParsedFile {
+  const found = financeExamples().examples.find((e) => e.id === id);
+  if (!found) throw new UsageError(`unknown finance example: ${id}`, 'not_found', 404);
+  return readDataFile(FINANCE_EXAMPLES + found.file.slice(found.file.lastIndexOf('/') + 1), found.file);
 }

@@ -4,31 +4,23 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import type { FinanceReport } from '../../src/contract/finance.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { DataFileError, parseText, readDataFile } from '../../src/workbench/data-file.ts';
-import {
-  financeExamples,
-  policyFromValue,
-  runFinance,
-  type FinanceReport,
-} from '../../src/workbench/finance.ts';
-import { loadRegistry } from '../../src/workbench/registry.ts';
+import { policyFromValue } from '../../src/workbench/finance.ts';
 import { financeAreas } from '../../src/workbench/finance-areas.ts';
 import { financeData } from '../../src/workbench/finance-data.ts';
 import { query } from '../../src/store/db.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
-const registry = loadRegistry();
-const taxonomy = taxonomyById();
 const EXAMPLES = 'data/finance/examples/';
-const run = (file: string, paths = 400, workers = 2) =>
-  runFinance(store, registry, taxonomy, readDataFile(file), { paths, workers });
+const run = (file: string, paths = 400, workers = 2) => wb.finance(readDataFile(file), { paths, workers });
 
 function checkSums(r: FinanceReport): number {
   let checked = 0;
@@ -130,7 +122,7 @@ describe('finance simulator on the real pack', () => {
     const text = (await import('node:fs')).readFileSync(EXAMPLES + 'local-sliver.yaml', 'utf8');
     const bad = async (edit: (s: string) => string, pattern: RegExp) => {
       const file = parseText(edit(text), 'bad.yaml');
-      await assert.rejects(runFinance(store, registry, taxonomy, file, { paths: 100 }), (e: unknown) => {
+      await assert.rejects(wb.finance(file, { paths: 100 }), (e: unknown) => {
         assert.ok(e instanceof DataFileError, String(e));
         assert.match(e.message, pattern);
         return true;
@@ -181,12 +173,12 @@ describe('savers against the Census', () => {
       relief: sv.relief.value,
       rates: { total: 0.08, employer: 0.03 },
     };
-    const areas = await financeAreas(store, registry, taxonomy, data, { taxYear: '2025-26', params });
+    const areas = await financeAreas(wb, wb.defaultTaxonomy, data, { taxYear: '2025-26', params });
     const modelled = areas.data.savers
       .filter((x) => /^[EW]/.test(x.areacd))
       .reduce((t, x) => t + x.employees / share, 0);
     const [census] = await query<{ total: number }>(
-      store,
+      wb.store,
       `SELECT sum(value) AS total FROM industry_obs
         WHERE dataset_id = (SELECT id FROM current_datasets WHERE source = 'ons-census2021-ts060-ltla')`,
     );
@@ -199,12 +191,12 @@ describe('savers against the Census', () => {
 
 describe('finance examples and requests', () => {
   it('lists the shipped examples, each a valid policy file marked as an example', () => {
-    const list = financeExamples();
+    const list = wb.financeExamples().examples;
     assert.deepEqual(
       list.map((e) => e.id),
       ['collective-dc', 'local-sliver', 'mansion-house', 'public-capital'],
     );
-    assert.ok(list.every((e) => e.policy.example));
+    assert.ok(list.every((e) => e.policy['example'] === true && e.file.startsWith('data/finance/examples/')));
   });
   it('a policy sent as a value may not name a returns file on disk', async () => {
     const value = {
@@ -214,7 +206,7 @@ describe('finance examples and requests', () => {
       policies: [{ id: 'r', kind: 'tax-relief', flatRate: 0.25 }],
     };
     await assert.rejects(
-      runFinance(store, registry, taxonomy, policyFromValue(value), { paths: 100, readReturnsFile: false }),
+      wb.finance(policyFromValue(value), { paths: 100, readReturnsFile: false }),
       /returns: a returns file cannot be named here/,
     );
   });

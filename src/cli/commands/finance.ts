@@ -1,20 +1,14 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import {
-  FINANCE_CSV_COLUMNS,
-  financeCsvRows,
-  readDataFile,
-  runFinance,
-  withMandateWeights,
-  type FinanceReport,
-} from '../../workbench.ts';
-import { render, resolveFormat } from '../output.ts';
-import { choices, intOf, notes, withChoices } from './beyond-options.ts';
+import { financeView, type FinanceReport } from '../../contract/finance.ts';
+import { readDataFile, withMandateWeights, type ParsedFile } from '../../workbench.ts';
+import { flatOf, type Io } from '../output.ts';
 import { withCivic } from './civic.ts';
-import { withFormat, withStore } from './common.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { codeOf, intOf, withChoices } from './options.ts';
 
 /** `strata finance run FILE`: pensions, an investment bank and wealth funds simulated by area against a baseline. */
-export function registerFinance(program: Command): void {
+export function registerFinance(program: Command, io: Io): void {
   const finance = program
     .command('finance')
     .description(
@@ -41,44 +35,21 @@ export function registerFinance(program: Command): void {
         ),
     ),
   ).action(async (file: string, opts: FinanceOpts, cmd: Command) => {
-    const format = resolveFormat(opts.format);
-    const { registry, taxonomy } = choices(opts);
-    let parsed = readDataFile(file);
-    const agreed: string[] = [];
-    if (opts.weightsFrom) {
-      const id = opts.weightsFrom;
-      const r = await withCivic(cmd, (svc) => svc.results(id));
-      if (r.outcome?.kind !== 'weights')
-        throw new UsageError(`consultation ${id} is not a goal weighting with a result`);
-      const applied = withMandateWeights(parsed, {
-        consultation: id,
-        title: r.consultation.title,
-        head: r.head.hash,
-        outcome: r.outcome,
-      });
-      parsed = applied.file;
-      agreed.push(applied.note);
-    }
+    const format = formatOf(io, opts.format);
+    const { parsed, agreed } = await weighted(cmd, readDataFile(file), opts.weightsFrom);
     const run = {
-      paths: opts.paths === undefined ? undefined : intOf('--paths', opts.paths, 100, 10_000_000),
-      seed: opts.seed === undefined ? undefined : intOf('--seed', opts.seed, 0, 4294967295),
-      workers: opts.workers === undefined ? undefined : intOf('--workers', opts.workers, 1, 64),
+      ...(opts.paths !== undefined && { paths: intOf('--paths', opts.paths, 100, 10_000_000) }),
+      ...(opts.seed !== undefined && { seed: intOf('--seed', opts.seed, 0, 4294967295) }),
+      ...(opts.workers !== undefined && { workers: intOf('--workers', opts.workers, 1, 64) }),
     };
-    const r = await withStore(cmd, (store) => runFinance(store, registry, taxonomy, parsed, run), true);
-    const area = opts.area ?? (format === 'table' ? 'K02000001' : undefined);
+    const r = await withWorkbench(cmd, opts, (wb) => wb.finance(parsed, run));
+    const area = opts.area ? codeOf(opts.area) : format === 'table' ? 'K02000001' : undefined;
     if (area && !r.areas.some((a) => a.areacd === area)) throw new UsageError(`no rows for area ${area}`);
     const shown: FinanceReport = area ? { ...r, rows: r.rows.filter((x) => x.areacd === area) } : r;
-    if (format === 'json')
-      return void process.stdout.write(
-        JSON.stringify({ ...shown, notes: [...agreed, ...r.notes] }, null, 2) + '\n',
-      );
-    if (format === 'csv')
-      process.stdout.write(render(financeCsvRows(shown), 'csv', [...FINANCE_CSV_COLUMNS]));
-    else
-      process.stdout.write(
-        render(tableRows(shown), 'table', ['policy', 'year', 'measure', 'p05', 'p50', 'p95', 'mean', 'unit']),
-      );
-    notes([
+    if (format === 'json') return printJson(io, { ...shown, notes: [...agreed, ...r.notes] });
+    if (format === 'csv') print(io, financeView.flatten(shown), 'csv');
+    else print(io, flatOf(tableRows(shown)), 'table');
+    notes(io, [
       `${r.title ?? r.id}: ${r.paths.toLocaleString('en-GB')} paths, seed ${r.seed}, ${r.horizon} years from ${r.startYear}; returns: ${r.calibration.id} (${r.calibration.status})`,
       `savers: ${Math.round(r.savers.savers).toLocaleString('en-GB')} of ${Math.round(r.savers.eligible).toLocaleString('en-GB')} eligible employees; contributions £${(r.savers.contributions / 1e9).toFixed(1)}bn a year`,
       ...agreed,
@@ -98,7 +69,22 @@ interface FinanceOpts {
   taxonomy?: string;
 }
 
-// Figures for reading: three significant figures.
+/** The file with the mandate weights a closed goal-weighting consultation agreed, when one is named. */
+async function weighted(cmd: Command, parsed: ParsedFile, consultation: string | undefined) {
+  if (!consultation) return { parsed, agreed: [] };
+  const r = await withCivic(cmd, (svc) => svc.results(consultation));
+  if (r.outcome?.kind !== 'weights')
+    throw new UsageError(`consultation ${consultation} is not a goal weighting with a result`);
+  const applied = withMandateWeights(parsed, {
+    consultation,
+    title: r.consultation.title,
+    head: r.head.hash,
+    outcome: r.outcome,
+  });
+  return { parsed: applied.file, agreed: [applied.note] };
+}
+
+// Figures for reading: three significant figures; years as text.
 function tableRows(r: FinanceReport) {
   const sig = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)) : null);
   return r.rows.map((x) => ({
