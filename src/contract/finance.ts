@@ -2,10 +2,12 @@
 // reforms, a national investment bank and citizens' wealth funds simulated against a baseline on
 // the same random paths, as percentiles p5–p95 and the mean by policy, year, area and measure.
 import { z } from 'zod';
+import { UsageError } from '../core/errors.ts';
 import { Notes } from './common.ts';
 import { table } from './table.ts';
 
 const Level = z.enum(['uk', 'itl3', 'lad']);
+const UK = 'K02000001';
 
 /** One row: a measure for a policy, year and area, as a fan of percentiles with the mean. */
 export const FinanceRow = z
@@ -143,3 +145,23 @@ export const financeExamplesView = table(
     ],
   ],
 );
+
+/** Which rows of a run to send: the UK's always, and those of one area or of a level's areas (optionally some measures only). */
+export interface RowSelection {
+  level?: 'uk' | 'itl3' | 'lad' | 'all';
+  area?: string;
+  measure?: string;
+}
+
+/** A run with only the selected rows (the UK's rows keep every measure); an area without rows is a 404. */
+export function selectRows(r: FinanceReport, s: RowSelection): FinanceReport {
+  if (s.area && s.area !== UK && !r.areas.some((a) => a.areacd === s.area))
+    throw new UsageError(`no rows for area ${s.area} in this run`, 'not_found', 404);
+  const measures = s.measure ? new Set(s.measure.split(',')) : null;
+  const level = s.area ? null : (s.level ?? 'uk');
+  const shown = (x: FinanceRow) =>
+    x.level === 'uk' ||
+    ((s.area ? x.areacd === s.area : level === 'all' || x.level === level) &&
+      (!measures || measures.has(x.measure)));
+  return { ...r, rows: r.rows.filter(shown) };
+}

@@ -10,7 +10,7 @@ import type { Taxonomy } from '../core/taxonomy.ts';
 import { addedLoadings, coreFactor } from '../models/finance/market-plan.ts';
 import { aeYear, contribution } from '../models/finance/auto-enrolment.ts';
 import { CorrelationError } from '../models/finance/cholesky.ts';
-import { createFinancePool } from '../models/finance/parallel.ts';
+import { createFinancePool, type FinancePool } from '../models/finance/parallel.ts';
 import { addedAsset, simulationPlan, type SimulationPlan } from '../models/finance/plan.ts';
 import { policyFileSchema, type PolicyFile } from '../models/finance/policy.ts';
 import { financeRows, UK } from '../models/finance/rows.ts';
@@ -49,6 +49,49 @@ export interface FinanceOptions {
   readReturnsFile?: boolean;
   /** Refuse plans whose per-path values would need more memory than this (bytes); default 1.5 GB. */
   memoryLimit?: number;
+  /** Worker threads kept between runs (a server's, which does no simulation on its own thread). */
+  pool?: FinancePool;
+  /** Bounds on one run (a request over HTTP): paths, paths × simulated years, rows of the answer. */
+  caps?: FinanceCaps;
+}
+
+/** Bounds on one run, so that one request cannot take a server down. */
+export interface FinanceCaps {
+  paths: number;
+  pathYears: number;
+  rows: number;
+}
+
+/** Rows a plan's outputs give: one per report year for the UK and each area they cover. */
+function rowCount(plan: SimulationPlan, areas: { lads: string[]; itl3: string[] }): number {
+  return plan.outputs.reduce(
+    (t, o) =>
+      t + plan.years.length * (1 + (o.itl3 ? areas.itl3.length : 0) + (o.lad ? areas.lads.length : 0)),
+    0,
+  );
+}
+
+function checkCaps(plan: SimulationPlan, horizon: number, rows: number, caps: FinanceCaps): void {
+  const big = (what: string, value: number, cap: number, advice: string) =>
+    new UsageError(
+      `${what} ${value.toLocaleString('en-GB')} is above this server's limit of ${cap.toLocaleString('en-GB')}: ${advice}`,
+      'too_large',
+    );
+  if (plan.paths > caps.paths) throw big('paths', plan.paths, caps.paths, 'ask for fewer paths');
+  if (plan.paths * horizon > caps.pathYears)
+    throw big(
+      'paths × years',
+      plan.paths * horizon,
+      caps.pathYears,
+      'ask for fewer paths or a shorter horizon',
+    );
+  if (rows > caps.rows)
+    throw big(
+      'rows (measures × report years × areas)',
+      rows,
+      caps.rows,
+      'ask for fewer policies or a larger reportEvery',
+    );
 }
 
 /** Validates a policy file against the schema and the shipped mandate priorities. */
@@ -214,10 +257,11 @@ export async function runFinance(
     payDispersion: { sigmaLow: params.sigmaLow, sigmaHigh: params.sigmaHigh },
   });
   checkMemory(plan, o.memoryLimit ?? 1.5e9);
+  if (o.caps) checkCaps(plan, policy.horizon, rowCount(plan, areas.data), o.caps);
   const workers = o.workers ?? Math.min(2, availableParallelism());
   if (!(Number.isInteger(workers) && workers >= 1 && workers <= 64))
     throw new UsageError(`invalid workers: ${workers} (1 to 64)`);
-  const { stats } = await simulate(plan, workers);
+  const { stats } = o.pool ? await o.pool.run(plan) : await simulate(plan, workers);
   const impact = policy.impact.io
     ? await impactOutputs(ctx, taxonomy, areas.data, plan.flows, data.mandate, policy.impact)
     : { outputs: [], notes: plan.flows.length ? ['impact.io is off: no jobs or GVA estimated'] : [] };

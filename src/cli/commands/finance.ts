@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { financeView, type FinanceReport } from '../../contract/finance.ts';
+import { financeView, selectRows, type FinanceReport } from '../../contract/finance.ts';
 import { readDataFile, withMandateWeights, type ParsedFile } from '../../workbench.ts';
 import { flatOf, type Io } from '../output.ts';
 import { withCivic } from './civic.ts';
@@ -44,8 +44,7 @@ export function registerFinance(program: Command, io: Io): void {
     };
     const r = await withWorkbench(cmd, opts, (wb) => wb.finance(parsed, run));
     const area = opts.area ? codeOf(opts.area) : format === 'table' ? 'K02000001' : undefined;
-    if (area && !r.areas.some((a) => a.areacd === area)) throw new UsageError(`no rows for area ${area}`);
-    const shown: FinanceReport = area ? { ...r, rows: r.rows.filter((x) => x.areacd === area) } : r;
+    const shown = area ? areaRows(r, area) : r;
     if (format === 'json') return printJson(io, { ...shown, notes: [...agreed, ...r.notes] });
     if (format === 'csv') print(io, financeView.flatten(shown), 'csv');
     else print(io, flatOf(tableRows(shown)), 'table');
@@ -97,4 +96,10 @@ function tableRows(r: FinanceReport) {
     mean: sig(x.mean),
     unit: x.unit,
   }));
+}
+
+// One area's rows only (the UK's when it is the UK).
+function areaRows(r: FinanceReport, area: string): FinanceReport {
+  const own = selectRows(r, { area });
+  return { ...own, rows: own.rows.filter((x) => x.areacd === area) };
 }

@@ -101,6 +101,14 @@ export function createWorkerPool(size: number, opts: { caller?: boolean } = {}):
       if (job) return Promise.reject(new Error('worker pool is busy'));
       // about eight blocks per thread: small enough to balance, large enough to amortise messages
       const blocks = splitRows(plan.rows, Math.min(plan.rows, 8 * (size + 1)));
+      // a job holds the process open while workers run it; an idle pool without a caller does not
+      const hold = (on: boolean) => {
+        if (!caller)
+          for (const w of workers)
+            if (on) w.ref();
+            else w.unref();
+      };
+      hold(true);
       return new Promise<Partial[]>((resolve, reject) => {
         let mainDone = false;
         const current: Job = {
@@ -112,11 +120,13 @@ export function createWorkerPool(size: number, opts: { caller?: boolean } = {}):
           parts: [],
           fail: (e) => {
             job = undefined;
+            hold(false);
             reject(e);
           },
           settle: () => {
             if (!mainDone || current.busy > 0 || current.next < blocks.length || job !== current) return;
             job = undefined;
+            hold(false);
             resolve(current.parts);
           },
         };

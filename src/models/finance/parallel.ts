@@ -57,13 +57,21 @@ export function summariseClaimed(plan: WorkerPlan, shared: Shared): void {
 
 type Reply = { type: 'simulated' | 'summarised'; job: number };
 
+/** How a pool works: with the calling thread (the CLI) or not (a server's thread answers requests); whether its threads keep the process alive. */
+export interface FinancePoolOptions {
+  caller?: boolean;
+  unref?: boolean;
+}
+
 /** Starts `size` worker threads (they load in the background; work starts before they are up). */
-export function createFinancePool(size: number): FinancePool {
-  if (!(Number.isInteger(size) && size >= 0)) throw new Error(`invalid worker count: ${size}`);
+export function createFinancePool(size: number, o: FinancePoolOptions = {}): FinancePool {
+  const caller = o.caller ?? true;
+  if (!(Number.isInteger(size) && size >= (caller ? 0 : 1))) throw new Error(`invalid worker count: ${size}`);
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
+  if (o.unref) for (const w of workers) w.unref();
   let jobs = 0;
   let busy = false;
   return {
@@ -72,6 +80,7 @@ export function createFinancePool(size: number): FinancePool {
       if (busy) throw new Error('finance pool is busy');
       busy = true;
       const job = ++jobs;
+      if (o.unref) for (const w of workers) w.ref();
       const shared = sharedArrays(plan);
       const lean: WorkerPlan = {
         market: plan.market,
@@ -98,15 +107,17 @@ export function createFinancePool(size: number): FinancePool {
           );
         const simulated = phase('simulated');
         for (const w of workers) w.postMessage({ type: 'simulate', job, plan: lean, shared });
-        simulateClaimed(lean, shared);
+        if (caller) simulateClaimed(lean, shared);
         await simulated;
         const summarised = phase('summarised');
         for (const w of workers) w.postMessage({ type: 'summarise', job });
-        summariseClaimed(lean, shared);
+        if (caller) summariseClaimed(lean, shared);
         await summarised;
         return { out: shared.out, stats: shared.stats };
       } finally {
         busy = false;
+        // a run holds the process open; an idle pool does not (after the listeners, which ref a worker again)
+        if (o.unref) for (const w of workers) w.unref();
       }
     },
     async close() {

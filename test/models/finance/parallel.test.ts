@@ -25,4 +25,17 @@ describe('finance worker pool', () => {
       }
     }
   });
+
+  it('a pool whose caller does no work (a server) gives the same bytes, and lets the process exit', async () => {
+    const plan = simulationPlan(inputs(undefined, 3000));
+    const one = simulateAll(plan);
+    const pool = createFinancePool(1, { caller: false, unref: true });
+    try {
+      const r = await pool.run(plan);
+      assert.ok(bytes(r.stats).equals(bytes(one.stats)));
+    } finally {
+      await pool.close();
+    }
+    assert.throws(() => createFinancePool(0, { caller: false }), /invalid worker count: 0/);
+  });
 });
