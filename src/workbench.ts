@@ -19,6 +19,7 @@ import type { AreaComparison } from './contract/compare.ts';
 import type { CompositeFile, CompositeReport } from './contract/composite.ts';
 import type { DatasetList } from './contract/datasets.ts';
 import type { EntitlementReport, FloorsFile } from './contract/entitlements.ts';
+import type { FinanceExamples, FinanceReport } from './contract/finance.ts';
 import type { GenderReport } from './contract/gender.ts';
 import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
@@ -54,6 +55,7 @@ import type { Ctx } from './workbench/context.ts';
 import type { ParsedFile } from './workbench/data-file.ts';
 import { datasetList, importDir, listDatasets, verifyStore, type Progress } from './workbench/data.ts';
 import { defaultFloors, defaultFloorsFile, entitlements } from './workbench/entitlements.ts';
+import { financeExamples, runFinance, type FinanceOptions } from './workbench/finance.ts';
 import { genderLens } from './workbench/gender.ts';
 import { indicatorTable } from './workbench/indicator-table.ts';
 import { indicatorValues, listIndicators } from './workbench/indicators.ts';
@@ -97,6 +99,9 @@ export {
   withAgreedWeights,
   type AgreedWeights,
 } from './workbench/agreed-weights.ts';
+export { financeExample, policyFromValue, withMandateWeights } from './workbench/finance.ts';
+export type { FinanceCaps, FinanceOptions } from './workbench/finance.ts';
+export { createFinancePool, type FinancePool } from './models/finance/parallel.ts';
 export type { AreaQuery } from './workbench/areas.ts';
 export type { CommitmentQuery } from './workbench/commitments.ts';
 export type { ReportOptions } from './workbench/report.ts';
@@ -291,6 +296,17 @@ export class Workbench implements Ctx {
     t = this.defaultTaxonomy,
   ): Promise<GenderReport> {
     return genderLens(this, t, opts);
+  }
+
+  // Democratised finance: pensions, a national investment bank, citizens' wealth funds.
+
+  /** The shipped example policy files, as written. */
+  financeExamples(): FinanceExamples {
+    return financeExamples();
+  }
+  /** Runs a policy file: every policy against its baseline on the same paths, by area. */
+  finance(file: ParsedFile, opts: FinanceOptions = {}, t = this.defaultTaxonomy): Promise<FinanceReport> {
+    return runFinance(this, t, file, opts);
   }
 
   // Input–output.

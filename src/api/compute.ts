@@ -3,7 +3,7 @@
 // while an analysis runs. Analyses take the pool in turn (the costly-route limits bound how many
 // wait), and the threads do not keep the process alive.
 import { availableParallelism } from 'node:os';
-import { createWorkerPool, type WorkerPool } from '../workbench.ts';
+import { createFinancePool, createWorkerPool, type FinancePool, type WorkerPool } from '../workbench.ts';
 
 let shared: WorkerPool | undefined;
 let turn: Promise<unknown> = Promise.resolve();
@@ -20,6 +20,24 @@ export function computePool(): WorkerPool {
     evaluate(prepared, plan) {
       const run = turn.then(() => pool.evaluate(prepared, plan));
       turn = run.catch(() => undefined);
+      return run;
+    },
+    close: async () => undefined, // shared for the life of the process
+  };
+}
+
+let finance: FinancePool | undefined;
+let financeTurn: Promise<unknown> = Promise.resolve();
+
+/** The server's finance simulation threads (the same count), made on first use; runs take them in turn. */
+export function financePool(): FinancePool {
+  finance ??= createFinancePool(Math.max(1, availableParallelism() - 1), { caller: false, unref: true });
+  const pool = finance;
+  return {
+    size: pool.size,
+    run(plan) {
+      const run = financeTurn.then(() => pool.run(plan));
+      financeTurn = run.catch(() => undefined);
       return run;
     },
     close: async () => undefined, // shared for the life of the process

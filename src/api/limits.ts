@@ -1,6 +1,6 @@
 // Limits on the public routes whose answers are computed per request and may cost seconds of CPU
-// (composites with Monte Carlo runs, mission status, input–output shocks, and the scenario and
-// finance routes as they come). A route opts in with one line in COSTLY_ROUTES. Each such
+// (composites with Monte Carlo runs, mission status, input–output shocks, finance runs, and the
+// scenario routes as they come). A route opts in with one line in COSTLY_ROUTES. Each such
 // request waits for one of `concurrency` places (at most `waiting` wait; beyond that: 503 busy),
 // and each client address has a token bucket of `burst` requests refilled at `perMinute` (beyond
 // that: 429 with Retry-After). Counts are per server process: they bound one process's load.
@@ -16,6 +16,7 @@ export const COSTLY_ROUTES: readonly string[] = [
   'POST /api/v1/scenarios/run',
   'POST /api/v1/scenarios/frontier',
   'POST /api/v1/scenarios/compare',
+  'POST /api/v1/finance/run',
 ];
 
 /** How much costly work one process takes, and how often one address may ask for it. */

@@ -109,6 +109,13 @@ export const COMMAND_INDEX: CommandEntry[] = [
       'the scenario lab: appraise interventions against goals, trade-offs, portfolios, local plans rolled up',
   },
   {
+    name: 'finance',
+    module: 'finance',
+    term: 'finance',
+    description:
+      'democratised finance: pension reforms, a national investment bank, citizens’ wealth funds, by area',
+  },
+  {
     name: 'civic',
     module: 'civic',
     term: 'civic',

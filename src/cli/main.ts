@@ -25,6 +25,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   accountability: async () => (await import('./commands/accountability.ts')).registerAccountability,
   report: async () => (await import('./commands/report.ts')).registerReport,
   scenario: async () => (await import('./commands/scenario.ts')).registerScenario,
+  finance: async () => (await import('./commands/finance.ts')).registerFinance,
   civic: async () => (await import('./commands/civic.ts')).registerCivic,
   pb: async () => (await import('./commands/pb.ts')).registerPb,
   serve: async () => (await import('./commands/serve.ts')).registerServe,

@@ -85,7 +85,17 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   'GET /api/v1/entitlements/floors': [{ url: '/api/v1/entitlements/floors' }],
   'POST /api/v1/entitlements': [{ url: '/api/v1/entitlements?area=E06000001', body: () => wb.floors() }],
   'GET /api/v1/gender': [{ url: '/api/v1/gender' }, { url: '/api/v1/gender?area=E06000001&statistic=mean' }],
+  'GET /api/v1/finance/examples': [{ url: '/api/v1/finance/examples' }],
+  'POST /api/v1/finance/run': [
+    { url: '/api/v1/finance/run?paths=300', body: () => example('collective-dc') },
+    { url: '/api/v1/finance/run?paths=300&area=E06000001', body: () => example('public-capital') },
+  ],
 };
+
+/** A shipped example policy as JSON, as the policy builder posts it. */
+function example(id: string): unknown {
+  return wb.financeExamples().examples.find((e) => e.id === id)!.policy;
+}
 
 interface RouteDefinition {
   type: string;

@@ -59,4 +59,15 @@ describe('API answers against golden files', () => {
     assert.equal(res.status, 200, await res.clone().text());
     assertGolden('api/scenario-run-hartlepool.csv', await res.text());
   });
+
+  it('POST /api/v1/finance/run (an example at 1,000 paths, Hartlepool and the UK, CSV)', async () => {
+    const policy = wb.financeExamples().examples.find((e) => e.id === 'public-capital')!.policy;
+    const res = await app.request('/api/v1/finance/run?paths=1000&area=E06000001&format=csv', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(policy),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    assertGolden('api/finance-public-capital-hartlepool.csv', await res.text());
+  });
 });

@@ -17,6 +17,15 @@ const COMMANDS: Record<string, string[]> = {
   'compare-hartlepool': ['compare', 'E06000001', '--format', 'csv'],
   'entitlements-summary': ['entitlements', '--view', 'summary', '--format', 'table'],
   'gender-layers': ['gender', '--view', 'layers', '--format', 'csv'],
+  'finance-collective-dc': [
+    'finance',
+    'run',
+    'data/finance/examples/collective-dc.yaml',
+    '--paths',
+    '1000',
+    '--format',
+    'table',
+  ],
   'missions-hartlepool': [
     'missions',
     'status',

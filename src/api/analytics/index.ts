@@ -7,6 +7,7 @@ import { compareRoutes } from './compare.ts';
 import { compositeRoutes } from './composite.ts';
 import { datasetRoutes } from './datasets.ts';
 import { entitlementRoutes } from './entitlements.ts';
+import { financeRoutes } from './finance.ts';
 import { genderRoutes } from './gender.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { ioRoutes } from './io.ts';
@@ -31,4 +32,5 @@ export function analyticsRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   entitlementRoutes(app, deps);
   genderRoutes(app, deps);
   scenarioRoutes(app, deps);
+  financeRoutes(app, deps);
 }

@@ -18,6 +18,22 @@ export function districtPopulationRows(
   );
 }
 
+/** Persons by district code for the given Nomis age codes (both sexes). */
+export function districtAgeRows(
+  store: Store,
+  datasetId: number,
+  ageCodes: readonly string[],
+): Promise<{ code: string; age: string; value: number }[]> {
+  return query(
+    store,
+    `SELECT geography_code AS code, json_extract_string(dims, '$.C_AGE.code') AS age, value FROM nomis_obs
+      WHERE dataset_id = ? AND geography_type LIKE 'local authorities: district%'
+        AND json_extract_string(dims, '$.GENDER.code') = '0'
+        AND json_extract_string(dims, '$.C_AGE.code') IN (${ageCodes.map(() => '?').join(',')})`,
+    [datasetId, ...ageCodes],
+  );
+}
+
 /**
  * Population aged 16+ of the given codes summed by Nomis sex and age code (bands 250, 207, 208,
  * 209). A unitary authority is published twice (as a district and as a county): it counts once,

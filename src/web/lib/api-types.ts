@@ -44,6 +44,13 @@ export type {
   FloorSummary,
 } from '../../contract/entitlements.ts';
 export type { GapDistribution, GenderReport, LocalGap } from '../../contract/gender.ts';
+export type {
+  FinanceExample,
+  FinanceExamples,
+  FinanceMeasure,
+  FinanceReport,
+  FinanceRow,
+} from '../../contract/finance.ts';
 
 import type { Topology } from '../../contract/datasets.ts';
 import type { EntitlementRow } from '../../contract/entitlements.ts';
