@@ -5,6 +5,7 @@ import { registerCompare } from './commands/compare.ts';
 import { registerComposite } from './commands/composite.ts';
 import { registerData } from './commands/data.ts';
 import { registerEntitlements } from './commands/entitlements.ts';
+import { registerFranchise } from './commands/franchise.ts';
 import { registerGender } from './commands/gender.ts';
 import { registerIndicators } from './commands/indicators.ts';
 import { registerIo } from './commands/io.ts';
@@ -31,6 +32,7 @@ export function program(): Command {
   registerMissions(cmd);
   registerEntitlements(cmd);
   registerGender(cmd);
+  registerFranchise(cmd);
   registerCivic(cmd);
   registerServe(cmd);
   registerStart(cmd, serveUntilStopped);

@@ -1,0 +1,179 @@
+/**
+ * The franchise engine for the CLI, the API and the Procurement page: where a public body's
+ * money goes, what stays local, and the conditions that come with it (METHODS.md §7,
+ * docs/methods/franchise.md). Plain typed records in and out; every function takes the store.
+ */
+import { UsageError } from '../core/errors.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import type { Condition } from '../models/franchise/conditions.ts';
+import { ioatShares } from '../models/franchise/industries.ts';
+import { placeIn } from '../models/franchise/local-share.ts';
+import { registerState } from '../models/franchise/register.ts';
+import { whatIf, type CategorySpend, type DemandChangeRecord } from '../models/franchise/what-if.ts';
+import { sicCovers } from '../models/io/index.ts';
+import type { Store } from '../store/db.ts';
+import { hasFranchiseTables } from '../store/franchise.ts';
+import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
+import { cached } from './cache.ts';
+import { loadConditions } from './franchise-data.ts';
+import { franchiseConditions } from './franchise-conditions.ts';
+import { historyEvents } from './franchise-import.ts';
+import { bodyState, type SupplierView } from './franchise-state.ts';
+
+export {
+  franchiseImport,
+  type FranchiseImportOptions,
+  type FranchiseImportReport,
+  type ImportedFile,
+} from './franchise-import.ts';
+export { franchiseSummary, type FranchiseSummary } from './franchise-summary.ts';
+export {
+  franchiseSuppliers,
+  type FranchiseSuppliers,
+  type SupplierRow,
+  type ReviewRow,
+} from './franchise-suppliers.ts';
+export {
+  franchiseConditions,
+  type FranchiseConditions,
+  type ConditionTotalsRow,
+} from './franchise-conditions.ts';
+export { loadConditions, DEFAULT_CONDITIONS } from './franchise-data.ts';
+export { parsePeriod, type Period } from './franchise-state.ts';
+export { DUPLICATE_RULES, type DuplicateRule } from '../models/franchise/duplicates.ts';
+export {
+  scoreTender,
+  checkWeights,
+  PRICE_METHODS,
+  type Criterion,
+  type Bid,
+  type ScoredBid,
+} from '../models/franchise/tender.ts';
+export type { DemandChangeRecord } from '../models/franchise/what-if.ts';
+
+/** A what-if: move a share of a category's spend to local suppliers, or to suppliers meeting a condition. */
+export interface WhatIfRequest {
+  body: string;
+  period?: string;
+  /** A service area or expense type, as published (case-insensitive); `*` for all spend. */
+  category: string;
+  /** Which field the category names. */
+  field: 'service' | 'expense-type';
+  /** Share of the movable spend moved, 0–1. */
+  share: number;
+  /** `local`, or the id of a condition in the conditions file. */
+  target: string;
+  conditionsFile?: string;
+}
+
+export interface WhatIfAnswer {
+  body: string;
+  area: string;
+  category: string;
+  target: string;
+  share: number;
+  /** £ a year moved between suppliers. */
+  moved: number;
+  /** £ a year moved with no industry to place it in. */
+  unplaced: number;
+  /** The demand change for the scenario lab: area, industry (IOAT), £ a year. */
+  changes: DemandChangeRecord[];
+  notes: string[];
+}
+
+/** IOAT industry codes of the newest input–output table in the store. */
+async function ioatCodes(store: Store): Promise<string[]> {
+  return cached(store, 'franchise-ioat-codes', async () => {
+    const years = await ioTableYears(store);
+    if (years.length === 0)
+      throw new UsageError(
+        'no input-output table in the store: import the ONS input-output analytical tables',
+        'no_data',
+        409,
+      );
+    return (await loadIoTable(store, years.at(-1)!))!.codes;
+  });
+}
+
+/** The demand change a what-if makes in the body's area, by IOAT industry, £ a year. */
+export async function franchiseWhatIf(
+  store: Store,
+  taxonomy: Taxonomy,
+  req: WhatIfRequest,
+): Promise<WhatIfAnswer> {
+  const s = await bodyState(store, req.body, req.period, taxonomy);
+  if (!s.body.area || !s.body.local)
+    throw new UsageError(`no area declared for ${s.body.name}: a what-if needs one`);
+  const wanted = req.category.trim().toLowerCase();
+  const inCategory = new Map<string, number>();
+  for (const g of s.groups) {
+    const v = req.field === 'service' ? g.service : g.expenseType;
+    if (wanted === '*' || (v ?? '').toLowerCase() === wanted)
+      inCategory.set(g.payee, (inCategory.get(g.payee) ?? 0) + g.pence);
+  }
+  if (inCategory.size === 0)
+    throw new UsageError(`no spend in ${req.field} ${req.category} for ${s.body.name} in ${s.period.label}`);
+  const meets = req.target === 'local' ? null : await conditionMeets(store, taxonomy, req, s.suppliers);
+  const covers = sicCovers(await ioatCodes(store));
+  const spend: CategorySpend[] = s.suppliers.map((x, i) => {
+    const where = placeIn(x.postcode, s.body.local!);
+    return {
+      pence: x.payees.reduce((t, p) => t + (inCategory.get(p) ?? 0), 0),
+      local: where === 'unknown' ? null : where === 'inside',
+      meets: meets === null ? null : meets[i]!,
+      industries: x.employer ? ioatShares(x.employer.sicCodes, covers) : new Map(),
+    };
+  });
+  const perYear = 12 / s.period.months;
+  const r = whatIf(
+    spend.filter((x) => x.pence !== 0),
+    req.target === 'local' ? 'local' : 'condition',
+    req.share,
+    s.body.area,
+    'ioat',
+    perYear,
+  );
+  return {
+    body: s.body.name,
+    area: s.body.area,
+    category: `${req.field} ${req.category}`,
+    target: req.target,
+    share: req.share,
+    moved: r.moved / 100,
+    unplaced: r.unplaced / 100,
+    changes: r.changes,
+    notes: [...r.notes, `£ a year: the period's spend × 12 / ${s.period.months} months.`],
+  };
+}
+
+async function conditionMeets(
+  store: Store,
+  taxonomy: Taxonomy,
+  req: WhatIfRequest,
+  suppliers: SupplierView[],
+): Promise<(boolean | null)[]> {
+  const set = loadConditions(req.conditionsFile);
+  const c: Condition | undefined = set.conditions.find((x) => x.id === req.target);
+  if (!c)
+    throw new UsageError(
+      `invalid target: ${req.target} (local, or one of ${set.conditions.map((x) => x.id).join(', ')})`,
+    );
+  const report = await franchiseConditions(store, taxonomy, {
+    body: req.body,
+    ...(req.period ? { period: req.period } : {}),
+    conditions: { ...set, conditions: [c] },
+  });
+  // franchiseConditions lists suppliers in the same order as the body state.
+  return report.suppliers.map((x, i) => {
+    if (x.supplier !== suppliers[i]!.name) throw new Error(`supplier order differs at ${i}`);
+    const v = x.verdicts[c.id]!.status;
+    return v === 'unknown' ? null : v === 'meets';
+  });
+}
+
+/** The register of conditions promised vs delivered: each condition's state, and its full history. */
+export async function franchiseRegister(store: Store) {
+  if (!(await hasFranchiseTables(store))) return { conditions: [], history: [] };
+  const history = await historyEvents(store);
+  return { conditions: registerState(history), history };
+}
