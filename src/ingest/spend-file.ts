@@ -37,8 +37,8 @@ export function readSpendFile(source: SourceFile, opts: SpendFileOptions): Spend
   const table = readCsvRows(source);
   requireRows(table);
   const layout = recogniseLayout(table.header, opts.layouts, source.name);
-  const col = fieldColumns(table.header, layout, source.name);
   const body = bodyOf(source.name, layout, opts);
+  const col = fieldColumns(table.header, layout, source.name);
   const lines = readLines(table, layout, col, body, opts);
   const name = body?.name ?? lines[0]!.body;
   for (const l of lines) {

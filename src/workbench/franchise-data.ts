@@ -61,6 +61,7 @@ const matching = z.object({
   truncatedFrom: z.number().int().positive(),
   minPrefix: z.number().int().positive(),
   maxPostings: z.number().int().positive(),
+  distinguishing: z.array(z.string().regex(/^[A-Z0-9]+$/)),
 });
 const expense = z.object({
   rules: z.array(z.object({ pattern: z.string(), divisions: z.array(z.string().regex(/^\d\d$/)) })),
@@ -122,6 +123,7 @@ export function franchiseData(): FranchiseData {
       truncatedFrom: m.truncatedFrom,
       minPrefix: m.minPrefix,
       maxPostings: m.maxPostings,
+      distinguishing: m.distinguishing,
     },
     expense: load('expense-industries.json', expense).rules.map((r) => ({
       re: new RegExp(r.pattern, 'i'),

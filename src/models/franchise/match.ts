@@ -22,8 +22,10 @@ export interface MatchRules {
   review: { score: number };
   truncatedFrom: number;
   minPrefix: number;
-  /** Tokens held by more employers than this do not bring in candidates (unless no token is rarer). */
+  /** Tokens held by more employers than this do not bring in candidates. */
   maxPostings: number;
+  /** Words that name a different legal entity when only one of two names has them (HOLDINGS, GROUP). */
+  distinguishing: string[];
 }
 
 export type MatchStatus = 'matched' | 'review' | 'unmatched';
@@ -122,6 +124,8 @@ function byName(
   if (number && e.number && number !== e.number)
     return { ...base, status: 'review', reason: 'company numbers differ' };
   if (best.score < rules.accept.score) return { ...base, status: 'review', reason: 'score below acceptance' };
+  const apart = rules.distinguishing.find((w) => norm.tokens.includes(w) !== e.norm.tokens.includes(w));
+  if (apart) return { ...base, status: 'review', reason: `${apart} in one name only: another entity` };
   if (margin < rules.accept.margin)
     return { ...base, status: 'review', reason: 'runner-up within the margin' };
   if (corroboration.length === 0) return { ...base, status: 'review', reason: 'no corroborating field' };
