@@ -9,10 +9,8 @@ import { decodeText } from '../ingest/text.ts';
 import {
   applyDuplicateRule,
   DUPLICATE_RULES,
-  lineKey,
   type DuplicateRule,
 } from '../models/franchise/duplicates.ts';
-import { payeeKey } from '../models/franchise/payees.ts';
 import { appendable, registerEvents, type RegisterEvent } from '../models/franchise/register.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -236,7 +234,6 @@ async function writeSpend(
     return [
       id,
       l.line,
-      l.body,
       l.service,
       l.expenseType,
       l.date,
@@ -244,15 +241,13 @@ async function writeSpend(
       l.transaction,
       l.pence,
       l.supplier,
-      payeeKey(l.supplier),
       l.companyNumber,
       l.charityNumber,
       v.counted,
       of,
-      lineKey(l),
     ];
   });
-  await appendTable(store, 'franchise_spend', KINDS.spend, rows);
+  await appendTable(store, 'franchise_lines', KINDS.lines, rows);
   bodies.add(s.body);
   return {
     file: s.file,
@@ -283,7 +278,7 @@ async function writeOcds(store: Store, o: OcdsFile, bodies: Set<string>): Promis
   });
   await appendTable(
     store,
-    'franchise_awards',
+    'franchise_award_rows',
     KINDS.awards,
     o.awards.map((a) => {
       const s = a.supplier;
@@ -302,8 +297,7 @@ async function writeOcds(store: Store, o: OcdsFile, bodies: Set<string>): Promis
         a.buyer,
         body,
         s.id,
-        s.name,
-        payeeKey(s.name),
+        s.name.trim(),
         s.scheme,
         s.identifier,
         s.companyNumber,

@@ -17,13 +17,20 @@ export interface BodyMatches {
   notEligible: number;
 }
 
+/** SIC divisions an expense type (or service) points to, each distinct text tested once. */
+function divisionsOf(memo: Map<string, string[]>, text: string): string[] {
+  let hit = memo.get(text);
+  if (!hit) {
+    hit = franchiseData().expense.flatMap((r) => (r.re.test(text) ? r.divisions : []));
+    memo.set(text, hit);
+  }
+  return hit;
+}
+
 /** SIC divisions the payee's expense types (or, without them, its services) point to. */
-function expenseDivisions(p: PayeeRow): Set<string> {
-  const out = new Set<string>();
+function expenseDivisions(p: PayeeRow, memo: Map<string, string[]>): Set<string> {
   const texts = p.expense_types.length > 0 ? p.expense_types : p.services;
-  for (const t of texts)
-    for (const r of franchiseData().expense) if (r.re.test(t)) for (const d of r.divisions) out.add(d);
-  return out;
+  return new Set(texts.flatMap((t) => divisionsOf(memo, t)));
 }
 
 const NOT_ELIGIBLE: MatchResult = {
@@ -52,6 +59,7 @@ export async function rebuildPayees(store: Store, body: string): Promise<BodyMat
   const out: BodyMatches = { body, payees: rows.length, matched: 0, review: 0, unmatched: 0, notEligible: 0 };
   const payees: Cell[][] = [];
   const matches: Cell[][] = [];
+  const memo = new Map<string, string[]>();
   for (const p of rows) {
     const party = parties.get(p.payee_key);
     const companyNumber = p.company_number ?? party?.company_number ?? null;
@@ -76,7 +84,7 @@ export async function rebuildPayees(store: Store, body: string): Promise<BodyMat
             name: p.name,
             companyNumber,
             postcode,
-            divisions: expenseDivisions(p),
+            divisions: expenseDivisions(p, memo),
             publicBody: c.class === 'public-body',
           },
           emp.index,

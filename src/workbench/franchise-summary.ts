@@ -58,7 +58,7 @@ export interface FranchiseSummary {
 export async function franchiseSummary(
   store: Store,
   taxonomy: Taxonomy,
-  opts: { body: string; period?: string },
+  opts: { body: string; period?: string; io?: boolean },
 ): Promise<FranchiseSummary> {
   const s = await bodyState(store, opts.body, opts.period, taxonomy);
   const counted = s.payees.reduce((t, p) => t + p.pence, 0);
@@ -69,10 +69,13 @@ export async function franchiseSummary(
   });
   const data = franchiseData();
   const notes: string[] = [];
-  const io = await franchiseIo(store, taxonomy, s).catch((e: Error) => {
-    notes.push(`Input–output view not available: ${e.message}`);
-    return null;
-  });
+  const io =
+    opts.io === false
+      ? null
+      : await franchiseIo(store, taxonomy, s).catch((e: Error) => {
+          notes.push(`Input–output view not available: ${e.message}`);
+          return null;
+        });
   return {
     body: s.body.name,
     area: s.body.area,

@@ -40,9 +40,9 @@ export function prepareRules(r: NameRules): PreparedRules {
 
 /** Upper case, accents dropped, `&`/`+` as AND, punctuation as space, single letters joined. */
 function tokensOf(text: string): string[] {
-  const raw = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents are dropped only where there are any: most names are plain ASCII.
+  const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const raw = plain
     .toUpperCase()
     .replace(/[&+]/g, ' AND ')
     .replace(/['’`]/g, '')
