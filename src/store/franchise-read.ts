@@ -31,28 +31,50 @@ export interface PayeeRow {
 }
 
 export async function payeeRows(store: Store, body: string): Promise<PayeeRow[]> {
-  const rows = await query<Record<string, unknown>>(
+  // Lists travel as one joined string each: far cheaper to bring across than list values.
+  const c = await queryColumns(
     store,
-    `SELECT payee_key, arg_min(supplier, (file_id, line)) AS name, count(*) AS rows, sum(pence) AS pence,
+    `SELECT payee_key, arg_min(supplier, (file_id, line)) AS name, count(*)::INTEGER AS rows, sum(pence)::BIGINT AS pence,
             min(company_number) AS company_number, min(charity_number) AS charity_number,
-            list_sort(list_distinct(list(expense_type))) AS expense_types,
-            list_sort(list_distinct(list(service))) AS services
+            string_agg(DISTINCT expense_type, chr(9247) ORDER BY expense_type) AS expense_types,
+            string_agg(DISTINCT service, chr(9247) ORDER BY service) AS services
        FROM franchise_spend WHERE body = ? AND counted GROUP BY payee_key ORDER BY payee_key`,
     [body],
   );
-  return rows.map((r) => ({
-    payee_key: r.payee_key as string,
-    name: r.name as string,
-    rows: Number(r.rows),
-    pence: Number(r.pence),
-    company_number: (r.company_number as string | null) ?? null,
-    charity_number: (r.charity_number as string | null) ?? null,
-    expense_types: ((r.expense_types as (string | null)[]) ?? []).filter((x): x is string => x !== null),
-    services: ((r.services as (string | null)[]) ?? []).filter((x): x is string => x !== null),
+  const split = (v: unknown) =>
+    v === null || v === undefined || v === '' ? [] : (v as string).split('\u241f');
+  return (c.payee_key as string[]).map((k, i) => ({
+    payee_key: k,
+    name: c.name![i] as string,
+    rows: c.rows![i] as number,
+    pence: Number(c.pence![i] as bigint),
+    company_number: (c.company_number![i] as string | null) ?? null,
+    charity_number: (c.charity_number![i] as string | null) ?? null,
+    expense_types: split(c.expense_types![i]),
+    services: split(c.services![i]),
   }));
 }
 
-/** One employer's return, as the franchise engine reads it. */
+/** Every name each employer filed under, with its latest company number, postcode and SIC codes (for matching). */
+export async function employerNames(store: Store) {
+  const c = await queryColumns(
+    store,
+    `WITH r AS (SELECT g.* FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id),
+          latest AS (SELECT employer_id, arg_max(company_number, period) AS cn, arg_max(postcode, period) AS pc,
+                            arg_max(coalesce(sic_codes, ''), period) AS sic FROM r GROUP BY employer_id)
+     SELECT DISTINCT r.employer_id, r.employer_name, l.cn, l.pc, l.sic FROM r JOIN latest l USING (employer_id)
+      ORDER BY r.employer_id, r.employer_name`,
+  );
+  return {
+    id: c.employer_id as string[],
+    name: c.employer_name as string[],
+    number: c.cn as (string | null)[],
+    postcode: c.pc as (string | null)[],
+    sic: c.sic as string[],
+  };
+}
+
+/** One employer's return, as the franchise engine shows it. */
 export interface EmployerReturnRow {
   period: string;
   employer_id: string;
@@ -65,38 +87,16 @@ export interface EmployerReturnRow {
   employer_size: string;
 }
 
-/** Every employer return in the store's current gender pay gap datasets (all reporting years). */
-export async function employerReturns(store: Store): Promise<EmployerReturnRow[]> {
-  const c = await queryColumns(
+/** The returns of the employers named (all reporting years), oldest first. */
+export async function employerReturns(store: Store, ids: readonly string[]): Promise<EmployerReturnRow[]> {
+  if (ids.length === 0) return [];
+  return query<EmployerReturnRow>(
     store,
     `SELECT g.period, g.employer_id, g.employer_name, g.company_number, g.postcode, coalesce(g.sic_codes, '') AS sic_codes,
             g.diff_median_hourly, g.diff_mean_hourly, g.employer_size
-       FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id ORDER BY g.period, g.employer_id`,
-  );
-  const n = (c.period ?? []).length;
-  const out: EmployerReturnRow[] = new Array(n);
-  for (let i = 0; i < n; i++)
-    out[i] = {
-      period: c.period![i] as string,
-      employer_id: c.employer_id![i] as string,
-      employer_name: c.employer_name![i] as string,
-      company_number: c.company_number![i] as string | null,
-      postcode: c.postcode![i] as string | null,
-      sic_codes: c.sic_codes![i] as string,
-      diff_median_hourly: c.diff_median_hourly![i] as number | null,
-      diff_mean_hourly: c.diff_mean_hourly![i] as number | null,
-      employer_size: c.employer_size![i] as string,
-    };
-  return out;
-}
-
-/** Datasets of employer returns in the store: period and whether the download is partial. */
-export async function employerPeriods(
-  store: Store,
-): Promise<{ period: string; source: string; vintage: string }[]> {
-  return query(
-    store,
-    `SELECT DISTINCT g.period, d.source, d.vintage FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id ORDER BY 1`,
+       FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id
+      WHERE list_contains(?, g.employer_id) ORDER BY g.period, g.employer_id`,
+    [list(ids)],
   );
 }
 
@@ -137,21 +137,29 @@ export async function franchiseBodies(store: Store): Promise<string[]> {
   return rows.map((r) => r.body);
 }
 
-/** Counted pence and lines of a body by payee, service, expense type and payment month, in a date range. */
-export async function spendGroups(store: Store, body: string, from: string, to: string) {
+/** Groupings of a body's counted lines: the payee and the second key each selects (fixed SQL, no user text). */
+const GROUPINGS = {
+  payee: ['payee_key', 'NULL::VARCHAR'],
+  service: ['NULL::VARCHAR', 'service'],
+  'payee-service': ['payee_key', 'service'],
+  'payee-expense': ['payee_key', 'expense_type'],
+} as const;
+export type SpendGrouping = keyof typeof GROUPINGS;
+
+/** Counted pence and lines of a body in a date range, by payee, service, or payee and service or expense type. */
+export async function spendBy(store: Store, body: string, from: string, to: string, by: SpendGrouping) {
+  const [payee, item] = GROUPINGS[by];
   const c = await queryColumns(
     store,
-    `SELECT payee_key, service, expense_type, strftime(date, '%Y-%m') AS month, count(*)::INTEGER AS rows, sum(pence)::BIGINT AS pence
+    `SELECT ${payee} AS payee, ${item} AS item, count(*)::INTEGER AS rows, sum(pence)::BIGINT AS pence
        FROM franchise_spend WHERE body = ? AND counted AND date BETWEEN ?::DATE AND ?::DATE
       GROUP BY ALL ORDER BY ALL`,
     [body, from, to],
   );
-  const n = (c.payee_key ?? []).length;
+  const n = (c.rows ?? []).length;
   return Array.from({ length: n }, (_, i) => ({
-    payee: c.payee_key![i] as string,
-    service: (c.service![i] as string | null) ?? null,
-    expenseType: (c.expense_type![i] as string | null) ?? null,
-    month: c.month![i] as string,
+    payee: (c.payee![i] as string | null) ?? '',
+    item: (c.item![i] as string | null) ?? null,
     rows: c.rows![i] as number,
     pence: Number(c.pence![i] as bigint),
   }));
@@ -186,41 +194,62 @@ export async function spendReconciliation(store: Store, body: string, from: stri
 
 /** A body's payees with their class and match. */
 export async function payeesWithMatches(store: Store, body: string) {
-  const rows = await query<Record<string, unknown>>(
+  // The review fields (candidates, runner-up) are read only for payees on the review list.
+  const c = await queryColumns(
     store,
     `SELECT p.payee_key, p.name, p.class, p.rule, p.company_number, p.charity_number, p.postcode,
-            m.status, m.method, m.employer_id, m.score, m.runner_up_id, m.runner_up_name, m.runner_up_score, m.margin,
-            m.corroboration, m.reason, m.candidates
+            m.status, m.method, m.employer_id, m.score, m.margin, m.corroboration, m.reason,
+            CASE WHEN m.status = 'review' THEN m.runner_up_id END AS runner_up_id,
+            CASE WHEN m.status = 'review' THEN m.runner_up_name END AS runner_up_name,
+            CASE WHEN m.status = 'review' THEN m.runner_up_score END AS runner_up_score,
+            CASE WHEN m.status = 'review' THEN m.candidates END AS candidates
        FROM franchise_payees p JOIN franchise_matches m USING (body, payee_key) WHERE p.body = ? ORDER BY p.payee_key`,
     [body],
   );
-  return rows.map((r) => ({
-    key: r.payee_key as string,
-    name: r.name as string,
-    class: r.class as string,
-    rule: r.rule as string,
-    companyNumber: (r.company_number as string | null) ?? null,
-    charityNumber: (r.charity_number as string | null) ?? null,
-    postcode: (r.postcode as string | null) ?? null,
-    status: r.status as string,
-    method: (r.method as string | null) ?? null,
-    employerId: (r.employer_id as string | null) ?? null,
-    score: (r.score as number | null) ?? null,
-    runnerUp: r.runner_up_id
-      ? {
-          employerId: r.runner_up_id as string,
-          name: r.runner_up_name as string,
-          score: r.runner_up_score as number,
-        }
-      : null,
-    margin: (r.margin as number | null) ?? null,
-    corroboration: r.corroboration ? (r.corroboration as string).split(',').filter((x) => x !== '') : [],
-    reason: r.reason as string,
-    candidates: JSON.parse((r.candidates as string) ?? '[]') as {
-      employerId: string;
-      name: string;
-      score: number;
-    }[],
+  const col = <T>(name: string) => c[name] as T[];
+  const [key, name, cls, rule, number, charity, postcode] = [
+    col<string>('payee_key'),
+    col<string>('name'),
+    col<string>('class'),
+    col<string>('rule'),
+    col<string | null>('company_number'),
+    col<string | null>('charity_number'),
+    col<string | null>('postcode'),
+  ];
+  const [status, method, employer, score, margin, corroboration, reason] = [
+    col<string>('status'),
+    col<string | null>('method'),
+    col<string | null>('employer_id'),
+    col<number | null>('score'),
+    col<number | null>('margin'),
+    col<string | null>('corroboration'),
+    col<string>('reason'),
+  ];
+  const [runnerId, runnerName, runnerScore, candidates] = [
+    col<string | null>('runner_up_id'),
+    col<string | null>('runner_up_name'),
+    col<number | null>('runner_up_score'),
+    col<string | null>('candidates'),
+  ];
+  return key.map((k, i) => ({
+    key: k,
+    name: name[i]!,
+    class: cls[i]!,
+    rule: rule[i]!,
+    companyNumber: number[i] ?? null,
+    charityNumber: charity[i] ?? null,
+    postcode: postcode[i] ?? null,
+    status: status[i]!,
+    method: method[i] ?? null,
+    employerId: employer[i] ?? null,
+    score: score[i] ?? null,
+    runnerUp: runnerId[i] ? { employerId: runnerId[i]!, name: runnerName[i]!, score: runnerScore[i]! } : null,
+    margin: margin[i] ?? null,
+    corroboration: corroboration[i] ? corroboration[i]!.split(',') : [],
+    reason: reason[i]!,
+    candidates: candidates[i]
+      ? (JSON.parse(candidates[i]!) as { employerId: string; name: string; score: number }[])
+      : [],
   }));
 }
 

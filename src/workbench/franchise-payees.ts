@@ -4,7 +4,7 @@ import type { Store } from '../store/db.ts';
 import { replaceBodyPayees, type Cell } from '../store/franchise.ts';
 import { awardParties, payeeRows, type PayeeRow } from '../store/franchise-read.ts';
 import { franchiseData } from './franchise-data.ts';
-import { employers } from './franchise-employers.ts';
+import { employerIndex } from './franchise-employers.ts';
 
 /** How a body's payees were classified and matched in an import. */
 export interface BodyMatches {
@@ -53,9 +53,17 @@ const NOT_ELIGIBLE: MatchResult = {
 export async function rebuildPayees(store: Store, body: string): Promise<BodyMatches> {
   const data = franchiseData();
   const classify = payeeClassifier(data.payeeRules);
-  const emp = await employers(store);
+  let T = process.cpuUsage();
+  const lap = (x: string) => {
+    const d = process.cpuUsage(T);
+    console.error('  ', x, ((d.user + d.system) / 1000).toFixed(0));
+    T = process.cpuUsage();
+  };
+  const { index } = await employerIndex(store);
+  lap('employers');
   const parties = new Map((await awardParties(store, body)).map((a) => [a.payee_key, a]));
   const rows = await payeeRows(store, body);
+  lap('payeeRows');
   const out: BodyMatches = { body, payees: rows.length, matched: 0, review: 0, unmatched: 0, notEligible: 0 };
   const payees: Cell[][] = [];
   const matches: Cell[][] = [];
@@ -87,7 +95,7 @@ export async function rebuildPayees(store: Store, body: string): Promise<BodyMat
             divisions: expenseDivisions(p, memo),
             publicBody: c.class === 'public-body',
           },
-          emp.index,
+          index,
           data.match,
         )
       : NOT_ELIGIBLE;
@@ -109,6 +117,8 @@ export async function rebuildPayees(store: Store, body: string): Promise<BodyMat
       JSON.stringify(m.candidates),
     ]);
   }
+  lap('classify+match');
   await replaceBodyPayees(store, body, payees, matches);
+  lap('replace');
   return out;
 }

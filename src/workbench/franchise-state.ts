@@ -1,6 +1,6 @@
 import { notFound, UsageError } from '../core/errors.ts';
 import type { PublicBody } from '../core/franchise.ts';
-import type { Taxonomy } from '../core/taxonomy.ts';
+import { layerIndex, type Taxonomy } from '../core/taxonomy.ts';
 import { findBody } from '../ingest/spend-file.ts';
 import { divisionShares } from '../models/franchise/industries.ts';
 import { employerLayers } from '../models/gender/distribution.ts';
@@ -9,12 +9,12 @@ import { hasFranchiseTables } from '../store/franchise.ts';
 import {
   franchiseBodies,
   payeesWithMatches,
-  spendGroups,
+  spendBy,
   spendRange,
   spendReconciliation,
 } from '../store/franchise-read.ts';
 import { franchiseData } from './franchise-data.ts';
-import { employers, type Employer } from './franchise-employers.ts';
+import { employerDetails, type Employer } from './franchise-employers.ts';
 
 /** A period of payment dates: a financial year `2021-22`, a month `2021-04`, a calendar year `2021`, or all. */
 export interface Period {
@@ -76,11 +76,9 @@ export type PayeeView = Awaited<ReturnType<typeof payeesWithMatches>>[number] & 
 export interface BodyState {
   body: PublicBody;
   period: Period;
-  groups: Awaited<ReturnType<typeof spendGroups>>;
   reconciliation: Awaited<ReturnType<typeof spendReconciliation>>;
   payees: PayeeView[];
   suppliers: SupplierView[];
-  employers: Awaited<ReturnType<typeof employers>>;
 }
 
 /** The body the user named, among those declared and those in the store; an unknown one is refused. */
@@ -107,33 +105,27 @@ export async function bodyState(
 ): Promise<BodyState> {
   const body = await resolveBody(store, bodyText);
   const period = parsePeriod(periodText, await spendRange(store, body.name));
-  const [groups, reconciliation, matches, emp] = [
-    await spendGroups(store, body.name, period.from, period.to),
+  const [byPayee, reconciliation, matches] = [
+    await spendBy(store, body.name, period.from, period.to, 'payee'),
     await spendReconciliation(store, body.name, period.from, period.to),
     await payeesWithMatches(store, body.name),
-    await employers(store),
   ];
-  const totals = new Map<string, { rows: number; pence: number }>();
-  for (const g of groups) {
-    const t = totals.get(g.payee) ?? { rows: 0, pence: 0 };
-    t.rows += g.rows;
-    t.pence += g.pence;
-    totals.set(g.payee, t);
-  }
+  const totals = new Map(byPayee.map((g) => [g.payee, { rows: g.rows, pence: g.pence }]));
   const payees = matches.filter((p) => totals.has(p.key)).map((p) => ({ ...p, ...totals.get(p.key)! }));
-  return {
-    body,
-    period,
-    groups,
-    reconciliation,
-    payees,
-    suppliers: suppliersOf(payees, emp.byId, taxonomy),
-    employers: emp,
-  };
+  const matched = [
+    ...new Set(payees.flatMap((p) => (p.status === 'matched' && p.employerId ? [p.employerId] : []))),
+  ];
+  const byId = await employerDetails(store, matched);
+  return { body, period, reconciliation, payees, suppliers: suppliersOf(payees, byId, taxonomy) };
 }
+
+// Shared by every unmatched supplier (never written to).
+const NOT_MATCHED = new Map([['not matched', 1]]);
+const NO_DIVISIONS = new Map<string, number>();
 
 function suppliersOf(payees: PayeeView[], byId: Map<string, Employer>, taxonomy: Taxonomy): SupplierView[] {
   const out = new Map<string, SupplierView>();
+  const index = layerIndex(taxonomy);
   for (const p of payees) {
     const e = p.status === 'matched' && p.employerId ? (byId.get(p.employerId) ?? null) : null;
     const key = e ? `employer:${e.employerId}` : `payee:${p.key}`;
@@ -156,8 +148,8 @@ function suppliersOf(payees: PayeeView[], byId: Map<string, Employer>, taxonomy:
       companyNumber: e?.companyNumber ?? p.companyNumber,
       postcode: e?.postcode ?? p.postcode,
       size: e?.size ?? 'not matched',
-      layers: e ? employerLayers(e.sicCodes, taxonomy) : new Map([['not matched', 1]]),
-      divisions: e ? divisionShares(e.sicCodes) : new Map(),
+      layers: e ? employerLayers(e.sicCodes, taxonomy, index) : NOT_MATCHED,
+      divisions: e ? divisionShares(e.sicCodes) : NO_DIVISIONS,
     });
   }
   return [...out.values()].sort((a, b) => b.pence - a.pence || a.name.localeCompare(b.name));

@@ -10,8 +10,8 @@ import {
 } from '../models/franchise/local-share.ts';
 import { lm3, type Lm3Result } from '../models/franchise/lm3.ts';
 import { matchRates, type MatchRates } from '../models/franchise/match-rates.ts';
-import { totalsBy } from '../models/franchise/totals.ts';
 import type { Store } from '../store/db.ts';
+import { spendBy } from '../store/franchise-read.ts';
 import { franchiseData, type Benchmark } from './franchise-data.ts';
 import { franchiseIo, type FranchiseIo } from './franchise-io.ts';
 import { bodyState, type BodyState, type SupplierView } from './franchise-state.ts';
@@ -92,11 +92,9 @@ export async function franchiseSummary(
       basis: 'every payee, including individuals and withheld names (which are never matched)',
     },
     review: s.payees.filter((p) => p.status === 'review').length,
-    by_service: totalsBy(
-      s.groups,
-      (g) => g.service ?? '(none)',
-      (g) => g.pence,
-    ).map((t) => ({ service: t.key, rows: t.rows, total: gbp(t.pence) })),
+    by_service: (await spendBy(store, s.body.name, s.period.from, s.period.to, 'service'))
+      .sort((a, b) => b.pence - a.pence || (a.item ?? '').localeCompare(b.item ?? ''))
+      .map((g) => ({ service: g.item ?? '(none)', rows: g.rows, total: gbp(g.pence) })),
     by_layer: byShares(s.suppliers, (x) => x.layers).map(([layer, pence]) => ({
       layer,
       total: gbp(pence),

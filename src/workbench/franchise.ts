@@ -12,6 +12,7 @@ import { registerState } from '../models/franchise/register.ts';
 import { whatIf, type CategorySpend, type DemandChangeRecord } from '../models/franchise/what-if.ts';
 import { sicCovers } from '../models/io/index.ts';
 import type { Store } from '../store/db.ts';
+import { spendBy } from '../store/franchise-read.ts';
 import { hasFranchiseTables } from '../store/franchise.ts';
 import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
 import { cached } from './cache.ts';
@@ -105,12 +106,11 @@ export async function franchiseWhatIf(
   if (!s.body.area || !s.body.local)
     throw new UsageError(`no area declared for ${s.body.name}: a what-if needs one`);
   const wanted = req.category.trim().toLowerCase();
+  const by = req.field === 'service' ? 'payee-service' : 'payee-expense';
   const inCategory = new Map<string, number>();
-  for (const g of s.groups) {
-    const v = req.field === 'service' ? g.service : g.expenseType;
-    if (wanted === '*' || (v ?? '').toLowerCase() === wanted)
+  for (const g of await spendBy(store, s.body.name, s.period.from, s.period.to, by))
+    if (wanted === '*' || (g.item ?? '').toLowerCase() === wanted)
       inCategory.set(g.payee, (inCategory.get(g.payee) ?? 0) + g.pence);
-  }
   if (inCategory.size === 0)
     throw new UsageError(`no spend in ${req.field} ${req.category} for ${s.body.name} in ${s.period.label}`);
   const meets = req.target === 'local' ? null : await conditionMeets(store, taxonomy, req, s.suppliers);

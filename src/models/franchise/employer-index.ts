@@ -1,5 +1,4 @@
 import { normaliseName, type NormalName, type PreparedRules } from './normalise.ts';
-import { tokenWeights } from './similarity.ts';
 
 /** An employer in the gender pay gap returns, as matching needs it (one row per name it has filed under). */
 export interface EmployerRecord {
@@ -52,10 +51,21 @@ function push(m: Map<string, number[]>, k: string, i: number): void {
 
 /** Builds the index once for all payees of an import. */
 export function indexEmployers(records: readonly EmployerRecord[], rules: PreparedRules): EmployerIndex {
-  const entries = records.map((r) => {
+  const entries: Entry[] = records.map((r) => {
     const norm = normaliseName(r.name, rules);
     const number = normalCompanyNumber(r.companyNumber);
-    return { ...r, norm, tokenSet: new Set(norm.tokens), number, entity: number ?? `id:${r.employerId}` };
+    return {
+      employerId: r.employerId,
+      name: r.name,
+      companyNumber: r.companyNumber,
+      postcode: r.postcode,
+      divisions: r.divisions,
+      publicSector: r.publicSector,
+      norm,
+      tokenSet: new Set(norm.tokens),
+      number,
+      entity: number ?? `id:${r.employerId}`,
+    };
   });
   const byNumber = new Map<string, number[]>();
   const byKey = new Map<string, number[]>();
@@ -63,15 +73,21 @@ export function indexEmployers(records: readonly EmployerRecord[], rules: Prepar
   entries.forEach((e, i) => {
     if (e.number) push(byNumber, e.number, i);
     if (e.norm.key !== '') push(byKey, e.norm.key, i);
-    for (const t of new Set(e.norm.tokens)) push(byToken, t, i);
+    for (const t of e.tokenSet) push(byToken, t, i);
   });
+  const n = Math.max(1, entries.length);
+  const unseen = 1 + Math.log(n);
   return {
     entries,
     byNumber,
     byKey,
     byToken,
     tokens: [...byToken.keys()].sort(),
-    weight: tokenWeights(entries.map((e) => e.norm.tokens)),
+    // Inverse document frequency over the employer names, from the postings just built.
+    weight: (t) => {
+      const d = byToken.get(t)?.length;
+      return d === undefined ? unseen : 1 + Math.log(n / d);
+    },
     df: (t) => byToken.get(t)?.length ?? 0,
     rules,
   };

@@ -38,27 +38,39 @@ export function prepareRules(r: NameRules): PreparedRules {
   };
 }
 
-/** Upper case, accents dropped, `&`/`+` as AND, punctuation as space, single letters joined. */
+/**
+ * Upper case, accents dropped, `&`/`+` as AND, apostrophes dropped, any other punctuation a
+ * break, and a run of single letters one token ("H M Land Registry" and "H.M." both read HM).
+ * One pass over the characters: this runs for every employer name in the returns.
+ */
 function tokensOf(text: string): string[] {
   // Accents are dropped only where there are any: most names are plain ASCII.
   const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const raw = plain
-    .toUpperCase()
-    .replace(/[&+]/g, ' AND ')
-    .replace(/['’`]/g, '')
-    .replace(/[^A-Z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter((t) => t !== '');
+  const up = plain.toUpperCase();
   const out: string[] = [];
-  // "H M Land Registry" and "H.M. Land Registry" both read HM: a run of single letters is one token.
+  let cur = '';
   let joining = false;
-  for (const t of raw) {
-    const single = t.length === 1 && t >= 'A' && t <= 'Z';
-    if (single && joining) out[out.length - 1] += t;
-    else out.push(t);
+  const flush = () => {
+    if (cur === '') return;
+    const single = cur.length === 1 && cur >= 'A' && cur <= 'Z';
+    if (single && joining) out[out.length - 1] += cur;
+    else out.push(cur);
     joining = single;
+    cur = '';
+  };
+  for (let i = 0; i < up.length; i++) {
+    const c = up.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) cur += up[i];
+    else if (c === 39 || c === 96 || c === 0x2019) continue;
+    else {
+      flush();
+      if (c === 38 || c === 43) {
+        out.push('AND');
+        joining = false;
+      }
+    }
   }
+  flush();
   return out;
 }
 
@@ -68,7 +80,12 @@ export function normaliseName(name: string, rules: PreparedRules): NormalName {
   const cut = rules.tradingAs.exec(upper);
   const legal = cut ? upper.slice(0, cut.index) : upper;
   const trading = cut ? upper.slice(cut.index + cut[0].length).trim() || null : null;
-  let tokens = tokensOf(legal).flatMap((t) => rules.expand.get(t) ?? [t]);
+  let tokens: string[] = [];
+  for (const t of tokensOf(legal)) {
+    const x = rules.expand.get(t);
+    if (x) tokens.push(...x);
+    else tokens.push(t);
+  }
   let legalForm: string | null = null;
   while (tokens.length > 1 && rules.form.has(tokens.at(-1)!)) {
     legalForm ??= rules.form.get(tokens.at(-1)!)!;

@@ -1,18 +1,6 @@
 // Name similarity for supplier matching: a Dice coefficient over name tokens, each token
-// weighted by its rarity among employer names (inverse document frequency), so that sharing
-// "SERVICES" counts for little and sharing "BALFOUR" for much. Scores run 0–100.
-
-/** Inverse document frequency of each token over a list of token sets: 1 + ln(N / df). */
-export function tokenWeights(names: readonly (readonly string[])[]): (token: string) => number {
-  const df = new Map<string, number>();
-  for (const tokens of names) for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(1, names.length);
-  const unseen = 1 + Math.log(n);
-  return (t) => {
-    const d = df.get(t);
-    return d === undefined ? unseen : 1 + Math.log(n / d);
-  };
-}
+// weighted by its rarity among employer names (inverse document frequency, from the employer
+// index), so that sharing "SERVICES" counts for little and sharing "BALFOUR" for much. 0–100.
 
 /**
  * Weighted Dice similarity of payee tokens `a` and employer tokens `b`, 0–100. When the payee's
