@@ -121,14 +121,7 @@ export async function franchiseImport(
   const skipped: FranchiseImportReport['skipped'] = [];
   const paths = filesOf(path);
   if (paths.length === 0) throw new UsageError(`no CSV or JSON files in ${path}`);
-  let T = process.cpuUsage();
-  const lap = (x: string) => {
-    const d = process.cpuUsage(T);
-    console.error(x, ((d.user + d.system) / 1000).toFixed(0));
-    T = process.cpuUsage();
-  };
   const reads = readAll(paths, opts, skipped);
-  lap('read');
   await ensureFranchiseTables(store);
   const fresh: Read[] = [];
   const files: ImportedFile[] = [];
@@ -138,9 +131,7 @@ export async function franchiseImport(
     if (await importedFile(store, kind, r.source.sha256, body)) files.push(unchanged(r, kind, body));
     else fresh.push(r);
   }
-  lap('check');
   const verdicts = await duplicates(store, fresh, rule);
-  lap('dups');
   let register = { appended: 0, conditions: 0 };
   const bodies = new Set<string>();
   const matches: BodyMatches[] = [];
@@ -149,17 +140,12 @@ export async function franchiseImport(
       if (r.spend) files.push(await writeSpend(store, r.spend, verdicts.get(r.spend)!, rule, bodies));
       else files.push(await writeOcds(store, r.ocds!, bodies));
     }
-    lap('write');
     register = await writeRegister(
       store,
       fresh.flatMap((r) => r.ocds?.metrics ?? []),
     );
-    for (const b of [...bodies].sort()) {
-      matches.push(await rebuildPayees(store, b));
-      lap('payees ' + b);
-    }
+    for (const b of [...bodies].sort()) matches.push(await rebuildPayees(store, b));
   });
-  lap('commit');
   return {
     files,
     skipped,

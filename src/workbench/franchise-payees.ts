@@ -53,17 +53,9 @@ const NOT_ELIGIBLE: MatchResult = {
 export async function rebuildPayees(store: Store, body: string): Promise<BodyMatches> {
   const data = franchiseData();
   const classify = payeeClassifier(data.payeeRules);
-  let T = process.cpuUsage();
-  const lap = (x: string) => {
-    const d = process.cpuUsage(T);
-    console.error('  ', x, ((d.user + d.system) / 1000).toFixed(0));
-    T = process.cpuUsage();
-  };
   const { index } = await employerIndex(store);
-  lap('employers');
   const parties = new Map((await awardParties(store, body)).map((a) => [a.payee_key, a]));
   const rows = await payeeRows(store, body);
-  lap('payeeRows');
   const out: BodyMatches = { body, payees: rows.length, matched: 0, review: 0, unmatched: 0, notEligible: 0 };
   const payees: Cell[][] = [];
   const matches: Cell[][] = [];
@@ -117,8 +109,6 @@ export async function rebuildPayees(store: Store, body: string): Promise<BodyMat
       JSON.stringify(m.candidates),
     ]);
   }
-  lap('classify+match');
   await replaceBodyPayees(store, body, payees, matches);
-  lap('replace');
   return out;
 }
