@@ -39,8 +39,14 @@ export function spendDateReader(
   forms: readonly DateForm[],
 ): (text: string, where: () => SourceLocation) => string {
   const patterns = forms.map(pattern);
+  const iso = forms.includes('iso');
   return (text, where) => {
     const t = text.trim();
+    // The common case, read without a pattern: a plain ISO date that exists is returned as it is.
+    if (iso && t.length === 10 && t[4] === '-' && t[7] === '-') {
+      const [y, m, d] = [Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10))];
+      if (m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) && /^\d{4}-\d\d-\d\d$/.test(t)) return t;
+    }
     for (const re of patterns) {
       const g = re.exec(t)?.groups;
       if (!g) continue;

@@ -7,21 +7,19 @@ import { query, transaction, type Store } from './db.ts';
  * (derived, rebuilt for a body on each import), OCDS awards and KPIs, and the register of
  * conditions with its append-only history. Created on first use; parameterised SQL only.
  */
-/** A payee's key: its name upper-cased with runs of spaces as one (names are trimmed on reading). */
-const PAYEE_KEY = (column: string) => `upper(regexp_replace(${column}, '[ \\t\\r\\n\\f]+', ' ', 'g'))`;
-
 const DDL = [
   `CREATE SEQUENCE IF NOT EXISTS franchise_file_ids START 1`,
   `CREATE TABLE IF NOT EXISTS franchise_files (id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, body VARCHAR,
     file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, layout VARCHAR, reader_version INTEGER, rows BIGINT, pence BIGINT,
     duplicates_rule VARCHAR, imported_at TIMESTAMP, UNIQUE (kind, sha256, body))`,
-  // Lines as read; the body, the payee key and the duplicate key are derived in the view below,
-  // so each line crosses into the store once with only what the file gave.
+  // Lines as read, with their payee key; the body and the duplicate key are derived in the view
+  // below, so each line crosses into the store once with little more than the file gave.
   `CREATE TABLE IF NOT EXISTS franchise_lines (file_id INTEGER NOT NULL, line INTEGER NOT NULL,
     service VARCHAR, expense_type VARCHAR, date DATE NOT NULL, invoice_date DATE, txn VARCHAR, pence BIGINT NOT NULL,
-    supplier VARCHAR NOT NULL, company_number VARCHAR, charity_number VARCHAR, counted BOOLEAN NOT NULL, duplicate_of VARCHAR)`,
+    supplier VARCHAR NOT NULL, payee_key VARCHAR NOT NULL, company_number VARCHAR, charity_number VARCHAR,
+    counted BOOLEAN NOT NULL, duplicate_of VARCHAR)`,
   `CREATE OR REPLACE VIEW franchise_spend AS
-     SELECT l.*, f.body, ${PAYEE_KEY('l.supplier')} AS payee_key,
+     SELECT l.*, f.body,
             concat_ws(chr(9247), f.body, coalesce(l.service, ''), coalesce(l.expense_type, ''), strftime(l.date, '%Y-%m-%d'),
               coalesce(strftime(l.invoice_date, '%Y-%m-%d'), ''), coalesce(l.txn, ''), l.pence::VARCHAR, l.supplier,
               coalesce(l.company_number, ''), coalesce(l.charity_number, '')) AS line_key
@@ -33,12 +31,11 @@ const DDL = [
     method VARCHAR, employer_id VARCHAR, score DOUBLE, runner_up_id VARCHAR, runner_up_name VARCHAR,
     runner_up_score DOUBLE, margin DOUBLE, corroboration VARCHAR, reason VARCHAR, candidates VARCHAR,
     PRIMARY KEY (body, payee_key))`,
-  `CREATE TABLE IF NOT EXISTS franchise_award_rows (file_id INTEGER NOT NULL, ocid VARCHAR NOT NULL, release_id VARCHAR NOT NULL,
+  `CREATE TABLE IF NOT EXISTS franchise_awards (file_id INTEGER NOT NULL, ocid VARCHAR NOT NULL, release_id VARCHAR NOT NULL,
     release_date VARCHAR, publisher VARCHAR, award_id VARCHAR, contract_id VARCHAR, status VARCHAR, date VARCHAR,
-    buyer VARCHAR, body VARCHAR, party_id VARCHAR, supplier VARCHAR, scheme VARCHAR, identifier VARCHAR,
+    buyer VARCHAR, body VARCHAR, party_id VARCHAR, supplier VARCHAR, payee_key VARCHAR, scheme VARCHAR, identifier VARCHAR,
     company_number VARCHAR, charity_number VARCHAR, postcode VARCHAR, scale VARCHAR, pence BIGINT, currency VARCHAR,
     title VARCHAR)`,
-  `CREATE OR REPLACE VIEW franchise_awards AS SELECT *, ${PAYEE_KEY('supplier')} AS payee_key FROM franchise_award_rows`,
   `CREATE TABLE IF NOT EXISTS franchise_metrics (file_id INTEGER NOT NULL, ocid VARCHAR NOT NULL, release_id VARCHAR,
     release_date VARCHAR, award_id VARCHAR, contract_id VARCHAR, stage VARCHAR, metric_id VARCHAR, title VARCHAR,
     observation_id VARCHAR, measure VARCHAR, period_start VARCHAR, period_end VARCHAR, supplier_ids VARCHAR)`,
@@ -110,10 +107,10 @@ export async function appendTable(
 /** Column kinds of each franchise table, in column order. */
 const V = 'varchar';
 export const KINDS = {
-  lines: ['integer', 'integer', V, V, 'date', 'date', V, 'bigint', V, V, V, 'boolean', V],
+  lines: ['integer', 'integer', V, V, 'date', 'date', V, 'bigint', V, V, V, V, 'boolean', V],
   payees: [V, V, V, V, V, V, V, V, 'bigint', 'bigint'],
   matches: [V, V, V, V, V, 'double', V, V, 'double', 'double', V, V, V],
-  awards: ['integer', V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, 'bigint', V, V],
+  awards: ['integer', V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, V, 'bigint', V, V],
   metrics: ['integer', V, V, V, V, V, V, V, V, V, V, V, V, V],
   history: [V, V, 'integer', V, V, V, V, V],
 } as const satisfies Record<string, readonly Kind[]>;

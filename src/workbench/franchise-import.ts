@@ -7,6 +7,7 @@ import { readSourceFile, type SourceFile } from '../ingest/source-file.ts';
 import { findBody, readSpendFile, SPEND_READER_VERSION, type SpendFile } from '../ingest/spend-file.ts';
 import { decodeText } from '../ingest/text.ts';
 import { applyDuplicateRule, DUPLICATE_RULES, type DuplicateRule } from '../models/franchise/duplicates.ts';
+import { payeeKey } from '../models/franchise/payee-key.ts';
 import { appendable, registerEvents, type RegisterEvent } from '../models/franchise/register.ts';
 import type { Store } from '../store/db.ts';
 import {
@@ -237,6 +238,7 @@ async function writeSpend(
       l.transaction,
       l.pence,
       l.supplier,
+      payeeKey(l.supplier),
       l.companyNumber,
       l.charityNumber,
       v.counted,
@@ -274,7 +276,7 @@ async function writeOcds(store: Store, o: OcdsFile, bodies: Set<string>): Promis
   });
   await appendTable(
     store,
-    'franchise_award_rows',
+    'franchise_awards',
     KINDS.awards,
     o.awards.map((a) => {
       const s = a.supplier;
@@ -294,6 +296,7 @@ async function writeOcds(store: Store, o: OcdsFile, bodies: Set<string>): Promis
         body,
         s.id,
         s.name.trim(),
+        payeeKey(s.name),
         s.scheme,
         s.identifier,
         s.companyNumber,

@@ -40,26 +40,48 @@ export interface DuplicateVerdict {
   duplicateOf: FirstSeen | null;
 }
 
+/** Whether two lines are the same payment: every published field equal. */
+function sameLine(a: SpendLine, b: SpendLine): boolean {
+  return (
+    a.pence === b.pence &&
+    a.date === b.date &&
+    a.supplier === b.supplier &&
+    a.transaction === b.transaction &&
+    a.service === b.service &&
+    a.expenseType === b.expenseType &&
+    a.invoiceDate === b.invoiceDate &&
+    a.body === b.body &&
+    a.companyNumber === b.companyNumber &&
+    a.charityNumber === b.charityNumber
+  );
+}
+
 /**
  * Applies a rule to lines in file order. `earlier` holds keys of lines already stored for the
- * body (from earlier imports), with where each was first seen.
+ * body (from earlier imports), with where each was first seen. Lines are bucketed by amount and
+ * date and compared field by field, so a key string is built only when there are earlier lines.
  */
 export function applyDuplicateRule(
   lines: readonly SpendLine[],
   rule: DuplicateRule,
   earlier: ReadonlyMap<string, FirstSeen> = new Map(),
 ): DuplicateVerdict[] {
-  const seen = new Map<string, FirstSeen>(earlier);
-  return lines.map((l) => {
-    const key = lineKey(l);
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, { file: l.file, line: l.line });
+  const buckets = new Map<number, Map<string, number[]>>();
+  return lines.map((l, i) => {
+    let byDate = buckets.get(l.pence);
+    if (!byDate) buckets.set(l.pence, (byDate = new Map()));
+    const bucket = byDate.get(l.date);
+    const twin = bucket?.find((j) => sameLine(lines[j]!, l));
+    const stored = twin === undefined && earlier.size > 0 ? earlier.get(lineKey(l)) : undefined;
+    if (twin === undefined && stored === undefined) {
+      if (bucket) bucket.push(i);
+      else byDate.set(l.date, [i]);
       return { counted: true, duplicateOf: null };
     }
+    const first = stored ?? { file: lines[twin!]!.file, line: lines[twin!]!.line };
     switch (rule) {
       case 'within-file-kept':
-        return { counted: first.file === l.file, duplicateOf: first };
+        return { counted: stored === undefined && first.file === l.file, duplicateOf: first };
       case 'collapse':
         return { counted: false, duplicateOf: first };
       case 'refuse':
