@@ -1,5 +1,5 @@
 import { payeeClassifier } from '../models/franchise/classify.ts';
-import { matchPayee, type MatchResult } from '../models/franchise/match.ts';
+import { matchPayee, unmatched } from '../models/franchise/match.ts';
 import type { Store } from '../store/db.ts';
 import { replaceBodyPayees, type Cell } from '../store/franchise.ts';
 import { awardParties, payeeRows, type PayeeRow } from '../store/franchise-read.ts';
@@ -33,17 +33,7 @@ function expenseDivisions(p: PayeeRow, memo: Map<string, string[]>): Set<string>
   return new Set(texts.flatMap((t) => divisionsOf(memo, t)));
 }
 
-const NOT_ELIGIBLE: MatchResult = {
-  status: 'unmatched',
-  method: null,
-  employerId: null,
-  score: null,
-  runnerUp: null,
-  margin: null,
-  corroboration: [],
-  reason: 'individual or withheld name: not matched',
-  candidates: [],
-};
+const NOT_ELIGIBLE = unmatched('individual or withheld name: not matched');
 
 /**
  * Classifies a body's payees and matches them to employers, from its counted lines in the store

@@ -17,6 +17,9 @@ import { render, resolveFormat, type Row } from '../output.ts';
 import { notes } from './beyond-options.ts';
 import { withFormat, withStore } from './common.ts';
 
+const PERIOD = 'a financial year 2021-22, a month 2021-04 or a year 2021 (default: all)';
+const TAXONOMY = 'a layer taxonomy JSON file (default foundational-economy-v1)';
+
 type Opts = { body: string; period?: string; format?: string; taxonomy?: string };
 
 const pct = (x: number | null) => (x === null ? null : Math.round(1000 * x) / 10);
@@ -111,24 +114,20 @@ function summaryRows(s: FranchiseSummary): Row[] {
     share_pct: null,
     value: s.lm3.lm3,
   });
-  if (s.io) {
-    out.push({
-      section: 'IO',
-      item: `Type I output multiplier (${s.io.area})`,
-      rows: null,
-      total: s.io.placed / 100,
-      share_pct: null,
-      value: s.io.type1,
-    });
-    out.push({
-      section: 'IO',
-      item: `Type II output multiplier (${s.io.area})`,
-      rows: null,
-      total: s.io.placed / 100,
-      share_pct: null,
-      value: s.io.type2,
-    });
-  }
+  const io = s.io;
+  if (io)
+    for (const [type, value] of [
+      ['I', io.type1],
+      ['II', io.type2],
+    ] as const)
+      out.push({
+        section: 'IO',
+        item: `Type ${type} output multiplier (${io.area})`,
+        rows: null,
+        total: io.placed / 100,
+        share_pct: null,
+        value,
+      });
   return out;
 }
 
@@ -185,8 +184,8 @@ export function registerFranchise(program: Command): void {
         'a body’s spend: totals by month and payee class, match rates (suppliers, payments, £), layers, services, size bands, concentration, local share, LM3 and the input–output view',
       )
       .requiredOption('--body <body>', 'the public body (id or name)')
-      .option('--period <period>', 'a financial year 2021-22, a month 2021-04 or a year 2021 (default: all)')
-      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
+      .option('--period <period>', PERIOD)
+      .option('--taxonomy <file>', TAXONOMY),
   ).action(async (opts: Opts, cmd: Command) => {
     const format = resolveFormat(opts.format);
     const s = await withStore(
@@ -211,9 +210,9 @@ export function registerFranchise(program: Command): void {
         'a body’s suppliers by spend, with class, match, place, size band, layer and latest gender pay gap; --review lists the matches left to a person',
       )
       .requiredOption('--body <body>', 'the public body (id or name)')
-      .option('--period <period>', 'a financial year 2021-22, a month 2021-04 or a year 2021 (default: all)')
+      .option('--period <period>', PERIOD)
       .option('--review', 'list the review queue instead')
-      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
+      .option('--taxonomy <file>', TAXONOMY),
   ).action(async (opts: Opts & { review?: boolean }, cmd: Command) => {
     const format = resolveFormat(opts.format);
     const r = await withStore(
@@ -237,9 +236,9 @@ export function registerFranchise(program: Command): void {
         `a conditions file, YAML or JSON (default ${DEFAULT_CONDITIONS.split('/').slice(-3).join('/')})`,
       )
       .requiredOption('--body <body>', 'the public body (id or name)')
-      .option('--period <period>', 'a financial year 2021-22, a month 2021-04 or a year 2021 (default: all)')
+      .option('--period <period>', PERIOD)
       .option('--by-supplier', 'one row per supplier and condition instead of the totals')
-      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
+      .option('--taxonomy <file>', TAXONOMY),
   ).action(async (file: string | undefined, opts: Opts & { bySupplier?: boolean }, cmd: Command) => {
     const format = resolveFormat(opts.format);
     const r = await withStore(
@@ -276,8 +275,8 @@ export function registerFranchise(program: Command): void {
       .option('--share <share>', 'share moved, 0–1', '0.1')
       .option('--target <target>', 'local, or a condition id', 'local')
       .option('--conditions <file>', 'the conditions file the target comes from')
-      .option('--period <period>', 'a financial year 2021-22, a month 2021-04 or a year 2021 (default: all)')
-      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
+      .option('--period <period>', PERIOD)
+      .option('--taxonomy <file>', TAXONOMY),
   ).action(
     async (
       opts: Opts & { category: string; field: string; share: string; target: string; conditions?: string },

@@ -50,17 +50,22 @@ export interface MatchResult {
   candidates: Candidate[];
 }
 
-const NONE: MatchResult = {
-  status: 'unmatched',
-  method: null,
-  employerId: null,
-  score: null,
-  runnerUp: null,
-  margin: null,
-  corroboration: [],
-  reason: 'no candidate',
-  candidates: [],
-};
+/** An unmatched result, with the reason. */
+export function unmatched(reason: string): MatchResult {
+  return {
+    status: 'unmatched',
+    method: null,
+    employerId: null,
+    score: null,
+    runnerUp: null,
+    margin: null,
+    corroboration: [],
+    reason,
+    candidates: [],
+  };
+}
+
+const NONE = unmatched('no candidate');
 
 /** Matches one payee against the index under the declared rules. */
 export function matchPayee(p: PayeeEvidence, index: EmployerIndex, rules: MatchRules): MatchResult {
