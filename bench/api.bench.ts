@@ -2,13 +2,13 @@
 // (autocannon, 10 s) and at least 5,000 requests/s when cached.
 import autocannon from 'autocannon';
 import { startServer } from '../src/api/server.ts';
-import { closeStore, importDir, openStore } from '../src/workbench.ts';
+import { Workbench } from '../src/workbench.ts';
 import { PACK } from '../test/helpers/source.ts';
 
 const DB = '.strata/bench-api.duckdb';
-const writer = await openStore(DB);
-await importDir(writer, PACK);
-closeStore(writer);
+const writer = await Workbench.open(DB);
+await writer.import(PACK);
+writer.close();
 
 const server = await startServer({ db: DB, port: 0 });
 const base = server.url.replace(/\/$/, '');

@@ -11,7 +11,7 @@ import { verifyChain } from '../src/civic/chain-verify.ts';
 import { checkConsultationFile } from '../src/civic/consultation-file.ts';
 import { CivicService } from '../src/civic/service.ts';
 import { readEntries } from '../src/civic/service/log.ts';
-import { closeStore, openStore } from '../src/workbench.ts';
+import { Workbench } from '../src/workbench.ts';
 import { RIVERSIDE } from '../test/civic/consultation-fixture.ts';
 import { startServerProcess } from '../test/civic/server-process.ts';
 import { freshStore } from '../test/civic/stores.ts';
@@ -126,7 +126,7 @@ async function run(kind: 'sqlite' | 'postgres', analytic: string): Promise<boole
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-civic-load-'));
 const analytic = join(dir, 'analytic.duckdb');
-closeStore(await openStore(analytic));
+(await Workbench.open(analytic)).close();
 let missed = 0;
 try {
   if (!(await run('sqlite', analytic))) missed++;

@@ -45,3 +45,11 @@ export function syntheticProblem(voters: number, projects: number, seed = 1): Bu
   const list = costs.map((c, j) => ({ id: String(j), cost: String(c) }));
   return approvalProblem(String(Math.floor(total / 4)), list, ballots);
 }
+
+/** The same ballots as cumulative ones: each approval carries 1–5 points (seeded). */
+export function syntheticCardinal(voters: number, projects: number, seed = 1): BudgetProblem {
+  const p = syntheticProblem(voters, projects, seed);
+  const rand = prng(seed + 1);
+  const points = p.approvers.map((a) => Float64Array.from(a, () => 1 + Math.floor(rand() * 5)));
+  return { ...p, approval: false, cardinal: { voters: p.approvers, points, scale: 0 } };
+}

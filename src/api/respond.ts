@@ -1,25 +1,18 @@
+// Answers as HTTP responses: JSON typed by the route's response schema, or CSV of the answer's
+// table view (the one writer in contract/table.ts), with an ETag, Cache-Control and gzip.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Context } from 'hono';
-import { stringify } from 'csv-stringify/sync';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
+import { csvText, type TableView } from '../contract/table.ts';
 import { HttpError } from './errors.ts';
+import { generationId, generationKey } from './store-context.ts';
 
-/** A response body kept ready: its bytes, a gzip copy, an ETag. */
-interface Prepared {
-  type: string;
-  body: Buffer;
-  gzip: Buffer | null;
-  etag: string;
-}
+/** A 200 JSON response carrying T: what a handler returns so its route checks T against the response schema. */
+export type Json<T> = TypedResponse<JSONParsed<T>, 200, 'json'>;
 
-const cache = new Map<string, Prepared>();
-const MAX_ENTRIES = 5000;
-
-function prepare(type: string, text: string): Prepared {
-  const body = Buffer.from(text, 'utf8');
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  return { type, body, gzip: body.length > 1024 ? gzipSync(body, { level: 6 }) : null, etag };
-}
+const JSON_TYPE = 'application/json; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /** Whether a table route should answer in CSV: `?format=csv` or `Accept: text/csv`. */
 export function wantsCsv(c: Context): boolean {
@@ -30,66 +23,94 @@ export function wantsCsv(c: Context): boolean {
   return format === 'csv' || (format === undefined && /\btext\/csv\b/.test(c.req.header('accept') ?? ''));
 }
 
-/** Rows to CSV with a header, full precision. */
-export function toCsv(rows: Record<string, unknown>[], columns?: string[]): string {
-  const cols = columns ?? Object.keys(rows[0] ?? {});
-  const cell = (v: unknown) =>
-    v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return stringify(
-    rows.map((r) => cols.map((k) => cell(r[k]))),
-    { header: true, columns: cols },
-  );
+/** A response body kept ready: its bytes, a gzip copy, an ETag. */
+interface Prepared {
+  type: string;
+  body: Buffer;
+  gzip: Buffer | null;
+  etag: string;
 }
+
+function prepare(type: string, text: string): Prepared {
+  const body = Buffer.from(text, 'utf8');
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return { type, body, gzip: body.length > 1024 ? gzipSync(body, { level: 6 }) : null, etag };
+}
+
+// The runtime value is the Response; the type says what JSON it carries (checked where the handler returns it).
+const typed = <T>(res: Response) => res as unknown as Json<T>;
 
 /**
- * Sends data with an ETag, Cache-Control and gzip when accepted. `key` identifies the
- * response, so a repeated request costs a map lookup; prepared responses live as long as the
- * process, which is safe because the server opens its store read-only.
+ * Prepared responses by key, for one app: a repeated request costs a map lookup. They live as
+ * long as the store generation they were made from (the server's store is read-only until an
+ * import switches it to a new generation, store/holder.ts).
  */
-export async function sendCached(
-  c: Context,
-  key: string,
-  make: () => Promise<{ type: string; text: string }>,
-  maxAge = 300,
-): Promise<Response> {
-  let p = cache.get(key);
-  if (!p) {
-    const { type, text } = await make();
-    p = prepare(type, text);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(key, p);
+export class Responses {
+  readonly #cache = new Map<string, Prepared>();
+  static readonly MAX_ENTRIES = 5000;
+  /** The newest store generation a response was prepared from: older ones' entries are dropped. */
+  #newestGeneration = 0;
+
+  /** Sends the prepared response for `key` (made once), with an ETag, Cache-Control and gzip when accepted. */
+  async send(c: Context, key: string, make: () => Promise<{ type: string; text: string }>, maxAge = 300) {
+    const generation = generationId();
+    if (generation > this.#newestGeneration) {
+      this.#cache.clear();
+      this.#newestGeneration = generation;
+    }
+    key = generationKey() + key;
+    let p = this.#cache.get(key);
+    if (!p) {
+      const { type, text } = await make();
+      p = prepare(type, text);
+      if (this.#cache.size >= Responses.MAX_ENTRIES) this.#cache.delete(this.#cache.keys().next().value!);
+      this.#cache.set(key, p);
+    }
+    const headers: Record<string, string> = {
+      'content-type': p.type,
+      etag: p.etag,
+      'cache-control': `public, max-age=${maxAge}`,
+      vary: 'accept, accept-encoding',
+    };
+    if (c.req.header('if-none-match') === p.etag) return new Response(null, { status: 304, headers });
+    if (p.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      return new Response(p.gzip, { status: 200, headers: { ...headers, 'content-encoding': 'gzip' } });
+    }
+    return new Response(p.body, { status: 200, headers });
   }
-  const headers: Record<string, string> = {
-    'content-type': p.type,
-    etag: p.etag,
-    'cache-control': `public, max-age=${maxAge}`,
-    vary: 'accept, accept-encoding',
-  };
-  if (c.req.header('if-none-match') === p.etag) return new Response(null, { status: 304, headers });
-  if (p.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-    return new Response(p.gzip, { status: 200, headers: { ...headers, 'content-encoding': 'gzip' } });
+
+  /** An answer as JSON, cached under `key`. */
+  async json<T>(c: Context, key: string, make: () => T | Promise<T>, maxAge?: number): Promise<Json<T>> {
+    const res = await this.send(
+      c,
+      key,
+      async () => ({ type: JSON_TYPE, text: JSON.stringify(await make()) }),
+      maxAge,
+    );
+    return typed<T>(res);
   }
-  return new Response(p.body, { status: 200, headers });
+
+  /** JSON text already made (a stored TopoJSON layer), declared as T and cached under `key`. */
+  async jsonText<T>(c: Context, key: string, make: () => Promise<string>, maxAge?: number): Promise<Json<T>> {
+    return typed<T>(await this.send(c, key, async () => ({ type: JSON_TYPE, text: await make() }), maxAge));
+  }
+
+  /** An answer as JSON, or CSV of its table view, cached under `key`. */
+  async table<T>(c: Context, key: string, make: () => Promise<T>, view: TableView<T>): Promise<Json<T>> {
+    const csv = wantsCsv(c);
+    const res = await this.send(c, `${key}|${csv ? 'csv' : 'json'}`, async () => {
+      const answer = await make();
+      return csv
+        ? { type: CSV_TYPE, text: csvText(view.flatten(answer)) }
+        : { type: JSON_TYPE, text: JSON.stringify(answer) };
+    });
+    return typed<T>(res);
+  }
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** A JSON value, cached under `key` (see sendCached). */
-export function sendJson(c: Context, key: string, make: () => unknown, maxAge?: number): Promise<Response> {
-  return sendCached(c, key, async () => ({ type: JSON_TYPE, text: JSON.stringify(await make()) }), maxAge);
-}
-
-/** JSON or CSV for a table route, cached under `key`. */
-export function sendTable(
-  c: Context,
-  key: string,
-  make: () => Promise<{ json: unknown; rows: Record<string, unknown>[]; columns?: string[] }>,
-): Promise<Response> {
-  const csv = wantsCsv(c);
-  return sendCached(c, `${key}|${csv ? 'csv' : 'json'}`, async () => {
-    const out = await make();
-    return csv
-      ? { type: 'text/csv; charset=utf-8', text: toCsv(out.rows, out.columns) }
-      : { type: JSON_TYPE, text: JSON.stringify(out.json) };
-  });
+/** An answer computed for this request only (a posted file): JSON, or CSV of its table view. */
+export function tableNow<T>(c: Context, answer: T, view: TableView<T>): Json<T> {
+  if (wantsCsv(c))
+    return typed<T>(new Response(csvText(view.flatten(answer)), { headers: { 'content-type': CSV_TYPE } }));
+  return typed<T>(new Response(JSON.stringify(answer), { headers: { 'content-type': JSON_TYPE } }));
 }

@@ -1,9 +1,10 @@
+// Request parameters the routes share, and how a route documents its responses: the answer's
+// schema from contract/ for 200 (with CSV for tables), the one error shape otherwise.
 import { z } from '@hono/zod-openapi';
+import { ErrorBody } from '../contract/common.ts';
 
 /** The one error shape, as documented in the OpenAPI document. */
-export const ErrorSchema = z
-  .object({ error: z.string(), code: z.string(), details: z.unknown().optional() })
-  .openapi('Error', { example: { error: 'unknown area: E06999999', code: 'not_found' } });
+export const ErrorSchema = ErrorBody;
 
 export const AreaCode = z
   .string()
@@ -24,6 +25,9 @@ export const FormatQuery = z
   .optional()
   .openapi({ description: 'csv for a CSV download (or send Accept: text/csv)' });
 
+/** Comma-separated codes or ids, as a list. */
+export const codeList = z.string().regex(/^[A-Za-z0-9:,-]{1,2000}$/, 'comma-separated codes or ids');
+
 /** Error responses every data route can give. */
 export const errorResponses = {
   400: {
@@ -37,8 +41,8 @@ export const errorResponses = {
   },
 } as const;
 
-/** A JSON (and CSV, for tables) response documented with its schema. */
-export function tableResponse(schema: z.ZodTypeAny, description: string) {
+/** A JSON answer, or CSV of its table, documented with the answer's schema. */
+export function tableResponse<S extends z.ZodType>(schema: S, description: string) {
   return {
     200: {
       description,
@@ -48,6 +52,26 @@ export function tableResponse(schema: z.ZodTypeAny, description: string) {
   };
 }
 
-export function jsonResponse(schema: z.ZodTypeAny, description: string) {
+/** A JSON answer documented with its schema. */
+export function jsonResponse<S extends z.ZodType>(schema: S, description: string) {
   return { 200: { description, content: { 'application/json': { schema } } }, ...errorResponses };
 }
+
+/** A request body that is a data file as JSON: an object, validated in full by the workbench (errors name the path in the file). */
+export function fileBody(description: string, example: unknown) {
+  return {
+    required: true,
+    content: {
+      'application/json': { schema: z.record(z.string(), z.unknown()).openapi({ description, example }) },
+    },
+  };
+}
+
+/** Error responses of routes that take a data file. */
+export const fileErrors = {
+  413: { description: 'Body larger than 64 KB' },
+  422: {
+    description: 'The data has gaps the file does not say how to fill (composites: listed)',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+} as const;

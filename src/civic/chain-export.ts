@@ -83,6 +83,19 @@ export interface VerifyReport {
   note?: string;
   /** Whether it equals the outcome in the header, when the header has one. */
   matchesPublished?: boolean;
+  /**
+   * The head published while voting ran that the log was checked against, and how many entries
+   * it commits to (0: the consultation as published, before any ballot). Without one, only the
+   * log's internal consistency was checked: a log rewritten wholesale would pass.
+   */
+  proven?: { head: string; count: number };
+}
+
+/** How many entries a published head commits to in this (intact) log, or undefined when it is none of its heads. */
+export function headCount(c: Consultation, entries: readonly LogEntry[], head: string): number | undefined {
+  if (head === genesisHash(c)) return 0;
+  const at = entries.findIndex((e) => e.hash === head);
+  return at < 0 ? undefined : at + 1;
 }
 
 /** The part of an outcome that is the result (not the working notes). */
@@ -101,8 +114,11 @@ export function resultOf(o: Outcome): unknown {
 
 /**
  * Verifies an exported log: the chain from the consultation's hash through every entry to the
- * header's head and count (and `publishedHead`, the head announced independently, if given),
- * then recomputes the tally with the published rule and compares it with the header's outcome.
+ * header's head and count, then recomputes the tally with the published rule and compares it
+ * with the header's outcome. `publishedHead` is a head announced independently while voting ran
+ * (on the ballot page, by `civic open`, in the signed head series): it must be the hash of one
+ * of the log's entries — or of the consultation itself, before the first ballot — and the
+ * report says up to which entry it proves the log.
  */
 export function verifyExport(
   text: string,
@@ -114,15 +130,19 @@ export function verifyExport(
   const external = opts.publishedHead;
   const report: VerifyReport = { consultation: c, entries: entries.length, head: header.head };
   if (!check.ok) return { ...report, fault: check.fault };
-  if (external !== undefined && check.head !== external)
-    return {
-      ...report,
-      fault: {
-        seq: entries.length,
-        kind: 'head',
-        detail: `log ends at ${check.head}, published head is ${external}`,
-      },
-    };
+  if (external !== undefined) {
+    const count = headCount(c, entries, external);
+    if (count === undefined)
+      return {
+        ...report,
+        fault: {
+          seq: entries.length,
+          kind: 'head',
+          detail: `the published head ${external} is not the hash of any entry of this log, nor of the consultation: the log was rewritten, or it is not the one published`,
+        },
+      };
+    report.proven = { head: external, count };
+  }
   const { outcome, note } = tallyLog(c, entries);
   if (!outcome) return { ...report, note, matchesPublished: header.outcome ? false : undefined };
   const matchesPublished = header.outcome

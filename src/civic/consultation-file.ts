@@ -17,10 +17,18 @@ const OPTION_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 /** Who may vote: holders of invitation codes, registered participant accounts, or either. */
 export type Electorate = 'codes' | 'accounts' | 'codes-or-accounts';
 
+/**
+ * Who among account holders may vote: those with a verified e-mail address in one of `domains`,
+ * or on the eligibility list imported for the consultation (stored as keyed hashes).
+ */
+export type Eligibility = { domains: string[] } | { list: true };
+
 /** What the organiser supplies beside the published consultation. */
 export interface ConsultationMeta {
   area: string;
   electorate: Electorate;
+  /** For account electorates: the rule that makes one person one vote (null: none). */
+  eligibility: Eligibility | null;
   opensAt: string;
   closesAt: string;
   /** Shown on the ballot page; not part of the tally. */
@@ -47,6 +55,23 @@ const FileSchema = z.object({
   title: z.string().trim().min(1).max(200),
   area: z.string().regex(AREA_CODE, 'an area code such as E06000001'),
   electorate: z.enum(['codes', 'accounts', 'codes-or-accounts']).default('codes'),
+  eligibility: z
+    .union([
+      z.strictObject({
+        domains: z
+          .array(
+            z
+              .string()
+              .toLowerCase()
+              .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a mail domain such as example.org'),
+          )
+          .min(1)
+          .max(100),
+      }),
+      z.strictObject({ list: z.literal(true) }),
+    ])
+    .optional(),
+  openPoll: z.boolean().default(false),
   opens: isoTime,
   closes: isoTime,
   description: z.string().max(5000).default(''),
@@ -94,6 +119,7 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
     seats: f.seats,
     minLength: f.minLength,
     maxLength: f.maxLength,
+    ...(f.openPoll ? { openPoll: true as const } : {}),
   };
   for (const k of Object.keys(consultation) as (keyof Consultation)[])
     if (consultation[k] === undefined) delete consultation[k];
@@ -105,6 +131,7 @@ export function checkConsultationFile(value: unknown): ConsultationFile {
     meta: {
       area: f.area,
       electorate: f.electorate,
+      eligibility: f.eligibility ?? null,
       opensAt: f.opens,
       closesAt: f.closes,
       description: f.description,
@@ -125,6 +152,7 @@ export function toConsultationFile(f: ConsultationFile): Record<string, unknown>
     ...c,
     area: meta.area,
     electorate: meta.electorate,
+    ...(meta.eligibility ? { eligibility: meta.eligibility } : {}),
     opens: meta.opensAt,
     closes: meta.closesAt,
     description: meta.description,

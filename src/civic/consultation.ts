@@ -31,6 +31,12 @@ export interface Consultation {
   /** Fewest and most options an approval or ranking ballot may name. */
   minLength?: number;
   maxLength?: number;
+  /**
+   * Published as an open poll: anyone may take part and nothing stops one person voting more
+   * than once, so its results are not a vote. Part of the published consultation, so the log
+   * commits to it and it cannot be dropped later.
+   */
+  openPoll?: true;
 }
 
 /** A ballot in canonical form: option ids (approval sets in published order), or goal → points. */

@@ -23,8 +23,24 @@ export interface BudgetProblem {
   approvers: Int32Array[];
   /** Score per project for greedy: approvals, or points for ordinal/cumulative/scoring ballots. */
   scores: number[];
-  /** True when the ballots are approval ballots (Equal Shares needs them). */
+  /** True when the ballots are approval ballots (Equal Shares with cost utilities needs them). */
   approval: boolean;
+  /** Cumulative or scoring ballots: each supporter's points, Equal Shares' cardinal utilities. */
+  cardinal?: CardinalUtilities;
+  /** pabulib META `min_project_score_threshold`: `greedy-threshold` funds only projects scoring at least this. */
+  threshold?: number;
+}
+
+/** Points as utilities: for each project the voters giving it points, and the points as integers. */
+export interface CardinalUtilities {
+  /** For each project, the voters giving it positive points (ascending). */
+  voters: Int32Array[];
+  /** Their points × 10^scale (whole numbers), parallel to `voters`. */
+  points: Float64Array[];
+  /** Decimal places the points were scaled by. */
+  scale: number;
+  /** The first negative point found (`voter v gives -1 to project p`): Equal Shares refuses them. */
+  negative?: string;
 }
 
 /** One currency unit in the problem's integer units. */
@@ -67,7 +83,7 @@ export function approvalProblem(
  */
 export function pbProblem(pb: PbInstance): BudgetProblem {
   const ballots = pb.votes.map((v) => v.vote);
-  const problem = approvalProblem(pb.budget, pb.projects, ballots);
+  const problem = { ...approvalProblem(pb.budget, pb.projects, ballots), ...thresholdOf(pb) };
   if (pb.voteType === 'approval' || pb.voteType === 'choose-1') return problem;
   const index = new Map(pb.projects.map((p, i) => [p.id, i]));
   const scores = pb.projects.map(() => 0);
@@ -76,5 +92,44 @@ export function pbProblem(pb: PbInstance): BudgetProblem {
       scores[index.get(id)!]! += v.points ? v.points[k]! : v.vote.length - k;
     });
   }
-  return { ...problem, scores, approval: false };
+  const cardinal = pb.voteType === 'cumulative' || pb.voteType === 'scoring' ? cardinalOf(pb) : undefined;
+  return { ...problem, scores, approval: false, ...(cardinal ? { cardinal } : {}) };
+}
+
+function thresholdOf(pb: PbInstance): { threshold?: number } {
+  const t = pb.meta.min_project_score_threshold;
+  if (t === undefined || t === '') return {};
+  if (!/^-?\d+(\.\d+)?$/.test(t)) throw new Error(`invalid min_project_score_threshold: ${t}`);
+  return { threshold: Number(t) };
+}
+
+/** Decimal places of a number read from short decimal text (at most 6 are kept). */
+function places(x: number): number {
+  return Math.min(6, String(Math.abs(x)).split('.')[1]?.length ?? 0);
+}
+
+/** The points of cumulative or scoring ballots as whole-number utilities. */
+function cardinalOf(pb: PbInstance): CardinalUtilities {
+  let scale = 0;
+  for (const v of pb.votes) for (const x of v.points ?? []) scale = Math.max(scale, places(x));
+  const index = new Map(pb.projects.map((p, i) => [p.id, i]));
+  const voters: number[][] = pb.projects.map(() => []);
+  const points: number[][] = pb.projects.map(() => []);
+  let negative: string | undefined;
+  pb.votes.forEach((v, i) => {
+    v.vote.forEach((id, k) => {
+      const x = v.points![k]!;
+      if (x < 0) negative ??= `voter ${v.voterId} gives ${x} to project ${id}`;
+      if (x <= 0) return;
+      const j = index.get(id)!;
+      voters[j]!.push(i);
+      points[j]!.push(Math.round(x * 10 ** scale));
+    });
+  });
+  return {
+    voters: voters.map((l) => Int32Array.from(l)),
+    points: points.map((l) => Float64Array.from(l)),
+    scale,
+    ...(negative ? { negative } : {}),
+  };
 }

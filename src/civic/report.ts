@@ -32,14 +32,35 @@ export function formatOutcome(o: Outcome, c: Consultation): string[] {
   return [...lines, ...o.notes.map((n) => `note: ${n}`)];
 }
 
+/** What the check proves: up to which entry a published head holds the log, or that only its consistency was checked. */
+function provenLines(r: VerifyReport): string[] {
+  if (!r.proven)
+    return [
+      'checked: internal consistency only. A log rewritten wholesale (a vote changed and every hash after it recomputed) would also pass;',
+      '  give a head published while voting ran (--head HASH) to prove the entries before it were not changed.',
+    ];
+  const { head, count } = r.proven;
+  const upTo =
+    count === 0
+      ? 'the consultation as published (no entry yet)'
+      : `entries 0 to ${count - 1} (${count} of ${r.entries})`;
+  const after = r.entries > count ? `; entries ${count} to ${r.entries - 1} came after that head` : '';
+  return [`published head ${head} proves ${upTo}${after}`];
+}
+
 /** A verification report as text: the chain's state, then the recomputed outcome. */
 export function formatVerifyReport(r: VerifyReport): string {
   const lines = [`consultation: ${r.consultation.id} — ${r.consultation.title}`, `entries: ${r.entries}`];
+  if (r.consultation.openPoll)
+    lines.push(
+      'OPEN POLL: published as an open poll, so its results are not a vote (one person could answer more than once)',
+    );
   if (r.fault) {
     lines.push(`chain: BROKEN at seq ${r.fault.seq} (${r.fault.kind}): ${r.fault.detail}`);
     return lines.join('\n') + '\n';
   }
   lines.push(`chain: intact, head ${r.head}`);
+  lines.push(...provenLines(r));
   if (r.outcome) lines.push(...formatOutcome(r.outcome, r.consultation));
   else if (r.note) lines.push(`no outcome: ${r.note}`);
   if (r.matchesPublished !== undefined)

@@ -2,6 +2,9 @@
 // and sessions, consultations, invitation codes, ballots, results and the audit log.
 import * as accounts from './auth/accounts.ts';
 import { allowed, loadMatrix, type Matrix } from './auth/matrix.ts';
+import { WorkQueue, type QueueLimits } from './auth/queue.ts';
+import { register, verifyEmail } from './auth/registration.ts';
+import { mailSettingsFromEnv, smtpMailer, type Mailer, type MailSettings } from './mail.ts';
 import { findSession, type Session } from './auth/sessions.ts';
 import { csrfToken, sameToken } from './auth/tokens.ts';
 import { auditLog, type Actor } from './audit.ts';
@@ -10,6 +13,7 @@ import type { CivicContext } from './context.ts';
 import * as ballots from './service/ballots.ts';
 import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
+import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
 import { closeConsultation } from './service/log.ts';
 import * as results from './service/results.ts';
 import { BallotWriter } from './service/writer.ts';
@@ -17,12 +21,20 @@ import { openCivicDb, type CivicDb } from './store/open.ts';
 import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
 
+export { DEFAULT_CIVIC_DB } from './store/open.ts';
+
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */
   now?: () => Date;
   /** Most ballots one commit may hold. */
   maxBatch?: number;
   matrix?: Matrix;
+  /** Password hashes at once and waiting (default 2 and 32): beyond that sign-ins are refused as busy. */
+  hashing?: QueueLimits;
+  /** Code redemptions at once and waiting (default 8 and 64). */
+  redeeming?: QueueLimits;
+  /** Where confirmation mail goes out (default: from the environment, mail.ts; none: no registrations). */
+  mail?: MailSettings | null;
 }
 
 /** The civic store and everything done with it. */
@@ -31,12 +43,20 @@ export class CivicService {
   readonly matrix: Matrix;
   readonly #writer: BallotWriter;
   readonly #csrfKey: string;
+  readonly #mailer: Mailer | null;
 
   private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
-    this.ctx = { cdb, now: opts.now ?? (() => new Date()) };
+    this.ctx = {
+      cdb,
+      now: opts.now ?? (() => new Date()),
+      hashing: new WorkQueue('password hashing', opts.hashing ?? { concurrency: 2, waiting: 32 }),
+      redeeming: new WorkQueue('code redemption', opts.redeeming ?? { concurrency: 8, waiting: 64 }),
+    };
     this.matrix = opts.matrix ?? loadMatrix();
     this.#writer = new BallotWriter(this.ctx, opts.maxBatch);
     this.#csrfKey = csrfKey;
+    const mail = opts.mail === undefined ? mailSettingsFromEnv() : opts.mail;
+    this.#mailer = mail ? smtpMailer(mail) : null;
   }
 
   /** Opens the store at `url` (sqlite:PATH or postgres://…), migrating it if needed. */
@@ -80,11 +100,15 @@ export class CivicService {
   signOut(token: string | undefined) {
     return accounts.signOut(this.ctx, token);
   }
-  /** A participant registering themselves. */
-  register(input: { email: string; password: string }) {
-    return accounts.createAccount(this.ctx, null, input);
+  /** A participant registering themselves (the same answer whether or not the address has an account). */
+  register(input: { email: string; password: string; ip: string }) {
+    return register(this.ctx, this.#mailer, input);
   }
-  createAccount(actor: Actor, input: { email: string; password: string; role?: string }) {
+  /** Confirms an e-mail address with the token of the link mailed to it. */
+  verifyEmail(token: string) {
+    return verifyEmail(this.ctx, token);
+  }
+  createAccount(actor: Actor, input: { email: string; password: string; role?: string; verified?: boolean }) {
     return accounts.createAccount(this.ctx, actor, input);
   }
   listAccounts() {
@@ -130,8 +154,13 @@ export class CivicService {
   }
 
   /** Appends a ballot to the log; resolves with the receipt once it is durable. */
-  submitBallot(req: ballots.BallotRequest) {
+  async submitBallot(req: ballots.BallotRequest) {
+    await checkAccountEligible(this.ctx, req.consultationId, req.session);
     return this.#writer.submit(req);
+  }
+  /** Adds e-mail addresses to a consultation's eligibility list (kept as keyed hashes). */
+  importEligibility(actor: Actor, id: string, emails: readonly string[]) {
+    return importEligibility(this.ctx, actor, id, emails);
   }
   ownBallot(id: string, s: Session) {
     return ballots.ownBallot(this.ctx, id, s);

@@ -38,15 +38,18 @@ export class SourceError extends Error {
   }
 }
 
-/** A request the caller got wrong (unknown area code, bad parameter); edges map it to exit 2 / HTTP 400-404. */
+/** A request the caller got wrong (unknown area code, bad parameter); edges map it to exit 2 / HTTP 400-422. */
 export class UsageError extends Error {
   readonly code: string;
   readonly status: 400 | 404 | 409 | 422;
-  constructor(message: string, code = 'bad_request', status: 400 | 404 | 409 | 422 = 400) {
+  /** What a program needs to act on it (the issues of a file, the gaps in a table), sent as the error's `details`. */
+  readonly details?: unknown;
+  constructor(message: string, code = 'bad_request', status: 400 | 404 | 409 | 422 = 400, details?: unknown) {
     super(message);
     this.name = 'UsageError';
     this.code = code;
     this.status = status;
+    if (details !== undefined) this.details = details;
   }
 }
 

@@ -1,4 +1,4 @@
-import type * as XLSX from 'xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { SourceError } from '../core/errors.ts';
 import type { IndustryMeasure, IndustryObservation, PublishedCheck } from '../core/records.ts';
 import { resolveIndustry, sectionOf } from '../core/sic.ts';

@@ -33,6 +33,28 @@ export interface ReaderInput {
   source: CatalogueSource;
   /** ISO date the files were read or downloaded. */
   retrieved: string;
+  /**
+   * The store's SQL engine inside the import's transaction, when there is one: readers with a
+   * native path read the files with it (DuckDB's `read_parquet`, `read_csv`) and validate in SQL.
+   */
+  sql?: SqlSession;
+}
+
+/** Runs SQL in the store that is importing (DuckDB); `all` returns plain row objects. */
+export interface SqlSession {
+  all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  run(sql: string): Promise<void>;
+}
+
+/**
+ * Rows a reader leaves in SQL rather than in JS: the store inserts the rows of `select`, each
+ * with the dataset's id in front, once the dataset has its id. `counted` rows add to the dataset's row count.
+ */
+export interface BulkRows {
+  table: 'industry_obs' | 'checks';
+  select: string;
+  rows: number;
+  counted: boolean;
 }
 
 /** What a reader returns: typed records, provenance, published totals to re-check, and warnings. */
@@ -42,6 +64,15 @@ export interface ReadResult {
   checks: PublishedCheck[];
   /** Things a user should know that are not errors (e.g. official rounding exceptions). */
   warnings: string[];
+  /** Rows written straight from SQL (a native reader's); their industry list is `industries`. */
+  bulk?: BulkRows[];
+  /** The published industry list (code, name, parent) when industry rows come in `bulk`. */
+  industries?: { code: string; name: string; parent: string | null }[];
+}
+
+/** A string as a SQL literal: `'it''s'`. */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
 }
 
 export type Reader = (input: ReaderInput) => ReadResult | Promise<ReadResult>;

@@ -1,22 +1,6 @@
-import * as asheGpg from './ashe-gpg.ts';
-import * as census from './census-ts060.ts';
-import * as spending from './council-spending.ts';
-import { readDistrictChanges } from './district-changes.ts';
-import * as els from './els.ts';
-import * as ghg from './ghg-intensity.ts';
-import * as gpgEmployers from './gpg-employers.ts';
-import * as gvaItl3 from './gva-itl3.ts';
-import * as gvaPopulation from './gva-population.ts';
-import * as ioat from './ioat.ts';
-import * as itl3Shapefile from './itl3-shapefile.ts';
-import * as lookup from './lad-itl-lookup.ts';
-import * as livingWage from './living-wage.ts';
-import * as nomis from './nomis.ts';
 import type { Reader, ReaderInput } from './reader.ts';
-import * as rgvaLad from './rgva-lad.ts';
-import * as sicLookup from './sic-lookup.ts';
+import { readDistrictChanges } from './district-changes.ts';
 import { readSourceFile } from './source-file.ts';
-import * as topojson from './topojson-boundaries.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
@@ -34,32 +18,83 @@ export interface RegisteredReader {
   version: number;
 }
 
-/** Every reader by the name the catalogue uses. */
-const READERS: Record<string, RegisteredReader> = {
-  'ashe-gpg': { read: asheGpg.readAsheGpg, version: asheGpg.VERSION },
-  'census-ts060': {
-    read: (input) => census.readCensusTs060(withDistrictChanges(input)),
-    version: census.VERSION,
+/**
+ * Every reader by the name the catalogue uses, loaded when first asked for: commands that only
+ * query the store never load the spreadsheet, Parquet or shapefile libraries.
+ */
+const READERS: Record<string, () => Promise<RegisteredReader>> = {
+  'ashe-gpg': async () => {
+    const m = await import('./ashe-gpg.ts');
+    return { read: m.readAsheGpg, version: m.VERSION };
   },
-  'council-spending': { read: spending.readCouncilSpending, version: spending.VERSION },
-  els: { read: els.readEls, version: els.VERSION },
-  'ghg-intensity': { read: ghg.readGhgIntensity, version: ghg.VERSION },
-  'gpg-employers': { read: gpgEmployers.readGpgEmployers, version: gpgEmployers.VERSION },
-  'gva-itl3': { read: gvaItl3.readGvaItl3, version: gvaItl3.VERSION },
-  'gva-population': { read: gvaPopulation.readGvaPopulation, version: gvaPopulation.VERSION },
-  ioat: { read: ioat.readIoat, version: ioat.VERSION },
-  'itl3-shapefile': { read: itl3Shapefile.readItl3Shapefile, version: itl3Shapefile.VERSION },
-  'lad-itl-lookup': { read: lookup.readLadItlLookup, version: lookup.VERSION },
-  'living-wage': { read: livingWage.readLivingWage, version: livingWage.VERSION },
-  nomis: { read: nomis.readNomis, version: nomis.VERSION },
-  'rgva-lad': { read: rgvaLad.readRgvaLad, version: rgvaLad.VERSION },
-  'sic-lookup': { read: sicLookup.readSicLookup, version: sicLookup.VERSION },
-  'topojson-boundaries': { read: topojson.readTopojsonBoundaries, version: topojson.VERSION },
+  'census-ts060': async () => {
+    const m = await import('./census-ts060.ts');
+    return { read: (input) => m.readCensusTs060(withDistrictChanges(input)), version: m.VERSION };
+  },
+  'council-spending': async () => {
+    const m = await import('./council-spending.ts');
+    return { read: m.readCouncilSpending, version: m.VERSION };
+  },
+  els: async () => {
+    const m = await import('./els.ts');
+    return { read: m.readEls, version: m.VERSION };
+  },
+  'ghg-intensity': async () => {
+    const m = await import('./ghg-intensity.ts');
+    return { read: m.readGhgIntensity, version: m.VERSION };
+  },
+  'gpg-employers': async () => {
+    const m = await import('./gpg-employers.ts');
+    return { read: m.readGpgEmployers, version: m.VERSION };
+  },
+  'gva-itl3': async () => {
+    const m = await import('./gva-itl3.ts');
+    return { read: m.readGvaItl3, version: m.VERSION };
+  },
+  'gva-population': async () => {
+    const m = await import('./gva-population.ts');
+    return { read: m.readGvaPopulation, version: m.VERSION };
+  },
+  ioat: async () => {
+    const m = await import('./ioat.ts');
+    return { read: m.readIoat, version: m.VERSION };
+  },
+  'itl3-shapefile': async () => {
+    const m = await import('./itl3-shapefile.ts');
+    return { read: m.readItl3Shapefile, version: m.VERSION };
+  },
+  'lad-itl-lookup': async () => {
+    const m = await import('./lad-itl-lookup.ts');
+    return { read: m.readLadItlLookup, version: m.VERSION };
+  },
+  'living-wage': async () => {
+    const m = await import('./living-wage.ts');
+    return { read: m.readLivingWage, version: m.VERSION };
+  },
+  nomis: async () => {
+    const m = await import('./nomis.ts');
+    return { read: m.readNomis, version: m.VERSION };
+  },
+  'rgva-lad': async () => {
+    const [m, native] = await Promise.all([import('./rgva-lad.ts'), import('./rgva-lad-sql.ts')]);
+    return {
+      read: (input) => (input.sql ? native.readRgvaLadSql(input, input.sql) : m.readRgvaLad(input)),
+      version: m.VERSION,
+    };
+  },
+  'sic-lookup': async () => {
+    const m = await import('./sic-lookup.ts');
+    return { read: m.readSicLookup, version: m.VERSION };
+  },
+  'topojson-boundaries': async () => {
+    const m = await import('./topojson-boundaries.ts');
+    return { read: m.readTopojsonBoundaries, version: m.VERSION };
+  },
 };
 
 /** Resolves a catalogue reader name once; unknown names are rejected. */
-export function readerFor(name: string): RegisteredReader {
-  const reader = READERS[name];
-  if (!reader) throw new Error(`invalid reader: ${name}`);
-  return reader;
+export async function readerFor(name: string): Promise<RegisteredReader> {
+  const load = READERS[name];
+  if (!load) throw new Error(`invalid reader: ${name}`);
+  return load();
 }

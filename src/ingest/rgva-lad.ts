@@ -5,10 +5,10 @@ import { hierarchyChecks } from './gva-itl3.ts';
 import { checkIndustryCode, industryTree } from './industry-tree.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
-const READER = 'rgva-lad';
+export const READER = 'rgva-lad';
 /** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
 export const VERSION = 1;
-const COLUMNS = [
+export const COLUMNS = [
   'dates.date',
   'variable.name',
   'geography.code',
@@ -17,7 +17,7 @@ const COLUMNS = [
   'industry.name',
   'value',
 ];
-const MEASURES: Record<string, IndustryMeasure | undefined> = {
+export const MEASURES: Record<string, IndustryMeasure | undefined> = {
   'GVA Current Prices £m': 'gva_cp',
   'GVA Constant Prices £m': 'gva_cvm',
   'CVM Index': 'cvm_index',
@@ -36,6 +36,8 @@ type Column = ArrayLike<unknown>;
 /**
  * ONS regional GVA (balanced) by industry, local authorities (April 2025), as a long Parquet
  * table: `dates.date, variable.name, geography.code, geography.name, industry.code, industry.name, value`.
+ * The exact reference, row by row in JS; the import reads with DuckDB (rgva-lad-sql.ts), and a
+ * test holds the two to the same records, checks, warnings and errors.
  */
 export async function readRgvaLad(input: ReaderInput): Promise<ReadResult> {
   const file = input.files[0]!;
@@ -123,8 +125,8 @@ function yearOf(v: unknown, where: { file: string; line: number }): number {
   return year;
 }
 
-async function readColumns(name: string, bytes: Buffer): Promise<Record<string, Column>> {
-  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/** Refuses a file that is not Parquet or lacks a column; returns the row count from its footer. */
+export function checkParquet(name: string, bytes: Buffer): number {
   if (
     bytes.length < 12 ||
     bytes.subarray(0, 4).toString() !== 'PAR1' ||
@@ -132,6 +134,7 @@ async function readColumns(name: string, bytes: Buffer): Promise<Record<string, 
   ) {
     throw new SourceError({ file: name }, 'not a Parquet file (missing PAR1 magic: truncated?)');
   }
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let present: string[];
   let rows: number;
   try {
@@ -144,6 +147,12 @@ async function readColumns(name: string, bytes: Buffer): Promise<Record<string, 
   const missing = COLUMNS.find((c) => !present.includes(c));
   if (missing)
     throw new SourceError({ file: name, value: present.slice(1).join(',') }, `missing column: ${missing}`);
+  return rows;
+}
+
+async function readColumns(name: string, bytes: Buffer): Promise<Record<string, Column>> {
+  const rows = checkParquet(name, bytes);
+  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const out: Record<string, unknown[]> = Object.fromEntries(COLUMNS.map((c) => [c, new Array(rows)]));
   try {
     await parquetRead({

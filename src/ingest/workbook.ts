@@ -1,6 +1,10 @@
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { SourceError } from '../core/errors.ts';
 import type { SourceFile } from './source-file.ts';
+
+// Legacy .xls files name a Windows code page for their text; the ES module build needs the tables.
+XLSX.set_cptable(cptable);
 
 /** An opened spreadsheet (XLSX or legacy BIFF .xls) with the file name kept for errors. */
 export interface Workbook {

@@ -1,7 +1,13 @@
-import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type * as DuckDB from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { DDL, SCHEMA_VERSION } from './schema.ts';
+
+// Loaded with require: the package is CommonJS, and importing it as an ES module has Node lex
+// each of its files for export names, which doubled the start-up cost of every CLI command.
+const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDB;
 
 /** An open analytic store: one DuckDB file and one connection. */
 export interface Store {
@@ -19,7 +25,7 @@ export async function openStore(path = DEFAULT_DB, opts: { readOnly?: boolean } 
   if (path !== ':memory:' && !readOnly) mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    instance = await duckdb.DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
   } catch (e) {
     const msg = (e as Error).message;
     if (/lock/i.test(msg))
@@ -75,8 +81,59 @@ export async function queryColumns(
   sql: string,
   params: DuckDBValue[] = [],
 ): Promise<Record<string, unknown[]>> {
-  const reader = await store.conn.runAndReadAll(sql, params);
-  return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  const result = await store.conn.run(sql, params);
+  const names = result.deduplicatedColumnNames();
+  const columns = names.map(() => [] as unknown[]);
+  const fixed = names.map((_, c) => FIXED_WIDTH.has(result.columnTypeId(c)));
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    for (let c = 0; c < names.length; c++) {
+      const out = columns[c]!;
+      if (fixed[c]) pushFixed(out, chunk.getColumnVector(c) as unknown as FixedVector);
+      else
+        chunk.visitColumnValues(c, (v, _r, _c, type) =>
+          out.push(duckdb.JSDuckDBValueConverter(v, type, duckdb.JSDuckDBValueConverter)),
+        );
+    }
+  }
+  return Object.fromEntries(names.map((n, c) => [n, columns[c]!]));
+}
+
+/** Numeric types whose vectors hold a typed array of JS numbers, read without a per-value converter. */
+const FIXED_WIDTH = new Set<number>([
+  duckdb.DuckDBTypeId.DOUBLE,
+  duckdb.DuckDBTypeId.FLOAT,
+  duckdb.DuckDBTypeId.INTEGER,
+  duckdb.DuckDBTypeId.SMALLINT,
+  duckdb.DuckDBTypeId.TINYINT,
+  duckdb.DuckDBTypeId.UINTEGER,
+  duckdb.DuckDBTypeId.USMALLINT,
+  duckdb.DuckDBTypeId.UTINYINT,
+]);
+
+interface FixedVector {
+  items: ArrayLike<number>;
+  validity: { itemValid(i: number): boolean };
+  itemCount: number;
+}
+
+function pushFixed(out: unknown[], v: FixedVector): void {
+  const { items, validity } = v;
+  for (let i = 0; i < v.itemCount; i++) out.push(validity.itemValid(i) ? items[i] : null);
+}
+
+/** The store as a reader's SQL session (see ReaderInput.sql): plain rows out, statements run. */
+export function sqlSession(store: Store): {
+  all<T>(sql: string): Promise<T[]>;
+  run(sql: string): Promise<void>;
+} {
+  return {
+    all: <T>(sql: string) => query<T>(store, sql),
+    run: async (sql: string) => void (await store.conn.run(sql)),
+  };
 }
 
 /** Runs `fn` inside one transaction: everything it writes lands, or nothing does. */
@@ -97,5 +154,5 @@ export async function transaction<T>(store: Store, fn: () => Promise<T>): Promis
  * empty list, so an empty one binds as NULL: write `coalesce(?, []::VARCHAR[])` where it can be empty.
  */
 export function list(values: readonly string[]): DuckDBValue {
-  return values.length ? listValue([...values]) : null;
+  return values.length ? duckdb.listValue([...values]) : null;
 }

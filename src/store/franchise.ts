@@ -161,4 +161,14 @@ export async function replaceBodyPayees(
   await appendTable(store, 'franchise_matches', KINDS.matches, matches);
 }
 
+/** A condition first seen in the register: its stable id, title and when it was first reported. */
+export async function addRegisterCondition(
+  store: Store,
+  id: string,
+  title: string | null,
+  at: string,
+): Promise<void> {
+  await store.conn.run(`INSERT INTO franchise_register VALUES (?, ?, ?)`, [id, title, at]);
+}
+
 export { transaction };

@@ -13,6 +13,10 @@ export interface DatasetInput {
   warnings: string[];
   /** Folder the files were read from, so `strata data verify` can re-hash them. */
   location: string;
+  /** Rows a native reader leaves in SQL: `INSERT INTO table SELECT id, * FROM (select)`. */
+  bulk?: { table: 'industry_obs' | 'checks'; select: string; rows: number; counted: boolean }[];
+  /** The published industry list when the industry rows come in `bulk`. */
+  industries?: { code: string; name: string; parent: string | null }[];
 }
 
 export interface WriteOutcome {
@@ -49,7 +53,11 @@ export async function writeDataset(store: Store, ds: DatasetInput): Promise<Writ
   const prior = await findDataset(store, p.source, p.sha256, p.readerVersion);
   if (prior) return { status: 'unchanged', ...prior };
   const [{ id }] = await query<{ id: number }>(store, `SELECT nextval('dataset_ids')::INTEGER AS id`);
-  const rows = await appendRecords(store, id!, ds.records);
+  let rows = await appendRecords(store, id!, ds.records, ds.industries);
+  for (const b of ds.bulk ?? []) {
+    await store.conn.run(`INSERT INTO ${b.table} SELECT ${id!}, * FROM (${b.select})`);
+    if (b.counted) rows += b.rows;
+  }
   await appendRows(store, 'checks', id!, ds.checks, [
     ['varchar', (c) => c.name],
     ['double', (c) => c.expected],
@@ -82,7 +90,12 @@ export async function writeDataset(store: Store, ds: DatasetInput): Promise<Writ
   return { status: 'imported', datasetId: id!, rows, vintageNumber: Number(n) };
 }
 
-async function appendRecords(store: Store, id: number, r: RecordSet): Promise<number> {
+async function appendRecords(
+  store: Store,
+  id: number,
+  r: RecordSet,
+  industries = industriesOf(r.industry),
+): Promise<number> {
   let n = 0;
   n += await appendRows(store, 'industry_obs', id, r.industry, [
     ['varchar', (x) => x.areacd],
@@ -92,7 +105,7 @@ async function appendRecords(store: Store, id: number, r: RecordSet): Promise<nu
     ['double', (x) => x.value],
     ['varchar', (x) => x.status],
   ]);
-  await appendRows(store, 'industries', id, industriesOf(r.industry), [
+  await appendRows(store, 'industries', id, industries, [
     ['varchar', (x) => x.code],
     ['varchar', (x) => x.name],
     ['varchar', (x) => x.parent],

@@ -1,27 +1,25 @@
-import { query, type Store } from '../store/db.ts';
+import type { Store } from '../store/db.ts';
+import { storeVersion } from '../store/queries/datasets.ts';
 
 /**
- * Results that depend only on the store's contents are computed once and reused until a new
- * dataset lands (the fingerprint is the newest dataset id and the dataset count).
+ * Results that depend only on the store's contents, computed once and reused until a new
+ * dataset lands (the store's version is its newest dataset id and dataset count). Kept per
+ * store: a server reading a new generation of the file starts afresh, and the old one's
+ * results go when it is closed and dropped.
  */
-const memo = new Map<string, { fingerprint: string; value: Promise<unknown> }>();
+export class ResultCache {
+  readonly #memo = new WeakMap<Store, Map<string, { version: string; value: Promise<unknown> }>>();
 
-async function fingerprint(store: Store): Promise<string> {
-  const [r] = await query<{ id: number | null; n: bigint }>(
-    store,
-    `SELECT max(id) AS id, count(*) AS n FROM datasets`,
-  );
-  return `${r?.id ?? 0}:${r?.n ?? 0}`;
-}
-
-/** Returns the cached value for `key`, computing it with `fn` when the store has changed. */
-export async function cached<T>(store: Store, key: string, fn: () => Promise<T>): Promise<T> {
-  const fp = await fingerprint(store);
-  const k = `${store.path}|${key}`;
-  const hit = memo.get(k);
-  if (hit && hit.fingerprint === fp) return hit.value as Promise<T>;
-  const value = fn();
-  memo.set(k, { fingerprint: fp, value });
-  value.catch(() => memo.delete(k));
-  return value;
+  /** The cached value for `key` in `store`, computing it with `fn` when the store has changed. */
+  async get<T>(store: Store, key: string, fn: () => Promise<T>): Promise<T> {
+    let memo = this.#memo.get(store);
+    if (!memo) this.#memo.set(store, (memo = new Map()));
+    const version = await storeVersion(store);
+    const hit = memo.get(key);
+    if (hit && hit.version === version) return hit.value as Promise<T>;
+    const value = fn();
+    memo.set(key, { version, value });
+    value.catch(() => memo.delete(key));
+    return value;
+  }
 }

@@ -1,23 +1,16 @@
+// An area against the nation, its region, a chosen set and/or its statistically nearest
+// neighbours, indicator by indicator: `GET /api/v1/compare/{code}` and `strata compare`.
 import { UsageError } from '../core/errors.ts';
+import { levelOf } from '../core/levels.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
+import type { AreaComparison, ComparatorResult, ComparisonRow } from '../contract/compare.ts';
+import type { SeriesRow } from '../contract/registry.ts';
 import { meanComparator } from '../models/indicators/compare.ts';
-import { nearestNeighbours, type Neighbour } from '../models/indicators/neighbours.ts';
-import type { TrendResult } from '../models/indicators/trend.ts';
-import type { Store } from '../store/db.ts';
-import { lads2023, levelOf } from './geography.ts';
-import { indicatorSeries, type Series, type SeriesRow } from './indicator-series.ts';
-import {
-  byArea,
-  infoOf,
-  nationalAt,
-  regionCodesOf,
-  regionMap,
-  trendOf,
-  verdict,
-  type IndicatorInfo,
-  type Verdict,
-} from './indicator-table.ts';
-import type { Registry } from './registry.ts';
+import { nearestNeighbours } from '../models/indicators/neighbours.ts';
+import type { Ctx } from './context.ts';
+import { lads2023 } from './geography.ts';
+import { indicatorSeries, type Series } from './indicator-series.ts';
+import { byArea, infoOf, nationalAt, regionCodesOf, regionMap, trendOf, verdict } from './verdicts.ts';
 
 /** What to compare an area with. */
 export interface CompareOptions {
@@ -31,38 +24,11 @@ export interface CompareOptions {
   indicators?: string[];
 }
 
-/** One comparator of one indicator, with its verdict at 95% and 99.8%. */
-export interface ComparatorResult {
-  kind: 'national' | 'region' | 'set' | 'nearest';
-  label: string;
-  areas: string[];
-  value: number | null;
-  verdict: Verdict;
-}
-
-/** One indicator for the area: its latest value with limits, comparators and trend. */
-export interface ComparisonRow {
-  indicator: IndicatorInfo;
-  period: string;
-  area: SeriesRow;
-  comparators: ComparatorResult[];
-  trend: TrendResult;
-}
-
-export interface AreaComparison {
-  areacd: string;
-  areanm: string;
-  level: string;
-  neighbours: (Neighbour & { areanm: string })[];
-  profile: string[];
-  rows: ComparisonRow[];
-  notes: string[];
-}
+type Neighbour = AreaComparison['neighbours'][number];
 
 /** An area against the nation, its region, a chosen set and/or its nearest neighbours, indicator by indicator. */
 export async function compareAreas(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   code: string,
   opts: CompareOptions = {},
@@ -71,14 +37,12 @@ export async function compareAreas(
   if (level === null || level === 'uk') throw new UsageError(`invalid area code to compare: ${code}`);
   const ids =
     opts.indicators ??
-    registry.indicators
+    ctx.registry.indicators
       .filter((e) => e.kind !== 'industry' && e.levels.includes(level as never))
       .map((e) => e.id);
-  const all = await Promise.all(ids.map((id) => indicatorSeries(store, registry, id, taxonomy, level)));
-  const nearest = opts.nearest
-    ? await neighboursOf(store, registry, taxonomy, code, level, opts.nearest)
-    : [];
-  const regions = await regionMap(store, level);
+  const all = await Promise.all(ids.map((id) => indicatorSeries(ctx, id, taxonomy, level)));
+  const nearest = opts.nearest ? await neighboursOf(ctx, taxonomy, code, level, opts.nearest) : [];
+  const regions = await regionMap(ctx, level);
   const notes: string[] = [];
   const rows = all.flatMap((s) => {
     const row = compareOne(s, code, regions, opts, nearest);
@@ -86,7 +50,7 @@ export async function compareAreas(
     return row ? [row] : [];
   });
   if (rows.length === 0) throw new UsageError(`no indicator has a value for ${code}`, 'not_found', 404);
-  const names = new Map((await lads2023(store)).map((l) => [l.areacd, l.areanm]));
+  const names = new Map((await lads2023(ctx)).map((l) => [l.areacd, l.areanm]));
   return {
     areacd: code,
     areanm: rows[0]!.area.areanm || names.get(code) || code,
@@ -114,26 +78,22 @@ function compareOne(
   const area = own.at(-1);
   if (!area) return null;
   const at = (c: string) => series.get(c)?.find((r) => r.period === area.period && r.value !== null);
+  const single = (
+    kind: 'national' | 'region',
+    ref: { areacd: string; areanm: string; value: number | null },
+  ) => ({
+    kind,
+    label: ref.areanm,
+    areas: [ref.areacd],
+    value: ref.value,
+    verdict: verdict(area, ref.value, s.entry),
+  });
   const out: ComparatorResult[] = [];
   const national = nationalAt(s, area.period);
-  if (national)
-    out.push({
-      kind: 'national',
-      label: national.areanm,
-      areas: [national.areacd],
-      value: national.value,
-      verdict: verdict(area, national.value, s.entry),
-    });
+  if (national) out.push(single('national', national));
   if (opts.region !== false) {
     const r = regionCodesOf(code, regions).map(at).find(Boolean);
-    if (r)
-      out.push({
-        kind: 'region',
-        label: r.areanm,
-        areas: [r.areacd],
-        value: r.value,
-        verdict: verdict(area, r.value, s.entry),
-      });
+    if (r) out.push(single('region', r));
   }
   if (opts.with?.length) out.push(setComparator('set', 'chosen areas', opts.with, at, area, s));
   if (nearest.length)
@@ -180,20 +140,17 @@ function setComparator(
  * period), named as the April 2023 lookup names LADs, else as the profile's series name them.
  */
 async function neighboursOf(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   code: string,
   level: string,
   spec: { k: number; profile: string[] },
-): Promise<(Neighbour & { areanm: string })[]> {
+): Promise<Neighbour[]> {
   if (spec.profile.length === 0)
     throw new UsageError('a nearest-neighbour profile names at least one indicator');
-  const series = await Promise.all(
-    spec.profile.map((id) => indicatorSeries(store, registry, id, taxonomy, level)),
-  );
+  const series = await Promise.all(spec.profile.map((id) => indicatorSeries(ctx, id, taxonomy, level)));
   const columns = series.map((s) => latestValues(s, level));
-  const lads = level === 'lad' ? await lads2023(store) : [];
+  const lads = level === 'lad' ? await lads2023(ctx) : [];
   const current = level === 'lad' ? new Set(lads.map((l) => l.areacd)) : null;
   const candidates = [...columns[0]!.keys()].filter(
     (a) => (!current || current.has(a)) && columns.every((c) => c.has(a)),

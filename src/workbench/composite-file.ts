@@ -7,19 +7,29 @@ import {
   runComposite,
   type CompositeData,
   type CompositeResult,
+  type WorkerPool,
 } from '../models/composite/index.ts';
 import { pipelineSchema, type Pipeline } from '../models/composite/pipeline.ts';
-import type { Store } from '../store/db.ts';
-import { DataFileError, validateFile, type ParsedFile } from './data-file.ts';
+import { CompositeFile, type CompositeReport } from '../contract/composite.ts';
+import type { Ctx } from './context.ts';
+import { DataFileError, readDataFile, validateFile, type ParsedFile } from './data-file.ts';
 import { lads2023 } from './geography.ts';
 import { indicatorSeries, type Series } from './indicator-series.ts';
 import type { Registry } from './registry.ts';
+
+const EXAMPLE = new URL('../../data/indicators/composites/example-local-prosperity.yaml', import.meta.url)
+  .pathname;
+
+/** The example composite shipped with Strata (marked EXAMPLE), as a file to edit and post back. */
+export function compositeExample(): CompositeFile {
+  return CompositeFile.parse(readDataFile(EXAMPLE).value);
+}
 
 /** A composite refused because values are missing and the pipeline declares no imputation; lists every gap. */
 export class MissingValuesError extends UsageError {
   readonly gaps: string[];
   constructor(gaps: string[], message: string) {
-    super(message, 'missing_values', 422);
+    super(message, 'missing_values', 422, { gaps });
     this.gaps = gaps;
   }
 }
@@ -34,61 +44,25 @@ const dataSchema = z.strictObject({
 });
 const fileSchema = z.looseObject({ data: dataSchema.prefault({}) });
 
-/** A composite index: scores, declared ranks, median ranks and 5–95% rank intervals, Sobol indices per input. */
-export interface CompositeReport {
-  id: string;
-  title: string | null;
-  level: string;
-  periods: { indicator: string; period: string; areas: number }[];
-  rows: CompositeRow[];
-  weights: { indicator: string; weight: number }[];
-  sobol: CompositeResult['sobol'];
-  runs: number;
-  evaluations: number;
-  seed: number;
-  factors: string[];
-  meanRankShift: number;
-  imputed: { area: string; indicator: string; value: number; method: string }[];
-  screenedOut: string[];
-  treated: { indicator: string; action: string; areas: number; skewness: number; kurtosis: number }[];
-  notes: string[];
-  pipeline: Pipeline;
-}
-
-/** One area: never a rank without its interval. */
-export interface CompositeRow {
-  areacd: string;
-  areanm: string;
-  score: number;
-  rank: number;
-  medianRank: number;
-  rankP05: number;
-  rankP95: number;
-  scoreP05: number;
-  scoreMedian: number;
-  scoreP95: number;
-}
-
 /**
  * Runs a composite declared in a file (JSON or YAML): validates it against the pipeline schema
  * and the registry (errors name the path), builds the areas × indicators table from the store at
  * the declared period, and runs the index with its uncertainty and sensitivity analysis.
  */
 export async function runCompositeFile(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
-  opts: { workers?: number } = {},
+  opts: { workers?: number; pool?: WorkerPool } = {},
 ): Promise<CompositeReport> {
   const { data: spec } = validateFile(file, fileSchema);
   const { data: _data, ...rest } = file.value as Record<string, unknown>;
   const pipeline = validateFile({ ...file, value: rest }, pipelineSchema);
-  const notes = checkAgainstRegistry(file, pipeline, registry, spec.level);
+  const notes = checkAgainstRegistry(file, pipeline, ctx.registry, spec.level);
   const series = await Promise.all(
-    pipeline.indicators.map((i) => indicatorSeries(store, registry, i.id, taxonomy, spec.level)),
+    pipeline.indicators.map((i) => indicatorSeries(ctx, i.id, taxonomy, spec.level)),
   );
-  const { data, periods, names } = await buildTable(store, series, spec);
+  const { data, periods, names } = await buildTable(ctx, series, spec);
   const gaps = findGaps(data);
   if (gaps.length && pipeline.imputation.method === 'none')
     throw new MissingValuesError(
@@ -98,7 +72,7 @@ export async function runCompositeFile(
   const workers = opts.workers ?? Math.min(2, availableParallelism());
   let r: CompositeResult;
   try {
-    r = await runComposite(pipeline, data, { workers });
+    r = await runComposite(pipeline, data, opts.pool ? { pool: opts.pool } : { workers });
   } catch (e) {
     // the model's errors here come from the declared pipeline meeting this data (a constant indicator, …)
     if (e instanceof UsageError || !(e instanceof Error)) throw e;
@@ -130,10 +104,10 @@ function checkAgainstRegistry(file: ParsedFile, p: Pipeline, registry: Registry,
   return notes;
 }
 
-async function buildTable(store: Store, series: Series[], spec: z.output<typeof dataSchema>) {
+async function buildTable(ctx: Ctx, series: Series[], spec: z.output<typeof dataSchema>) {
   const areas =
     spec.level === 'lad'
-      ? (await lads2023(store)).map((l) => ({ code: l.areacd, name: l.areanm, group: l.region }))
+      ? (await lads2023(ctx)).map((l) => ({ code: l.areacd, name: l.areanm, group: l.region }))
       : itl3Areas(series);
   const years = series.map(
     (s) => new Set(s.rows.filter((r) => r.level === spec.level && r.value !== null).map((r) => r.year)),

@@ -17,7 +17,12 @@ export class DataFileError extends UsageError {
   readonly issues: FileIssue[];
   constructor(file: string, issues: FileIssue[]) {
     const where = (i: FileIssue) => (i.line === null ? '' : `${file}:${i.line}:${i.column}: `);
-    super(`invalid ${file}: ${issues.map((i) => `${where(i)}${i.path}: ${i.message}`).join('; ')}`);
+    super(
+      `invalid ${file}: ${issues.map((i) => `${where(i)}${i.path}: ${i.message}`).join('; ')}`,
+      'invalid_file',
+      400,
+      { issues: issues.map(({ path, message }) => ({ path, message })) },
+    );
     this.name = 'DataFileError';
     this.file = file;
     this.issues = issues;

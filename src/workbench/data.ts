@@ -6,8 +6,12 @@ import { fetchSources, type Fetched, type FetchOptions } from '../ingest/fetch.t
 import type { CatalogueSource } from '../ingest/reader.ts';
 import { readerFor } from '../ingest/registry.ts';
 import { combinedSha256, readSourceFile } from '../ingest/source-file.ts';
-import { query, transaction, type Store } from '../store/db.ts';
+import type { DatasetList } from '../contract/datasets.ts';
+import { sqlSession, transaction, type Store } from '../store/db.ts';
+import { checkTotals, datasetRows, type DatasetRow } from '../store/queries/datasets.ts';
 import { findDataset, writeDataset } from '../store/write.ts';
+
+export type { DatasetRow } from '../store/queries/datasets.ts';
 
 /** What happened to one dataset in an import. */
 export interface ImportedDataset {
@@ -57,7 +61,7 @@ export async function importDir(store: Store, dir: string, onProgress?: Progress
 async function importOne(store: Store, ds: FoundDataset, retrieved: string): Promise<ImportedDataset> {
   const t0 = performance.now();
   const files = ds.paths.map(readSourceFile);
-  const reader = readerFor(ds.source.reader);
+  const reader = await readerFor(ds.source.reader);
   const known = await findDataset(store, ds.key, combinedSha256(files), reader.version);
   if (known)
     return {
@@ -67,7 +71,7 @@ async function importOne(store: Store, ds: FoundDataset, retrieved: string): Pro
       warnings: 0,
       seconds: (performance.now() - t0) / 1000,
     };
-  const result = await reader.read({ files, source: ds.source, retrieved });
+  const result = await reader.read({ files, source: ds.source, retrieved, sql: sqlSession(store) });
   result.provenance.source = ds.key;
   const out = await writeDataset(store, {
     ...result,
@@ -83,33 +87,20 @@ async function importOne(store: Store, ds: FoundDataset, retrieved: string): Pro
   };
 }
 
-/** A dataset as `strata data list` shows it. */
-export interface DatasetRow {
-  id: number;
-  source: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  vintage: string;
-  rows: number;
-  sha256: string;
-  files: string;
-  location: string;
-  imported_at: string;
-  warnings: string;
-  current: boolean;
+/** Every dataset in the store, newest vintage of each source first. */
+export function listDatasets(store: Store): Promise<DatasetRow[]> {
+  return datasetRows(store);
 }
 
-/** Every dataset in the store, newest vintage of each source first. */
-export async function listDatasets(store: Store): Promise<DatasetRow[]> {
-  const rows = await query<DatasetRow>(
-    store,
-    `SELECT d.id, d.source, d.title, d.publisher, d.licence, d.vintage, d.rows::BIGINT AS rows, d.sha256, d.files, d.location,
-            strftime(d.imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, d.warnings,
-            d.id IN (SELECT id FROM current_datasets) AS current
-       FROM datasets d ORDER BY d.source, d.id DESC`,
-  );
-  return rows.map((r) => ({ ...r, rows: Number(r.rows) }));
+/** The datasets as the API lists them: provenance, with the files as a list. */
+export async function datasetList(store: Store): Promise<DatasetList> {
+  const rows = await datasetRows(store);
+  return {
+    datasets: rows.map(({ location: _location, warnings: _w, ...r }) => ({
+      ...r,
+      files: JSON.parse(r.files) as string[],
+    })),
+  };
 }
 
 /** One finding of `strata data verify`. */
@@ -148,19 +139,11 @@ export async function verifyStore(store: Store, dir?: string): Promise<VerifyFin
 }
 
 async function verifyTotals(store: Store): Promise<VerifyFinding[]> {
-  const rows = await query<{ source: string; n: bigint; bad: bigint; worst: string | null }>(
-    store,
-    `SELECT d.source, count(*) AS n, count(*) FILTER (WHERE abs(c.actual - c.expected) > c.tolerance) AS bad,
-            arg_max(c.name || ': ' || c.actual || ' vs ' || c.expected, abs(c.actual - c.expected) - c.tolerance) AS worst
-       FROM checks c JOIN current_datasets d ON d.id = c.dataset_id GROUP BY d.source ORDER BY d.source`,
-  );
-  return rows.map((r) => ({
+  return (await checkTotals(store)).map((r) => ({
     source: r.source,
     check: 'published-total',
-    ok: Number(r.bad) === 0,
-    detail:
-      `${Number(r.n) - Number(r.bad)} of ${Number(r.n)} totals within rounding` +
-      (Number(r.bad) ? `; worst ${r.worst}` : ''),
+    ok: r.bad === 0,
+    detail: `${r.n - r.bad} of ${r.n} totals within rounding` + (r.bad ? `; worst ${r.worst}` : ''),
   }));
 }
 

@@ -1,14 +1,18 @@
+// Derived indicators from the layer model (registry `kind: derived`): a layer group's share of
+// GVA or of residents in employment, or GVA per head by layer.
+import { levelOf, type Level } from '../core/levels.ts';
 import { requireLayer, type Taxonomy } from '../core/taxonomy.ts';
+import type { SeriesRow } from '../contract/registry.ts';
 import type { LayerTable } from '../models/layers/layer-table.ts';
 import { NO_LIMITS, wilsonPercent } from '../models/registry/limits.ts';
 import type { Derivation, RegistryEntry } from '../models/registry/entry.ts';
-import { query, type Store } from '../store/db.ts';
-import { cached } from './cache.ts';
-import { lads2023, ladPopulation, levelOf } from './geography.ts';
-import type { Series, SeriesRow } from './indicator-series.ts';
-import { layersCached, taxonomyKey, type LayersResult } from './layers.ts';
-import type { Level } from './panels.ts';
-import { currentDataset, SOURCES } from './sources.ts';
+import { datasetValues } from '../store/queries/observations.ts';
+import type { Ctx } from './context.ts';
+import { lads2023, ladPopulation } from './geography.ts';
+import type { Series } from './indicator-series.ts';
+import { layersAll, type LayersResult } from './layers.ts';
+import { requireDataset, sourceText, SOURCES } from './sources.ts';
+import { taxonomyKey } from './taxonomies.ts';
 
 /** A numerator and denominator for one area and year: the layers' value and the area's total (or population). */
 interface Ratio {
@@ -22,12 +26,11 @@ interface Ratio {
 const LAD_FAMILY = new Set(['lad', 'rgn', 'ctry']);
 
 /**
- * A derived indicator from the layer model: a layer group's share of GVA or of residents in
- * employment, or GVA per head by layer. LAD tables give LADs with their regions and the nation
- * summed from the same table; ITL tables give ITL3/2/1 and the UK.
+ * A derived indicator from the layer model. LAD tables give LADs with their regions and the
+ * nation summed from the same table; ITL tables give ITL3/2/1 and the UK.
  */
 export function derivedSeries(
-  store: Store,
+  ctx: Ctx,
   entry: RegistryEntry,
   taxonomy: Taxonomy,
   level: string,
@@ -35,9 +38,9 @@ export function derivedSeries(
   const d = entry.derive!;
   if (d.layers !== 'all') for (const l of d.layers) requireLayer(taxonomy, l);
   const family = LAD_FAMILY.has(level) ? 'lad' : 'itl';
-  return cached(store, `beyond:derived:${entry.id}:${family}:${taxonomyKey(taxonomy)}`, async () => {
+  return ctx.cached(`beyond:derived:${entry.id}:${family}:${taxonomyKey(taxonomy)}`, async () => {
     const { ratios, source, notes } =
-      family === 'lad' ? await ladRatios(store, d, taxonomy) : await itlRatios(store, d, taxonomy);
+      family === 'lad' ? await ladRatios(ctx, d, taxonomy) : await itlRatios(ctx, d, taxonomy);
     const rows = ratios.map((r) => toRow(r, d));
     return { entry, rows, source, notes: [`taxonomy ${taxonomy.id}`, ...notes] };
   });
@@ -95,17 +98,18 @@ function tableRatios(
 }
 
 // LADs, then their regions and the nation as sums over the same LAD table.
-async function ladRatios(store: Store, d: Derivation, taxonomy: Taxonomy) {
-  const r = await layersCached(store, 'lad', d.measure, taxonomy);
+async function ladRatios(ctx: Ctx, d: Derivation, taxonomy: Taxonomy) {
+  const r = await layersAll(ctx, 'lad', d.measure, taxonomy);
   const notes = [...r.notes];
   let ratios: Ratio[];
   if (d.kind === 'per-head') {
-    const pop = await ladPopulation(store);
+    const pop = await ladPopulation(ctx);
     ratios = tableRatios(r, d.layers, (code, year) => (year === pop.year ? pop.all.get(code) : undefined));
     notes.push(`population: ${pop.source}; local authority GVA per head exists for ${pop.year} only`);
   } else ratios = tableRatios(r, d.layers);
-  const lads = await lads2023(store);
-  const region = new Map(lads.map((l) => [l.areacd, { code: l.region, name: l.regionName }]));
+  const region = new Map(
+    (await lads2023(ctx)).map((l) => [l.areacd, { code: l.region, name: l.regionName }]),
+  );
   const sums = new Map<string, Ratio>();
   const add = (code: string, name: string, x: Ratio) => {
     const key = `${code}|${x.year}`;
@@ -121,7 +125,7 @@ async function ladRatios(store: Store, d: Derivation, taxonomy: Taxonomy) {
     add(nation.code, nation.name, x);
   }
   notes.push(`regions and ${nation.name} are sums over the local authorities in the same table`);
-  return { ratios: [...ratios, ...sums.values()], source: sourceText(r), notes };
+  return { ratios: [...ratios, ...sums.values()], source: sourceText(r.source), notes };
 }
 
 /** The national aggregate a set of LAD codes makes: UK, Great Britain or England and Wales. */
@@ -133,28 +137,20 @@ function nationOf(codes: readonly string[]): { code: string; name: string } {
 }
 
 // ITL3, ITL2, ITL1 and the UK from the ITL tables (population from GVA Table 6 for per head).
-async function itlRatios(store: Store, d: Derivation, taxonomy: Taxonomy) {
+async function itlRatios(ctx: Ctx, d: Derivation, taxonomy: Taxonomy) {
   const levels: Level[] = ['itl3', 'itl2', 'itl1', 'uk'];
-  const tables = await Promise.all(levels.map((l) => layersCached(store, l, d.measure, taxonomy)));
-  const pop = d.kind === 'per-head' ? await itlPopulation(store) : null;
+  const tables = await Promise.all(levels.map((l) => layersAll(ctx, l, d.measure, taxonomy)));
+  const pop = d.kind === 'per-head' ? await itlPopulation(ctx) : null;
   const ratios = tables.flatMap((r) =>
     tableRatios(r, d.layers, pop ? (code, year) => pop.get(`${code}|${year}`) : undefined),
   );
   const notes = [...tables[0]!.notes];
   if (pop) notes.push('population: Office for National Statistics, Regional GVA Table 6 resident population');
-  return { ratios, source: sourceText(tables[0]!), notes };
+  return { ratios, source: sourceText(tables[0]!.source), notes };
 }
 
-async function itlPopulation(store: Store): Promise<Map<string, number>> {
-  const ds = await currentDataset(store, SOURCES.population);
-  const rows = await query<{ areacd: string; period: string; value: number }>(
-    store,
-    `SELECT areacd, period, observation AS value FROM observations WHERE dataset_id = ? AND indicator = 'population' AND observation IS NOT NULL`,
-    [ds.id],
-  );
+async function itlPopulation(ctx: Ctx): Promise<Map<string, number>> {
+  const ds = await requireDataset(ctx.store, SOURCES.population);
+  const rows = await datasetValues(ctx.store, ds.id, 'population');
   return new Map(rows.map((r) => [`${r.areacd === 'UK' ? 'K02000001' : r.areacd}|${r.period}`, r.value]));
-}
-
-function sourceText(r: LayersResult): string {
-  return `${r.source.publisher}, ${r.source.title} (${r.source.vintage})`;
 }

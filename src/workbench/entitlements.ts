@@ -1,16 +1,25 @@
+// Universal basic infrastructure as entitlements (METHODS.md §5): every local authority against
+// every floor, a need ranking with intervals and the national summary: `strata entitlements`,
+// `GET|POST /api/v1/entitlements`.
 import { notFound } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { projectFloor, type Projection } from '../models/entitlements/projection.ts';
-import { rankByNeed, type NeedRank } from '../models/entitlements/ranking.ts';
+import {
+  FloorsFile,
+  type EntitlementReport,
+  type EntitlementRow,
+  type FloorSummary,
+} from '../contract/entitlements.ts';
+import { projectFloor } from '../models/entitlements/projection.ts';
+import { rankByNeed } from '../models/entitlements/ranking.ts';
 import { floorsSchema, type Floor, type Floors } from '../models/entitlements/schema.ts';
-import { shortfallOf, type Shortfall } from '../models/entitlements/shortfall.ts';
+import { shortfallOf } from '../models/entitlements/shortfall.ts';
 import { createRandom, deriveSeed } from '../models/random.ts';
-import type { Store } from '../store/db.ts';
+import type { Ctx } from './context.ts';
 import { readDataFile, validateFile, type ParsedFile } from './data-file.ts';
 import { lads2023, ladPopulation, type Lad } from './geography.ts';
-import { byArea, nationalAt } from './indicator-table.ts';
 import { indicatorSeries, type Series } from './indicator-series.ts';
 import type { Registry } from './registry.ts';
+import { byArea, nationalAt } from './verdicts.ts';
 
 /** Strata's default floors (illustrative, with their rationale). */
 export const DEFAULT_FLOORS = new URL('../../data/entitlements/floors-default.yaml', import.meta.url)
@@ -21,45 +30,11 @@ export function defaultFloors(): ParsedFile {
   return readDataFile(DEFAULT_FLOORS, 'data/entitlements/floors-default.yaml');
 }
 
-/** One area against one floor. */
-export interface EntitlementRow extends Shortfall {
-  areacd: string;
-  areanm: string;
-  floor: string;
-  rule: string;
-  period: string | null;
-  status: 'meets' | 'below' | 'no-data';
-  recurring: Floor['cost']['recurring'];
-  projection: Projection;
-}
-
-/** One floor for the nation: who is left below it. */
-export interface FloorSummary {
-  floor: string;
-  title: string;
-  rule: string;
-  rationale: string;
-  costRationale: string;
-  period: string | null;
-  national: { areacd: string; areanm: string; value: number | null; below: boolean | null } | null;
-  areasAssessed: number;
-  areasBelow: number;
-  populationBelow: number;
-  peopleToFloor: number;
-  peopleWithout: number;
-  costLow: number;
-  costCentral: number;
-  costHigh: number;
-  recurring: Floor['cost']['recurring'];
-  projectedByDeadline: number;
-}
-
-export interface EntitlementReport {
-  floors: { id: string; title: string; source: string; note: string | null };
-  summary: FloorSummary[];
-  rows: EntitlementRow[];
-  ranking: (NeedRank & { areacd: string; areanm: string; floorsBelow: number })[];
-  notes: string[];
+/** The default floors as written, to edit and post back (GET /api/v1/entitlements/floors). */
+export function defaultFloorsFile(registry: Registry): FloorsFile {
+  const file = defaultFloors();
+  loadFloors(registry, file);
+  return FloorsFile.parse(file.value);
 }
 
 /** Validates a floors file against its schema and the registry; errors name the path in the file. */
@@ -72,20 +47,17 @@ export function loadFloors(registry: Registry, file: ParsedFile): Floors {
 
 /** Every LAD against every floor: shortfall, people affected, cost to close, trend and projected year, need ranking, national summary. */
 export async function entitlements(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile = defaultFloors(),
   opts: { area?: string } = {},
 ): Promise<EntitlementReport> {
-  const f = loadFloors(registry, file);
-  const lads = await lads2023(store);
+  const f = loadFloors(ctx.registry, file);
+  const lads = await lads2023(ctx);
   if (opts.area && !lads.some((l) => l.areacd === opts.area))
     throw notFound('local authority (April 2023 code)', opts.area);
-  const pop = await ladPopulation(store);
-  const series = await Promise.all(
-    f.floors.map((fl) => indicatorSeries(store, registry, fl.indicator, taxonomy, 'lad')),
-  );
+  const pop = await ladPopulation(ctx);
+  const series = await Promise.all(f.floors.map((fl) => indicatorSeries(ctx, fl.indicator, taxonomy, 'lad')));
   const perFloor = f.floors.map((fl, k) =>
     floorRows(
       fl,

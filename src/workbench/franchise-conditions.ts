@@ -1,51 +1,23 @@
 import { resolveIndustry } from '../core/sic.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
+import type { FranchiseConditions } from '../contract/franchise.ts';
 import {
   evaluateConditions,
-  type Condition,
   type ConditionContext,
   type SupplierEvidence,
 } from '../models/franchise/conditions.ts';
 import { divisionIntensity } from '../models/franchise/emissions.ts';
 import type { Store } from '../store/db.ts';
-import { bodyAwards, bodyKpiRatings, ghgIntensities, paymentDays } from '../store/franchise-read.ts';
-import { cached } from './cache.ts';
-import { loadConditions } from './franchise-data.ts';
+import { bodyAwards, bodyKpiRatings, ghgIntensities, paymentDays } from '../store/queries/franchise.ts';
+import type { Ctx } from './context.ts';
+import { loadConditions, type ConditionSet } from './franchise-data.ts';
 import { gbp } from './franchise-summary.ts';
 import { bodyState, type BodyState } from './franchise-state.ts';
 
-export interface ConditionTotalsRow {
-  condition: string;
-  name: string;
-  rule: string;
-  evidence: string;
-  meets: number;
-  fails: number;
-  unknown: number;
-  meets_suppliers: number;
-  fails_suppliers: number;
-  unknown_suppliers: number;
-}
-
-export interface FranchiseConditions {
-  body: string;
-  period: { label: string; from: string; to: string };
-  conditions: { id: string; title: string };
-  total: number;
-  totals: ConditionTotalsRow[];
-  /** Per supplier, largest first: the status and reason for each condition. */
-  suppliers: {
-    supplier: string;
-    total: number;
-    verdicts: Record<string, { status: string; reason: string }>;
-  }[];
-  notes: string[];
-}
-
 /** Intensity by SIC division (latest year) and the whole economy's, from the ONS table in the store. */
-async function intensityContext(store: Store) {
-  return cached(store, 'franchise-ghg', async () => {
-    const rows = await ghgIntensities(store);
+async function intensityContext(ctx: Ctx) {
+  return ctx.cached('franchise-ghg', async () => {
+    const rows = await ghgIntensities(ctx.store);
     const published = rows.flatMap((r) => {
       if (r.industry === 'Total') return [];
       try {
@@ -122,26 +94,27 @@ async function evidence(store: Store, s: BodyState): Promise<(SupplierEvidence &
  * with suppliers meeting it, failing it, and where it cannot be known; and each supplier's verdicts.
  */
 export async function franchiseConditions(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   opts: {
     body: string;
     period?: string;
     file?: string;
-    conditions?: { id: string; title: string; conditions: Condition[] };
+    conditions?: ConditionSet;
   },
 ): Promise<FranchiseConditions> {
+  const store = ctx.store;
   const set = opts.conditions ?? loadConditions(opts.file, opts.file);
   const s = await bodyState(store, opts.body, opts.period, taxonomy);
-  const ghg = await intensityContext(store);
-  const ctx: ConditionContext = {
+  const ghg = await intensityContext(ctx);
+  const context: ConditionContext = {
     local: s.body.local,
     region: s.body.region,
     intensity: ghg.byDivision,
     economyIntensity: ghg.economy,
   };
   const suppliers = await evidence(store, s);
-  const { verdicts, totals } = evaluateConditions(set.conditions, suppliers, ctx);
+  const { verdicts, totals } = evaluateConditions(set.conditions, suppliers, context);
   return {
     body: s.body.name,
     period: { label: s.period.label, from: s.period.from, to: s.period.to },

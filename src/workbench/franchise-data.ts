@@ -7,7 +7,7 @@ import { CONDITION_RULES, type Condition } from '../models/franchise/conditions.
 import type { Respend } from '../models/franchise/lm3.ts';
 import type { MatchRules } from '../models/franchise/match.ts';
 import type { NameRules } from '../models/franchise/normalise.ts';
-import { readDataFile, validateFile } from './data-file.ts';
+import { DataFileError, fromValue, readDataFile, validateFile, type ParsedFile } from './data-file.ts';
 
 /** The franchise engine's value choices, each kept as a data file in data/franchise/. */
 const DIR = new URL('../../data/franchise/', import.meta.url).pathname;
@@ -152,15 +152,31 @@ const conditionsFile = z.object({
     .min(1),
 });
 
-/** A conditions file (YAML or JSON), checked; every problem names its place in the file. */
-export function loadConditions(
-  path = DEFAULT_CONDITIONS,
-  name = path,
-): { id: string; title: string; conditions: Condition[] } {
-  const parsed = validateFile(readDataFile(path, name), conditionsFile);
+/** A set of franchise conditions: its id, title and conditions, each with its rule and evidence. */
+export interface ConditionSet {
+  id: string;
+  title: string;
+  conditions: Condition[];
+}
+
+/** A conditions file (YAML or JSON) read from a path, checked; every problem names its place in the file. */
+export function loadConditions(path = DEFAULT_CONDITIONS, name = path): ConditionSet {
+  return conditionSet(readDataFile(path, name));
+}
+
+/** A conditions file posted as JSON (no paths over HTTP), checked the same way. */
+export function conditionsFromValue(value: unknown, name = 'conditions'): ConditionSet {
+  return conditionSet(fromValue(value, name));
+}
+
+function conditionSet(file: ParsedFile): ConditionSet {
+  const parsed = validateFile(file, conditionsFile);
   const ids = new Set<string>();
-  for (const c of parsed.conditions) {
-    if (ids.has(c.id)) throw new Error(`${name}: duplicate condition id: ${c.id}`);
+  for (const [i, c] of parsed.conditions.entries()) {
+    if (ids.has(c.id))
+      throw new DataFileError(file.name, [
+        { path: `conditions.${i}.id`, line: null, column: null, message: `duplicate condition id: ${c.id}` },
+      ]);
     ids.add(c.id);
   }
   return parsed;

@@ -2,8 +2,8 @@ import { indexEmployers, type EmployerIndex } from '../models/franchise/employer
 import { realCodes } from '../models/franchise/industries.ts';
 import { prepareRules } from '../models/franchise/normalise.ts';
 import type { Store } from '../store/db.ts';
-import { employerNames, employerReturns } from '../store/franchise-read.ts';
-import { cached } from './cache.ts';
+import { employerNames, employerReturns } from '../store/queries/franchise.ts';
+import type { Ctx } from './context.ts';
 import { franchiseData } from './franchise-data.ts';
 
 /** An employer as the franchise engine shows it: its latest return, and every return's gaps. */
@@ -25,9 +25,11 @@ const codesOf = (sic: string) => sic.split(/[,\s]+/).filter((c) => c !== '');
  * per name an employer filed under, with its latest company number, postcode and SIC codes.
  * Built once per store state.
  */
-export async function employerIndex(store: Store): Promise<{ index: EmployerIndex; names: number }> {
-  return cached(store, 'franchise-employer-index', async () => {
-    const e = await employerNames(store);
+export async function employerIndex(
+  ctx: Pick<Ctx, 'store' | 'cached'>,
+): Promise<{ index: EmployerIndex; names: number }> {
+  return ctx.cached('franchise-employer-index', async () => {
+    const e = await employerNames(ctx.store);
     const records = e.id.map((employerId, i) => {
       const codes = codesOf(e.sic[i]!);
       return {

@@ -12,6 +12,7 @@ import { appendable, registerEvents, type RegisterEvent } from '../models/franch
 import type { Store } from '../store/db.ts';
 import {
   addFile,
+  addRegisterCondition,
   appendTable,
   ensureFranchiseTables,
   importedFile,
@@ -19,7 +20,8 @@ import {
   transaction,
   type Cell,
 } from '../store/franchise.ts';
-import { registerHistory, storedLineKeys } from '../store/franchise-read.ts';
+import { registerHistory, storedLineKeys } from '../store/queries/franchise.ts';
+import type { Ctx } from './context.ts';
 import { franchiseData } from './franchise-data.ts';
 import { rebuildPayees, type BodyMatches } from './franchise-payees.ts';
 
@@ -111,11 +113,12 @@ function readAll(
  * file, or a register event that would rewrite history, leaves the store as it was.
  */
 export async function franchiseImport(
-  store: Store,
+  ctx: Pick<Ctx, 'store' | 'cached'>,
   path: string,
   opts: FranchiseImportOptions = {},
 ): Promise<FranchiseImportReport> {
   const t0 = performance.now();
+  const store = ctx.store;
   const rule = opts.duplicates ?? 'within-file-kept';
   if (!(DUPLICATE_RULES as readonly string[]).includes(rule))
     throw new UsageError(`invalid duplicates rule: ${rule} (${DUPLICATE_RULES.join(', ')})`);
@@ -145,7 +148,7 @@ export async function franchiseImport(
       store,
       fresh.flatMap((r) => r.ocds?.metrics ?? []),
     );
-    for (const b of [...bodies].sort()) matches.push(await rebuildPayees(store, b));
+    for (const b of [...bodies].sort()) matches.push(await rebuildPayees(ctx, b));
   });
   return {
     files,
@@ -370,8 +373,7 @@ async function writeRegister(store: Store, metrics: OcdsMetric[]) {
     if (n === 1) fresh.set(e.conditionId, e);
     return [e.eventKey, e.conditionId, n, e.at, e.status, e.detail, e.title, e.source];
   });
-  for (const e of fresh.values())
-    await store.conn.run(`INSERT INTO franchise_register VALUES (?, ?, ?)`, [e.conditionId, e.title, e.at]);
+  for (const e of fresh.values()) await addRegisterCondition(store, e.conditionId, e.title, e.at);
   await appendTable(store, 'franchise_register_history', KINDS.history, rows);
   return { appended: rows.length, conditions: fresh.size };
 }

@@ -3,8 +3,7 @@ import type { Taxonomy } from '../core/taxonomy.ts';
 import { ioatShares } from '../models/franchise/industries.ts';
 import { ioRetention, type IoRetention } from '../models/franchise/io-retention.ts';
 import { regionalModel, sicCovers, type RegionalModel } from '../models/io/index.ts';
-import type { Store } from '../store/db.ts';
-import { cached } from './cache.ts';
+import type { Ctx } from './context.ts';
 import type { BodyState } from './franchise-state.ts';
 import { ioContext, ioSizes } from './io.ts';
 
@@ -21,18 +20,18 @@ export interface FranchiseIo extends IoRetention {
 
 /** The FLQ-regionalised model of the body's area (local authority), δ = 0.3, built once per store state. */
 export async function areaModel(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   area: string,
 ): Promise<{ model: RegionalModel; year: number; source: string }> {
-  const ctx = await ioContext(store, taxonomy);
-  return cached(store, `franchise-io:${ctx.year}:${area}`, async () => {
-    const { sizes } = await ioSizes(store, ctx, 'lad');
+  const io = await ioContext(ctx, taxonomy);
+  return ctx.cached(`franchise-io:${io.year}:${area}`, async () => {
+    const { sizes } = await ioSizes(ctx, io, 'lad');
     if (!sizes.areas.includes(area)) throw new UsageError(`no GVA by industry for ${area}`);
     return {
-      model: regionalModel(ctx.national, sizes, area, { delta: 0.3 }),
-      year: ctx.year,
-      source: ctx.source,
+      model: regionalModel(io.national, sizes, area, { delta: 0.3 }),
+      year: io.year,
+      source: io.source,
     };
   });
 }
@@ -59,9 +58,9 @@ export function spendByIoat(
 }
 
 /** Spend-weighted regional Type I and II output multipliers of the body's spend. */
-export async function franchiseIo(store: Store, taxonomy: Taxonomy, s: BodyState): Promise<FranchiseIo> {
+export async function franchiseIo(ctx: Ctx, taxonomy: Taxonomy, s: BodyState): Promise<FranchiseIo> {
   if (!s.body.area) throw new UsageError(`no area declared for ${s.body.name}`);
-  const { model, year, source } = await areaModel(store, taxonomy, s.body.area);
+  const { model, year, source } = await areaModel(ctx, taxonomy, s.body.area);
   const { spend, unplaced } = spendByIoat(s, model.codes);
   const out = model.multipliers.output;
   return {

@@ -1,8 +1,8 @@
 import { payeeClassifier } from '../models/franchise/classify.ts';
 import { matchPayee, unmatched } from '../models/franchise/match.ts';
-import type { Store } from '../store/db.ts';
 import { replaceBodyPayees, type Cell } from '../store/franchise.ts';
-import { awardParties, payeeRows, type PayeeRow } from '../store/franchise-read.ts';
+import { awardParties, payeeRows, type PayeeRow } from '../store/queries/franchise.ts';
+import type { Ctx } from './context.ts';
 import { franchiseData } from './franchise-data.ts';
 import { employerIndex } from './franchise-employers.ts';
 
@@ -40,10 +40,11 @@ const NOT_ELIGIBLE = unmatched('individual or withheld name: not matched');
  * (a payee named like a supplier in the body's contract awards takes that award's company
  * number and postcode), and replaces the body's payee and match rows.
  */
-export async function rebuildPayees(store: Store, body: string): Promise<BodyMatches> {
+export async function rebuildPayees(ctx: Pick<Ctx, 'store' | 'cached'>, body: string): Promise<BodyMatches> {
+  const store = ctx.store;
   const data = franchiseData();
   const classify = payeeClassifier(data.payeeRules);
-  const { index } = await employerIndex(store);
+  const { index } = await employerIndex(ctx);
   const parties = new Map((await awardParties(store, body)).map((a) => [a.payee_key, a]));
   const rows = await payeeRows(store, body);
   const out: BodyMatches = { body, payees: rows.length, matched: 0, review: 0, unmatched: 0, notEligible: 0 };

@@ -12,7 +12,7 @@ import {
   spendBy,
   spendRange,
   spendReconciliation,
-} from '../store/franchise-read.ts';
+} from '../store/queries/franchise.ts';
 import { franchiseData } from './franchise-data.ts';
 import { employerDetails, type Employer } from './franchise-employers.ts';
 

@@ -1,65 +1,26 @@
 import { PAYEE_CLASSES, type PayeeClass } from '../core/franchise.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { concentration, type Concentration } from '../models/franchise/concentration.ts';
-import {
-  localShare,
-  LOCAL_RULES,
-  ruleArea,
-  placeIn,
-  type LocalShare,
-} from '../models/franchise/local-share.ts';
-import { lm3, type Lm3Result } from '../models/franchise/lm3.ts';
-import { matchRates, type MatchRates } from '../models/franchise/match-rates.ts';
-import type { Store } from '../store/db.ts';
-import { spendBy } from '../store/franchise-read.ts';
-import { franchiseData, type Benchmark } from './franchise-data.ts';
-import { franchiseIo, type FranchiseIo } from './franchise-io.ts';
+import type { FranchiseSummary } from '../contract/franchise.ts';
+import { concentration } from '../models/franchise/concentration.ts';
+import { localShare, LOCAL_RULES, ruleArea, placeIn } from '../models/franchise/local-share.ts';
+import { lm3 } from '../models/franchise/lm3.ts';
+import { matchRates } from '../models/franchise/match-rates.ts';
+import type { Ctx } from './context.ts';
+import { spendBy } from '../store/queries/franchise.ts';
+import { franchiseData } from './franchise-data.ts';
+import { franchiseIo } from './franchise-io.ts';
 import { bodyState, type BodyState, type SupplierView } from './franchise-state.ts';
 
 /** Pounds from pence, to the penny. */
 export const gbp = (pence: number) => Math.round(pence) / 100;
 
-export interface ClassTotal {
-  payees: number;
-  rows: number;
-  total: number;
-}
-
-/** What a body spent, on whom and where, in a period (plain data: the API and page render it as it is). */
-export interface FranchiseSummary {
-  body: string;
-  area: string | null;
-  period: { label: string; from: string; to: string };
-  taxonomy: string;
-  /** Counted spend (£, net of credits) and lines; they reconcile with the files to the penny. */
-  total: number;
-  rows: number;
-  published: { rows: number; total: number };
-  duplicates: { rows: number; total: number };
-  by_month: { month: string; rows: number; total: number; published_rows: number; published_total: number }[];
-  classified: Record<PayeeClass, ClassTotal>;
-  match_rate: MatchRates & { basis: string };
-  review: number;
-  by_service: { service: string; rows: number; total: number }[];
-  by_layer: { layer: string; total: number; share: number }[];
-  by_size: { size: string; suppliers: number; total: number }[];
-  concentration: Concentration;
-  local_share: (LocalShare & { inside: number; outside: number; unknown: number; note: string })[];
-  benchmarks: Benchmark[];
-  lm3: Lm3Result & {
-    lm3IfUnknownLocal: number | null;
-    parameters: Record<string, { r2: number; r3: number; source: string }>;
-  };
-  io: FranchiseIo | null;
-  notes: string[];
-}
-
 /** The summary of a body's spend in a period: totals, classes, match rates, where it goes and what stays. */
 export async function franchiseSummary(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   opts: { body: string; period?: string; io?: boolean },
 ): Promise<FranchiseSummary> {
+  const store = ctx.store;
   const s = await bodyState(store, opts.body, opts.period, taxonomy);
   const counted = s.payees.reduce((t, p) => t + p.pence, 0);
   const rows = s.payees.reduce((t, p) => t + p.rows, 0);
@@ -72,7 +33,7 @@ export async function franchiseSummary(
   const io =
     opts.io === false
       ? null
-      : await franchiseIo(store, taxonomy, s).catch((e: Error) => {
+      : await franchiseIo(ctx, taxonomy, s).catch((e: Error) => {
           notes.push(`Input–output view not available: ${e.message}`);
           return null;
         });
@@ -138,7 +99,7 @@ function byMonth(s: BodyState) {
     }));
 }
 
-function classified(s: BodyState): Record<PayeeClass, ClassTotal> {
+function classified(s: BodyState): FranchiseSummary['classified'] {
   const out = Object.fromEntries(PAYEE_CLASSES.map((c) => [c, { payees: 0, rows: 0, pence: 0 }])) as Record<
     PayeeClass,
     { payees: number; rows: number; pence: number }
@@ -152,7 +113,7 @@ function classified(s: BodyState): Record<PayeeClass, ClassTotal> {
   }
   return Object.fromEntries(
     PAYEE_CLASSES.map((c) => [c, { payees: out[c].payees, rows: out[c].rows, total: gbp(out[c].pence) }]),
-  ) as Record<PayeeClass, ClassTotal>;
+  ) as FranchiseSummary['classified'];
 }
 
 /** Pence by key from each supplier's shares (shares of one supplier sum to 1), largest first. */

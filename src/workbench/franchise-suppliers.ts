@@ -1,57 +1,10 @@
 import type { Taxonomy } from '../core/taxonomy.ts';
+import type { FranchiseSuppliers, ReviewRow, SupplierRow } from '../contract/franchise.ts';
 import { placeIn } from '../models/franchise/local-share.ts';
-import type { Store } from '../store/db.ts';
-import { bodyAwards } from '../store/franchise-read.ts';
+import type { Ctx } from './context.ts';
+import { bodyAwards } from '../store/queries/franchise.ts';
 import { gbp } from './franchise-summary.ts';
 import { bodyState, type BodyState, type SupplierView } from './franchise-state.ts';
-
-/** One supplier of a body: spend, class, match, place, size, layer and latest gender pay gap. */
-export interface SupplierRow {
-  rank: number;
-  supplier: string;
-  class: string;
-  match: string;
-  employer_id: string | null;
-  company_number: string | null;
-  postcode: string | null;
-  /** `area` (the body's own), `region`, `outside` or `unknown`. */
-  place: string;
-  size: string;
-  layer: string;
-  rows: number;
-  total: number;
-  share: number;
-  /** Contract awards to this supplier in OCDS releases (£), where any. */
-  awarded: number | null;
-  gpg_median: number | null;
-  gpg_period: string | null;
-  payee_names: string;
-}
-
-/** A payee whose match needs a person: the best candidates, the scores and why it was not accepted. */
-export interface ReviewRow {
-  payee: string;
-  class: string;
-  rows: number;
-  total: number;
-  candidate: string | null;
-  candidate_id: string | null;
-  score: number | null;
-  runner_up: string | null;
-  runner_up_score: number | null;
-  margin: number | null;
-  corroboration: string;
-  reason: string;
-}
-
-export interface FranchiseSuppliers {
-  body: string;
-  period: { label: string; from: string; to: string };
-  total: number;
-  suppliers: SupplierRow[];
-  review: ReviewRow[];
-  notes: string[];
-}
 
 function place(x: SupplierView, s: BodyState): string {
   if (s.body.local && placeIn(x.postcode, s.body.local) === 'inside') return 'area';
@@ -69,10 +22,11 @@ function mainLayer(x: SupplierView): string {
 
 /** Suppliers of a body by spend, largest first, with the review list of matches left to a person. */
 export async function franchiseSuppliers(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   opts: { body: string; period?: string },
 ): Promise<FranchiseSuppliers> {
+  const store = ctx.store;
   const s = await bodyState(store, opts.body, opts.period, taxonomy);
   const total = s.suppliers.reduce((t, x) => t + x.pence, 0);
   const awards = await bodyAwards(store, s.body.name);

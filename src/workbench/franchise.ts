@@ -5,18 +5,18 @@
  */
 import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
+import type { FranchiseRegister, FranchiseWhatIf } from '../contract/franchise.ts';
 import type { Condition } from '../models/franchise/conditions.ts';
 import { ioatShares } from '../models/franchise/industries.ts';
 import { placeIn } from '../models/franchise/local-share.ts';
 import { registerState } from '../models/franchise/register.ts';
-import { whatIf, type CategorySpend, type DemandChangeRecord } from '../models/franchise/what-if.ts';
+import { whatIf, type CategorySpend } from '../models/franchise/what-if.ts';
 import { sicCovers } from '../models/io/index.ts';
-import type { Store } from '../store/db.ts';
-import { spendBy } from '../store/franchise-read.ts';
+import { spendBy } from '../store/queries/franchise.ts';
 import { hasFranchiseTables } from '../store/franchise.ts';
 import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
-import { cached } from './cache.ts';
-import { loadConditions } from './franchise-data.ts';
+import type { Ctx } from './context.ts';
+import { loadConditions, type ConditionSet } from './franchise-data.ts';
 import { franchiseConditions } from './franchise-conditions.ts';
 import { historyEvents } from './franchise-import.ts';
 import { bodyState, type SupplierView } from './franchise-state.ts';
@@ -27,19 +27,15 @@ export {
   type FranchiseImportReport,
   type ImportedFile,
 } from './franchise-import.ts';
-export { franchiseSummary, type FranchiseSummary } from './franchise-summary.ts';
+export { franchiseSummary } from './franchise-summary.ts';
+export { franchiseSuppliers } from './franchise-suppliers.ts';
+export { franchiseConditions } from './franchise-conditions.ts';
 export {
-  franchiseSuppliers,
-  type FranchiseSuppliers,
-  type SupplierRow,
-  type ReviewRow,
-} from './franchise-suppliers.ts';
-export {
-  franchiseConditions,
-  type FranchiseConditions,
-  type ConditionTotalsRow,
-} from './franchise-conditions.ts';
-export { loadConditions, DEFAULT_CONDITIONS } from './franchise-data.ts';
+  conditionsFromValue,
+  loadConditions,
+  DEFAULT_CONDITIONS,
+  type ConditionSet,
+} from './franchise-data.ts';
 export { parsePeriod, type Period } from './franchise-state.ts';
 export { DUPLICATE_RULES, type DuplicateRule } from '../models/franchise/duplicates.ts';
 export {
@@ -65,43 +61,31 @@ export interface WhatIfRequest {
   /** `local`, or the id of a condition in the conditions file. */
   target: string;
   conditionsFile?: string;
-}
-
-export interface WhatIfAnswer {
-  body: string;
-  area: string;
-  category: string;
-  target: string;
-  share: number;
-  /** £ a year moved between suppliers. */
-  moved: number;
-  /** £ a year moved with no industry to place it in. */
-  unplaced: number;
-  /** The demand change for the scenario lab: area, industry (IOAT), £ a year. */
-  changes: DemandChangeRecord[];
-  notes: string[];
+  /** The conditions the target comes from, as a parsed set (the API's posted file). */
+  conditions?: ConditionSet;
 }
 
 /** IOAT industry codes of the newest input–output table in the store. */
-async function ioatCodes(store: Store): Promise<string[]> {
-  return cached(store, 'franchise-ioat-codes', async () => {
-    const years = await ioTableYears(store);
+async function ioatCodes(ctx: Ctx): Promise<string[]> {
+  return ctx.cached('franchise-ioat-codes', async () => {
+    const years = await ioTableYears(ctx.store);
     if (years.length === 0)
       throw new UsageError(
         'no input-output table in the store: import the ONS input-output analytical tables',
         'no_data',
         409,
       );
-    return (await loadIoTable(store, years.at(-1)!))!.codes;
+    return (await loadIoTable(ctx.store, years.at(-1)!))!.codes;
   });
 }
 
 /** The demand change a what-if makes in the body's area, by IOAT industry, £ a year. */
 export async function franchiseWhatIf(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   req: WhatIfRequest,
-): Promise<WhatIfAnswer> {
+): Promise<FranchiseWhatIf> {
+  const store = ctx.store;
   const s = await bodyState(store, req.body, req.period, taxonomy);
   if (!s.body.area || !s.body.local)
     throw new UsageError(`no area declared for ${s.body.name}: a what-if needs one`);
@@ -113,8 +97,8 @@ export async function franchiseWhatIf(
       inCategory.set(g.payee, (inCategory.get(g.payee) ?? 0) + g.pence);
   if (inCategory.size === 0)
     throw new UsageError(`no spend in ${req.field} ${req.category} for ${s.body.name} in ${s.period.label}`);
-  const meets = req.target === 'local' ? null : await conditionMeets(store, taxonomy, req, s.suppliers);
-  const covers = sicCovers(await ioatCodes(store));
+  const meets = req.target === 'local' ? null : await conditionMeets(ctx, taxonomy, req, s.suppliers);
+  const covers = sicCovers(await ioatCodes(ctx));
   const spend: CategorySpend[] = s.suppliers.map((x, i) => {
     const where = placeIn(x.postcode, s.body.local!);
     return {
@@ -147,18 +131,18 @@ export async function franchiseWhatIf(
 }
 
 async function conditionMeets(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   req: WhatIfRequest,
   suppliers: SupplierView[],
 ): Promise<(boolean | null)[]> {
-  const set = loadConditions(req.conditionsFile);
+  const set = req.conditions ?? loadConditions(req.conditionsFile);
   const c: Condition | undefined = set.conditions.find((x) => x.id === req.target);
   if (!c)
     throw new UsageError(
       `invalid target: ${req.target} (local, or one of ${set.conditions.map((x) => x.id).join(', ')})`,
     );
-  const report = await franchiseConditions(store, taxonomy, {
+  const report = await franchiseConditions(ctx, taxonomy, {
     body: req.body,
     ...(req.period ? { period: req.period } : {}),
     conditions: { ...set, conditions: [c] },
@@ -172,8 +156,8 @@ async function conditionMeets(
 }
 
 /** The register of conditions promised vs delivered: each condition's state, and its full history. */
-export async function franchiseRegister(store: Store) {
-  if (!(await hasFranchiseTables(store))) return { conditions: [], history: [] };
-  const history = await historyEvents(store);
+export async function franchiseRegister(ctx: Ctx): Promise<FranchiseRegister> {
+  if (!(await hasFranchiseTables(ctx.store))) return { conditions: [], history: [] };
+  const history = await historyEvents(ctx.store);
   return { conditions: registerState(history), history };
 }

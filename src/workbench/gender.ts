@@ -1,23 +1,22 @@
+// The gender lens (METHODS.md §6): local pay gaps with suppression kept, employers' reported gaps
+// by layer and size band, ASHE industry gaps by layer: `strata gender`, `GET /api/v1/gender`.
 import { SIZE_BANDS } from '../ingest/gpg-employers.ts';
 import { notFound, UsageError } from '../core/errors.ts';
 import { resolveIndustry } from '../core/sic.ts';
 import { layerIndex, type Taxonomy } from '../core/taxonomy.ts';
-import {
-  distribution,
-  employerLayers,
-  type Distribution,
-  type Weighted,
-} from '../models/gender/distribution.ts';
-import { query, type Store } from '../store/db.ts';
+import type { GenderReport, LocalGap } from '../contract/gender.ts';
+import { distribution, employerLayers, type Weighted } from '../models/gender/distribution.ts';
+import { employerGaps as employerRows, employerPeriods } from '../store/queries/gender.ts';
+import { industryMeasure } from '../store/queries/industries.ts';
+import type { Ctx } from './context.ts';
 import { lads2023 } from './geography.ts';
 import { indicatorSeries } from './indicator-series.ts';
-import type { Registry } from './registry.ts';
 import { SOURCES } from './sources.ts';
 
 /** The local pay gap tables: basis (workplace, residence) × statistic (median, mean) × pattern (all, full-time, part-time). */
-const LOCAL = ['workplace', 'residence'].flatMap((basis) =>
-  ['median', 'mean'].flatMap((statistic) =>
-    ['all', 'full-time', 'part-time'].map((pattern) => ({
+const LOCAL = (['workplace', 'residence'] as const).flatMap((basis) =>
+  (['median', 'mean'] as const).flatMap((statistic) =>
+    (['all', 'full-time', 'part-time'] as const).map((pattern) => ({
       basis,
       statistic,
       pattern,
@@ -26,52 +25,15 @@ const LOCAL = ['workplace', 'residence'].flatMap((basis) =>
   ),
 );
 
-/** One local pay gap: a value, or the publisher's marker when it is suppressed. */
-export interface LocalGap {
-  areacd: string;
-  areanm: string;
-  basis: string;
-  statistic: string;
-  pattern: string;
-  value: number | null;
-  status: string | null;
-  national: number | null;
-}
-
-/** A group's distribution of employers' gaps. */
-export type GroupDistribution = { layer: string; size: string } & Distribution;
-
-export interface GenderReport {
-  local: { period: string; source: string; rows: LocalGap[] };
-  employers: {
-    period: string;
-    statistic: 'median' | 'mean';
-    source: string;
-    taxonomy: string;
-    byLayer: GroupDistribution[];
-    byLayerAndSize: GroupDistribution[];
-    partial: boolean;
-  };
-  industries: {
-    layer: string;
-    industry: string;
-    name: string;
-    value: number | null;
-    status: string | null;
-  }[];
-  notes: string[];
-}
-
 /** The gender lens: local pay gaps (suppression kept), employers' gaps by layer and size, ASHE industry gaps by layer. */
 export async function genderLens(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   opts: { area?: string; period?: string; statistic?: 'median' | 'mean' } = {},
 ): Promise<GenderReport> {
-  const local = await localGaps(store, registry, taxonomy, opts.area);
-  const employers = await employerGaps(store, taxonomy, opts.period, opts.statistic ?? 'median');
-  const industries = await industryGaps(store, taxonomy);
+  const local = await localGaps(ctx, taxonomy, opts.area);
+  const employers = await employerGaps(ctx, taxonomy, opts.period, opts.statistic ?? 'median');
+  const industries = await industryGaps(ctx, taxonomy);
   return {
     local,
     employers,
@@ -84,15 +46,15 @@ export async function genderLens(
   };
 }
 
-async function localGaps(store: Store, registry: Registry, taxonomy: Taxonomy, area?: string) {
-  const lads = await lads2023(store);
+async function localGaps(ctx: Ctx, taxonomy: Taxonomy, area?: string): Promise<GenderReport['local']> {
+  const lads = await lads2023(ctx);
   if (area && !lads.some((l) => l.areacd === area)) throw notFound('local authority (April 2023 code)', area);
   const wanted = area ? lads.filter((l) => l.areacd === area) : lads;
   const rows: LocalGap[] = [];
   let period = '';
   let source = '';
   for (const t of LOCAL) {
-    const s = await indicatorSeries(store, registry, t.id, taxonomy, 'lad');
+    const s = await indicatorSeries(ctx, t.id, taxonomy, 'lad');
     period = s.rows.reduce((p, r) => (r.period > p ? r.period : p), period);
     source = s.source;
     const at = new Map(s.rows.filter((r) => r.period === period).map((r) => [r.areacd, r]));
@@ -115,27 +77,18 @@ async function localGaps(store: Store, registry: Registry, taxonomy: Taxonomy, a
 }
 
 async function employerGaps(
-  store: Store,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   period: string | undefined,
   statistic: 'median' | 'mean',
-) {
-  const periods = await query<{ period: string; source: string; vintage: string }>(
-    store,
-    `SELECT DISTINCT g.period, d.publisher || ', ' || d.title AS source, d.vintage FROM gpg_employers g
-       JOIN current_datasets d ON d.id = g.dataset_id ORDER BY 1`,
-  );
+): Promise<GenderReport['employers']> {
+  const periods = await employerPeriods(ctx.store);
   if (periods.length === 0)
     throw new UsageError('no gender pay gap employer returns in the store', 'no_data', 409);
   const full = periods.filter((p) => !/partial/i.test(p.vintage));
   const chosen = period ? periods.find((p) => p.period === period) : (full.at(-1) ?? periods.at(-1));
   if (!chosen) throw notFound(`employer return period (${periods.map((p) => p.period).join(', ')})`, period!);
-  const rows = await query<{ sic: string; gap: number | null; size: string }>(
-    store,
-    `SELECT g.sic_codes AS sic, ${statistic === 'median' ? 'g.diff_median_hourly' : 'g.diff_mean_hourly'} AS gap, g.employer_size AS size
-       FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id WHERE g.period = ?`,
-    [chosen.period],
-  );
+  const rows = await employerRows(ctx.store, chosen.period, statistic);
   const index = layerIndex(taxonomy);
   const groups = new Map<string, Weighted[]>();
   const add = (key: string, w: Weighted) => {
@@ -170,14 +123,8 @@ async function employerGaps(
 }
 
 // ASHE Table 4.12: the UK gap in each SIC division, grouped by the layer the division is in.
-async function industryGaps(store: Store, taxonomy: Taxonomy) {
-  const rows = await query<{ industry: string; name: string; value: number | null; status: string | null }>(
-    store,
-    `SELECT o.industry, i.name, o.value, o.status FROM industry_obs o JOIN current_datasets d ON d.id = o.dataset_id
-       LEFT JOIN industries i ON i.dataset_id = o.dataset_id AND i.code = o.industry
-      WHERE d.source = ? AND o.measure = 'gpg_median_all' ORDER BY o.industry`,
-    [SOURCES.asheGpgIndustry],
-  );
+async function industryGaps(ctx: Ctx, taxonomy: Taxonomy): Promise<GenderReport['industries']> {
+  const rows = await industryMeasure(ctx.store, SOURCES.asheGpgIndustry, 'gpg_median_all');
   const index = layerIndex(taxonomy);
   return rows.flatMap((r) => {
     if (!/^\d{1,2}$/.test(r.industry)) return [];

@@ -1,5 +1,9 @@
+// An indicator's series: every area and period, with limits at 95% and 99.8% by the registry's
+// declared interval method (METHODS.md §4), or derived from the layer model.
 import { UsageError } from '../core/errors.ts';
+import { levelOf } from '../core/levels.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
+import type { SeriesRow } from '../contract/registry.ts';
 import {
   byarRate,
   fromPublished,
@@ -7,24 +11,11 @@ import {
   wilsonPercent,
   type BothLimits,
 } from '../models/registry/limits.ts';
-import { query, type Store } from '../store/db.ts';
-import { cached } from './cache.ts';
+import { indicatorSeriesRows } from '../store/queries/observations.ts';
+import type { Ctx } from './context.ts';
 import { derivedSeries } from './derived.ts';
-import { ladRecodes2025, levelOf } from './geography.ts';
-import { registryEntry, type Registry, type RegistryEntry } from './registry.ts';
-
-/** One value of an indicator: an area at a period, with limits at 95% and 99.8% where known. */
-export interface SeriesRow extends BothLimits {
-  areacd: string;
-  areanm: string;
-  level: string;
-  /** Period as published (`2025-04-30`, `2023-01-01/P1Y`, `2022`). */
-  period: string;
-  /** The calendar year the period starts in, for trends and common periods. */
-  year: number;
-  value: number | null;
-  status: string | null;
-}
+import { ladRecodes2025 } from './geography.ts';
+import { registryEntry, type RegistryEntry } from './registry.ts';
 
 /** An indicator's values for every area and period, and how they were made. */
 export interface Series {
@@ -46,20 +37,14 @@ export function periodYear(period: string): number {
  * carried back to their April 2023 codes), with limits by the registry's declared method; derived
  * indicators computed from the layer model at the LAD or ITL family of `level`.
  */
-export function indicatorSeries(
-  store: Store,
-  registry: Registry,
-  id: string,
-  taxonomy: Taxonomy,
-  level = 'lad',
-): Promise<Series> {
-  const entry = registryEntry(registry, id);
-  if (entry.kind === 'derived') return derivedSeries(store, entry, taxonomy, level);
+export function indicatorSeries(ctx: Ctx, id: string, taxonomy: Taxonomy, level = 'lad'): Promise<Series> {
+  const entry = registryEntry(ctx.registry, id);
+  if (entry.kind === 'derived') return derivedSeries(ctx, entry, taxonomy, level);
   if (entry.kind === 'industry')
     throw new UsageError(`${id} is published by industry for the UK, not by area: see the gender lens`);
-  return cached(store, `beyond:series:${id}:${JSON.stringify(entry.interval)}`, async () => {
-    const raw = await publishedRows(store, id);
-    const rows = await withLimits(store, registry, entry, raw);
+  return ctx.cached(`beyond:series:${id}:${JSON.stringify(entry.interval)}`, async () => {
+    const raw = await publishedRows(ctx, id);
+    const rows = await withLimits(ctx, entry, raw);
     const source = raw.length ? raw[0]!.source : entry.source.join(', ');
     return { entry, rows, source, notes: [] };
   });
@@ -71,16 +56,9 @@ type RawRow = Omit<SeriesRow, keyof BothLimits> & {
   source: string;
 };
 
-async function publishedRows(store: Store, id: string): Promise<RawRow[]> {
-  const rows = await query<Omit<RawRow, 'level' | 'year'>>(
-    store,
-    `SELECT o.areacd, o.areanm, o.period, o.observation AS value, o.lci95, o.uci95, o.status,
-            d.publisher || ', ' || d.title || ' (' || d.vintage || ')' AS source
-       FROM observations o JOIN current_datasets d ON d.id = o.dataset_id
-      WHERE o.indicator = ? ORDER BY o.areacd, o.period`,
-    [id],
-  );
-  const recodes = await ladRecodes2025(store);
+async function publishedRows(ctx: Ctx, id: string): Promise<RawRow[]> {
+  const rows = await indicatorSeriesRows(ctx.store, id);
+  const recodes = await ladRecodes2025(ctx);
   const have = new Set(rows.map((r) => `${r.areacd}|${r.period}`));
   const out: RawRow[] = [];
   for (const r of rows) {
@@ -89,17 +67,23 @@ async function publishedRows(store: Store, id: string): Promise<RawRow[]> {
     const areacd = old && !have.has(`${old}|${r.period}`) ? old : r.areacd;
     const level = levelOf(areacd);
     if (level === null) continue;
-    out.push({ ...r, areacd, level, year: periodYear(r.period) });
+    out.push({
+      areacd,
+      areanm: r.areanm,
+      period: r.period,
+      value: r.value,
+      lci95: r.lci95,
+      uci95: r.uci95,
+      status: r.status,
+      source: r.source,
+      level,
+      year: periodYear(r.period),
+    });
   }
   return out;
 }
 
-async function withLimits(
-  store: Store,
-  registry: Registry,
-  entry: RegistryEntry,
-  raw: RawRow[],
-): Promise<SeriesRow[]> {
+async function withLimits(ctx: Ctx, entry: RegistryEntry, raw: RawRow[]): Promise<SeriesRow[]> {
   const strip = ({ source: _s, lci95, uci95, ...r }: RawRow, limits: BothLimits): SeriesRow => ({
     ...r,
     ...limits,
@@ -113,12 +97,12 @@ async function withLimits(
     case 'none':
       return raw.map((r) => strip(r, NO_LIMITS));
     case 'byar': {
-      const d = await denominator(store, registry, i.denominator, 1);
+      const d = await denominator(ctx, i.denominator, 1);
       return raw.map((r) => strip(r, byarRate(r.value, d(r), i.multiplier)));
     }
     case 'wilson': {
       if (!i.denominator) throw new Error(`${entry.id}: Wilson limits need a denominator`);
-      const d = await denominator(store, registry, i.denominator, i.scale);
+      const d = await denominator(ctx, i.denominator, i.scale);
       return raw.map((r) => strip(r, wilsonPercent(r.value, d(r))));
     }
   }
@@ -126,11 +110,11 @@ async function withLimits(
 }
 
 // n at an area and period = product of the named indicators' values there ÷ scale.
-async function denominator(store: Store, registry: Registry, ids: string[], scale: number) {
+async function denominator(ctx: Ctx, ids: string[], scale: number) {
   const maps = await Promise.all(
     ids.map(async (id) => {
-      registryEntry(registry, id);
-      const rows = await publishedRows(store, id);
+      registryEntry(ctx.registry, id);
+      const rows = await publishedRows(ctx, id);
       return new Map(rows.map((r) => [`${r.areacd}|${r.period}`, r.value]));
     }),
   );

@@ -1,6 +1,8 @@
+// The input–output context an answer is built on: the national model of a year with employment
+// and the layer map, GVA by industry for every area at a level, and area centroids.
 import { IOAT_KEYS } from '../core/io-table.ts';
 import { notFound, UsageError } from '../core/errors.ts';
-import type { NomisRecord } from '../core/records.ts';
+import { levelIn, LEVELS, storedLevel } from '../core/levels.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import {
   employmentByIoat,
@@ -12,14 +14,13 @@ import {
   type NationalModel,
   type RegionalSizes,
 } from '../models/io/index.ts';
-import { query, type Store } from '../store/db.ts';
 import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
-import { analysisLevel } from './areas.ts';
-import { codeChanges } from './boundaries.ts';
-import { cached } from './cache.ts';
-import { taxonomyKey } from './layers.ts';
+import { centroidRows } from '../store/queries/areas.ts';
+import { nomisRecords } from '../store/queries/nomis.ts';
+import type { Ctx } from './context.ts';
 import { loadPanel } from './panels.ts';
-import { currentDataset, SOURCES } from './sources.ts';
+import { requireDataset, SOURCES } from './sources.ts';
+import { taxonomyKey } from './taxonomies.ts';
 
 /** The national model of a year with its employment and layer map, built once per store state. */
 export interface IoContext {
@@ -31,40 +32,9 @@ export interface IoContext {
   notes: string[];
 }
 
-/** Nomis rows of a dataset rebuilt as the reader gave them. */
-async function nomisRecords(store: Store, source: string): Promise<NomisRecord[]> {
-  const ds = await currentDataset(store, source);
-  const rows = await query<{
-    date: string;
-    geography_code: string;
-    geography_name: string;
-    geography_type: string;
-    dims: string;
-    measures: string;
-    value: number | null;
-    status: string;
-    status_name: string;
-  }>(
-    store,
-    `SELECT date, geography_code, geography_name, geography_type, dims, measures, value, status, status_name FROM nomis_obs WHERE dataset_id = ?`,
-    [ds.id],
-  );
-  return rows.map((r) => ({
-    date: r.date,
-    geographyCode: r.geography_code,
-    geographyName: r.geography_name,
-    geographyType: r.geography_type,
-    dims: JSON.parse(r.dims),
-    measures: r.measures,
-    value: r.value,
-    status: r.status,
-    statusName: r.status_name,
-  }));
-}
-
 /** The newest input–output year in the store unless one is asked for. */
-async function ioYear(store: Store, year?: number): Promise<number> {
-  const years = await ioTableYears(store);
+async function ioYear(ctx: Ctx, year?: number): Promise<number> {
+  const years = await ioTableYears(ctx.store);
   if (years.length === 0)
     throw new UsageError(
       'no input-output table in the store: import the ONS input-output analytical tables',
@@ -78,11 +48,12 @@ async function ioYear(store: Store, year?: number): Promise<number> {
 }
 
 /** National model, employees by industry and the layer map for a year and taxonomy. */
-export async function ioContext(store: Store, taxonomy: Taxonomy, year?: number): Promise<IoContext> {
-  const y = await ioYear(store, year);
-  return cached(store, `io:${y}:${taxonomyKey(taxonomy)}`, async () => {
-    const table = (await loadIoTable(store, y))!;
-    const employment = employmentByIoat(table.codes, await nomisRecords(store, SOURCES.bres), {
+export async function ioContext(ctx: Ctx, taxonomy: Taxonomy, year?: number): Promise<IoContext> {
+  const y = await ioYear(ctx, year);
+  return ctx.cached(`io:${y}:${taxonomyKey(taxonomy)}`, async () => {
+    const table = (await loadIoTable(ctx.store, y))!;
+    const bres = await requireDataset(ctx.store, SOURCES.bres);
+    const employment = employmentByIoat(table.codes, await nomisRecords(ctx.store, bres.id), {
       weights: table.primaryInputs[IOAT_KEYS.compensation],
     });
     const national = nationalModel(table, { employment: employment.employment });
@@ -100,15 +71,15 @@ export async function ioContext(store: Store, taxonomy: Taxonomy, year?: number)
 
 /** GVA by IOAT industry for every area at a level (ITL3 or LAD) in the table's year (or the nearest published). */
 export async function ioSizes(
-  store: Store,
-  ctx: IoContext,
+  ctx: Ctx,
+  io: IoContext,
   level: 'itl3' | 'lad',
 ): Promise<{ sizes: RegionalSizes; year: number }> {
-  return cached(store, `io-sizes:${ctx.year}:${level}`, async () => {
-    const { panel } = await loadPanel(store, level, 'gva_cp');
-    const year = panel.years.includes(ctx.year)
-      ? ctx.year
-      : panel.years.reduce((b, y) => (Math.abs(y - ctx.year) < Math.abs(b - ctx.year) ? y : b));
+  return ctx.cached(`io-sizes:${io.year}:${level}`, async () => {
+    const { panel } = await loadPanel(ctx, level, 'gva_cp');
+    const year = panel.years.includes(io.year)
+      ? io.year
+      : panel.years.reduce((b, y) => (Math.abs(y - io.year) < Math.abs(b - io.year) ? y : b));
     const yi = panel.years.indexOf(year);
     const I = panel.industries.length;
     const Y = panel.years.length;
@@ -119,13 +90,13 @@ export async function ioSizes(
         return { code, value: Number.isNaN(v) ? null : v };
       }),
     }));
-    return { sizes: regionalSizes(ctx.national.codes, ctx.national.gva, areas), year };
+    return { sizes: regionalSizes(io.national.codes, io.national.gva, areas), year };
   });
 }
 
 /** The level an area is modelled at: ITL3 or LAD (GVA by industry is published for both). */
 export function ioLevel(area: string): 'itl3' | 'lad' {
-  const level = analysisLevel(area);
+  const level = levelIn(area, LEVELS);
   if (level !== 'itl3' && level !== 'lad') {
     throw new UsageError(
       `input-output models are built for ITL3 areas and local authorities, not ${level} (${area}); regional results roll up from ITL3`,
@@ -136,19 +107,13 @@ export function ioLevel(area: string): 'itl3' | 'lad' {
 
 /** Centroids (British National Grid metres) of the areas, in order, from the imported boundaries. */
 export async function ioCentroids(
-  store: Store,
+  ctx: Ctx,
   level: 'itl3' | 'lad',
   areas: readonly string[],
 ): Promise<{ x: Float64Array; y: Float64Array }> {
-  const rows = await query<{ areacd: string; x: number; y: number }>(
-    store,
-    `SELECT areacd, any_value(x) AS x, any_value(y) AS y FROM area_geometry
-      WHERE level = ? AND dataset_id IN (SELECT id FROM current_datasets) GROUP BY areacd`,
-    [level === 'lad' ? 'ltla' : 'itl3'],
-  );
-  const at = new Map(rows.map((r) => [r.areacd, r]));
+  const at = new Map((await centroidRows(ctx.store, storedLevel(level))).map((r) => [r.areacd, r]));
   // Boundaries still published under a retired code stand in for the code the statistics use.
-  for (const [old, change] of codeChanges())
+  for (const [old, change] of ctx.lookups.codeChanges)
     if (!at.has(change.code) && at.has(old)) at.set(change.code, at.get(old)!);
   const missing = areas.filter((a) => !at.has(a));
   if (missing.length) throw notFound(`centroid for ${missing.length} areas`, missing.slice(0, 5).join(', '));

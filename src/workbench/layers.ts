@@ -1,50 +1,25 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+// The layered economy of every area at a level (METHODS.md §1): industries → layers by the
+// taxonomy, with shares and location quotients; `GET /api/v1/layers` and `strata layers`.
 import { UsageError } from '../core/errors.ts';
-import { parseTaxonomy, type Taxonomy } from '../core/taxonomy.ts';
-import { layerTable, type LayerTable } from '../models/layers/layer-table.ts';
+import type { Level } from '../core/levels.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import type { LayerMeasure, LayerRow, LayerTable } from '../contract/layers.ts';
+import { layerTable, type LayerTable as Table } from '../models/layers/layer-table.ts';
 import type { Panel } from '../models/layers/panel.ts';
 import { layerWeights, type LayerWeights } from '../models/layers/split.ts';
-import type { Store } from '../store/db.ts';
-import { cached } from './cache.ts';
-import { loadPanel, type LayerMeasure, type Level, type SourcedPanel } from './panels.ts';
+import type { Ctx } from './context.ts';
+import { loadPanel, type SourcedPanel } from './panels.ts';
+import { sourceText } from './sources.ts';
 import { splitBasis } from './split-basis.ts';
+import { taxonomyKey } from './taxonomies.ts';
 
-export const DEFAULT_TAXONOMY = new URL('../../data/taxonomies/foundational-economy-v1.json', import.meta.url)
-  .pathname;
-
-/** Loads a layer taxonomy file (the default unless a path is given); a bad file is a usage error naming it. */
-export function loadTaxonomy(path = DEFAULT_TAXONOMY): Taxonomy {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`cannot read taxonomy ${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  try {
-    return parseTaxonomy(json, path);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-/** One row of the layer table, as `strata layers` prints it. */
-export interface LayerRow {
-  areacd: string;
-  areanm: string;
-  year: number;
-  layer: string;
-  value: number;
-  share: number;
-  lq: number;
-}
-
+/** A level's layer table with what it was built from. */
 export interface LayersResult {
   level: Level;
   measure: LayerMeasure;
   taxonomy: string;
   years: number[];
-  table: LayerTable;
+  table: Table;
   names: Map<string, string>;
   source: SourcedPanel['source'];
   notes: string[];
@@ -54,22 +29,33 @@ export interface LayersResult {
   weights: LayerWeights;
 }
 
-/** The layered economy of every area at a level, for every year the source has. */
-export async function layersAll(
-  store: Store,
+/** The layered economy of every area at a level, for every year the source has (computed once per store state). */
+export function layersAll(
+  ctx: Ctx,
   level: Level,
   measure: LayerMeasure,
   taxonomy: Taxonomy,
 ): Promise<LayersResult> {
-  const sp = await loadPanel(store, level, measure);
-  const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(store, measure));
-  const table = layerTable(sp.panel, w);
+  return ctx.cached(`layers:${level}:${measure}:${taxonomyKey(taxonomy)}`, () =>
+    buildLayers(ctx, level, measure, taxonomy),
+  );
+}
+
+/** The layer table built afresh from the store (what layersAll caches). */
+export async function buildLayers(
+  ctx: Ctx,
+  level: Level,
+  measure: LayerMeasure,
+  taxonomy: Taxonomy,
+): Promise<LayersResult> {
+  const sp = await loadPanel(ctx, level, measure);
+  const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(ctx, measure));
   return {
     level,
     measure,
     taxonomy: taxonomy.id,
     years: sp.panel.years,
-    table,
+    table: layerTable(sp.panel, w),
     names: sp.names,
     source: sp.source,
     notes: [...sp.notes, ...w.notes],
@@ -79,24 +65,7 @@ export async function layersAll(
   };
 }
 
-/** A taxonomy's id and a digest of its content, so an edited copy that keeps the id is not mistaken for it. */
-export function taxonomyKey(t: Taxonomy): string {
-  return `${t.id}:${createHash('sha1').update(JSON.stringify(t)).digest('hex').slice(0, 12)}`;
-}
-
-/** The layer table of `layersAll`, computed once per store state and shared by every result built on it. */
-export function layersCached(
-  store: Store,
-  level: Level,
-  measure: LayerMeasure,
-  taxonomy: Taxonomy,
-): Promise<LayersResult> {
-  return cached(store, `layers:${level}:${measure}:${taxonomyKey(taxonomy)}`, () =>
-    layersAll(store, level, measure, taxonomy),
-  );
-}
-
-/** Rows of a layer table for one year (or every year when `year` is undefined). */
+/** Rows of a layer table for one year (or every year when `year` is undefined), optionally of one area. */
 export function layerRows(r: LayersResult, year?: number, only?: string): LayerRow[] {
   const t = r.table;
   if (year !== undefined && !t.years.includes(year)) {
@@ -113,11 +82,12 @@ export function layerRows(r: LayersResult, year?: number, only?: string): LayerR
       if (year !== undefined && y !== year) return;
       for (let l = 0; l < L; l++) {
         const i = (a * Y + k) * L + l;
+        const layer = t.layers[l]!;
         rows.push({
           areacd,
           areanm: r.names.get(areacd) ?? '',
           year: y,
-          layer: t.layers[l]!,
+          layer,
           value: t.values[i]!,
           share: t.shares[i]!,
           lq: t.lq[i]!,
@@ -128,20 +98,24 @@ export function layerRows(r: LayersResult, year?: number, only?: string): LayerR
   return rows;
 }
 
-const TAXONOMY_DIR = new URL('../../data/taxonomies/', import.meta.url).pathname;
-/** Built-in taxonomies, by id (file name without .json). */
-export const TAXONOMY_IDS = readdirSync(TAXONOMY_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.slice(0, -5));
+/** What a layer table is asked for: a level, a measure, and a year, the latest, or all. */
+export interface LayerQuery {
+  level: Level;
+  measure: LayerMeasure;
+  year: number | 'latest' | 'all';
+}
 
-const builtIn = new Map<string, Taxonomy>();
-
-/** A built-in taxonomy by id (the HTTP API never reads a path a client names). */
-export function taxonomyById(id = 'foundational-economy-v1'): Taxonomy {
-  if (!TAXONOMY_IDS.includes(id)) {
-    throw new UsageError(`unknown taxonomy: ${id} (${TAXONOMY_IDS.join(', ')})`, 'not_found', 404);
-  }
-  let t = builtIn.get(id);
-  if (!t) builtIn.set(id, (t = loadTaxonomy(TAXONOMY_DIR + id + '.json')));
-  return t;
+/** The layer table of every area at a level for a year (or every year). */
+export async function layerTableOf(ctx: Ctx, q: LayerQuery, taxonomy: Taxonomy): Promise<LayerTable> {
+  const r = await layersAll(ctx, q.level, q.measure, taxonomy);
+  const year = q.year === 'all' ? undefined : q.year === 'latest' ? r.years.at(-1)! : q.year;
+  return {
+    level: q.level,
+    measure: q.measure,
+    taxonomy: r.taxonomy,
+    years: r.years,
+    source: sourceText(r.source),
+    notes: r.notes,
+    rows: layerRows(r, year),
+  };
 }

@@ -1,21 +1,26 @@
+// Missions (METHODS.md §4): goals measured by registry indicators against declared trajectories,
+// for every local authority and the nation, rolled up to national: `strata missions status`,
+// `GET /api/v1/missions/{id}`, `POST /api/v1/missions/status`.
 import { readdirSync } from 'node:fs';
 import { notFound } from '../core/errors.ts';
+import { NATIONAL_CODES } from '../core/levels.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { rollUp, type Rollup } from '../models/missions/rollup.ts';
+import type {
+  AreaMission,
+  MissionIndicator as IndicatorResult,
+  MissionList,
+  MissionReport,
+} from '../contract/missions.ts';
+import type { SeriesRow } from '../contract/registry.ts';
+import { rollUp } from '../models/missions/rollup.ts';
 import { missionSchema, type Mission, type MissionIndicator } from '../models/missions/schema.ts';
-import {
-  indicatorStatus,
-  missionTrack,
-  type IndicatorStatus,
-  type Point,
-  type Track,
-} from '../models/missions/status.ts';
-import type { Store } from '../store/db.ts';
+import { indicatorStatus, missionTrack, type Point } from '../models/missions/status.ts';
+import type { Ctx } from './context.ts';
 import { DataFileError, readDataFile, validateFile, type ParsedFile } from './data-file.ts';
-import { lads2023, ladPopulation, NATIONAL_CODES } from './geography.ts';
-import { indicatorSeries, type Series, type SeriesRow } from './indicator-series.ts';
-import { byArea } from './indicator-table.ts';
+import { lads2023, ladPopulation } from './geography.ts';
+import { indicatorSeries, type Series } from './indicator-series.ts';
 import type { Registry, RegistryEntry } from './registry.ts';
+import { byArea } from './verdicts.ts';
 
 export type { Mission } from '../models/missions/schema.ts';
 
@@ -28,6 +33,15 @@ export function exampleMissions(): { id: string; path: string }[] {
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
     .map((f) => ({ id: f.replace(/\.(ya?ml|json)$/, ''), path: EXAMPLE_MISSIONS_DIR + f }));
+}
+
+/** The example missions with their titles and goals. */
+export function missionList(): MissionList {
+  const missions = exampleMissions().map((m) => {
+    const v = readDataFile(m.path).value as { title?: string; goal?: string };
+    return { id: m.id, title: v.title ?? m.id, goal: v.goal ?? '', example: true };
+  });
+  return { missions };
 }
 
 /** An example mission file by id, or a 404-style error listing those that exist. */
@@ -49,43 +63,21 @@ export function loadMission(registry: Registry, file: ParsedFile): Mission {
   return validateFile(file, missionSchema(lookup));
 }
 
-/** One indicator's verdict for an area, with the rule that gave it. */
-export type IndicatorResult = IndicatorStatus & { rule: string; unit: string };
-
-/** The mission for one area (or the nation). */
-export interface AreaMission {
-  areacd: string;
-  areanm: string;
-  track: Track;
-  indicators: IndicatorResult[];
-}
-
-export interface MissionReport {
-  mission: { id: string; title: string; goal: string; example: boolean; source: string; statusRule: string };
-  areas: AreaMission[];
-  national: AreaMission;
-  rollup: Rollup & { weight: string };
-  notes: string[];
-}
-
 /** Status of a mission for every LAD and for the nation, with the roll-up of local status to national. */
 export async function missionStatus(
-  store: Store,
-  registry: Registry,
+  ctx: Ctx,
   taxonomy: Taxonomy,
   file: ParsedFile,
   opts: { area?: string } = {},
 ): Promise<MissionReport> {
-  const m = loadMission(registry, file);
-  const entries = m.indicators.map((i) => registry.indicators.find((e) => e.id === i.id)!);
-  const series = await Promise.all(
-    m.indicators.map((i) => indicatorSeries(store, registry, i.id, taxonomy, 'lad')),
-  );
+  const m = loadMission(ctx.registry, file);
+  const entries = m.indicators.map((i) => ctx.registry.indicators.find((e) => e.id === i.id)!);
+  const series = await Promise.all(m.indicators.map((i) => indicatorSeries(ctx, i.id, taxonomy, 'lad')));
   checkBaselines(file, m, series);
-  const lads = await lads2023(store);
+  const lads = await lads2023(ctx);
   if (opts.area && !lads.some((l) => l.areacd === opts.area))
     throw notFound('local authority (April 2023 code)', opts.area);
-  const pop = await ladPopulation(store);
+  const pop = await ladPopulation(ctx);
   const byAreas = series.map((s) => byArea(s.rows));
   const areas = lads.map((l) => areaMission(m, entries, byAreas, l.areacd, l.areanm));
   const weight = (code: string) => (m.rollup.weight === 'equal' ? 1 : (pop.all.get(code) ?? 0));

@@ -4,9 +4,9 @@
 // GENDER 1 and 2 gives age band × sex. Districts merged in April 2023 are summed into their
 // new authority.
 import type { PopulationCell } from '../civic/weighting.ts';
-import { query, type Store } from '../store/db.ts';
-import { districtSuccessors } from './geography.ts';
-import { currentDataset, SOURCES } from './sources.ts';
+import { adultPopulationRows } from '../store/queries/nomis.ts';
+import type { Ctx } from './context.ts';
+import { requireDataset, sourceText, SOURCES } from './sources.ts';
 
 /** Nomis C_AGE codes of the bands participants declare (16 and over). */
 const AGE_CODES: Record<string, string> = { '250': '16-24', '207': '25-49', '208': '50-64', '209': '65+' };
@@ -20,30 +20,11 @@ export interface AreaPopulation {
   cells: PopulationCell[];
 }
 
-function codesFor(area: string): string[] {
-  return [area, ...[...districtSuccessors()].filter(([, now]) => now === area).map(([old]) => old)];
-}
-
 /** The population aged 16+ of an area by age band (× sex when published), or null when the estimates do not cover it. */
-export async function areaPopulation(store: Store, area: string): Promise<AreaPopulation | null> {
-  const ds = await currentDataset(store, SOURCES.mye);
-  const codes = codesFor(area);
-  // A unitary authority is published twice (as a district and as a county): count it once,
-  // preferring the district rows.
-  const rows = await query<{ sex: string; age: string; date: string; value: number }>(
-    store,
-    `WITH o AS (
-       SELECT geography_type AS type, json_extract_string(dims, '$.GENDER.code') AS sex,
-              json_extract_string(dims, '$.C_AGE.code') AS age, date, value
-         FROM nomis_obs
-        WHERE dataset_id = ? AND geography_code IN (${codes.map(() => '?').join(',')})
-          AND json_extract_string(dims, '$.C_AGE.code') IN ('250', '207', '208', '209')),
-     t AS (SELECT min(type) FILTER (WHERE type LIKE 'local authorities: district%') AS district, min(type) AS any FROM o)
-     SELECT sex, age, date, sum(value) AS value FROM o, t
-      WHERE o.type = coalesce(t.district, t.any)
-      GROUP BY sex, age, date`,
-    [ds.id, ...codes],
-  );
+export async function areaPopulation(ctx: Ctx, area: string): Promise<AreaPopulation | null> {
+  const ds = await requireDataset(ctx.store, SOURCES.mye);
+  const merged = [...ctx.lookups.districtSuccessors].filter(([, now]) => now === area).map(([old]) => old);
+  const rows = await adultPopulationRows(ctx.store, ds.id, [area, ...merged]);
   if (rows.length === 0) return null;
   const bySex = rows.some((r) => r.sex in SEX_CODES);
   const cells = rows
@@ -54,10 +35,5 @@ export async function areaPopulation(store: Store, area: string): Promise<AreaPo
       population: Number(r.value),
     }))
     .sort((a, b) => a.ageBand.localeCompare(b.ageBand) || (a.sex ?? '').localeCompare(b.sex ?? ''));
-  return {
-    area,
-    year: rows[0]!.date,
-    source: `${ds.publisher}, ${ds.title} (${ds.vintage})`,
-    cells,
-  };
+  return { area, year: rows[0]!.date, source: sourceText(ds), cells };
 }

@@ -1,36 +1,22 @@
 import { UsageError } from '../core/errors.ts';
-import { query, type Store } from '../store/db.ts';
+import { currentDataset, type DatasetRef } from '../store/queries/datasets.ts';
+import type { Store } from '../store/db.ts';
 
 /** The newest vintage of a source in the store, or a clear error naming what to import. */
-export async function currentDataset(
-  store: Store,
-  source: string,
-): Promise<{ id: number; vintage: string; title: string; publisher: string }> {
-  const rows = await query<{ id: number; vintage: string; title: string; publisher: string }>(
-    store,
-    `SELECT id, vintage, title, publisher FROM current_datasets WHERE source = ?`,
-    [source],
-  );
-  if (rows.length === 0)
+export async function requireDataset(store: Store, source: string): Promise<DatasetRef> {
+  const ds = await currentDataset(store, source);
+  if (!ds)
     throw new UsageError(
       `dataset ${source} is not in the store: run strata data import first`,
       'no_data',
       409,
     );
-  return rows[0]!;
+  return ds;
 }
 
-/** Like currentDataset, but null when the source is absent. */
-export async function maybeDataset(
-  store: Store,
-  source: string,
-): Promise<{ id: number; vintage: string } | null> {
-  const rows = await query<{ id: number; vintage: string }>(
-    store,
-    `SELECT id, vintage FROM current_datasets WHERE source = ?`,
-    [source],
-  );
-  return rows[0] ?? null;
+/** How outputs name a dataset: publisher, title (vintage). */
+export function sourceText(ds: { publisher: string; title: string; vintage: string }): string {
+  return `${ds.publisher}, ${ds.title} (${ds.vintage})`;
 }
 
 /** Catalogue ids the workbench reads (kept in one place so a renamed source is one edit). */

@@ -1,24 +1,18 @@
 import { IOAT_KEYS, type IoTable } from '../core/io-table.ts';
 import { resolveIndustry } from '../core/sic.ts';
 import type { SplitBasis } from '../models/layers/split.ts';
-import { query, type Store } from '../store/db.ts';
 import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
-import { maybeDataset, SOURCES } from './sources.ts';
+import { currentDataset } from '../store/queries/datasets.ts';
+import { employeesByDivision } from '../store/queries/nomis.ts';
+import type { Ctx } from './context.ts';
+import { SOURCES } from './sources.ts';
 
 /** Great Britain employees by SIC division from BRES (Nomis), or null when not imported. */
 async function bresByDivision(
-  store: Store,
+  ctx: Ctx,
 ): Promise<{ vintage: string; byDivision: Map<string, number> } | null> {
-  const ds = await maybeDataset(store, SOURCES.bres);
-  if (!ds) return null;
-  const rows = await query<{ division: string; value: number }>(
-    store,
-    `SELECT left(json_extract_string(dims, '$.INDUSTRY.code'), 2) AS division, sum(value) AS value
-       FROM nomis_obs WHERE dataset_id = ? AND json_extract_string(dims, '$.EMPLOYMENT_STATUS.code') = '1'
-      GROUP BY 1`,
-    [ds.id],
-  );
-  return { vintage: ds.vintage, byDivision: new Map(rows.map((r) => [r.division, Number(r.value)])) };
+  const ds = await currentDataset(ctx.store, SOURCES.bres);
+  return ds ? { vintage: ds.vintage, byDivision: await employeesByDivision(ctx.store, ds.id) } : null;
 }
 
 /** GVA at basic prices by industry: the table's GVA row, or compensation + operating surplus + production taxes. */
@@ -39,10 +33,10 @@ function gvaOf(t: IoTable): Float64Array {
  * analytical table; an IOAT industry covering several divisions (`C1101T1106 & C12`) is shared
  * among them by BRES employees. Employment measures use BRES employees. The label says which.
  */
-export async function splitBasis(store: Store, measure = 'gva_cp'): Promise<SplitBasis | null> {
-  const bres = await bresByDivision(store);
-  const years = measure.startsWith('gva') ? await ioTableYears(store) : [];
-  const table = years.length ? await loadIoTable(store, years.at(-1)!) : null;
+export async function splitBasis(ctx: Ctx, measure = 'gva_cp'): Promise<SplitBasis | null> {
+  const bres = await bresByDivision(ctx);
+  const years = measure.startsWith('gva') ? await ioTableYears(ctx.store) : [];
+  const table = years.length ? await loadIoTable(ctx.store, years.at(-1)!) : null;
   if (!table) {
     return bres
       ? { label: `ONS BRES ${bres.vintage}, GB employees by SIC division`, byDivision: bres.byDivision }

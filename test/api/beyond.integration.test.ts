@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { closeStore, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { appOver, json } from '../helpers/api.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 let app: ReturnType<typeof appOver>;
 before(async () => {
-  store = await packStore();
-  app = appOver(store);
+  wb = await packWorkbench();
+  app = appOver(wb);
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 const post = (url: string, body: unknown) =>
   app.request(url, {

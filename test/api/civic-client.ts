@@ -15,9 +15,12 @@ export class Client {
   readonly app: OpenAPIHono;
   readonly cookies = new Map<string, string>();
   token = '';
+  /** The socket address the server sees (app.request passes it as Node's incoming request would). */
+  address: string;
 
-  constructor(app: OpenAPIHono) {
+  constructor(app: OpenAPIHono, address = '127.0.0.1') {
     this.app = app;
+    this.address = address;
   }
 
   cookieHeader(): string {
@@ -61,7 +64,8 @@ export class Client {
       if (token !== undefined) p.append('_csrf', token);
       body = p.toString();
     } else if (token !== undefined) headers['x-csrf-token'] = token;
-    const res = await this.app.request(`http://localhost${path}`, { method, headers, body });
+    const env = { incoming: { socket: { remoteAddress: this.address } } };
+    const res = await this.app.request(`http://localhost${path}`, { method, headers, body }, env);
     this.keep(res);
     return res;
   }

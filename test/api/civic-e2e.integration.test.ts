@@ -11,8 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createApp } from '../../src/api/app.ts';
 import { CivicService } from '../../src/civic/service.ts';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import type { Workbench } from '../../src/workbench.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 import { freshStore, storeKinds, type TestStore } from '../civic/stores.ts';
 import { Client } from './civic-client.ts';
 
@@ -43,9 +43,9 @@ function rng(seed: number) {
   };
 }
 
-let pack: Store;
-before(async () => (pack = await packStore()));
-after(() => closeStore(pack));
+let pack: Workbench;
+before(async () => (pack = await packWorkbench()));
+after(() => pack.close());
 
 for (const kind of storeKinds()) {
   describe(`a consultation through the API, verified by the CLI, on ${kind}`, () => {
@@ -64,7 +64,7 @@ for (const kind of storeKinds()) {
     });
 
     it('runs, closes, exports and verifies; tampering is named', async () => {
-      const app = createApp({ store: pack, taxonomy: taxonomyById, webDir: null, civic: svc });
+      const app = createApp({ workbench: pack, webDir: null, civic: svc });
       await svc.createAccount(
         { subject: 'cli:test', role: 'admin' },
         { email: 'admin@example.org', password: PASSWORD, role: 'admin' },

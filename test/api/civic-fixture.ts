@@ -3,10 +3,11 @@
 // codes or accounts, a draft, invitation codes, and clients signed in as each role.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../../src/api/app.ts';
+import type { ApiDeps } from '../../src/api/deps.ts';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
 import type { CivicTables } from '../../src/civic/store/tables.ts';
-import { closeStore, openStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { Workbench } from '../../src/workbench.ts';
 import { GOALS, RIVERSIDE } from '../civic/consultation-fixture.ts';
 import { freshStore, testClock, type TestStore } from '../civic/stores.ts';
 import { Client } from './civic-client.ts';
@@ -19,6 +20,8 @@ const CLI = { subject: 'cli:test', role: 'admin' as const };
 /** Everything a civic API test needs. */
 export interface CivicWorld {
   app: OpenAPIHono;
+  /** Another app over the same stores, with other settings (a trusted proxy, …). */
+  appWith: (deps: Partial<ApiDeps>) => OpenAPIHono;
   svc: CivicService;
   clock: ReturnType<typeof testClock>;
   codes: string[];
@@ -50,11 +53,16 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
   const store: TestStore = freshStore(kind);
   const clock = testClock('2026-04-20T10:00:00Z');
   const svc = await CivicService.open(store.url, { now: clock.now });
-  const analytic: Store = await openStore(':memory:');
-  const app = createApp({ store: analytic, taxonomy: taxonomyById, webDir: null, civic: svc });
+  const analytic = await Workbench.open(':memory:');
+  const app = createApp({ workbench: analytic, webDir: null, civic: svc });
   const ids = { anonymous: '' } as Record<RoleName, string>;
   for (const role of ROLE_NAMES.slice(1)) {
-    const a = await svc.createAccount(CLI, { email: `${role}@example.org`, password: PASSWORD, role });
+    const a = await svc.createAccount(CLI, {
+      email: `${role}@example.org`,
+      password: PASSWORD,
+      role,
+      verified: true,
+    });
     ids[role] = a.id;
   }
   await svc.createConsultation(CLI, checkConsultationFile(RIVERSIDE));
@@ -85,6 +93,7 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
   };
   return {
     app,
+    appWith: (deps) => createApp({ workbench: analytic, webDir: null, civic: svc, ...deps }),
     svc,
     clock,
     codes,
@@ -100,7 +109,7 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
     snapshot,
     close: async () => {
       await svc.close();
-      closeStore(analytic);
+      analytic.close();
       await store.drop();
     },
   };

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 import { storeKinds } from '../civic/stores.ts';
-import { esc } from '../../src/api/routes/civic-html.ts';
+import { esc } from '../../src/api/civic/html.ts';
 import { Client } from './civic-client.ts';
 import { civicWorld, type CivicWorld } from './civic-fixture.ts';
 

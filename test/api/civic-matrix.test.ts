@@ -35,6 +35,10 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       refused: { json: { email: 'new@example.org', password: PASSWORD } },
       allowed: bad,
     },
+    'POST /api/v1/civic/verify': {
+      path: '/api/v1/civic/verify',
+      allowed: { json: { token: 'not-a-token' } },
+    },
     'GET /api/v1/civic/consultations': { path: c },
     'POST /api/v1/civic/consultations': {
       path: c,
@@ -101,6 +105,8 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       allowed: { form: { email: 'nobody@example.org', password: 'wrong' } },
     },
     'POST /participate/logout': { path: '/participate/logout', refused: { form: {} }, allowed: { form: {} } },
+    'GET /participate/verify': { path: '/participate/verify?token=not-a-token' },
+    'POST /participate/verify': { path: '/participate/verify', allowed: { form: { token: 'not-a-token' } } },
     'GET /participate/{id}': { path: `/participate/${RIVERSIDE.id}` },
     'POST /participate/{id}/redeem': {
       path: `/participate/${RIVERSIDE.id}/redeem`,
@@ -122,6 +128,14 @@ async function guardRefusal(res: Response): Promise<boolean> {
   return (
     (res.status === 401 && /sign in first/.test(text)) || (res.status === 403 && /may not do this/.test(text))
   );
+}
+
+/** Every civic answer, refusals included, is kept by no cache and framed by no site. */
+function assertHeaders(res: Response, label: string): void {
+  assert.equal(res.headers.get('cache-control'), 'no-store', `${label}: cache-control`);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  for (const d of ["frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'"])
+    assert.ok(csp.includes(d), `${label}: CSP lacks ${d}: ${csp}`);
 }
 
 const logoutLast = (a: string, b: string) =>
@@ -172,6 +186,7 @@ for (const kind of storeKinds()) {
               `${role} ${key}: ${res.status} ${await res.clone().text()}`,
             );
             assert.ok(await guardRefusal(res), `${role} ${key}: not the guard's refusal`);
+            assertHeaders(res, `${role} ${key}`);
             assert.equal(await w.snapshot(), before, `${role} ${key} changed the store`);
             refused++;
           } else {
@@ -180,6 +195,7 @@ for (const kind of storeKinds()) {
               !(await guardRefusal(res)) && res.status !== 403 && res.status < 500,
               `${role} ${key}: ${res.status} ${await res.clone().text()}`,
             );
+            assertHeaders(res, `${role} ${key}`);
             allowed++;
           }
         }

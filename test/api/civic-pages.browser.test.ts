@@ -13,11 +13,10 @@ import { startServer } from '../../src/api/server.ts';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
 import { readEntries } from '../../src/civic/service/log.ts';
-import { closeStore } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 
-const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
 let dir: string;
 let civicUrl: string;
@@ -26,7 +25,7 @@ let context: BrowserContext;
 let code: string;
 
 before(async () => {
-  closeStore(await packStore());
+  (await packWorkbench()).close();
   dir = mkdtempSync(join(tmpdir(), 'strata-civic-browser-'));
   civicUrl = `sqlite:${join(dir, 'civic.sqlite')}`;
   const svc = await CivicService.open(civicUrl);
@@ -42,17 +41,9 @@ before(async () => {
   await svc.close();
   server = await startServer({ db: PACK_DB, port: 0, civic: civicUrl });
   context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: await chromiumPath(),
     javaScriptEnabled: false,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 after(async () => {

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { RIVERSIDE } from '../civic/consultation-fixture.ts';
 import { storeKinds } from '../civic/stores.ts';
+import { WorkQueue } from '../../src/civic/auth/queue.ts';
 import { Client } from './civic-client.ts';
 import { civicWorld, PASSWORD, type CivicWorld } from './civic-fixture.ts';
 
@@ -155,15 +156,109 @@ for (const kind of storeKinds()) {
       assert.equal((await login(PASSWORD)).status, 200);
     });
 
-    it('brute force: ten wrong invitation codes lock redemption from that address; a good code is refused meanwhile', async () => {
+    it('brute force: 40 wrong passwords sent at once for one account are refused before hashing, all but five', async () => {
       const c = new Client(w.app);
       await c.refresh();
+      const started = w.svc.ctx.hashing.started;
+      const login = (password: string) =>
+        c.request('POST', '/api/v1/civic/login', { json: { email: 'moderator@example.org', password } });
+      const res = await Promise.all(Array.from({ length: 40 }, (_, i) => login(`parallel-guess-${i}`)));
+      const statuses = res.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 35);
+      assert.equal(w.svc.ctx.hashing.started - started, 5, 'passwords hashed');
+      await refused(() => login(PASSWORD), 429, 'locked');
+      const audit = await w.svc.auditLog(100);
+      assert.equal(
+        audit.filter(
+          (e) => e.action === 'session.sign-in-failed' && e.target === 'email:moderator@example.org',
+        ).length,
+        5,
+      );
+      assert.equal(
+        audit.filter((e) => e.action === 'lockout' && e.target === 'email:moderator@example.org').length,
+        1,
+      );
+      w.clock.advance(16 * MIN);
+    });
+
+    it('password hashing waits in a bounded queue: when it is full a sign-in is refused as busy (503), not piled up', async () => {
+      const saved = w.svc.ctx.hashing;
+      w.svc.ctx.hashing = new WorkQueue('password hashing', { concurrency: 1, waiting: 1 });
+      try {
+        const res = await Promise.all(
+          ['participant', 'analyst', 'admin', 'moderator'].map(async (role, i) => {
+            const c = new Client(w.app, `198.51.100.${i + 1}`);
+            await c.refresh();
+            return c.request('POST', '/api/v1/civic/login', {
+              json: { email: `${role}@example.org`, password: 'wrong password' },
+            });
+          }),
+        );
+        const statuses = res.map((r) => r.status).sort();
+        assert.deepEqual(statuses, [401, 401, 503, 503]);
+        const busy = res.find((r) => r.status === 503)!;
+        assert.equal(await code(busy), 'busy');
+      } finally {
+        w.svc.ctx.hashing = saved;
+      }
+    });
+
+    it('behind a trusted proxy, an attacker’s failed sign-ins lock out only the attacker’s address', async () => {
+      const app = w.appWith({ trustProxy: { hops: 1 } });
+      const via = (forwarded: string) => {
+        const c = new Client(app, '10.0.0.2'); // every request arrives from the proxy
+        const request = c.request.bind(c);
+        c.request = (method, path, sent = {}) =>
+          request(method, path, { ...sent, headers: { 'x-forwarded-for': forwarded, ...sent.headers } });
+        return c;
+      };
+      const attacker = via('203.0.113.66');
+      await attacker.refresh();
+      const res = await Promise.all(
+        Array.from({ length: 21 }, (_, i) =>
+          attacker.request('POST', '/api/v1/civic/login', {
+            json: { email: `nobody-${i}@example.org`, password: 'a wrong password' },
+          }),
+        ),
+      );
+      assert.deepEqual(res.map((r) => r.status).sort(), [...Array<number>(20).fill(401), 429]);
+      assert.equal((await attacker.signIn('analyst@example.org', PASSWORD)).status, 429);
+      // what a client writes to the left of the proxy's entry is not believed
+      assert.equal(
+        (await via('198.51.100.20, 203.0.113.66').signIn('analyst@example.org', PASSWORD)).status,
+        429,
+      );
+      assert.equal((await via('198.51.100.20').signIn('analyst@example.org', PASSWORD)).status, 200);
+      const audit = await w.svc.auditLog(100);
+      assert.ok(audit.some((e) => e.action === 'lockout' && e.target === 'address:203.0.113.66'));
+      w.clock.advance(16 * MIN);
+    });
+
+    it('brute force: after ten wrong invitation codes from an address each try waits a growing delay; a good code waits too', async () => {
+      const c = new Client(w.app, '192.0.2.77');
+      await c.refresh();
       const redeem = (k: string) => c.request('POST', `${R}/redeem`, { json: { code: k } });
-      for (let i = 0; i < 9; i++) assert.equal((await redeem(`WRONG-${i}`)).status, 401);
-      assert.equal((await redeem('WRONG-9')).status, 429);
+      const res = await Promise.all(Array.from({ length: 40 }, (_, i) => redeem(`WRONG-${i}`)));
+      const statuses = res.map((r) => r.status);
+      assert.equal(statuses.filter((s) => s === 401).length, 11, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 429).length, 29);
       await refused(() => redeem(w.codes[102]!), 429, 'locked');
-      w.clock.advance(31 * MIN);
+      w.clock.advance(1000);
+      assert.equal((await redeem('WRONG-41')).status, 401);
+      await refused(() => redeem(w.codes[102]!), 429, 'locked');
+      w.clock.advance(2000);
       assert.equal((await c.redeem(RIVERSIDE.id, w.codes[102]!)).status, 200);
+      w.clock.advance(61 * MIN);
+    });
+
+    it('public pages show no raw error text: a missing dataset is not named to residents', async () => {
+      const v = await w.voter();
+      const html = await (await v.request('GET', `/participate/${RIVERSIDE.id}`)).text();
+      assert.match(html, /No evidence for this area is in the store yet\./);
+      assert.doesNotMatch(html, /strata data import|ons-gva-lad|Error/);
+      const evidence = await (await v.request('GET', `${R}/evidence`)).text();
+      assert.doesNotMatch(evidence, /strata data import|ons-gva-lad/);
     });
 
     it('voting after the close is refused, at closing time and after an early close', async () => {
@@ -176,6 +271,7 @@ for (const kind of storeKinds()) {
           ...RIVERSIDE,
           id: 'late-2026',
           electorate: 'accounts',
+          eligibility: { domains: ['example.org'] },
           opens: now.toISOString(),
           closes,
         }),

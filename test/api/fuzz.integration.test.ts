@@ -5,17 +5,17 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../src/api/server.ts';
-import { closeStore, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { appOver } from '../helpers/api.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 let app: ReturnType<typeof appOver>;
 before(async () => {
-  store = await packStore();
-  app = appOver(store);
+  wb = await packWorkbench();
+  app = appOver(wb);
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 const segment = fc.oneof(
   fc.constantFrom(

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { query } from '../../src/store/db.ts';
-import { closeStore, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { appOver, json } from '../helpers/api.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 let app: ReturnType<typeof appOver>;
 before(async () => {
-  store = await packStore();
-  app = appOver(store);
+  wb = await packWorkbench();
+  app = appOver(wb);
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 const post = (body: unknown, type = 'application/json') =>
   app.request('/api/v1/io/shock', {
@@ -35,7 +35,7 @@ describe('input-output through the CLI and the API', () => {
     );
     assert.equal(lines.length, 105);
     const published = await query<{ row_code: string; col_code: string; value: number }>(
-      store,
+      wb.store,
       `SELECT row_code, col_code, value FROM io_cells c JOIN current_datasets d ON d.id = c.dataset_id
         WHERE d.source = 'ons-ioat-2019' AND sheet = 'Multipliers' AND col_code IN ('P1', 'GVA', 'D1')`,
     );

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { validate } from '@readme/openapi-parser';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { appOver, json } from '../helpers/api.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 let app: ReturnType<typeof appOver>;
 before(async () => {
-  store = await packStore();
-  app = appOver(store);
+  wb = await packWorkbench();
+  app = appOver(wb);
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 /** `/api/v1/areas/:code` → `/api/v1/areas/{code}` */
 const openapiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

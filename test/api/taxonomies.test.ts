@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createApp } from '../../src/api/app.ts';
-import { taxonomyById, type Store } from '../../src/workbench.ts';
+import { Workbench } from '../../src/workbench.ts';
 
-// The taxonomy routes read only the built-in taxonomy files, never the store.
-const app = createApp({ store: null as unknown as Store, taxonomy: taxonomyById, webDir: null });
+// The taxonomy routes read only the built-in taxonomy files: an empty store is enough.
+const app = createApp({ workbench: await Workbench.open(':memory:'), webDir: null });
 const file = JSON.parse(readFileSync('data/taxonomies/foundational-economy-v1.json', 'utf8')) as {
   layers: { id: string; name: string; divisions: string[] }[];
 };

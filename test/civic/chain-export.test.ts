@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SourceError } from '../../src/core/errors.ts';
-import { appendEntry, entryHash, type LogEntry } from '../../src/civic/chain.ts';
+import { appendEntry, entryHash, genesisHash, type LogEntry } from '../../src/civic/chain.ts';
 import { exportLog, parseLog, verifyExport } from '../../src/civic/chain-export.ts';
 import { canonicalJson } from '../../src/civic/canonical.ts';
 import { formatVerifyReport } from '../../src/civic/report.ts';
@@ -89,6 +89,49 @@ describe('exported ballot log', () => {
     const forged = exportLog(CONSULTATION, rewritten);
     assert.equal(fault(forged), undefined);
     assert.equal(fault(forged, { publishedHead: log[3]!.hash })?.kind, 'head');
+  });
+  it('accepts every head published while voting ran, and says up to which entry it proves the log', () => {
+    const genesis = verifyExport(text, { publishedHead: genesisHash(CONSULTATION) });
+    assert.deepEqual(genesis.proven, { head: genesisHash(CONSULTATION), count: 0 });
+    assert.match(
+      formatVerifyReport(genesis),
+      /proves the consultation as published \(no entry yet\); entries 0 to 3 came after that head/,
+    );
+    for (const [k, e] of log.entries()) {
+      const r = verifyExport(text, { publishedHead: e.hash });
+      assert.equal(r.fault, undefined, `head after entry ${k}`);
+      assert.deepEqual(r.proven, { head: e.hash, count: k + 1 });
+    }
+    assert.match(
+      formatVerifyReport(verifyExport(text, { publishedHead: log[1]!.hash })),
+      new RegExp(
+        `published head ${log[1]!.hash} proves entries 0 to 1 \\(2 of 4\\); entries 2 to 3 came after that head`,
+      ),
+    );
+    assert.doesNotMatch(
+      formatVerifyReport(verifyExport(text, { publishedHead: log[3]!.hash })),
+      /internal consistency only/,
+    );
+  });
+  it('a log rewritten wholesale passes alone, and says that only internal consistency was checked; a head published before the change catches it', () => {
+    const flipped = [log[0]!];
+    for (const e of log.slice(1))
+      flipped.push(rehash({ ...e, prevHash: flipped.at(-1)!.hash, ballot: e.seq === 1 ? ['C'] : e.ballot }));
+    const forged = exportLog(CONSULTATION, flipped, tally(CONSULTATION, countedBallots(flipped)));
+    const alone = verifyExport(forged);
+    assert.equal(alone.fault, undefined);
+    assert.equal(alone.matchesPublished, true);
+    assert.match(formatVerifyReport(alone), /checked: internal consistency only\. A log rewritten wholesale/);
+    assert.equal(
+      verifyExport(forged, { publishedHead: log[0]!.hash }).proven?.count,
+      1,
+      'entry 0 was not changed',
+    );
+    assert.deepEqual(fault(forged, { publishedHead: log[2]!.hash }), {
+      seq: 4,
+      kind: 'head',
+      detail: `the published head ${log[2]!.hash} is not the hash of any entry of this log, nor of the consultation: the log was rewritten, or it is not the one published`,
+    });
   });
   it('detects a ballot the consultation does not allow, even correctly chained', () => {
     const bad = rehash({ ...appendEntry(CONSULTATION, log[3], 'x'.repeat(64), ['A']), ballot: ['Z'] });

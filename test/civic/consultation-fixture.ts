@@ -6,6 +6,8 @@ export const RIVERSIDE = {
   title: 'Riverside neighbourhood fund',
   area: 'E06000001',
   electorate: 'codes-or-accounts',
+  // codes and accounts together give no one-person-one-vote guarantee: an open poll
+  openPoll: true,
   opens: '2026-05-01T09:00:00Z',
   closes: '2026-05-15T17:00:00Z',
   description: 'How should the £30 of the Riverside fund be spent?',

@@ -10,8 +10,7 @@ import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
 import { CivicService } from '../../src/civic/service.ts';
 import type { Receipt } from '../../src/civic/service/ballots.ts';
 import { readEntries } from '../../src/civic/service/log.ts';
-import { closeStore } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 import { RIVERSIDE } from './consultation-fixture.ts';
 import { startServerProcess } from './server-process.ts';
 import { freshStore, storeKinds, type TestStore } from './stores.ts';
@@ -20,7 +19,7 @@ const CLIENTS = 500;
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
 const BALLOTS = [['A'], ['B'], ['C'], ['A', 'B'], ['B', 'C'], []];
 
-before(async () => closeStore(await packStore()));
+before(async () => (await packWorkbench()).close());
 
 /** Opens a consultation and a participant session per client: cookie and CSRF token. */
 async function prepare(url: string): Promise<{ cookie: string; csrf: string }[]> {

@@ -1,9 +1,9 @@
 import { createApp } from '../../src/api/app.ts';
-import { taxonomyById, type Store } from '../../src/workbench.ts';
+import type { Workbench } from '../../src/workbench.ts';
 
-/** The whole application in-process over a store (no port): `app.request(url)`. */
-export function appOver(store: Store, webDir: string | null = null) {
-  return createApp({ store, taxonomy: taxonomyById, webDir });
+/** The whole application in-process over a workbench (no port): `app.request(url)`. */
+export function appOver(workbench: Workbench, webDir: string | null = null) {
+  return createApp({ workbench, webDir });
 }
 
 /** A response body as JSON, loosely typed for assertions. */

@@ -1,4 +1,4 @@
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 
 /** A sheet as rows of cells, as the publisher lays it out (title rows included). */
 export type Rows = (string | number | null)[][];

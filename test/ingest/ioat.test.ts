@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { readIoat } from '../../src/ingest/ioat.ts';
 import { inputOf } from '../helpers/source.ts';
 

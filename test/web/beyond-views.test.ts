@@ -3,8 +3,14 @@
 // costs, roll-up shares, and the comparison chart leaving out counts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EntitlementRow, LocalGap, MissionReport } from '../../src/web/lib/beyond-reports.ts';
-import type { Comparison, RegistryRow, RegistryTable } from '../../src/web/lib/beyond-types.ts';
+import type {
+  AreaComparison,
+  EntitlementRow,
+  IndicatorTable,
+  LocalGap,
+  MissionReport,
+  TableRow,
+} from '../../src/web/lib/api-types.ts';
 import { NO_DATA_FILL, SUPPRESSED_FILL, tallyBy, VERDICTS } from '../../src/web/lib/categories.ts';
 import { fixedClasses } from '../../src/web/lib/classes.ts';
 import { relativeRows } from '../../src/web/lib/comparison-view.ts';
@@ -54,10 +60,12 @@ describe('gender view', () => {
   });
 });
 
-const reg = (areacd: string, value: number | null, v95: string, v998: string): RegistryRow => ({
+const reg = (areacd: string, value: number | null, v95: string, v998: string): TableRow => ({
   areacd,
   areanm: areacd,
+  level: 'lad',
   period: '2025-04-30',
+  year: 2025,
   value,
   status: null,
   lci95: value === null ? null : value - 10,
@@ -65,19 +73,20 @@ const reg = (areacd: string, value: number | null, v95: string, v998: string): R
   lci998: value === null ? null : value - 16,
   uci998: value === null ? null : value + 16,
   region: null,
-  vsNational: { '95': v95, '99.8': v998 } as RegistryRow['vsNational'],
+  vsNational: { '95': v95, '99.8': v998 } as TableRow['vsNational'],
   vsRegion: { '95': 'similar', '99.8': 'similar' },
   trend: { status: 'maintaining' },
 });
 
 describe('indicator view', () => {
-  const t: RegistryTable = {
+  const t: IndicatorTable = {
     indicator: {
       id: 'pay',
       label: 'Pay',
       unit: '£',
       polarity: 'higher-is-better',
       rationale: '',
+      boundaries: ['lad-2023'],
       interval: 'published',
       trendRule: 'ci-change',
       source: '',
@@ -143,6 +152,7 @@ describe('area comparison view', () => {
         unit,
         polarity: 'higher-is-better' as const,
         rationale: '',
+        boundaries: ['lad-2023'],
         interval: '',
         trendRule: '',
         source: '',
@@ -151,7 +161,9 @@ describe('area comparison view', () => {
       area: {
         areacd: 'A',
         areanm: 'A',
+        level: 'lad',
         period: '2023',
+        year: 2023,
         value,
         status: null,
         lci95: value - 1,
@@ -168,9 +180,9 @@ describe('area comparison view', () => {
           verdict: { '95': 'better' as const, '99.8': 'similar' as const },
         },
       ],
-      trend: { status: 'maintaining' },
+      trend: { status: 'maintaining' as const },
     });
-    const c: Comparison = {
+    const c: AreaComparison = {
       areacd: 'A',
       areanm: 'A',
       level: 'lad',
@@ -288,7 +300,7 @@ describe('mission view', () => {
     upper: null,
     expected: 551,
     track,
-    confidence: 'uncertain',
+    confidence: 'uncertain' as const,
     pOnTrack: p,
     status: null,
     rule: 'linear trajectory',

@@ -17,7 +17,12 @@ const square = (x: number, y: number) => ({
 const area = (areacd: string, x: number, start: number | null, end: number | null): AreaFeature => ({
   type: 'Feature',
   geometry: square(x, 52),
-  properties: { areacd, areanm: areacd, start, end },
+  properties: {
+    areacd,
+    areanm: areacd,
+    ...(start === null ? {} : { start }),
+    ...(end === null ? {} : { end }),
+  },
 });
 
 // Two districts merged into one in 2023; another unchanged throughout.

@@ -1,16 +1,15 @@
 // What the browser tests and the web benchmark share: the built app served by the real server
-// over the integration-test store, and Debian's Chromium driven by playwright-core.
+// over the integration-test store, and Chromium (the system's, else npm's) driven by playwright-core.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/api/server.ts';
-import { closeStore } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
-export const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT = 'test-output';
 
 /** Builds dist/web if it is missing or older than src/web. */
@@ -25,7 +24,7 @@ export function buildWeb(): void {
  */
 export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
   buildWeb();
-  closeStore(await packStore());
+  (await packWorkbench()).close();
   const dir = mkdtempSync(join(tmpdir(), 'strata-web-civic-'));
   const server = await startServer({ db: PACK_DB, port: 0, civic: `sqlite:${join(dir, 'civic.sqlite')}` });
   return {
@@ -37,26 +36,16 @@ export async function serveApp(): Promise<{ url: string; close: () => Promise<vo
   };
 }
 
-/** Chromium in a fresh profile folder, headless, with the flags DEVELOPERS.md names. */
+/** Chromium in a fresh profile folder, headless, with the flags DEVELOPERS.md names (`executable` to choose one). */
 export async function launch(
   viewport = { width: 1280, height: 900 },
+  executable?: string,
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium (bash .ci/run does)`);
-  }
   const dir = mkdtempSync(join(tmpdir(), 'strata-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
+    executablePath: executable ?? (await chromiumPath()),
     viewport,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

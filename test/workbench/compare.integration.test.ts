@@ -1,21 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, compareAreas, taxonomyById, type Store } from '../../src/workbench.ts';
-import { loadRegistry } from '../../src/workbench/registry.ts';
-import { packStore } from '../helpers/pack.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
+import { compareAreas } from '../../src/workbench/compare.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
-const registry = loadRegistry();
-const taxonomy = taxonomyById();
+const taxonomy = loadTaxonomy();
 
 describe('area comparison on the real pack', () => {
   it('names ITL3 neighbours, not only local authorities', async () => {
-    const c = await compareAreas(store, registry, taxonomy, 'TLC11', {
+    const c = await compareAreas(wb, taxonomy, 'TLC11', {
       nearest: { k: 4, profile: ['gva-per-head', 'foundational-share-gva'] },
       indicators: ['gva-per-head'],
     });
@@ -28,7 +27,7 @@ describe('area comparison on the real pack', () => {
   });
 
   it('names LAD neighbours as the April 2023 lookup does', async () => {
-    const c = await compareAreas(store, registry, taxonomy, 'E06000001', {
+    const c = await compareAreas(wb, taxonomy, 'E06000001', {
       nearest: { k: 3, profile: ['gross-median-weekly-pay', 'foundational-share-gva'] },
       indicators: ['gross-median-weekly-pay'],
     });

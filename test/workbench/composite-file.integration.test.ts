@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
 import { DataFileError, parseText, readDataFile } from '../../src/workbench/data-file.ts';
 import { MissingValuesError, runCompositeFile } from '../../src/workbench/composite-file.ts';
-import { loadRegistry } from '../../src/workbench/registry.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
-const registry = loadRegistry();
-const taxonomy = taxonomyById();
+const taxonomy = loadTaxonomy();
 const EXAMPLE = 'data/indicators/composites/example-local-prosperity.yaml';
 
 describe('composite index from a file on the real pack', () => {
   it('scores 361 local authorities on 10 indicators with median ranks, 5–95% intervals and Sobol indices per input', async () => {
-    const r = await runCompositeFile(store, registry, taxonomy, readDataFile(EXAMPLE));
+    const r = await runCompositeFile(wb, taxonomy, readDataFile(EXAMPLE));
     assert.equal(r.rows.length, 361);
     assert.equal(r.periods.length, 10);
     assert.ok(
@@ -46,7 +44,7 @@ describe('composite index from a file on the real pack', () => {
   it('refuses gaps when the file declares no imputation, listing every one', async () => {
     const text = readDataFile(EXAMPLE).value as Record<string, unknown>;
     const file = parseText(JSON.stringify({ ...text, imputation: { method: 'none' } }), 'none.json');
-    await assert.rejects(runCompositeFile(store, registry, taxonomy, file), (e: unknown) => {
+    await assert.rejects(runCompositeFile(wb, taxonomy, file), (e: unknown) => {
       assert.ok(e instanceof MissingValuesError);
       assert.ok(e.gaps.includes('E06000053 gross-median-weekly-pay'), e.gaps.slice(0, 5).join());
       assert.match(e.message, /values missing and imputation is none/);
@@ -59,7 +57,7 @@ describe('composite index from a file on the real pack', () => {
       'id: x\nindicators:\n  - { id: gross-median-weekly-pay, direction: 1 }\n  - { id: gigabit, direction: 1 }\n',
       'bad.yaml',
     );
-    await assert.rejects(runCompositeFile(store, registry, taxonomy, bad), (e: unknown) => {
+    await assert.rejects(runCompositeFile(wb, taxonomy, bad), (e: unknown) => {
       assert.ok(e instanceof DataFileError);
       assert.deepEqual(e.issues, [
         { path: 'indicators.1.id', line: 4, column: 11, message: 'unknown indicator: gigabit' },
@@ -70,6 +68,6 @@ describe('composite index from a file on the real pack', () => {
       'id: x\nindicators:\n  - { id: gross-median-weekly-pay, direction: 1 }\n  - { id: gigabit-capable-broadband, direction: 1 }\n',
       'apart.yaml',
     );
-    await assert.rejects(runCompositeFile(store, registry, taxonomy, apart), /share no year/);
+    await assert.rejects(runCompositeFile(wb, taxonomy, apart), /share no year/);
   });
 });

@@ -4,21 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { query } from '../../src/store/db.ts';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
 import { DataFileError, readDataFile } from '../../src/workbench/data-file.ts';
 import { DEFAULT_FLOORS, entitlements } from '../../src/workbench/entitlements.ts';
 import { ladPopulation } from '../../src/workbench/geography.ts';
-import { loadRegistry } from '../../src/workbench/registry.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
-const registry = loadRegistry();
-const taxonomy = taxonomyById();
+const taxonomy = loadTaxonomy();
 
 function floorsFile(edit: (text: string) => string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'strata-floors-')), 'floors.yaml');
@@ -28,7 +26,7 @@ function floorsFile(edit: (text: string) => string): string {
 
 describe('entitlements on the real pack', () => {
   it('puts every local authority against every default floor, naming the floor', async () => {
-    const r = await entitlements(store, registry, taxonomy);
+    const r = await entitlements(wb, taxonomy);
     assert.equal(r.rows.length, 361 * r.summary.length);
     assert.equal(r.summary.length, 5);
     for (const row of r.rows) assert.match(row.rule, /^[a-z0-9:-]+ [≥≤] [\d.]+ \S+ by \d{4}$/);
@@ -42,7 +40,7 @@ describe('entitlements on the real pack', () => {
   });
 
   it('counts the people and premises behind Hartlepool’s gigabit shortfall', async () => {
-    const r = await entitlements(store, registry, taxonomy, undefined, { area: 'E06000001' });
+    const r = await entitlements(wb, taxonomy, undefined, { area: 'E06000001' });
     const g = r.rows.find((x) => x.floor === 'gigabit')!;
     assert.equal(g.value, 96.9);
     assert.equal(g.population, 92571);
@@ -51,9 +49,9 @@ describe('entitlements on the real pack', () => {
   });
 
   it('changes with the floor file alone', async () => {
-    const base = await entitlements(store, registry, taxonomy);
+    const base = await entitlements(wb, taxonomy);
     const path = floorsFile((t) => t.replace('floor: 99\n', 'floor: 90\n'));
-    const lower = await entitlements(store, registry, taxonomy, readDataFile(path));
+    const lower = await entitlements(wb, taxonomy, readDataFile(path));
     const count = (r: typeof base) => r.summary.find((s) => s.floor === 'gigabit')!.areasBelow;
     assert.ok(count(lower) < count(base), `${count(lower)} < ${count(base)}`);
     assert.match(lower.rows.find((x) => x.floor === 'gigabit')!.rule, /≥ 90 %/);
@@ -62,7 +60,7 @@ describe('entitlements on the real pack', () => {
 
   it('refuses a floor file with an impossible floor, naming its path and line', async () => {
     const path = floorsFile((t) => t.replace('floor: 99\n', 'floor: 130\n'));
-    await assert.rejects(entitlements(store, registry, taxonomy, readDataFile(path)), (e: unknown) => {
+    await assert.rejects(entitlements(wb, taxonomy, readDataFile(path)), (e: unknown) => {
       assert.ok(e instanceof DataFileError);
       assert.equal(e.issues[0]!.path, 'floors.0.floor');
       assert.ok(e.issues[0]!.line! > 10);
@@ -71,9 +69,9 @@ describe('entitlements on the real pack', () => {
   });
 
   it('keeps the mid-2021 population whole when districts merge into 2023 authorities', async () => {
-    const pop = await ladPopulation(store);
+    const pop = await ladPopulation(wb);
     const [raw] = await query<{ total: number }>(
-      store,
+      wb.store,
       `SELECT sum(value) AS total FROM nomis_obs n JOIN current_datasets d ON d.id = n.dataset_id
         WHERE d.source = 'ons-mye-lad-2021' AND geography_type LIKE 'local authorities: district%'
           AND json_extract_string(dims, '$.C_AGE.code') = '200' AND json_extract_string(dims, '$.GENDER.code') = '0'`,

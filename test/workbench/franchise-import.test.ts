@@ -3,14 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, openStore, query, type Store } from '../../src/store/db.ts';
-import {
-  franchiseImport,
-  franchiseRegister,
-  franchiseSummary,
-  franchiseSuppliers,
-} from '../../src/workbench/franchise.ts';
-import { loadTaxonomy } from '../../src/workbench/layers.ts';
+import { query, type Store } from '../../src/store/db.ts';
+import { Workbench } from '../../src/workbench.ts';
 import { tenderPackage } from '../helpers/ocds-fixture.ts';
 
 const MCR = [
@@ -48,7 +42,7 @@ async function counts(store: Store) {
 }
 
 describe('franchiseImport', () => {
-  let store: Store;
+  let wb: Workbench;
   const good = folder({
     'manchester-2021-04.csv': MCR,
     'leeds_processed_2022-03.csv': LEEDS,
@@ -56,12 +50,12 @@ describe('franchiseImport', () => {
     'index.json': '{"dir":"manchester","files":[]}',
   });
   before(async () => {
-    store = await openStore(':memory:');
+    wb = await Workbench.open(':memory:');
   });
-  after(() => closeStore(store));
+  after(() => wb.close());
 
   it('imports spend files and release packages in one go, reporting layouts, duplicates and what it skipped', async () => {
-    const r = await franchiseImport(store, good);
+    const r = await wb.franchiseImport(good);
     assert.deepEqual(
       r.files.map((f) => [f.file, f.kind, f.status, f.body, f.layout, f.rows, f.pence]),
       [
@@ -91,15 +85,15 @@ describe('franchiseImport', () => {
       { file: 'index.json', reason: 'JSON without releases: not an OCDS release package' },
     ]);
     assert.deepEqual(r.register, { appended: 2, conditions: 1 });
-    assert.deepEqual(await counts(store), { files: 3, lines: 7, awards: 4, history: 2 });
+    assert.deepEqual(await counts(wb.store), { files: 3, lines: 7, awards: 4, history: 2 });
   });
   it('a second import of the same files changes nothing', async () => {
-    const r = await franchiseImport(store, good);
+    const r = await wb.franchiseImport(good);
     assert.deepEqual(
       r.files.map((f) => f.status),
       ['unchanged', 'unchanged', 'unchanged'],
     );
-    assert.deepEqual(await counts(store), { files: 3, lines: 7, awards: 4, history: 2 });
+    assert.deepEqual(await counts(wb.store), { files: 3, lines: 7, awards: 4, history: 2 });
   });
   it('a bad file anywhere in the folder is refused with file, line and value, and nothing is imported', async () => {
     const bad = folder({
@@ -107,7 +101,7 @@ describe('franchiseImport', () => {
       'manchester-2021-07.csv': MCR.replace(/2021-04/g, '2021-07').replace('812.50', '8l2.50'),
     });
     await assert.rejects(
-      franchiseImport(store, bad),
+      wb.franchiseImport(bad),
       /manchester-2021-07\.csv:4:6: not an amount \(value "8l2\.50"\)/,
     );
     const mislabelled = folder({
@@ -115,10 +109,10 @@ describe('franchiseImport', () => {
         'Organisation Label,Organisational Unit,Service Division Label,Purpose,Payment Date,Amount,Beneficiary Name\nLeeds City Council,a,b,c,01/08/2021,1.00,X\n',
     });
     await assert.rejects(
-      franchiseImport(store, mislabelled),
+      wb.franchiseImport(mislabelled),
       /manchester-2021-08\.csv:1: a Leeds City Council layout, not Manchester City Council's: the file is mislabelled/,
     );
-    assert.deepEqual(await counts(store), { files: 3, lines: 7, awards: 4, history: 2 });
+    assert.deepEqual(await counts(wb.store), { files: 3, lines: 7, awards: 4, history: 2 });
   });
   it('a release that would rewrite the register’s history is refused, and the store is left as it was', async () => {
     const pkg = tenderPackage();
@@ -131,16 +125,16 @@ describe('franchiseImport', () => {
       'manchester-2021-09.csv': MCR.replace(/2021-04/g, '2021-09'),
       'fts-again.json': JSON.stringify(changed),
     });
-    await assert.rejects(franchiseImport(store, rewrite), /register history is append-only/);
-    assert.deepEqual(await counts(store), { files: 3, lines: 7, awards: 4, history: 2 });
-    const reg = await franchiseRegister(store);
+    await assert.rejects(wb.franchiseImport(rewrite), /register history is append-only/);
+    assert.deepEqual(await counts(wb.store), { files: 3, lines: 7, awards: 4, history: 2 });
+    const reg = await wb.franchiseRegister();
     assert.deepEqual(
       reg.conditions.map((c) => [c.promised, c.latest]),
       [['95% of eligible households', 'approaching-target']],
     );
   });
   it('the summary reconciles with the files to the penny, by month and by payee class', async () => {
-    const s = await franchiseSummary(store, loadTaxonomy(), { body: 'manchester' });
+    const s = await wb.franchiseSummary({ body: 'manchester' });
     assert.deepEqual([s.total, s.rows, s.published.total, s.duplicates.rows], [11896.46, 5, 11896.46, 0]);
     assert.deepEqual(
       s.by_month.map((m) => [m.month, m.rows, m.total]),
@@ -161,22 +155,22 @@ describe('franchiseImport', () => {
     );
     assert.deepEqual(Object.keys(s.match_rate).slice(0, 3), ['by_suppliers', 'by_payments', 'by_value']);
     assert.equal(s.io, null);
-    const p = await franchiseSummary(store, loadTaxonomy(), {
+    const p = await wb.franchiseSummary({
       body: 'Manchester City Council',
       period: '2021-05',
     });
     assert.deepEqual([p.total, p.rows], [10812.5, 3]);
   });
   it('suppliers carry contract awards where an award names them, and an unknown body is refused', async () => {
-    const r = await franchiseSuppliers(store, loadTaxonomy(), { body: 'manchester' });
+    const r = await wb.franchiseSuppliers({ body: 'manchester' });
     const nlc = r.suppliers.find((x) => x.supplier === 'Northern Life Care Limited')!;
     assert.deepEqual([nlc.total, nlc.awarded, nlc.company_number], [10000, 500000.01, '01867042']);
     await assert.rejects(
-      franchiseSummary(store, loadTaxonomy(), { body: 'Sheffield' }),
+      wb.franchiseSummary({ body: 'Sheffield' }),
       /unknown body with spend in the store .*: Sheffield/,
     );
     await assert.rejects(
-      franchiseSummary(store, loadTaxonomy(), { body: 'manchester', period: '21/22' }),
+      wb.franchiseSummary({ body: 'manchester', period: '21/22' }),
       /invalid period: 21\/22/,
     );
   });

@@ -7,16 +7,20 @@ import { parse } from 'csv-parse/sync';
 import { readCouncilSpending } from '../../src/ingest/council-spending.ts';
 import { readSourceFile } from '../../src/ingest/source-file.ts';
 import { ioRetention } from '../../src/models/franchise/io-retention.ts';
-import { closeStore, openStore, type Store } from '../../src/store/db.ts';
-import { payeesWithMatches } from '../../src/store/franchise-read.ts';
-import { franchiseImport, franchiseSummary, type FranchiseSummary } from '../../src/workbench/franchise.ts';
+import {
+  FranchiseConditions,
+  FranchiseRegister,
+  FranchiseSummary,
+  FranchiseSuppliers,
+  FranchiseWhatIf,
+} from '../../src/contract/franchise.ts';
+import { payeesWithMatches } from '../../src/store/queries/franchise.ts';
+import { Workbench } from '../../src/workbench.ts';
 import { areaModel } from '../../src/workbench/franchise-io.ts';
-import { loadTaxonomy } from '../../src/workbench/layers.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 import { PACK, testSource } from '../helpers/source.ts';
 
 const DIR = join(PACK, 'council-spending-manchester-leeds');
-const taxonomy = loadTaxonomy();
 
 /** Expected totals by payment month, from the catalogue's own spend reader (a separate implementation). */
 function expected(files: string[], options: Record<string, unknown> = {}) {
@@ -36,17 +40,28 @@ function expected(files: string[], options: Record<string, unknown> = {}) {
 }
 
 describe('franchise engine on the data pack', () => {
-  let store: Store;
+  let wb: Workbench;
   let mcr: FranchiseSummary;
   before(async () => {
-    closeStore(await packStore());
+    (await packWorkbench()).close();
     const path = join(mkdtempSync(join(tmpdir(), 'strata-franchise-')), 'pack.duckdb');
     copyFileSync(PACK_DB, path);
-    store = await openStore(path);
-    await franchiseImport(store, DIR);
-    mcr = await franchiseSummary(store, taxonomy, { body: 'manchester', period: '2021-22' });
+    wb = await Workbench.open(path);
+    await wb.franchiseImport(DIR);
+    mcr = await wb.franchiseSummary({ body: 'manchester', period: '2021-22' });
   });
-  after(() => closeStore(store));
+  after(() => wb.close());
+
+  it('every answer is in its contract: the strict schemas the API and the web app read', async () => {
+    const q = { body: 'manchester', period: '2021-22' };
+    FranchiseSummary.parse(mcr);
+    FranchiseSuppliers.parse(await wb.franchiseSuppliers(q));
+    FranchiseConditions.parse(await wb.franchiseConditions(q));
+    FranchiseWhatIf.parse(
+      await wb.franchiseWhatIf({ ...q, category: '*', field: 'service', share: 0.1, target: 'local' }),
+    );
+    FranchiseRegister.parse(await wb.franchiseRegister());
+  });
 
   it('Manchester 2021/22: totals reconcile with the files to the penny, in rows and £, by month and in total', () => {
     const months = readdirSync(DIR).filter((f) => /^20\d\d-\d\d\.csv$/.test(f));
@@ -60,7 +75,7 @@ describe('franchise engine on the data pack', () => {
     }
   });
   it('Leeds March 2022: every line, payment months November to March, to the penny', async () => {
-    const s = await franchiseSummary(store, taxonomy, { body: 'leeds' });
+    const s = await wb.franchiseSummary({ body: 'leeds' });
     const e = expected(['leeds_processed_2022-03.csv'], { body: 'Leeds City Council' });
     assert.deepEqual([s.published.rows, Math.round(s.published.total * 100)], [29_223, 24_258_795_756]);
     assert.deepEqual([s.rows, Math.round(s.total * 100)], [e.rows, e.pence]);
@@ -75,7 +90,7 @@ describe('franchise engine on the data pack', () => {
       );
   });
   it('classification covers every row: class totals add up to the file total, to the penny', async () => {
-    for (const s of [mcr, await franchiseSummary(store, taxonomy, { body: 'leeds' })]) {
+    for (const s of [mcr, await wb.franchiseSummary({ body: 'leeds' })]) {
       const classes = Object.values(s.classified);
       assert.equal(
         classes.reduce((t, c) => t + c.rows, 0),
@@ -101,7 +116,7 @@ describe('franchise engine on the data pack', () => {
     assert.ok(labels.length >= 200);
     const found = new Map<string, { status: string; employerId: string | null }>();
     for (const body of ['Manchester City Council', 'Leeds City Council'])
-      for (const p of await payeesWithMatches(store, body)) found.set(`${body}|${p.name}`, p);
+      for (const p of await payeesWithMatches(wb.store, body)) found.set(`${body}|${p.name}`, p);
     let accepted = 0;
     let correct = 0;
     for (const l of labels) {
@@ -131,9 +146,9 @@ describe('franchise engine on the data pack', () => {
       join(dir, 'manchester-2023-01.csv'),
       'Body Name,Service Area,Expenses Type,Invoice Payment Date,Transaction Number,Net Amount,Supplier Name\nManchester City Council,Highways Services,Works,2023-01-16,9,250000.00,Colas Limited\n',
     );
-    await franchiseImport(store, dir);
-    const s = await franchiseSummary(store, taxonomy, { body: 'manchester', period: '2023-01' });
-    const { model } = await areaModel(store, taxonomy, 'E08000003');
+    await wb.franchiseImport(dir);
+    const s = await wb.franchiseSummary({ body: 'manchester', period: '2023-01' });
+    const { model } = await areaModel(wb, wb.defaultTaxonomy, 'E08000003');
     const j = model.codes.indexOf(s.io!.byIndustry[0]!.industry);
     assert.equal(s.io!.byIndustry.length, 1);
     assert.equal(s.io!.type1, model.multipliers.output.type1[j]);

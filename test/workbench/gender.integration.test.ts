@@ -1,29 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { query } from '../../src/store/db.ts';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
 import { genderLens } from '../../src/workbench/gender.ts';
-import { loadRegistry } from '../../src/workbench/registry.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
-const registry = loadRegistry();
-const taxonomy = taxonomyById();
+const taxonomy = loadTaxonomy();
 
 describe('gender lens on the real pack', () => {
   it('gives the distribution of employers’ gaps in every layer, weighing each employer once', async () => {
-    const r = await genderLens(store, registry, taxonomy);
+    const r = await genderLens(wb, taxonomy);
     assert.equal(r.employers.period, '2021-22');
     assert.equal(r.employers.partial, false);
     const layers = r.employers.byLayer.map((d) => d.layer);
     for (const l of taxonomy.layers.map((x) => x.id)) assert.ok(layers.includes(l), l);
     const [{ n }] = await query<{ n: bigint }>(
-      store,
+      wb.store,
       `SELECT count(*) AS n FROM gpg_employers g JOIN current_datasets d ON d.id = g.dataset_id WHERE g.period = '2021-22' AND g.diff_median_hourly IS NOT NULL`,
     );
     const weight = r.employers.byLayer.reduce((s, d) => s + d.weight, 0);
@@ -43,7 +41,7 @@ describe('gender lens on the real pack', () => {
   });
 
   it('keeps suppressed local gaps suppressed and reads Hartlepool as published', async () => {
-    const r = await genderLens(store, registry, taxonomy, { area: 'E06000001' });
+    const r = await genderLens(wb, taxonomy, { area: 'E06000001' });
     const at = (basis: string, statistic: string, pattern: string) =>
       r.local.rows.find((x) => x.basis === basis && x.statistic === statistic && x.pattern === pattern)!;
     assert.equal(at('workplace', 'median', 'all').value, 13.8);
@@ -51,13 +49,13 @@ describe('gender lens on the real pack', () => {
     const hidden = at('workplace', 'median', 'part-time');
     assert.equal(hidden.value, null);
     assert.equal(hidden.status, 'x');
-    const all = await genderLens(store, registry, taxonomy);
+    const all = await genderLens(wb, taxonomy);
     assert.equal(all.local.rows.length, 361 * 12);
     assert.ok(all.local.rows.filter((x) => x.status === 'x').every((x) => x.value === null));
   });
 
   it('groups ASHE’s industry gaps by layer', async () => {
-    const r = await genderLens(store, registry, taxonomy);
+    const r = await genderLens(wb, taxonomy);
     const providential = r.industries
       .filter((x) => x.layer === 'foundational-providential')
       .map((x) => x.industry);

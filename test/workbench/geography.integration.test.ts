@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, type Store } from '../../src/workbench.ts';
+import { type Workbench } from '../../src/workbench.ts';
 import { lads2023, ladsWithin } from '../../src/workbench/geography.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 describe('local authorities of the April 2023 lookup', () => {
   it('lists the 361 LADs, each in its ITL areas', async () => {
-    const lads = await lads2023(store);
+    const lads = await lads2023(wb);
     assert.equal(lads.length, 361);
     const hartlepool = lads.find((l) => l.areacd === 'E06000001')!;
     assert.deepEqual(hartlepool.itl, ['TLC', 'TLC1', 'TLC11']);
@@ -21,15 +21,15 @@ describe('local authorities of the April 2023 lookup', () => {
 
   it('finds the LADs inside an ITL area at any level, a straddling LAD in each of its ITL3 areas', async () => {
     assert.deepEqual(
-      (await ladsWithin(store, 'TLC11')).map((l) => `${l.areacd} ${l.areanm} ${l.level}`),
+      (await ladsWithin(wb, 'TLC11')).map((l) => `${l.areacd} ${l.areanm} ${l.level}`),
       ['E06000001 Hartlepool lad', 'E06000004 Stockton-on-Tees lad'],
     );
     for (const itl3 of ['TLM61', 'TLM62', 'TLM63'])
       assert.ok(
-        (await ladsWithin(store, itl3)).some((l) => l.areanm === 'Highland'),
+        (await ladsWithin(wb, itl3)).some((l) => l.areanm === 'Highland'),
         itl3,
       );
-    assert.equal((await ladsWithin(store, 'TLC')).length, 12);
-    assert.equal((await ladsWithin(store, 'TLM')).length, 32);
+    assert.equal((await ladsWithin(wb, 'TLC')).length, 12);
+    assert.equal((await ladsWithin(wb, 'TLM')).length, 32);
   });
 });

@@ -8,14 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { query } from '../../src/store/db.ts';
 import { DATA_TABLES } from '../../src/store/schema.ts';
-import {
-  closeStore,
-  importDir,
-  listDatasets,
-  openStore,
-  verifyStore,
-  type Store,
-} from '../../src/workbench.ts';
+import { closeStore, openStore, type Store } from '../../src/store/db.ts';
+import { importDir, listDatasets, verifyStore } from '../../src/workbench/data.ts';
 import {
   fixturePack,
   GPG_712,

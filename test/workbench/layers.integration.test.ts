@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, layerRows, layersAll, loadTaxonomy, type Store } from '../../src/workbench.ts';
-import { PACK_DB, packStore } from '../helpers/pack.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
+import { layerRows, layersAll } from '../../src/workbench/layers.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
-before(async () => (store = await packStore()));
-after(() => closeStore(store));
+let wb: Workbench;
+before(async () => (wb = await packWorkbench()));
+after(() => wb.close());
 
 function checkInvariants(rows: ReturnType<typeof layerRows>, areas: number) {
   const byArea = new Map<string, typeof rows>();
@@ -29,12 +30,12 @@ function checkInvariants(rows: ReturnType<typeof layerRows>, areas: number) {
 
 describe('layered economy on the real pack', () => {
   it('ITL3 2022 current prices: 179 areas × 6 layers, shares sum to 1, weighted mean LQ is 1', async () => {
-    const r = await layersAll(store, 'itl3', 'gva_cp', loadTaxonomy());
+    const r = await layersAll(wb, 'itl3', 'gva_cp', loadTaxonomy());
     checkInvariants(layerRows(r, 2022), 179);
     assert.equal(r.years[0], 1998);
   });
   it('LAD 2023 current prices: 361 areas', async () => {
-    const r = await layersAll(store, 'lad', 'gva_cp', loadTaxonomy());
+    const r = await layersAll(wb, 'lad', 'gva_cp', loadTaxonomy());
     checkInvariants(layerRows(r, 2023), 361);
   });
   it('every year at ITL3, ITL2, ITL1 and LAD keeps the invariants', async () => {
@@ -44,13 +45,13 @@ describe('layered economy on the real pack', () => {
       ['itl1', 12],
       ['lad', 361],
     ] as const) {
-      const r = await layersAll(store, level, 'gva_cp', loadTaxonomy());
+      const r = await layersAll(wb, level, 'gva_cp', loadTaxonomy());
       for (const y of r.years) checkInvariants(layerRows(r, y), n);
     }
   });
   it('rolled-up ITL3 tables add to the same UK total as the ITL3 areas', async () => {
-    const itl3 = await layersAll(store, 'itl3', 'gva_cp', loadTaxonomy());
-    const uk = await layersAll(store, 'uk', 'gva_cp', loadTaxonomy());
+    const itl3 = await layersAll(wb, 'itl3', 'gva_cp', loadTaxonomy());
+    const uk = await layersAll(wb, 'uk', 'gva_cp', loadTaxonomy());
     const sum = (r: typeof uk, y: number) => layerRows(r, y).reduce((s, x) => s + x.value, 0);
     assert.ok(Math.abs(sum(itl3, 2022) - sum(uk, 2022)) < 1e-6 * sum(uk, 2022));
   });
@@ -84,7 +85,7 @@ describe('published hierarchies on the real pack', () => {
   it('children sum to their published parent within rounding, every area and year, ITL3 and LAD current prices', async () => {
     const { query } = await import('../../src/store/db.ts');
     const rows = await query<{ source: string; n: bigint; bad: bigint }>(
-      store,
+      wb.store,
       `SELECT d.source, count(*) AS n, count(*) FILTER (WHERE abs(c.actual - c.expected) > c.tolerance) AS bad
          FROM checks c JOIN current_datasets d ON d.id = c.dataset_id
         WHERE d.source IN ('ons-gva-itl3-cp', 'ons-gva-lad') GROUP BY d.source ORDER BY d.source`,

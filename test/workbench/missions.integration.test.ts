@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
 import { DataFileError, parseText, readDataFile } from '../../src/workbench/data-file.ts';
 import { exampleMissions, missionStatus } from '../../src/workbench/missions.ts';
-import { loadRegistry } from '../../src/workbench/registry.ts';
-import { packStore } from '../helpers/pack.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
-const registry = loadRegistry();
-const taxonomy = taxonomyById();
+const taxonomy = loadTaxonomy();
 
 describe('missions on the real pack', () => {
   it('ships five example missions, each marked EXAMPLE', () => {
@@ -34,7 +32,7 @@ describe('missions on the real pack', () => {
 
   it('gives a status for every local authority and the nation, naming each rule', async () => {
     for (const m of exampleMissions()) {
-      const r = await missionStatus(store, registry, taxonomy, readDataFile(m.path));
+      const r = await missionStatus(wb, taxonomy, readDataFile(m.path));
       assert.equal(r.areas.length, 361, m.id);
       const tally = r.rollup.tally;
       assert.equal(
@@ -52,13 +50,9 @@ describe('missions on the real pack', () => {
   });
 
   it('puts Hartlepool on the straight line from its 2005 emissions to zero in 2050', async () => {
-    const r = await missionStatus(
-      store,
-      registry,
-      taxonomy,
-      readDataFile('data/missions/examples/decarbonisation.yaml'),
-      { area: 'E06000001' },
-    );
+    const r = await missionStatus(wb, taxonomy, readDataFile('data/missions/examples/decarbonisation.yaml'), {
+      area: 'E06000001',
+    });
     const ghg = r.areas[0]!.indicators[0]!;
     assert.equal(ghg.baseline, 11.6);
     assert.equal(ghg.latestYear, 2023);
@@ -69,8 +63,7 @@ describe('missions on the real pack', () => {
 
   it('carries the published interval into P(on track) for survey indicators', async () => {
     const r = await missionStatus(
-      store,
-      registry,
+      wb,
       taxonomy,
       readDataFile('data/missions/examples/good-jobs-fair-pay.yaml'),
     );
@@ -86,7 +79,7 @@ describe('missions on the real pack', () => {
       'id: m\ntitle: M\ngoal: g\nindicators:\n  - id: gigabit-capable-broadband\n    unit: "%"\n    baseline: { year: 2019 }\n    target: { year: 2030, value: 99 }\n',
       'm.yaml',
     );
-    await assert.rejects(missionStatus(store, registry, taxonomy, file), (e: unknown) => {
+    await assert.rejects(missionStatus(wb, taxonomy, file), (e: unknown) => {
       assert.ok(e instanceof DataFileError);
       assert.equal(e.issues[0]!.path, 'indicators.0.baseline.year');
       assert.equal(e.issues[0]!.line, 7);

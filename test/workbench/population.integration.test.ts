@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { areaPopulation, closeStore, type Store } from '../../src/workbench.ts';
-import { packStore } from '../helpers/pack.ts';
+import type { Workbench } from '../../src/workbench.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 import { PACK } from '../helpers/source.ts';
 
-let store: Store;
-before(async () => (store = await packStore()));
-after(() => closeStore(store));
+let wb: Workbench;
+before(async () => (wb = await packWorkbench()));
+after(() => wb.close());
 
 /** The published value for a district and age from the pack's Nomis file. */
 function published(codes: string[], age: string): number {
@@ -31,7 +31,7 @@ function published(codes: string[], age: string): number {
 
 describe('area population by age band (mid-2021 estimates)', () => {
   it('Hartlepool: the 16+ bands and the 0–15 band add up to the published all-ages total', async () => {
-    const p = (await areaPopulation(store, 'E06000001'))!;
+    const p = (await wb.population('E06000001'))!;
     assert.deepEqual(
       p.cells.map((c) => c.ageBand),
       ['16-24', '25-49', '50-64', '65+'],
@@ -42,12 +42,12 @@ describe('area population by age band (mid-2021 estimates)', () => {
     assert.equal(published(['E06000001'], 'All Ages'), 92571);
   });
   it('Cumberland (April 2023) sums its three former districts', async () => {
-    const p = (await areaPopulation(store, 'E06000063'))!;
+    const p = (await wb.population('E06000063'))!;
     const old = ['E07000026', 'E07000028', 'E07000029'];
     const adults = p.cells.reduce((s, c) => s + c.population, 0);
     assert.equal(adults + published(old, 'Aged 0 to 15'), published(old, 'All Ages'));
   });
   it('an area the estimates do not cover has no population', async () => {
-    assert.equal(await areaPopulation(store, 'TLC11'), null);
+    assert.equal(await wb.population('TLC11'), null);
   });
 });

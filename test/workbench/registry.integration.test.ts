@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { query } from '../../src/store/db.ts';
-import { closeStore, taxonomyById, type Store } from '../../src/workbench.ts';
+import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
 import { boundsOf } from '../../src/models/registry/entry.ts';
-import { levelOf } from '../../src/workbench/geography.ts';
+import { levelOf } from '../../src/core/levels.ts';
+import { heldIndicatorIds } from '../../src/store/queries/observations.ts';
 import { indicatorSeries } from '../../src/workbench/indicator-series.ts';
-import { listRegistry, loadRegistry, storeIndicatorIds } from '../../src/workbench/registry.ts';
-import { packStore } from '../helpers/pack.ts';
+import { listRegistry, loadRegistry } from '../../src/workbench/registry.ts';
+import { packWorkbench } from '../helpers/pack.ts';
 
-let store: Store;
+let wb: Workbench;
 before(async () => {
-  store = await packStore();
+  wb = await packWorkbench();
 });
-after(() => closeStore(store));
+after(() => wb.close());
 
 const registry = loadRegistry();
 
@@ -34,7 +35,7 @@ function vintagesOf(codes: Set<string>): Set<string> {
 
 describe('indicator registry on the real pack', () => {
   it('lists every indicator the store holds', async () => {
-    const ids = await storeIndicatorIds(store);
+    const ids = await heldIndicatorIds(wb.store);
     const known = new Set(registry.indicators.map((e) => e.id));
     const industry = new Set(
       registry.indicators.filter((e) => e.kind === 'industry').map((e) => `${e.source[0]}|${e.measure}`),
@@ -54,13 +55,13 @@ describe('indicator registry on the real pack', () => {
 
   it('declares the levels and boundary vintages the published data has', async () => {
     const rows = await query<{ indicator: string; codes: string[] }>(
-      store,
+      wb.store,
       `SELECT o.indicator, list(DISTINCT o.areacd) AS codes FROM observations o JOIN current_datasets d ON d.id = o.dataset_id GROUP BY 1`,
     );
     const wrong: string[] = [];
     for (const r of rows) {
       const e = registry.indicators.find((x) => x.id === r.indicator)!;
-      const levels = new Set(r.codes.map(levelOf).filter((l): l is string => l !== null));
+      const levels = new Set(r.codes.map(levelOf).filter((l) => l !== null));
       const declared = new Set<string>(e.levels);
       if ([...levels].sort().join() !== [...declared].sort().join())
         wrong.push(`${e.id}: levels ${[...levels].sort().join(' ')} ≠ declared ${e.levels.join(' ')}`);
@@ -72,10 +73,10 @@ describe('indicator registry on the real pack', () => {
   });
 
   it('derives the foundational share, employment share and GVA per head at the declared levels', async () => {
-    const taxonomy = taxonomyById();
+    const taxonomy = loadTaxonomy();
     for (const e of registry.indicators.filter((x) => x.kind === 'derived')) {
-      const lad = await indicatorSeries(store, registry, e.id, taxonomy, 'lad');
-      const itl = await indicatorSeries(store, registry, e.id, taxonomy, 'itl3');
+      const lad = await indicatorSeries(wb, e.id, taxonomy, 'lad');
+      const itl = await indicatorSeries(wb, e.id, taxonomy, 'itl3');
       const codes = new Set([...lad.rows, ...itl.rows].filter((r) => r.value !== null).map((r) => r.areacd));
       for (const b of e.boundaries) assert.ok(vintagesOf(codes).has(b), `${e.id}: ${b}`);
       const ladRows = lad.rows.filter((r) => r.level === 'lad' && r.value !== null);
@@ -86,18 +87,12 @@ describe('indicator registry on the real pack', () => {
   });
 
   it('gives Wilson limits to the employment share and Byar limits to business births', async () => {
-    const taxonomy = taxonomyById();
-    const share = await indicatorSeries(store, registry, 'foundational-share-employment', taxonomy, 'lad');
+    const taxonomy = loadTaxonomy();
+    const share = await indicatorSeries(wb, 'foundational-share-employment', taxonomy, 'lad');
     const hartlepool = share.rows.find((r) => r.areacd === 'E06000001')!;
     assert.ok(hartlepool.lci998! < hartlepool.lci95! && hartlepool.lci95! < hartlepool.value!);
     assert.ok(hartlepool.value! < hartlepool.uci95! && hartlepool.uci95! < hartlepool.uci998!);
-    const births = await indicatorSeries(
-      store,
-      registry,
-      'business-demography:business-births',
-      taxonomy,
-      'lad',
-    );
+    const births = await indicatorSeries(wb, 'business-demography:business-births', taxonomy, 'lad');
     const withLimits = births.rows.filter((r) => r.lci95 !== null);
     assert.ok(withLimits.length > 0.95 * births.rows.filter((r) => r.value !== null).length);
     for (const r of withLimits)
@@ -106,7 +101,7 @@ describe('indicator registry on the real pack', () => {
 
   it('declares bounds every published value lies in (a percentage in 0–100, a pay gap in −100–100)', async () => {
     const rows = await query<{ indicator: string; lo: number; hi: number }>(
-      store,
+      wb.store,
       `SELECT o.indicator, min(o.observation) AS lo, max(o.observation) AS hi FROM observations o
          JOIN current_datasets d ON d.id = o.dataset_id GROUP BY 1`,
     );
@@ -118,7 +113,7 @@ describe('indicator registry on the real pack', () => {
   });
 
   it('lists the registry with the store coverage of each entry', async () => {
-    const rows = await listRegistry(store, registry);
+    const { indicators: rows } = await listRegistry(wb);
     assert.equal(rows.length, registry.indicators.length);
     const pay = rows.find((r) => r.id === 'gross-median-weekly-pay')!;
     assert.equal(pay.first, '2008-04-16');

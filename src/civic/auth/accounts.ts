@@ -8,7 +8,7 @@ import type { Role, UsersTable } from '../store/tables.ts';
 import { writeTransaction } from '../store/tx.ts';
 import { checkPassword, hashPassword, verifyNothing, verifyPassword } from './password.ts';
 import { createSession, dropSession, purgeExpired, SESSION_MS, type Session } from './sessions.ts';
-import { clearFailures, LOGIN_ACCOUNT, LOGIN_IP, lockedUntil, recordFailure } from './throttle.ts';
+import { clearFailures, failed, LOGIN_ACCOUNT, LOGIN_IP, succeeded, takeAttempt } from './throttle.ts';
 
 export type AccountRole = Exclude<Role, 'anonymous'>;
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['participant', 'moderator', 'analyst', 'admin'];
@@ -41,7 +41,7 @@ function checkRole(role: string): AccountRole {
 export async function createAccount(
   ctx: CivicContext,
   actor: Actor | null,
-  input: { email: string; password: string; role?: string },
+  input: { email: string; password: string; role?: string; verified?: boolean },
 ): Promise<Account> {
   const email = normaliseEmail(input.email);
   const role = checkRole(actor ? (input.role ?? 'participant') : 'participant');
@@ -50,7 +50,7 @@ export async function createAccount(
   } catch (e) {
     throw refuse('bad_request', (e as Error).message);
   }
-  const hash = await hashPassword(input.password);
+  const hash = await ctx.hashing.run(() => hashPassword(input.password));
   const now = ctx.now();
   const id = randomUUID();
   await writeTransaction(ctx.cdb, async (tx) => {
@@ -58,40 +58,100 @@ export async function createAccount(
     if (taken) throw refuse('conflict', 'an account with this e-mail address exists');
     await tx
       .insertInto('users')
-      .values({ id, email, password_hash: hash, role, created_at: now.toISOString(), disabled: 0 })
+      .values({
+        id,
+        email,
+        password_hash: hash,
+        role,
+        created_at: now.toISOString(),
+        disabled: 0,
+        email_verified_at: actor && input.verified ? now.toISOString() : null,
+      })
       .execute();
-    if (actor) await audit(tx, actor, 'account.create', `user:${id}`, { email, role }, now);
+    if (actor)
+      await audit(
+        tx,
+        actor,
+        'account.create',
+        `user:${id}`,
+        { email, role, verified: !!input.verified },
+        now,
+      );
   });
   return { id, email, role, createdAt: now.toISOString(), disabled: false };
 }
 
-/** Signs in with e-mail and password: a new session (the old one is dropped), or a refusal; failures count toward lockout. */
+const ANONYMOUS: Actor = { subject: 'anonymous', role: 'anonymous' };
+
+/** Takes a sign-in attempt on the account's and the address's counts, or refuses (the first key taken is given back). */
+async function takeSignIn(ctx: CivicContext, keys: [string, string], now: Date): Promise<void> {
+  const [account, address] = keys;
+  const a = await takeAttempt(ctx.cdb, account, LOGIN_ACCOUNT, now);
+  const b = a ?? (await takeAttempt(ctx.cdb, address, LOGIN_IP, now));
+  if (!a && b) await succeeded(ctx.cdb, account, LOGIN_ACCOUNT, now);
+  const r = a ?? b;
+  if (r)
+    throw refuse(
+      'locked',
+      r.until
+        ? `too many failed sign-ins: try again after ${r.until}`
+        : 'too many sign-ins at once: try again',
+      r.until ? { until: r.until } : undefined,
+    );
+}
+
+/** Records a failed sign-in (and any lock it causes) in the counts and the audit log. */
+async function signInFailed(ctx: CivicContext, email: string, ip: string, keys: [string, string], now: Date) {
+  const accountLock = await failed(ctx.cdb, keys[0], LOGIN_ACCOUNT, now);
+  const addressLock = await failed(ctx.cdb, keys[1], LOGIN_IP, now);
+  await writeTransaction(ctx.cdb, async (tx) => {
+    await audit(tx, ANONYMOUS, 'session.sign-in-failed', `email:${email}`, { address: ip }, now);
+    if (accountLock) await audit(tx, ANONYMOUS, 'lockout', `email:${email}`, { until: accountLock }, now);
+    if (addressLock) await audit(tx, ANONYMOUS, 'lockout', `address:${ip}`, { until: addressLock }, now);
+  });
+}
+
+/**
+ * Signs in with e-mail and password: a new session (the old one is dropped), or a refusal. The
+ * attempt is counted before the password is hashed, and the hashing waits in the bounded queue.
+ */
 export async function signIn(
   ctx: CivicContext,
   input: { email: string; password: string; ip: string; previousToken?: string },
 ): Promise<{ token: string; session: Session }> {
   const now = ctx.now();
   const email = input.email.trim().toLowerCase().slice(0, 254);
-  const keys = [`login:${email}`, `login-ip:${input.ip}`];
-  for (const key of keys) {
-    const until = await lockedUntil(ctx.cdb, key, now);
-    if (until) throw refuse('locked', `too many failed sign-ins: try again after ${until}`, { until });
+  const keys: [string, string] = [`login:${email}`, `login-ip:${input.ip}`];
+  await takeSignIn(ctx, keys, now);
+  let user: UsersTable | undefined;
+  let ok: boolean;
+  try {
+    user = await ctx.cdb.read.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    ok = await ctx.hashing.run(() =>
+      user ? verifyPassword(input.password, user.password_hash) : verifyNothing(input.password),
+    );
+  } catch (e) {
+    // not checked (the queue was full, the store failed): give the attempt back
+    await succeeded(ctx.cdb, keys[0], LOGIN_ACCOUNT, now);
+    await succeeded(ctx.cdb, keys[1], LOGIN_IP, now);
+    throw e;
   }
-  const user = await ctx.cdb.read
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email)
-    .executeTakeFirst();
-  const ok = user
-    ? await verifyPassword(input.password, user.password_hash)
-    : await verifyNothing(input.password);
   if (!ok || !user) {
-    await recordFailure(ctx.cdb, keys[0]!, LOGIN_ACCOUNT, now);
-    await recordFailure(ctx.cdb, keys[1]!, LOGIN_IP, now);
+    await signInFailed(ctx, email, input.ip, keys, now);
     throw refuse('unauthenticated', 'wrong e-mail address or password');
   }
+  await clearFailures(ctx.cdb, keys[0]);
+  await succeeded(ctx.cdb, keys[1], LOGIN_IP, now);
   if (user.disabled) throw refuse('forbidden', 'this account is suspended');
-  await clearFailures(ctx.cdb, keys[0]!);
+  return startSession(ctx, user, input.previousToken, now);
+}
+
+async function startSession(
+  ctx: CivicContext,
+  user: UsersTable,
+  previousToken: string | undefined,
+  now: Date,
+): Promise<{ token: string; session: Session }> {
   const fields = {
     subject: `user:${user.id}`,
     role: user.role,
@@ -100,7 +160,7 @@ export async function signIn(
     expiresAt: new Date(now.getTime() + SESSION_MS).toISOString(),
   };
   const { token, idHash } = await writeTransaction(ctx.cdb, async (tx) => {
-    await dropSession(tx, input.previousToken);
+    await dropSession(tx, previousToken);
     await purgeExpired(tx, now);
     if (user.role !== 'participant')
       await audit(

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit, type Actor } from '../audit.ts';
 import { createSession, dropSession, purgeExpired, type Session } from '../auth/sessions.ts';
-import { CODE_IP, lockedUntil, recordFailure } from '../auth/throttle.ts';
+import { CODE_IP, delayAfter, succeeded, takeAttempt } from '../auth/throttle.ts';
 import { codeHash, invitationCode, normaliseCode } from '../auth/tokens.ts';
 import { AREA_CODE } from '../consultation-file.ts';
 import type { CivicContext } from '../context.ts';
@@ -133,8 +133,9 @@ const NOT_ACCEPTED = 'invitation code not accepted (unknown, used, expired or re
 
 /**
  * Redeems a code for a consultation: marks it used and opens a participant session until the
- * consultation closes (the browser's old session, if any, is dropped). Every failure counts
- * toward the client address's lockout.
+ * consultation closes (the browser's old session, if any, is dropped). The attempt is counted
+ * against the client address before the code is looked up (after ten failures each try waits a
+ * growing delay), and the look-up waits in the bounded redemption queue.
  */
 export async function redeemCode(
   ctx: CivicContext,
@@ -142,11 +143,53 @@ export async function redeemCode(
 ): Promise<{ token: string; session: Session }> {
   const now = ctx.now();
   const key = `code-ip:${input.ip}`;
-  const until = await lockedUntil(ctx.cdb, key, now);
-  if (until) throw refuse('locked', `too many wrong codes: try again after ${until}`, { until });
+  const refused = await takeAttempt(ctx.cdb, key, CODE_IP, now);
+  if (refused)
+    throw refuse('locked', `too many wrong codes: try again after ${refused.until}`, {
+      until: refused.until,
+    });
   const hash = codeHash(normaliseCode(input.code).slice(0, 64));
+  const result = await ctx.redeeming
+    .run(() => redeemIn(ctx, input, hash, now))
+    .catch(async (e: unknown) => {
+      await succeeded(ctx.cdb, key, CODE_IP, now); // not checked: give the attempt back
+      throw e;
+    });
+  if (result) {
+    await succeeded(ctx.cdb, key, CODE_IP, now);
+    return result;
+  }
+  const failures = await ctx.cdb.read
+    .selectFrom('throttle')
+    .select('failures')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (failures && failures.failures === CODE_IP.free + 1)
+    await writeTransaction(ctx.cdb, (tx) =>
+      audit(
+        tx,
+        { subject: 'anonymous', role: 'anonymous' },
+        'lockout',
+        `address:${input.ip}`,
+        {
+          codes: 'wrong codes: each further try from this address now waits',
+          delayMs: delayAfter(CODE_IP, failures.failures),
+        },
+        now,
+      ),
+    );
+  throw refuse('unauthenticated', NOT_ACCEPTED);
+}
+
+/** Marks the code used and opens the session, or undefined when the code is not accepted. */
+async function redeemIn(
+  ctx: CivicContext,
+  input: { consultationId: string; previousToken?: string },
+  hash: string,
+  now: Date,
+): Promise<{ token: string; session: Session } | undefined> {
   const t = now.toISOString();
-  const result = await writeTransaction(ctx.cdb, async (tx) => {
+  return writeTransaction(ctx.cdb, async (tx) => {
     const row = await tx
       .selectFrom('consultations')
       .selectAll()
@@ -177,7 +220,4 @@ export async function redeemCode(
     const { token, idHash } = await createSession(tx, fields, now);
     return { token, session: { idHash, ...fields } };
   });
-  if (result) return result;
-  const locked = await recordFailure(ctx.cdb, key, CODE_IP, now);
-  throw refuse(locked ? 'locked' : 'unauthenticated', NOT_ACCEPTED, locked ? { until: locked } : undefined);
 }

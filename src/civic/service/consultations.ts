@@ -5,11 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { audit, type Actor } from '../audit.ts';
 import { genesisHash } from '../chain.ts';
 import type { Consultation } from '../consultation.ts';
-import type { ConsultationFile, ConsultationMeta, Electorate } from '../consultation-file.ts';
+import type { ConsultationFile, ConsultationMeta, Electorate, Eligibility } from '../consultation-file.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { ConsultationsTable } from '../store/tables.ts';
 import { lockName, writeTransaction, type Tx } from '../store/tx.ts';
+import { requireGuarantee } from './eligibility.ts';
 
 /** Where a consultation is in its life at a moment. */
 export type Phase = 'draft' | 'scheduled' | 'open' | 'closed';
@@ -39,12 +40,17 @@ export function phaseOf(
 
 /** Reads a stored row into its parts. */
 export function fromRow(row: ConsultationsTable, now: Date): StoredConsultation {
-  const info = JSON.parse(row.info) as { description: string; notes: Record<string, string> };
+  const info = JSON.parse(row.info) as {
+    description: string;
+    notes: Record<string, string>;
+    eligibility?: Eligibility;
+  };
   return {
     spec: JSON.parse(row.spec) as Consultation,
     meta: {
       area: row.area,
       electorate: row.electorate as Electorate,
+      eligibility: info.eligibility ?? null,
       opensAt: row.opens_at,
       closesAt: row.closes_at,
       description: info.description,
@@ -83,7 +89,11 @@ function rowValues(f: ConsultationFile) {
     opens_at: f.meta.opensAt,
     closes_at: f.meta.closesAt,
     spec: JSON.stringify(f.consultation),
-    info: JSON.stringify({ description: f.meta.description, notes: f.meta.notes }),
+    info: JSON.stringify({
+      description: f.meta.description,
+      notes: f.meta.notes,
+      ...(f.meta.eligibility ? { eligibility: f.meta.eligibility } : {}),
+    }),
   };
 }
 
@@ -161,6 +171,7 @@ export async function openConsultation(
     if (phase === 'closed') throw refuse('conflict', `consultation ${id} is closed`);
     const opensAt = opts.immediately && row.opens_at > now.toISOString() ? now.toISOString() : row.opens_at;
     if (row.status === 'draft') {
+      await requireGuarantee(tx, row);
       const spec = JSON.parse(row.spec) as Consultation;
       await tx
         .insertInto('chain_heads')

@@ -6,7 +6,7 @@ import type { CivicDb } from './open.ts';
 import { lockName, writeTransaction, type Tx } from './tx.ts';
 
 /** The schema version this code writes; a store from a newer Strata is refused. */
-export const CIVIC_SCHEMA_VERSION = 1;
+export const CIVIC_SCHEMA_VERSION = 2;
 
 async function version1(tx: Tx, cdb: CivicDb): Promise<void> {
   const s = tx.schema;
@@ -109,7 +109,27 @@ async function version1(tx: Tx, cdb: CivicDb): Promise<void> {
     .execute();
 }
 
-const MIGRATIONS = [version1];
+/** Verified e-mail addresses, one-time account links, and imported eligibility lists (as keyed hashes). */
+async function version2(tx: Tx): Promise<void> {
+  const s = tx.schema;
+  await s.alterTable('users').addColumn('email_verified_at', 'text').execute();
+  await s
+    .createTable('account_tokens')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .execute();
+  await s
+    .createTable('eligibility')
+    .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id'))
+    .addColumn('entry_hash', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('eligibility_pk', ['consultation_id', 'entry_hash'])
+    .execute();
+}
+
+const MIGRATIONS = [version1, (tx: Tx) => version2(tx)];
 
 async function currentVersion(tx: Tx): Promise<number> {
   const row = await tx

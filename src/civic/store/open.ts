@@ -5,16 +5,17 @@
 // (created if missing): test runs use a fresh one so they never collide.
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import pg from 'pg';
+import { DEFAULT_CIVIC_DB } from './default-url.ts';
 import { migrate } from './migrate.ts';
 import { cachedPrepare } from './statements.ts';
 import { ThreadSqliteDialect } from './sqlite-thread.ts';
 import type { CivicTables } from './tables.ts';
 
 /** The embedded store's default place. */
-export const DEFAULT_CIVIC_DB = 'sqlite:.strata/civic.sqlite';
+export { DEFAULT_CIVIC_DB };
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -59,8 +60,21 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/**
+ * Keeps the embedded store to its owner: the database, its WAL and shared-memory files 0600
+ * (SQLite gives the WAL the database file's mode), and the folder 0700 when Strata made it or it
+ * is Strata's own `.strata` — a folder the user chose is left as it is.
+ */
+export function protectSqliteFiles(path: string): void {
+  const dir = dirname(path);
+  const made = mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined;
+  if (made || basename(resolve(dir)) === '.strata') chmodSync(dir, 0o700);
+  closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 function openSqlite(path: string): Kysely<CivicTables> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') protectSqliteFiles(path);
   return new Kysely<CivicTables>({ dialect: new ThreadSqliteDialect(path) });
 }
 

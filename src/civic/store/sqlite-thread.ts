@@ -3,6 +3,7 @@
 // order, as with Kysely's own SQLite driver: this process has a single writer.
 import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../../core/worker-source.ts';
 
 type Reply =
   | { ready: true }
@@ -12,10 +13,11 @@ type Reply =
 
 /** Starts the worker with the TypeScript loader (as the CLI runs), opening the database at `path`. */
 function startWorker(path: string): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./sqlite-worker.ts', import.meta.url).href;
-  const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(shim, { eval: true, execArgv: [], workerData: { path } });
+  return new Worker(workerSource(import.meta.url, 'sqlite-worker'), {
+    eval: true,
+    execArgv: [],
+    workerData: { path },
+  });
 }
 
 class ThreadConnection implements DatabaseConnection {

@@ -21,6 +21,23 @@ export interface UsersTable {
   created_at: string;
   /** 1 when an administrator has suspended the account. */
   disabled: number;
+  /** When the owner proved the address by following the link mailed to it (null: not yet). */
+  email_verified_at: string | null;
+}
+
+/** One-time links for an account: e-mail verification, or a password reset a staff member issued. Stored as sha256. */
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify' | 'reset';
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An imported eligibility list (members, tenants, a register extract): HMAC of each e-mail address under the consultation's key. */
+export interface EligibilityTable {
+  consultation_id: string;
+  entry_hash: string;
 }
 
 /** Signed-in sessions, keyed by the sha256 of the cookie value (a stolen table yields no session). */
@@ -136,4 +153,6 @@ export interface CivicTables {
   ballots: BallotsTable;
   respondents: RespondentsTable;
   audit_log: AuditTable;
+  account_tokens: AccountTokensTable;
+  eligibility: EligibilityTable;
 }

@@ -19,10 +19,16 @@
 //
 // Comparison step (pabulib `…-comparison`, equalshares.net "satisfaction" comparison): the
 // outcome is compared with greedy by votes (skipping what does not fit); each voter prefers
-// the outcome funding more of the projects they approve, and greedy replaces the Equal Shares
-// outcome only if strictly more voters prefer it.
+// the outcome funding more of the projects they approve (with points: the outcome giving them
+// more points), and greedy replaces the Equal Shares outcome only if strictly more voters
+// prefer it.
+//
+// Cumulative and scoring ballots run Equal Shares with the points as cardinal utilities
+// (mes-cardinal.ts); completion and comparison are the same.
 import { currencyUnit, type BudgetProblem } from '../problem.ts';
 import { greedyIndices } from './greedy.ts';
+import { mesCardinal } from './mes-cardinal.ts';
+import { cardinalOf } from './mes-cardinal-exact.ts';
 import { mesFast } from './mes-fast.ts';
 import { costOf, type BudgetOutcome } from './outcome.ts';
 
@@ -32,8 +38,25 @@ export interface EqualSharesOptions {
   exhaustive?: boolean;
 }
 
-function requireApproval(p: BudgetProblem): void {
-  if (!p.approval) throw new Error('equal shares needs approval ballots');
+/** A fixed-budget Equal Shares run: winner indices for `total` units shared equally. */
+type Engine = (p: BudgetProblem, total: number) => number[];
+
+/** The supporters of each project, and their utility (1 each for approval ballots). */
+interface Support {
+  voters: Int32Array[];
+  weight?: Float64Array[];
+}
+
+/** Equal Shares for these ballots: cost utilities for approval, points for cumulative and scoring. */
+function engineOf(p: BudgetProblem): { run: Engine; support: Support } {
+  if (p.approval) return { run: mesFast, support: { voters: p.approvers } };
+  if (p.cardinal) {
+    const c = cardinalOf(p);
+    return { run: mesCardinal, support: { voters: c.voters, weight: c.points } };
+  }
+  throw new Error(
+    'equal shares needs approval, cumulative or scoring ballots (ordinal ballots have no utilities)',
+  );
 }
 
 function exhaustive(p: BudgetProblem, winners: number[], spent: number): boolean {
@@ -46,19 +69,19 @@ export function add1(
   p: BudgetProblem,
   opts: EqualSharesOptions = {},
 ): { winners: number[]; notes: string[] } {
-  requireApproval(p);
+  const { run, support } = engineOf(p);
   const cost = p.projects.map((x) => x.cost);
   if (p.voters === 0) return { winners: [], notes: ['no ballots'] };
   const step = currencyUnit(p) * p.voters;
-  const fundable = p.approvers.filter((a, j) => a.length > 0 && cost[j]! > 0).length;
+  const fundable = support.voters.filter((a, j) => a.length > 0 && cost[j]! > 0).length;
   let total = Math.floor(p.budget / step) * step;
-  let winners = mesFast(p, total);
+  let winners = run(p, total);
   let steps = 0;
   for (;;) {
     if (opts.exhaustive && exhaustive(p, winners, costOf(winners, cost))) break;
     // Once every approved project is funded, larger shares cannot change the outcome.
     if (winners.length === fundable) break;
-    const next = mesFast(p, total + step);
+    const next = run(p, total + step);
     if (costOf(next, cost) > p.budget) break;
     total += step;
     winners = next;
@@ -69,10 +92,13 @@ export function add1(
 
 /** The comparison step: greedy replaces `winners` if strictly more voters prefer it. */
 export function compareWithGreedy(p: BudgetProblem, winners: number[]): { winners: number[]; note: string } {
+  const { voters, weight } = engineOf(p).support;
   const greedy = greedyIndices(p, true);
-  const sat = new Int32Array(p.voters);
-  for (const j of winners) for (const v of p.approvers[j]!) sat[v]!++;
-  for (const j of greedy) for (const v of p.approvers[j]!) sat[v]!--;
+  const sat = new Float64Array(p.voters);
+  const add = (j: number, sign: number): void =>
+    voters[j]!.forEach((v, k) => (sat[v]! += sign * (weight ? weight[j]![k]! : 1)));
+  for (const j of winners) add(j, 1);
+  for (const j of greedy) add(j, -1);
   let prefersMes = 0;
   let prefersGreedy = 0;
   for (let v = 0; v < p.voters; v++) {
@@ -102,7 +128,6 @@ export function equalShares(
   const completion = rule.startsWith('equalshares/add1');
   const comparison = rule.endsWith('-comparison');
   return (p) => {
-    requireApproval(p);
     let { winners, notes } = completion ? add1(p, opts) : plain(p);
     if (comparison) {
       const cmp = compareWithGreedy(p, winners);
@@ -114,6 +139,7 @@ export function equalShares(
 }
 
 function plain(p: BudgetProblem): { winners: number[]; notes: string[] } {
+  const { run } = engineOf(p);
   if (p.voters === 0) return { winners: [], notes: ['no ballots'] };
-  return { winners: mesFast(p, p.budget), notes: [] };
+  return { winners: run(p, p.budget), notes: [] };
 }

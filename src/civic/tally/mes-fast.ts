@@ -9,6 +9,7 @@
 // exact arithmetic (they were all certified), decides the doubtful comparison exactly, and
 // from then on pays every winner exactly, refreshing the doubles from the exact values.
 import type { BudgetProblem } from '../problem.ts';
+import { compareBrackets } from './bracket.ts';
 import { ExactBudgets, ratioToNumber } from './exact-budgets.ts';
 import { FloatBudgets, UNSURE, type Estimate } from './float-budgets.ts';
 import { tieOrder } from './outcome.ts';
@@ -23,14 +24,7 @@ interface Evaluation extends Estimate {
 /** −1 if a ranks first, 1 if b does, 0 for an exact tie, NaN if the intervals overlap. */
 function compare(a: Evaluation, b: Evaluation): number {
   if (a.equalVotes && b.equalVotes) return Math.sign(b.equalVotes - a.equalVotes);
-  if (a.exact && b.exact) {
-    const l = a.exact[0] * b.exact[1];
-    const r = b.exact[0] * a.exact[1];
-    return l < r ? -1 : l > r ? 1 : 0;
-  }
-  if (a.hi < b.lo) return -1;
-  if (a.lo > b.hi) return 1;
-  return NaN;
+  return compareBrackets(a, b);
 }
 
 /** One run: the budgets in doubles, and exact budgets once a decision has needed them. */

@@ -9,16 +9,43 @@ import { approvalCount } from './approval.ts';
 import { borda } from './borda.ts';
 import { equalShares, type EqualSharesOptions } from './equal-shares.ts';
 import { goalWeighting } from './goal-weighting.ts';
-import { greedy, greedyNoSkip } from './greedy.ts';
+import { greedy, greedyExclusive, greedyNoSkip, greedyThreshold } from './greedy.ts';
 import type { BudgetOutcome, Outcome } from './outcome.ts';
 
+/** Options of the participatory-budget rules. */
+export interface RuleOptions extends EqualSharesOptions {
+  /** `greedy-exclusive`: groups of mutually exclusive project ids. */
+  exclusive?: string[][];
+}
+
+/** Every participatory-budget rule `budgetRule` resolves, in pabulib's names. */
+export const PB_RULES = [
+  'greedy',
+  'greedy-no-skip',
+  'greedy-threshold',
+  'greedy-exclusive',
+  'equalshares',
+  'equalshares/add1',
+  'equalshares-comparison',
+  'equalshares/add1-comparison',
+] as const;
+
 /** Resolves a participatory-budget rule name to its tally. */
-export function budgetRule(rule: string, opts: EqualSharesOptions = {}): (p: BudgetProblem) => BudgetOutcome {
+export function budgetRule(rule: string, opts: RuleOptions = {}): (p: BudgetProblem) => BudgetOutcome {
   switch (rule) {
     case 'greedy':
       return greedy;
     case 'greedy-no-skip':
       return greedyNoSkip;
+    case 'greedy-threshold':
+      return greedyThreshold;
+    case 'greedy-exclusive':
+      return greedyExclusive(opts.exclusive ?? []);
+    case 'greedy-custom':
+    case 'unknown':
+      throw new Error(
+        `invalid tally rule: ${rule} (pabulib's name for a rule described only in the file's comment)`,
+      );
     case 'equalshares':
     case 'equalshares/add1':
     case 'equalshares-comparison':
@@ -30,7 +57,7 @@ export function budgetRule(rule: string, opts: EqualSharesOptions = {}): (p: Bud
 }
 
 /** Tallies a pabulib instance under its own META `rule`. */
-export function tallyPb(pb: PbInstance, opts: EqualSharesOptions = {}): BudgetOutcome {
+export function tallyPb(pb: PbInstance, opts: RuleOptions = {}): BudgetOutcome {
   const rule = pb.meta.rule;
   if (rule === undefined) throw new Error('pabulib instance has no META rule');
   return budgetRule(rule, opts)(pbProblem(pb));

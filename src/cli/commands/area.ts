@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { areaProfile, loadTaxonomy, type AreaProfile } from '../../workbench.ts';
-import { renderCsv, renderTable, resolveFormat } from '../output.ts';
-import { withFormat, withStore } from './common.ts';
+import { areaProfileView, type AreaProfile } from '../../contract/areas.ts';
+import { renderTable, type Io } from '../output.ts';
+import { formatOf, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { codeOf } from './options.ts';
 
 /** `strata area CODE`: the profile of one place. */
-export function registerArea(program: Command): void {
+export function registerArea(program: Command, io: Io): void {
   withFormat(
     program
       .command('area')
@@ -14,13 +15,11 @@ export function registerArea(program: Command): void {
       .argument('<code>', 'a local authority code (E06000001), an ITL code (TLC11, TLC1, TLC) or K02000001')
       .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
   ).action(async (code: string, opts: { format?: string; taxonomy?: string }, cmd: Command) => {
-    const format = resolveFormat(opts.format);
-    const taxonomy = loadTaxonomy(opts.taxonomy);
-    const p = await withStore(cmd, (store) => areaProfile(store, code.trim().toUpperCase(), taxonomy), true);
-    if (format === 'json') process.stdout.write(JSON.stringify(p, null, 2) + '\n');
-    else if (format === 'csv')
-      process.stdout.write(renderCsv(p.layers.rows as unknown as Record<string, unknown>[]));
-    else process.stdout.write(readout(p));
+    const format = formatOf(io, opts.format);
+    const p = await withWorkbench(cmd, { taxonomy: opts.taxonomy }, (wb) => wb.profile(codeOf(code)));
+    if (format === 'json') printJson(io, p);
+    else if (format === 'csv') print(io, areaProfileView.flatten(p), format);
+    else io.out(readout(p));
   });
 }
 

@@ -15,9 +15,9 @@ import { formatOutcome, formatVerifyReport } from '../../civic/report.ts';
 import { CivicService } from '../../civic/service.ts';
 import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
 import type { Outcome } from '../../civic/tally/outcome.ts';
-import { areaPopulation } from '../../workbench.ts';
 import { CliError } from '../errors.ts';
-import { print, withFormat, withStore } from './common.ts';
+import { flatOf, stdio } from '../output.ts';
+import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
 const actor = (): Actor => ({ subject: `cli:${userInfo().username}`, role: 'admin' });
 
@@ -101,7 +101,7 @@ function registerLifecycle(civic: Command): void {
   withFormat(civic.command('list').description('consultations with their phase and schedule')).action(
     async (o: { format?: string }, cmd: Command) => {
       const rows = await withCivic(cmd, (svc) => svc.consultations(true));
-      print(rows as unknown as Record<string, unknown>[], o.format);
+      print(stdio, flatOf(rows as unknown as Record<string, unknown>[]), formatOf(stdio, o.format));
     },
   );
   civic
@@ -160,6 +160,24 @@ function registerCodes(civic: Command): void {
     );
 }
 
+function registerEligibility(civic: Command): void {
+  civic
+    .command('eligible')
+    .description(
+      'import an eligibility list (members, tenants, a register extract): one e-mail address a line; kept only as keyed hashes',
+    )
+    .argument('<id>', 'consultation id (its eligibility is { list: true })')
+    .argument('<file>', 'text file, one e-mail address a line (blank lines and # comments skipped)')
+    .action(async (id: string, file: string, _o: unknown, cmd: Command) => {
+      const emails = readInput(file)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+      const r = await withCivic(cmd, (svc) => svc.importEligibility(actor(), id, emails));
+      process.stdout.write(`${id}: ${r.added} addresses added, ${r.total} on the list\n`);
+    });
+}
+
 function registerResults(civic: Command): void {
   civic
     .command('export')
@@ -211,7 +229,7 @@ async function tallyLines(cmd: Command, svc: CivicService, id: string): Promise<
   const r = await svc.results(id);
   const lines = [`${id}: closed, ${r.counted} ballots counted, head ${r.head.hash}`];
   lines.push(...(r.outcome ? formatOutcome(r.outcome as Outcome, r.consultation) : ['no outcome']));
-  const pop = await withStore(cmd, (store) => areaPopulation(store, s.meta.area), true).catch(() => null);
+  const pop = await withWorkbench(cmd, {}, (wb) => wb.population(s.meta.area)).catch(() => null);
   if (!pop)
     return [...lines, `representativeness: no population estimates for ${s.meta.area} in the analytic store`];
   const rep = await svc.representativeness(id, pop.cells);
@@ -236,35 +254,34 @@ function registerAdmin(civic: Command): void {
     .requiredOption('--email <address>', 'e-mail address')
     .option('--role <role>', 'admin, analyst, moderator or participant', 'admin')
     .option('--password-stdin', 'read the password from the first line of standard input')
-    .action(async (o: { email: string; role: string; passwordStdin?: boolean }, cmd: Command) => {
-      const password = o.passwordStdin
-        ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!
-        : randomBytes(15).toString('base64url');
-      const a = await withCivic(cmd, (svc) =>
-        svc.createAccount(actor(), { email: o.email, password, role: o.role }),
-      );
-      process.stdout.write(
-        `created ${a.role} ${a.email}${o.passwordStdin ? '' : `; password (shown once): ${password}`}\n`,
-      );
-    });
+    .option('--verified', 'vouch for the e-mail address (an account needs a confirmed address to vote by it)')
+    .action(
+      async (
+        o: { email: string; role: string; passwordStdin?: boolean; verified?: boolean },
+        cmd: Command,
+      ) => {
+        const password = o.passwordStdin
+          ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!
+          : randomBytes(15).toString('base64url');
+        const a = await withCivic(cmd, (svc) =>
+          svc.createAccount(actor(), { email: o.email, password, role: o.role, verified: o.verified }),
+        );
+        process.stdout.write(
+          `created ${a.role} ${a.email}${o.passwordStdin ? '' : `; password (shown once): ${password}`}\n`,
+        );
+      },
+    );
   withFormat(
     admin.command('audit').description('the audit log, newest first').option('--limit <n>', 'entries', '50'),
   ).action(async (o: { limit: string; format?: string }, cmd: Command) => {
     const rows = await withCivic(cmd, (svc) => svc.auditLog(Number(o.limit)));
-    print(
-      rows.map((r) => ({ ...r, details: JSON.stringify(r.details) })),
-      o.format,
-    );
+    const records = rows.map((r) => ({ ...r, details: JSON.stringify(r.details) }));
+    print(stdio, flatOf(records), formatOf(stdio, o.format));
   });
 }
 
-/** `strata civic …` and the global `--civic URL`. */
+/** `strata civic …` (the global `--civic URL` is the root command's, in main.ts). */
 export function registerCivic(program: Command): void {
-  program.option(
-    '--civic <url>',
-    'civic store: sqlite:PATH or postgres://… (env STRATA_CIVIC_DB)',
-    process.env.STRATA_CIVIC_DB || DEFAULT_CIVIC_DB,
-  );
   const civic = program
     .command('civic')
     .description(
@@ -272,6 +289,7 @@ export function registerCivic(program: Command): void {
     );
   registerLifecycle(civic);
   registerCodes(civic);
+  registerEligibility(civic);
   registerResults(civic);
   registerAdmin(civic);
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { compareAreas, comparisonRows } from '../../workbench.ts';
-import { render, resolveFormat } from '../output.ts';
-import { choices, intOf, listOf, notes, withChoices } from './beyond-options.ts';
-import { withFormat, withStore } from './common.ts';
+import { comparisonView } from '../../contract/compare.ts';
+import type { Io } from '../output.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { codeOf, intOf, listOf, withChoices } from './options.ts';
 
 /** `strata compare CODE`: an area against the nation, its region, a chosen set or its nearest neighbours. */
-export function registerCompare(program: Command): void {
+export function registerCompare(program: Command, io: Io): void {
   withChoices(
     withFormat(
       program
@@ -39,34 +39,25 @@ export function registerCompare(program: Command): void {
       },
       cmd: Command,
     ) => {
-      const format = resolveFormat(opts.format);
+      const format = formatOf(io, opts.format);
       if ((opts.nearest === undefined) !== (opts.profile === undefined))
         throw new UsageError('--nearest and --profile go together');
-      const { registry, taxonomy } = choices(opts);
       const nearest = opts.nearest
         ? { k: intOf('--nearest', opts.nearest, 1, 100), profile: listOf(opts.profile)! }
         : undefined;
-      const c = await withStore(
-        cmd,
-        (store) =>
-          compareAreas(store, registry, taxonomy, code.trim().toUpperCase(), {
-            ...(opts.with ? { with: listOf(opts.with)! } : {}),
-            region: opts.region,
-            ...(nearest ? { nearest } : {}),
-            ...(opts.indicators ? { indicators: listOf(opts.indicators)! } : {}),
-          }),
-        true,
-      );
-      if (format === 'json') return void process.stdout.write(JSON.stringify(c, null, 2) + '\n');
-      const { rows, columns } = comparisonRows(c);
-      process.stdout.write(render(rows, format, columns));
-      notes([
+      const q = {
+        ...(opts.with ? { with: listOf(opts.with)! } : {}),
+        region: opts.region,
+        ...(nearest ? { nearest } : {}),
+        ...(opts.indicators ? { indicators: listOf(opts.indicators)! } : {}),
+      };
+      const c = await withWorkbench(cmd, opts, (wb) => wb.compare(codeOf(code), q));
+      if (format === 'json') return printJson(io, c);
+      print(io, comparisonView.flatten(c), format);
+      const near = c.neighbours.map((n) => `${n.areanm} (${n.distance.toFixed(2)})`).join(', ');
+      notes(io, [
         `${c.areanm} (${c.areacd})`,
-        ...(c.neighbours.length
-          ? [
-              `nearest on ${c.profile.join(', ')}: ${c.neighbours.map((n) => `${n.areanm} (${n.distance.toFixed(2)})`).join(', ')}`,
-            ]
-          : []),
+        ...(c.neighbours.length ? [`nearest on ${c.profile.join(', ')}: ${near}`] : []),
         ...c.notes,
       ]);
     },

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.ts';
-import { defaultFloors, entitlementRows, entitlements, readDataFile } from '../../workbench.ts';
-import { render, resolveFormat } from '../output.ts';
-import { choices, notes, withChoices, yearsAsText } from './beyond-options.ts';
-import { withFormat, withStore } from './common.ts';
+import { ENTITLEMENT_VIEWS, entitlementViews } from '../../contract/entitlements.ts';
+import { readDataFile } from '../../workbench.ts';
+import type { Io } from '../output.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { codeOf, oneOf, withChoices, yearsAsText } from './options.ts';
 
+/** The columns a terminal shows of the rows view (CSV and JSON hold every one). */
 const ROWS_TABLE = [
   'areacd',
   'areanm',
@@ -19,7 +20,7 @@ const ROWS_TABLE = [
 ];
 
 /** `strata entitlements`: every local authority against the universal basic infrastructure floors. */
-export function registerEntitlements(program: Command): void {
+export function registerEntitlements(program: Command, io: Io): void {
   withChoices(
     withFormat(
       program
@@ -47,30 +48,18 @@ export function registerEntitlements(program: Command): void {
       },
       cmd: Command,
     ) => {
-      const format = resolveFormat(opts.format);
-      if (!['rows', 'summary', 'ranking'].includes(opts.view))
-        throw new UsageError(`invalid view: ${opts.view} (rows, summary or ranking)`);
-      const { registry, taxonomy } = choices(opts);
-      const file = opts.floors ? readDataFile(opts.floors) : defaultFloors();
-      const r = await withStore(
-        cmd,
-        (store) =>
-          entitlements(
-            store,
-            registry,
-            taxonomy,
-            file,
-            opts.area ? { area: opts.area.trim().toUpperCase() } : {},
-          ),
-        true,
-      );
-      if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+      const format = formatOf(io, opts.format);
+      const view = oneOf('view', opts.view, ENTITLEMENT_VIEWS);
+      const file = opts.floors ? readDataFile(opts.floors) : undefined;
+      const area = opts.area ? { area: codeOf(opts.area) } : {};
+      const r = await withWorkbench(cmd, opts, (wb) => wb.entitlements(file, area));
+      if (format === 'json') return printJson(io, r);
       const table = format === 'table';
-      const view = opts.view as 'rows' | 'summary' | 'ranking';
-      const flat = entitlementRows(r, view);
-      const rows = yearsAsText(flat.rows, ['projected_year', 'projected_p05', 'projected_p95'], table);
-      process.stdout.write(render(rows, format, table && view === 'rows' ? ROWS_TABLE : flat.columns));
-      notes([
+      const flat = entitlementViews[view].flatten(r);
+      flat.records = yearsAsText(flat.records, ['projected_year', 'projected_p05', 'projected_p95'], table);
+      if (table && view === 'rows') flat.columns = ROWS_TABLE;
+      print(io, flat, format);
+      notes(io, [
         ...r.summary.map(
           (s) =>
             `${s.floor}: ${s.rule} — ${s.areasBelow} of ${s.areasAssessed} areas below; ${Math.round(s.peopleToFloor).toLocaleString('en-GB')} people to reach; £${(s.costCentral / 1e6).toFixed(0)}m ${s.recurring} (central)`,

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.ts';
-import { GENDER_VIEWS, genderLens, genderRows } from '../../workbench.ts';
-import { render, resolveFormat } from '../output.ts';
-import { choices, notes, withChoices } from './beyond-options.ts';
-import { withFormat, withStore } from './common.ts';
+import { GENDER_VIEWS, genderViews } from '../../contract/gender.ts';
+import type { Io } from '../output.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { codeOf, oneOf, withChoices } from './options.ts';
 
 /** `strata gender`: local pay gaps, and employers' gaps by layer and size. */
-export function registerGender(program: Command): void {
+export function registerGender(program: Command, io: Io): void {
   withChoices(
     withFormat(
       program
@@ -32,29 +31,21 @@ export function registerGender(program: Command): void {
       },
       cmd: Command,
     ) => {
-      const format = resolveFormat(opts.format);
-      if (!(GENDER_VIEWS as readonly string[]).includes(opts.view))
-        throw new UsageError(`invalid view: ${opts.view} (layers, sizes, local or industries)`);
-      if (opts.statistic !== 'median' && opts.statistic !== 'mean')
-        throw new UsageError(`invalid statistic: ${opts.statistic} (median or mean)`);
-      const { registry, taxonomy } = choices(opts);
-      const r = await withStore(
-        cmd,
-        (store) =>
-          genderLens(store, registry, taxonomy, {
-            ...(opts.area ? { area: opts.area.trim().toUpperCase() } : {}),
-            ...(opts.period ? { period: opts.period } : {}),
-            statistic: opts.statistic as 'median' | 'mean',
-          }),
-        true,
-      );
-      if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-      const { rows, columns } = genderRows(r, opts.view as (typeof GENDER_VIEWS)[number]);
-      process.stdout.write(render(rows, format, columns));
-      notes([
-        opts.view === 'local'
+      const format = formatOf(io, opts.format);
+      const view = oneOf('view', opts.view, GENDER_VIEWS);
+      const q = {
+        ...(opts.area ? { area: codeOf(opts.area) } : {}),
+        ...(opts.period ? { period: opts.period } : {}),
+        statistic: oneOf('statistic', opts.statistic, ['median', 'mean'] as const),
+      };
+      const r = await withWorkbench(cmd, opts, (wb) => wb.gender(q));
+      if (format === 'json') return printJson(io, r);
+      print(io, genderViews[view].flatten(r), format);
+      const e = r.employers;
+      notes(io, [
+        view === 'local'
           ? `local gaps ${r.local.period}: ${r.local.source}`
-          : `employer returns ${r.employers.period} (${r.employers.statistic} hourly gap, taxonomy ${r.employers.taxonomy}): ${r.employers.source}`,
+          : `employer returns ${e.period} (${e.statistic} hourly gap, taxonomy ${e.taxonomy}): ${e.source}`,
         ...r.notes,
       ]);
     },

@@ -1,32 +1,14 @@
 import type { Command } from 'commander';
-import { indicatorTable, indicatorTableRows, listRegistry } from '../../workbench.ts';
-import { render, resolveFormat } from '../output.ts';
-import { choices, notes, withChoices } from './beyond-options.ts';
-import { withFormat, withStore } from './common.ts';
+import { indicatorTableView, REGISTRY_COLUMNS, registryListView } from '../../contract/registry.ts';
+import type { Io } from '../output.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { withChoices } from './options.ts';
 
+/** The columns a terminal shows of the registry (CSV and JSON hold every one). */
 const LIST_TABLE = ['id', 'unit', 'polarity', 'levels', 'boundaries', 'first', 'last', 'interval'];
-const LIST_ALL = [
-  'id',
-  'label',
-  'kind',
-  'group',
-  'unit',
-  'polarity',
-  'rationale',
-  'levels',
-  'boundaries',
-  'period',
-  'first',
-  'last',
-  'areas',
-  'interval',
-  'trend',
-  'source',
-  'publisher',
-];
 
 /** `strata indicators` (the registry) and `strata indicator ID` (one indicator for every area, compared and classified). */
-export function registerIndicators(program: Command): void {
+export function registerIndicators(program: Command, io: Io): void {
   withChoices(
     withFormat(
       program
@@ -41,15 +23,19 @@ export function registerIndicators(program: Command): void {
     ),
   ).action(
     async (opts: { format?: string; group?: string; registry?: string; taxonomy?: string }, cmd: Command) => {
-      const format = resolveFormat(opts.format);
-      const { registry } = choices(opts);
-      const rows = await withStore(cmd, (store) => listRegistry(store, registry), true);
-      const picked = opts.group ? rows.filter((r) => r.group === opts.group) : rows;
-      const shown =
-        format === 'table' ? picked.map((r) => ({ ...r, interval: r.interval.split(/[ :]/)[0] })) : picked;
-      process.stdout.write(render(shown as never, format, format === 'table' ? LIST_TABLE : LIST_ALL));
+      const format = formatOf(io, opts.format);
+      const list = await withWorkbench(cmd, opts, (wb) => wb.registryList(opts.group));
+      const flat = registryListView.flatten(list);
+      if (format === 'table') {
+        for (const r of flat.records) r['interval'] = String(r['interval']).split(/[ :]/)[0];
+        flat.columns = LIST_TABLE;
+      } else flat.columns = [...REGISTRY_COLUMNS];
+      print(io, flat, format);
       if (format === 'table')
-        notes([`${picked.length} indicators; --format csv or json for every field`, ...registry.limits]);
+        notes(io, [
+          `${list.indicators.length} indicators; --format csv or json for every field`,
+          ...list.limits,
+        ]);
     },
   );
 
@@ -70,14 +56,13 @@ export function registerIndicators(program: Command): void {
       opts: { format?: string; level: string; period?: string; registry?: string; taxonomy?: string },
       cmd: Command,
     ) => {
-      const format = resolveFormat(opts.format);
-      const { registry, taxonomy } = choices(opts);
-      const t = await withStore(cmd, (store) => indicatorTable(store, registry, taxonomy, id, opts), true);
-      if (format === 'json') return void process.stdout.write(JSON.stringify(t, null, 2) + '\n');
-      const { rows, columns } = indicatorTableRows(t);
-      process.stdout.write(render(rows, format, columns));
+      const format = formatOf(io, opts.format);
+      const q = { level: opts.level, ...(opts.period ? { period: opts.period } : {}) };
+      const t = await withWorkbench(cmd, opts, (wb) => wb.indicatorTable(id, q));
+      if (format === 'json') return printJson(io, t);
+      print(io, indicatorTableView.flatten(t), format);
       const i = t.indicator;
-      notes([
+      notes(io, [
         `${i.label} (${i.unit}), ${t.level}, ${t.period}; polarity ${i.polarity}; interval ${i.interval}; trend rule ${i.trendRule}`,
         t.national
           ? `national comparator: ${t.national.areanm} ${t.national.value}`

@@ -1,18 +1,13 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import {
-  layerRows,
-  layersAll,
-  loadTaxonomy,
-  LEVELS,
-  MEASURES,
-  parseLevel,
-  parseMeasure,
-} from '../../workbench.ts';
-import { print, withFormat, withStore } from './common.ts';
+import { LEVELS, parseLevel } from '../../core/levels.ts';
+import { layerTableView, MEASURES } from '../../contract/layers.ts';
+import type { Io } from '../output.ts';
+import { formatOf, notes, print, withFormat, withWorkbench } from './common.ts';
+import { oneOf } from './options.ts';
 
 /** `strata layers --level L --year Y --measure M`: the layered economy of every area at a level. */
-export function registerLayers(program: Command): void {
+export function registerLayers(program: Command, io: Io): void {
   withFormat(
     program
       .command('layers')
@@ -26,37 +21,28 @@ export function registerLayers(program: Command): void {
       opts: { level: string; year?: string; measure: string; taxonomy?: string; format?: string },
       cmd: Command,
     ) => {
-      const level = parseLevel(opts.level);
-      const measure = parseMeasure(opts.measure);
-      const taxonomy = loadTaxonomy(opts.taxonomy);
-      const r = await withStore(cmd, (store) => layersAll(store, level, measure, taxonomy), true);
-      const year =
-        opts.year === 'all'
-          ? undefined
-          : opts.year === undefined
-            ? r.years.at(-1)!
-            : parseYearOption(opts.year);
-      const columns = [
-        'areacd',
-        'areanm',
-        ...(year === undefined ? ['year'] : []),
-        'layer',
-        'value',
-        'share',
-        'lq',
-      ];
-      print(layerRows(r, year) as unknown as Record<string, unknown>[], opts.format, columns);
-      for (const note of [
-        `taxonomy ${r.taxonomy}; source ${r.source.publisher}, ${r.source.title} (${r.source.vintage})`,
-        ...r.notes,
-      ]) {
-        process.stderr.write(`note: ${note}\n`);
-      }
+      const format = formatOf(io, opts.format);
+      const q = {
+        level: parseLevel(opts.level, LEVELS),
+        measure: oneOf('measure', opts.measure, MEASURES),
+        year:
+          opts.year === 'all'
+            ? ('all' as const)
+            : opts.year === undefined
+              ? ('latest' as const)
+              : yearOf(opts.year),
+      };
+      const t = await withWorkbench(cmd, { taxonomy: opts.taxonomy }, (wb) => wb.layers(q));
+      const flat = layerTableView.flatten(t);
+      // One year: the year column says nothing a table reader needs.
+      if (q.year !== 'all') flat.columns = flat.columns.filter((c) => c !== 'year');
+      print(io, flat, format);
+      notes(io, [`taxonomy ${t.taxonomy}; source ${t.source}`, ...t.notes]);
     },
   );
 }
 
-function parseYearOption(v: string): number {
+function yearOf(v: string): number {
   if (!/^\d{4}$/.test(v)) throw new UsageError(`invalid year: ${v}`);
   return Number(v);
 }

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { exampleMissions, missionRows, missionStatus, readDataFile } from '../../workbench.ts';
-import { render, resolveFormat } from '../output.ts';
-import { choices, notes, withChoices, yearsAsText } from './beyond-options.ts';
-import { withFormat, withStore } from './common.ts';
+import { missionView } from '../../contract/missions.ts';
+import { exampleMissions, readDataFile } from '../../workbench.ts';
+import { flatOf, type Io } from '../output.ts';
+import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
+import { codeOf, withChoices, yearsAsText } from './options.ts';
 
+/** The columns a terminal shows (CSV and JSON hold every one). */
 const TABLE = [
   'areacd',
   'areanm',
@@ -18,7 +20,7 @@ const TABLE = [
 ];
 
 /** `strata missions status FILE` and `strata missions list`. */
-export function registerMissions(program: Command): void {
+export function registerMissions(program: Command, io: Io): void {
   const missions = program
     .command('missions')
     .description('missions: goals measured by registry indicators against declared trajectories');
@@ -31,7 +33,7 @@ export function registerMissions(program: Command): void {
       id: m.id,
       file: m.path.slice(m.path.indexOf('data/missions')),
     }));
-    process.stdout.write(render(rows, resolveFormat(opts.format)));
+    print(io, flatOf(rows), formatOf(io, opts.format));
   });
   withChoices(
     withFormat(
@@ -49,35 +51,27 @@ export function registerMissions(program: Command): void {
       opts: { format?: string; area?: string; registry?: string; taxonomy?: string },
       cmd: Command,
     ) => {
-      const format = resolveFormat(opts.format);
-      const { registry, taxonomy } = choices(opts);
+      const format = formatOf(io, opts.format);
       const parsed = readDataFile(file);
-      const r = await withStore(
-        cmd,
-        (store) =>
-          missionStatus(
-            store,
-            registry,
-            taxonomy,
-            parsed,
-            opts.area ? { area: opts.area.trim().toUpperCase() } : {},
-          ),
-        true,
-      );
-      if (format === 'json') return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-      const flat = missionRows(r);
-      const rows = yearsAsText(
-        flat.rows,
+      const area = opts.area ? { area: codeOf(opts.area) } : {};
+      const r = await withWorkbench(cmd, opts, (wb) => wb.missionStatus(parsed, area));
+      if (format === 'json') return printJson(io, r);
+      const flat = missionView.flatten(r);
+      flat.records = yearsAsText(
+        flat.records,
         ['baseline_year', 'target_year', 'latest_year'],
         format === 'table',
       );
-      process.stdout.write(render(rows, format, format === 'table' ? TABLE : flat.columns));
+      if (format === 'table') flat.columns = TABLE;
+      print(io, flat, format);
       const t = r.rollup.tally;
-      notes([
+      const share =
+        r.rollup.onTrackShare === null ? 'no' : `${(r.rollup.onTrackShare * 100).toFixed(1)}% of the`;
+      notes(io, [
         `${r.mission.title} (${r.mission.source}): ${r.mission.statusRule}`,
         ...r.areas[0]!.indicators.map((i) => `rule for ${i.indicator}: ${i.rule}`),
         `national (${r.national.areanm}): ${r.national.track}`,
-        `local authorities: ${t.on.areas} on track, ${t.off.areas} off, ${t['not-yet-measurable'].areas} not yet measurable, ${t['no-data'].areas} without data; ${r.rollup.onTrackShare === null ? 'no' : `${(r.rollup.onTrackShare * 100).toFixed(1)}% of the`} weight (${r.rollup.weight}) of judged areas on track`,
+        `local authorities: ${t.on.areas} on track, ${t.off.areas} off, ${t['not-yet-measurable'].areas} not yet measurable, ${t['no-data'].areas} without data; ${share} weight (${r.rollup.weight}) of judged areas on track`,
         ...r.notes,
       ]);
     },

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.ts';
+import { parseTrustProxy } from '../../api/client-address.ts';
 import { startServer } from '../../api/server.ts';
+import type { Io } from '../output.ts';
+import { UsageError } from '../../core/errors.ts';
 import { globals } from './common.ts';
 
 /** Parses a TCP port option. */
@@ -10,15 +12,46 @@ export function parsePort(v: string): number {
   return n;
 }
 
+/** The options of `strata serve` (and `strata start`, which passes only port and host). */
+export interface ServeOptions {
+  port: string;
+  host?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  trustProxy?: string;
+}
+
+function transport(opts: ServeOptions) {
+  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together');
+  const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey } : undefined;
+  const text = opts.trustProxy ?? process.env.STRATA_TRUST_PROXY;
+  try {
+    return { tls, trustProxy: text ? parseTrustProxy(text) : null };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 /** Serves the API and web app until interrupted; prints the URL. */
-export async function serveUntilStopped(cmd: Command, opts: { port: string; host?: string }): Promise<void> {
-  const { url, close } = await startServer({
-    db: globals(cmd).db,
-    port: parsePort(opts.port),
-    host: opts.host,
-    civic: (cmd.optsWithGlobals() as { civic?: string }).civic,
-  });
-  process.stdout.write(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
+export async function serveUntilStopped(io: Io, cmd: Command, opts: ServeOptions): Promise<void> {
+  const host = opts.host ?? '127.0.0.1';
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      db: globals(cmd).db,
+      port: parsePort(opts.port),
+      host,
+      civic: (cmd.optsWithGlobals() as { civic?: string }).civic,
+      ...transport(opts),
+    });
+  } catch (e) {
+    if (e instanceof Error && /^refusing to serve|^cannot read the TLS/.test(e.message))
+      throw new UsageError(e.message);
+    throw e;
+  }
+  const { url, close } = server;
+  io.out(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
   await new Promise<void>((done) => {
     const stop = () => void close().then(done);
     process.once('SIGINT', stop);
@@ -26,12 +59,22 @@ export async function serveUntilStopped(cmd: Command, opts: { port: string; host
   });
 }
 
-/** `strata serve [--port] [--host]`. */
-export function registerServe(program: Command): void {
+/** `strata serve [--port] [--host] [--tls-cert --tls-key] [--trust-proxy]`. */
+export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
     .description('serve the HTTP API (/api/v1) and the web app from the store (opened read-only)')
     .option('--port <port>', 'TCP port', process.env.PORT ?? '8080')
-    .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => serveUntilStopped(cmd, opts));
+    .option(
+      '--host <host>',
+      'interface to listen on; an address other than loopback needs TLS or --trust-proxy',
+      '127.0.0.1',
+    )
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate chain (PEM)')
+    .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
+    .option(
+      '--trust-proxy <hops|addresses>',
+      'the TLS-terminating proxies in front: how many (1), or their addresses and CIDR blocks, comma-separated (env STRATA_TRUST_PROXY)',
+    )
+    .action(async (opts: ServeOptions, cmd: Command) => serveUntilStopped(io, cmd, opts));
 }

@@ -1,8 +1,25 @@
 import type { Command } from 'commander';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fetchPack, importDir, layerRows, layersAll, loadTaxonomy } from '../../workbench.ts';
-import { renderTable } from '../output.ts';
-import { withStore } from './common.ts';
+import { fetchPack } from '../../workbench.ts';
+import { CliError } from '../errors.ts';
+import { renderTable, type Io } from '../output.ts';
+import { globals, withWorkbench } from './common.ts';
+
+const STRATA = new URL('../../../bin/strata.js', import.meta.url).pathname;
+
+/**
+ * Runs `strata data import` in a child process, so files are parsed outside the process that
+ * goes on to serve; returns its summary line (`40 imported, 0 unchanged in 5.1 s`).
+ */
+function importApart(db: string, pack: string): string {
+  const r = spawnSync(process.execPath, [STRATA, '--db', db, 'data', 'import', pack], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new CliError(`the data pack in ${pack} was not imported (the reason is above)`);
+  return r.stdout.split('\n').find((l) => /^\d+ imported, \d+ unchanged/.test(l)) ?? 'imported';
+}
 
 /** Where the data pack is: --pack, then STRATA_PACK, then ../shared/data-pack beside the repository. */
 export function findPack(flag?: string): string | null {
@@ -11,9 +28,21 @@ export function findPack(flag?: string): string | null {
   return null;
 }
 
+/** Downloads the official files into .strata/pack, saying which could not be fetched. */
+async function fetchInto(io: Io): Promise<string> {
+  io.out('No data pack found: fetching the official files from their publishers...\n');
+  const { fetched, manual } = await fetchPack('.strata/pack');
+  const failed = fetched.filter((f) => f.status === 'failed');
+  io.out(`downloaded ${fetched.length - failed.length} of ${fetched.length} files\n`);
+  for (const f of failed) io.err(`note: ${f.source} ${f.file}: ${f.detail}\n`);
+  for (const s of manual) io.err(`note: ${s.id} has no direct download; get it from ${s.landing}\n`);
+  return '.strata/pack';
+}
+
 /** `strata start`: import (or fetch) the pack, show the national picture, serve the app. */
 export function registerStart(
   program: Command,
+  io: Io,
   serve?: (cmd: Command, opts: { port: string }) => Promise<void>,
 ): void {
   program
@@ -25,40 +54,19 @@ export function registerStart(
     .option('--port <port>', 'port for the app', process.env.PORT ?? '8080')
     .option('--no-serve', 'stop after the overview')
     .action(async (opts: { pack?: string; port: string; serve: boolean }, cmd: Command) => {
-      let pack = findPack(opts.pack);
-      if (!pack) {
-        process.stdout.write('No data pack found: fetching the official files from their publishers...\n');
-        const { fetched, manual } = await fetchPack('.strata/pack');
-        const failed = fetched.filter((f) => f.status === 'failed');
-        process.stdout.write(`downloaded ${fetched.length - failed.length} of ${fetched.length} files\n`);
-        for (const f of failed) process.stderr.write(`note: ${f.source} ${f.file}: ${f.detail}\n`);
-        for (const s of manual)
-          process.stderr.write(`note: ${s.id} has no direct download; get it from ${s.landing}\n`);
-        pack = '.strata/pack';
-      }
-      await withStore(cmd, async (store) => {
-        const report = await importDir(store, pack);
-        const imported = report.datasets.filter((d) => d.status === 'imported').length;
-        process.stdout.write(
-          `Data pack ${pack}: ${imported} datasets imported, ${report.datasets.length - imported} already up to date (${report.seconds.toFixed(1)} s)\n\n`,
+      const pack = findPack(opts.pack) ?? (await fetchInto(io));
+      io.out(`Data pack ${pack}: ${importApart(globals(cmd).db, pack)}\n\n`);
+      await withWorkbench(cmd, {}, async (wb) => {
+        const t = await wb.layers({ level: 'itl1', measure: 'gva_cp', year: 'latest' });
+        io.out(
+          `The UK's layered economy, ${t.years.at(-1)}: share of GVA by layer and ITL1 region (${t.taxonomy})\n`,
         );
-        const r = await layersAll(store, 'itl1', 'gva_cp', loadTaxonomy());
-        const year = r.years.at(-1)!;
-        process.stdout.write(
-          `The UK's layered economy, ${year}: share of GVA by layer and ITL1 region (${r.taxonomy})\n`,
-        );
-        const rows = layerRows(r, year);
-        const layers = r.table.layers;
-        const table = [...new Set(rows.map((x) => x.areacd))].map((code) => {
-          const mine = rows.filter((x) => x.areacd === code);
-          return {
-            region: mine[0]!.areanm,
-            ...Object.fromEntries(
-              layers.map((l) => [l, `${(mine.find((x) => x.layer === l)!.share * 100).toFixed(1)}%`]),
-            ),
-          };
+        const regions = [...new Set(t.rows.map((x) => x.areacd))].map((code) => {
+          const mine = t.rows.filter((x) => x.areacd === code);
+          const shares = mine.map((x) => [x.layer, `${(x.share * 100).toFixed(1)}%`]);
+          return { region: mine[0]!.areanm, ...Object.fromEntries(shares) };
         });
-        process.stdout.write(renderTable(table) + '\n');
+        io.out(renderTable(regions) + '\n');
       });
       if (opts.serve && serve) await serve(cmd, { port: opts.port });
     });

@@ -6,11 +6,14 @@
 // does not apply `--import` hooks to a worker's entry module), so the TypeScript entry runs
 // as it is, with no build step.
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../../core/worker-source.ts';
 import { evaluate, type Partial, type Plan, type Prepared } from './evaluate.ts';
 
-/** Worker threads kept between analyses; `size` of them work beside the calling thread. Close when done. */
+/** Worker threads kept between analyses; `size` of them work beside the calling thread (or alone). Close when done. */
 export interface WorkerPool {
   size: number;
+  /** Blocks the calling thread evaluated itself (0 for a pool made with `caller: false`). */
+  callerBlocks: number;
   evaluate(prepared: Prepared, plan: Plan): Promise<Partial[]>;
   close(): Promise<void>;
 }
@@ -51,12 +54,16 @@ interface Job {
   settle: () => void;
 }
 
-/** Starts `size` worker threads (they load in the background; work starts before they are up). */
-export function createWorkerPool(size: number): WorkerPool {
+/**
+ * Starts `size` worker threads (they load in the background; work starts before they are up).
+ * With `caller: false` the calling thread evaluates nothing and the threads do not keep the
+ * process alive: a server's request thread stays free to answer while the analysis runs.
+ */
+export function createWorkerPool(size: number, opts: { caller?: boolean } = {}): WorkerPool {
   if (!(Number.isInteger(size) && size >= 0)) throw new Error(`invalid worker count: ${size}`);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const caller = opts.caller ?? true;
+  if (!caller && size < 1) throw new Error(`invalid worker count: ${size} (at least 1 without the caller)`);
+  const shim = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
   const ready = new Set<Worker>();
   // the job each worker was last given a block of: a worker that dies takes only that job down
@@ -84,9 +91,12 @@ export function createWorkerPool(size: number): WorkerPool {
       ready.delete(w); // a dead worker gets no more blocks, so later jobs cannot wait on it
       if (job && holds.get(w) === job.id) job.fail(e);
     });
+    // after the listeners: adding a 'message' listener refs the worker's port again
+    if (!caller) w.unref();
   }
-  return {
+  const pool: WorkerPool = {
     size,
+    callerBlocks: 0,
     evaluate(prepared, plan) {
       if (job) return Promise.reject(new Error('worker pool is busy'));
       // about eight blocks per thread: small enough to balance, large enough to amortise messages
@@ -114,8 +124,9 @@ export function createWorkerPool(size: number): WorkerPool {
         for (const w of workers) w.postMessage({ type: 'prepare', job: current.id, prepared });
         for (const w of ready) give(w);
         const work = async () => {
-          while (job === current && current.next < blocks.length) {
+          while (caller && job === current && current.next < blocks.length) {
             const [from, to] = blocks[current.next++]!;
+            pool.callerBlocks++;
             current.parts.push(evaluate(prepared, plan, from, to));
             await new Promise((r) => setImmediate(r)); // let worker replies in between blocks
           }
@@ -129,4 +140,5 @@ export function createWorkerPool(size: number): WorkerPool {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+  return pool;
 }

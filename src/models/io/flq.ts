@@ -50,13 +50,7 @@ export function regionalCoefficients(
   variant: FlqVariant,
   out: Float64Array = new Float64Array(n * n),
 ): Float64Array {
-  // FLQ_ij · (AFLQ factor) = (λ·SLQ_i) · (factor_j / SLQ_j): one product per cell.
-  const colFactor = new Float64Array(n);
-  const colScale = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    colFactor[j] = variant === 'aflq' && slq[j]! > 1 ? Math.log2(1 + slq[j]!) : 1;
-    colScale[j] = slq[j]! > 0 ? colFactor[j]! / slq[j]! : Infinity;
-  }
+  const { colFactor, colScale } = columnScales(slq, n, variant);
   for (let i = 0; i < n; i++) {
     const rowFactor = lambda * slq[i]!;
     const ii = i * n;
@@ -75,10 +69,85 @@ export function regionalCoefficients(
   return out;
 }
 
+/** m[i][j] = −(a[i][j] · min(rowFactor_i · colScale_j, 1)) for every cell of the n × n matrices. */
+export type FlqRows = (
+  m: Float64Array,
+  a: Float64Array,
+  colScale: Float64Array,
+  rowFactor: Float64Array,
+  n: number,
+) => void;
+
+/** `FlqRows` in plain JavaScript (simd.ts has it in WebAssembly, the same bits). */
+export const flqRows: FlqRows = (m, a, colScale, rowFactor, n) => {
+  for (let i = 0; i < n; i++) {
+    const f = rowFactor[i]!;
+    for (let j = 0, ii = i * n; j < n; j++) m[ii + j] = -(a[ii + j]! * Math.min(f * colScale[j]!, 1));
+  }
+};
+
+/**
+ * I − R for the coefficients of `regionalCoefficients`, written straight into `m` (the array
+ * the LU then factors in place): one pass over A instead of two, and R itself is not kept.
+ * Every value is the one `identityMinus(regionalCoefficients(…))` gives: a·min(f, 1) is a·f
+ * below 1 and a itself (a·1) from 1 up. The cells go through `kernel`, over `work`'s column
+ * scales and row factors; rows the area lacks and the diagonal are then set apart.
+ */
+export function regionalLeontief(
+  a: Float64Array,
+  n: number,
+  slq: Float64Array,
+  lambda: number,
+  variant: FlqVariant,
+  m: Float64Array,
+  kernel: FlqRows = flqRows,
+  work: { colScale: Float64Array; rowFactor: Float64Array } = {
+    colScale: new Float64Array(n),
+    rowFactor: new Float64Array(n),
+  },
+): Float64Array {
+  const { colFactor, colScale } = columnScales(slq, n, variant, work.colScale);
+  const rowFactor = work.rowFactor;
+  for (let i = 0; i < n; i++) rowFactor[i] = lambda * slq[i]!;
+  kernel(m, a, colScale, rowFactor, n);
+  for (let i = 0; i < n; i++) {
+    const ii = i * n;
+    if (rowFactor[i] === 0) {
+      for (let j = 0; j < n; j++) m[ii + j] = -0;
+      m[ii + i] = 1;
+      continue;
+    }
+    const fii = rowFactor[i]! * colFactor[i]!;
+    m[ii + i] = 1 - (fii < 1 ? a[ii + i]! * fii : a[ii + i]!);
+  }
+  return m;
+}
+
 /**
  * Household purchases kept in the area, c_i · min(λ*·SLQ_i, 1): households are read as a buyer
  * with SLQ 1, so the FLQ cap applies to each good they buy as to any industry's input.
  */
-export function localConsumption(c: Float64Array, slq: Float64Array, lambda: number): Float64Array {
-  return c.map((v, i) => v * Math.min(lambda * slq[i]!, 1));
+export function localConsumption(
+  c: Float64Array,
+  slq: Float64Array,
+  lambda: number,
+  out: Float64Array = new Float64Array(c.length),
+): Float64Array {
+  for (let i = 0; i < c.length; i++) out[i] = c[i]! * Math.min(lambda * slq[i]!, 1);
+  return out;
+}
+
+/** FLQ_ij · (AFLQ factor) = (λ·SLQ_i) · (factor_j / SLQ_j): the column parts, so one product per cell. */
+function columnScales(
+  slq: Float64Array,
+  n: number,
+  variant: FlqVariant,
+  colScale: Float64Array = new Float64Array(n),
+) {
+  const colFactor = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    colFactor[j] = variant === 'aflq' && slq[j]! > 1 ? Math.log2(1 + slq[j]!) : 1;
+    colScale[j] = slq[j]! > 0 ? colFactor[j]! / slq[j]! : Infinity;
+  }
+  return { colFactor, colScale };
 }

@@ -9,12 +9,29 @@ export { sicCovers, type SicCover } from './ioat-sic.ts';
 export { layerMap, layerAt, layerBasket, layerInteraction, toLayers, type LayerMap } from './layers.ts';
 export { sizeMapper, regionalSizes, type RegionalSizes, type PublishedValue } from './sizes.ts';
 export { flqVariant, lambdaStar, simpleLq, regionalCoefficients, type FlqVariant } from './flq.ts';
-export { regionalModel, regionalModels, type RegionalModel, type RegionalOptions } from './regional.ts';
+export {
+  regionalModel,
+  regionalModels,
+  regionalGrid,
+  REGIONAL_DEFAULTS,
+  type AreaModel,
+  type RegionalModel,
+  type RegionalOptions,
+  type RegionalGrid,
+  type GridOptions,
+} from './regional.ts';
+export { createRegionalPool, type RegionalPool } from './regional-pool.ts';
+export { demandSolver, type DemandSolver } from './demand-solver.ts';
 export { ghoshModel, ghoshOutputs, ghoshRowSums, type GhoshModel } from './ghosh.ts';
 export { linkages, type Linkages } from './linkages.ts';
 export { extractLayer, type Extraction } from './extraction.ts';
 export { demandVector, shock, type DemandChange, type ShockResult, type Split } from './shock.ts';
-export { interregionalSystem, type InterregionalSystem, type InterregionalOptions } from './interregional.ts';
+export {
+  interregionalSystem,
+  INTERREGIONAL_DEFAULTS,
+  type InterregionalSystem,
+  type InterregionalOptions,
+} from './interregional.ts';
 export { solveInterregional, type SolveOptions, type Convergence } from './interregional-solve.ts';
 export {
   interregionalShock,

@@ -11,13 +11,21 @@ import { dot, identityMinus } from './leontief.ts';
 import { luFactorDominant, luSolve, type Lu } from './lu.ts';
 import { checkDelta } from './model.ts';
 import type { NationalModel } from './national.ts';
-import { checkCodes, nationalTotals } from './regional.ts';
+import { REGIONAL_DEFAULTS } from './defaults.ts';
+import { checkCodes, nationalTotals } from './regional-plan.ts';
 import type { RegionalSizes } from './sizes.ts';
+
+/** The regional defaults, and a distance decay β = 1 for the gravity term. */
+export const INTERREGIONAL_DEFAULTS = {
+  delta: REGIONAL_DEFAULTS.delta,
+  variant: REGIONAL_DEFAULTS.variant,
+  beta: 1,
+} as const;
 
 export interface InterregionalOptions {
   delta?: number;
   variant?: FlqVariant;
-  /** Distance decay of the gravity term; default 1. */
+  /** Distance decay of the gravity term; default INTERREGIONAL_DEFAULTS.beta. */
   beta?: number;
 }
 
@@ -58,13 +66,13 @@ export function interregionalSystem(
   centroids: { x: Float64Array; y: Float64Array },
   opts: InterregionalOptions = {},
 ): InterregionalSystem {
-  const delta = opts.delta ?? 0.3;
+  const delta = opts.delta ?? INTERREGIONAL_DEFAULTS.delta;
   checkDelta(delta);
-  const variant = flqVariant(opts.variant ?? 'flq');
+  const variant = flqVariant(opts.variant ?? INTERREGIONAL_DEFAULTS.variant);
   const n = national.n;
   const N = sizes.areas.length;
   checkCodes(national, sizes);
-  const g = gravity(centroids.x, centroids.y, opts.beta ?? 1, sizes.areas);
+  const g = gravity(centroids.x, centroids.y, opts.beta ?? INTERREGIONAL_DEFAULTS.beta, sizes.areas);
   const norm = supplyNorms(g, sizes.size, N, n);
   const nation = nationalTotals(sizes);
   const nationTotal = nation.reduce((s, v) => s + v, 0);

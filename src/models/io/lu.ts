@@ -4,6 +4,7 @@
  * forms an inverse unless asked to (`inverse`), which only checks a whole L against the
  * publisher's.
  */
+import { rank4Update, type Rank4 } from './rank4.ts';
 
 /** PA = LU packed in one array: L below the diagonal (unit diagonal implied), U on and above. */
 export interface Lu {
@@ -44,7 +45,7 @@ export function luFactorInPlace(a: Float64Array, n: number, what = 'matrix'): Lu
     }
     if (end < n) {
       solveBlockRow(a, n, k, end);
-      updateTrailing(a, n, k, end);
+      updateTrailing(a, n, k, end, rank4Update);
     }
   }
   return { n, lu: a, piv };
@@ -54,9 +55,15 @@ export function luFactorInPlace(a: Float64Array, n: number, what = 'matrix'): Lu
  * The same factorisation without the pivot search, for matrices diagonally dominant by
  * columns such as every regional I − R (R ≥ 0 with column sums below 1): partial pivoting
  * would never swap a row there (Golub & Van Loan 2013, Thm 3.4.3), so skipping the search
- * gives the same factors. Throws if a pivot is not a positive finite number.
+ * gives the same factors. Throws if a pivot is not a positive finite number. `kernel` does the
+ * trailing updates (rank4.ts; the WebAssembly one of simd.ts gives the same bits).
  */
-export function luFactorDominant(a: Float64Array, n: number, what = 'matrix'): Lu {
+export function luFactorDominant(
+  a: Float64Array,
+  n: number,
+  what = 'matrix',
+  kernel: Rank4 = rank4Update,
+): Lu {
   const piv = new Int32Array(n);
   for (let k = 0; k < n; k += 4) {
     const end = Math.min(k + 4, n);
@@ -69,7 +76,7 @@ export function luFactorDominant(a: Float64Array, n: number, what = 'matrix'): L
     }
     if (end < n) {
       solveBlockRow(a, n, k, end);
-      updateTrailing(a, n, k, end);
+      updateTrailing(a, n, k, end, kernel);
     }
   }
   return { n, lu: a, piv };
@@ -120,66 +127,18 @@ function solveBlockRow(a: Float64Array, n: number, k: number, end: number): void
   }
 }
 
-/**
- * A22 −= L21 U12, rank 4 (or less for the last panel). Rows go four at a time so the four
- * U elements of a column are loaded once for sixteen multiply–adds (a 4 × 4 register block).
- */
-function updateTrailing(a: Float64Array, n: number, k: number, end: number): void {
-  if (end - k < 4) {
-    for (let i = end; i < n; i++) {
-      const ii = i * n;
-      for (let s = k; s < end; s++) {
-        const l = a[ii + s];
-        if (l !== 0) for (let j = end, ss = s * n; j < n; j++) a[ii + j] -= l * a[ss + j];
-      }
-    }
+/** A22 −= L21 U12, rank 4 (or less for the last panel), by `kernel`. */
+function updateTrailing(a: Float64Array, n: number, k: number, end: number, kernel: Rank4): void {
+  if (end - k === 4) {
+    kernel(a, end * n, n, a, end * n + k, n, a, k * n, n, n - end, end, n);
     return;
   }
-  const r0 = k * n;
-  const r1 = r0 + n;
-  const r2 = r1 + n;
-  const r3 = r2 + n;
-  let i = end;
-  for (; i + 3 < n; i += 4) {
-    const i0 = i * n;
-    const i1 = i0 + n;
-    const i2 = i1 + n;
-    const i3 = i2 + n;
-    const a0 = a[i0 + k];
-    const a1 = a[i0 + k + 1];
-    const a2 = a[i0 + k + 2];
-    const a3 = a[i0 + k + 3];
-    const b0 = a[i1 + k];
-    const b1 = a[i1 + k + 1];
-    const b2 = a[i1 + k + 2];
-    const b3 = a[i1 + k + 3];
-    const c0 = a[i2 + k];
-    const c1 = a[i2 + k + 1];
-    const c2 = a[i2 + k + 2];
-    const c3 = a[i2 + k + 3];
-    const d0 = a[i3 + k];
-    const d1 = a[i3 + k + 1];
-    const d2 = a[i3 + k + 2];
-    const d3 = a[i3 + k + 3];
-    for (let j = end; j < n; j++) {
-      const u0 = a[r0 + j];
-      const u1 = a[r1 + j];
-      const u2 = a[r2 + j];
-      const u3 = a[r3 + j];
-      a[i0 + j] -= a0 * u0 + a1 * u1 + a2 * u2 + a3 * u3;
-      a[i1 + j] -= b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3;
-      a[i2 + j] -= c0 * u0 + c1 * u1 + c2 * u2 + c3 * u3;
-      a[i3 + j] -= d0 * u0 + d1 * u1 + d2 * u2 + d3 * u3;
-    }
-  }
-  for (; i < n; i++) {
+  for (let i = end; i < n; i++) {
     const ii = i * n;
-    const l0 = a[ii + k];
-    const l1 = a[ii + k + 1];
-    const l2 = a[ii + k + 2];
-    const l3 = a[ii + k + 3];
-    for (let j = end; j < n; j++)
-      a[ii + j] -= l0 * a[r0 + j] + l1 * a[r1 + j] + l2 * a[r2 + j] + l3 * a[r3 + j];
+    for (let s = k; s < end; s++) {
+      const l = a[ii + s];
+      if (l !== 0) for (let j = end, ss = s * n; j < n; j++) a[ii + j] -= l * a[ss + j];
+    }
   }
 }
 

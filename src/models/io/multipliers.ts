@@ -1,6 +1,6 @@
 import { luSolveTranspose } from './lu.ts';
 import type { IoModel } from './model.ts';
-import { type2Row } from './type2.ts';
+import type { Type2Closure } from './type2.ts';
 
 /**
  * Effects per £1 of final demand for industry j's output, split as METHODS.md §3 asks:
@@ -42,29 +42,55 @@ export function factorEffect(
   block = new Float64Array(7 * model.n),
 ): Effect {
   const n = model.n;
-  const view = (k: number) => block.subarray(k * n, (k + 1) * n);
-  const total1 = view(3);
+  const total1 = block.subarray(3 * n, 4 * n);
   // The closure already solved for the compensation row (q = h(I − A)⁻¹): reuse it.
   if (s === model.closure.h) total1.set(model.closure.q);
   else luSolveTranspose(model.lu, s, total1);
-  const total2 = type2Row(model.closure, total1, view(4));
-  const e: Effect = {
+  return effectOf(model.closure, s, block);
+}
+
+/**
+ * The effect of row s given its Type I total s(I − A)⁻¹, already in `block` (7n values, the
+ * fourth n of them): fills the other six parts of the block from it and the closure.
+ */
+export function effectOf(closure: Type2Closure, s: Float64Array, block: Float64Array): Effect {
+  fillEffect(closure, s, block);
+  return effectViews(block, s.length);
+}
+
+/** effectOf's arithmetic on the block's parts by index, making no views (regional-area.ts runs it per area and δ). */
+export function fillEffect(closure: Type2Closure, s: Float64Array, block: Float64Array): void {
+  const n = s.length;
+  const t1 = 3 * n;
+  // Type II row effect s̄L̄ on industries by Sherman–Morrison: total2 = total1 + q (c·total1) / (1 − loop)
+  let ct = 0;
+  for (let j = 0; j < n; j++) ct += closure.c[j]! * block[t1 + j]!;
+  const k = ct / (1 - closure.loop);
+  for (let j = 0; j < n; j++) {
+    const sj = s[j]!;
+    const total1 = block[t1 + j]!;
+    const total2 = total1 + closure.q[j]! * k;
+    block[j] = sj;
+    block[n + j] = total1 - sj;
+    block[2 * n + j] = total2 - total1;
+    block[4 * n + j] = total2;
+    block[5 * n + j] = sj === 0 ? NaN : total1 / sj;
+    block[6 * n + j] = sj === 0 ? NaN : total2 / sj;
+  }
+}
+
+/** An effect's seven arrays as views of one block of 7n values, in the order of `Effect`. */
+export function effectViews(block: Float64Array, n: number): Effect {
+  const view = (k: number) => block.subarray(k * n, (k + 1) * n);
+  return {
     direct: view(0),
     indirect: view(1),
     induced: view(2),
-    total1,
-    total2,
+    total1: view(3),
+    total2: view(4),
     type1: view(5),
     type2: view(6),
   };
-  e.direct.set(s);
-  for (let j = 0; j < n; j++) {
-    e.indirect[j] = total1[j] - s[j];
-    e.induced[j] = total2[j] - total1[j];
-    e.type1[j] = s[j] === 0 ? NaN : total1[j] / s[j];
-    e.type2[j] = s[j] === 0 ? NaN : total2[j] / s[j];
-  }
-  return e;
 }
 
 /** All multipliers of a model (Miller & Blair 2009, ch. 6), their arrays views of one block. */

@@ -1,25 +1,23 @@
-import {
-  flqVariant,
-  lambdaStar,
-  localConsumption,
-  regionalCoefficients,
-  simpleLq,
-  type FlqVariant,
-} from './flq.ts';
-import { layerBasket, layerInteraction, type LayerMap } from './layers.ts';
-import { identityMinus } from './leontief.ts';
-import { luFactorDominant } from './lu.ts';
+import { REGIONAL_DEFAULTS } from './defaults.ts';
+import type { FlqVariant } from './flq.ts';
+import type { LayerMap } from './layers.ts';
 import { checkDelta, type IoModel } from './model.ts';
-import { multipliers, type Multipliers } from './multipliers.ts';
+import type { Multipliers } from './multipliers.ts';
 import type { NationalModel } from './national.ts';
+import { buildArea, newScratch } from './regional-area.ts';
+import { regionalPlan, type RegionalPlan } from './regional-plan.ts';
+import { allocateSlab, type RegionalSlab } from './regional-slab.ts';
+import { areaModelAt, multipliersAt } from './regional-views.ts';
 import type { RegionalSizes } from './sizes.ts';
-import { closeToHouseholds } from './type2.ts';
+
+export { checkCodes, nationalTotals } from './regional-plan.ts';
+export { REGIONAL_DEFAULTS } from './defaults.ts';
 
 export interface RegionalOptions {
-  /** FLQ δ in [0, 1); default 0.3. */
+  /** FLQ δ in [0, 1); default REGIONAL_DEFAULTS.delta. */
   delta?: number;
   variant?: FlqVariant;
-  /** δ values bounding the sensitivity band; default [0.1, 0.4]. */
+  /** δ values bounding the sensitivity band; default REGIONAL_DEFAULTS.band. */
   band?: [number, number];
   /** Layers for Λ; without them Λ is not computed. */
   layers?: LayerMap;
@@ -27,43 +25,35 @@ export interface RegionalOptions {
   basket?: Float64Array;
 }
 
-/** One area's model: regional coefficients, multipliers with their δ band, and Λ. */
-export interface RegionalModel extends IoModel {
+/** One area's model at one δ: regional coefficients, their LU and closure, multipliers and Λ. */
+export interface AreaModel extends IoModel {
   area: string;
   delta: number;
   variant: FlqVariant;
   lambda: number;
   slq: Float64Array;
   multipliers: Multipliers;
-  band: { deltas: [number, number]; low: Multipliers; high: Multipliers };
   /** Λ = P L^r D, K × K row-major (null without layers). */
   interaction: Float64Array | null;
 }
 
-/** Sizes of one area and the national totals (sums over all areas) the LQs compare them with. */
-export interface AreaSizes {
-  region: Float64Array;
-  nation: Float64Array;
-  regionTotal: number;
-  nationTotal: number;
+/** One area's model with the δ band of its multipliers. */
+export interface RegionalModel extends AreaModel {
+  band: { deltas: [number, number]; low: Multipliers; high: Multipliers };
 }
 
-/** The sizes of `area` within a set of areas; throws on an unknown area. */
-export function areaSizes(sizes: RegionalSizes, area: string): AreaSizes {
-  const r = sizes.areas.indexOf(area);
-  if (r < 0) throw new Error(`unknown area: ${area}`);
-  const n = sizes.codes.length;
-  const nation = nationalTotals(sizes);
-  const region = sizes.size.subarray(r * n, (r + 1) * n);
-  return { region, nation, regionTotal: sumOf(region), nationTotal: sumOf(nation) };
+/** Every area's model at every δ of a list: `models[d][r]` is area r at `deltas[d]`. */
+export interface RegionalGrid {
+  areas: string[];
+  deltas: number[];
+  models: AreaModel[][];
 }
 
-/** Σ over areas of each industry's size. */
-export function nationalTotals(sizes: RegionalSizes): Float64Array {
-  const n = sizes.codes.length;
-  const out = new Float64Array(n);
-  for (let r = 0; r < sizes.areas.length; r++) for (let i = 0; i < n; i++) out[i]! += sizes.size[r * n + i]!;
-  return out;
+export interface GridOptions {
+  deltas: number[];
+  variant?: FlqVariant;
+  layers?: LayerMap;
+  basket?: Float64Array;
 }
 
 /** The FLQ-regionalised model of one area (METHODS.md §3). */
@@ -73,141 +63,76 @@ export function regionalModel(
   area: string,
   opts: RegionalOptions = {},
 ): RegionalModel {
-  checkCodes(national, sizes);
-  return buildRegional(national, area, areaSizes(sizes, area), opts);
+  const r = sizes.areas.indexOf(area);
+  if (r < 0) throw new Error(`unknown area: ${area}`);
+  return regionalModels(national, sizes, opts, [r])[0]!;
 }
 
 /**
- * Every area's model. National totals are computed once, and the areas' coefficient matrices
- * and LUs live in two shared arrays (views per area) so that 179 models make two allocations,
- * not 358; the δ-band factorisations reuse one scratch array.
+ * Every area's model (or those at indices `only`), each at δ with its band. Batched: see
+ * regional-area.ts; regional-reference.ts builds the same models the straightforward way.
  */
 export function regionalModels(
   national: NationalModel,
   sizes: RegionalSizes,
   opts: RegionalOptions = {},
+  only?: number[],
 ): RegionalModel[] {
-  checkCodes(national, sizes);
-  const nation = nationalTotals(sizes);
-  const nationTotal = sumOf(nation);
-  const n = national.n;
-  const nn = n * n;
-  const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
-  const all = { a: new Float64Array(sizes.areas.length * nn), lu: new Float64Array(sizes.areas.length * nn) };
-  const scratch = new Float64Array(nn);
-  return sizes.areas.map((area, r) => {
-    const region = sizes.size.subarray(r * n, (r + 1) * n);
-    const buffers = {
-      a: all.a.subarray(r * nn, (r + 1) * nn),
-      lu: all.lu.subarray(r * nn, (r + 1) * nn),
-      scratch,
-    };
-    const s = { region, nation, regionTotal: sumOf(region), nationTotal };
-    return buildRegional(national, area, s, { ...opts, basket }, buffers);
+  const plan = regionalPlan(national, sizes, bandPlan(opts));
+  const slab = allocateSlab(plan, false, only?.length);
+  const areas = only ?? plan.areas.map((_, r) => r);
+  const scratch = newScratch(plan);
+  areas.forEach((r, s) => buildArea(plan, slab, r, s, scratch));
+  return areas.map((r, s) => bandModel(national, plan, slab, r, s));
+}
+
+/** Every area's model at each δ of a list, each with its LU for shocks (`demandSolver`). */
+export function regionalGrid(national: NationalModel, sizes: RegionalSizes, opts: GridOptions): RegionalGrid {
+  const plan = regionalPlan(national, sizes, { ...opts, keep: opts.deltas.map(() => true) });
+  const slab = allocateSlab(plan, false);
+  const scratch = newScratch(plan);
+  for (let r = 0; r < plan.areas.length; r++) buildArea(plan, slab, r, r, scratch);
+  return gridOf(national, plan, slab);
+}
+
+/** The plan options of δ with its band: the whole model at δ, multipliers only at the band's ends. */
+export function bandPlan(opts: RegionalOptions) {
+  const delta = opts.delta ?? REGIONAL_DEFAULTS.delta;
+  const band = opts.band ?? REGIONAL_DEFAULTS.band;
+  checkDelta(delta);
+  band.forEach((d) => checkDelta(d, 'band delta'));
+  return {
+    deltas: [delta, band[0], band[1]],
+    keep: [true, false, false],
+    variant: opts.variant,
+    layers: opts.layers,
+    basket: opts.basket,
+  };
+}
+
+/** Area r (in slab slot s) as a RegionalModel from a slab filled by a band plan. */
+export function bandModel(
+  national: NationalModel,
+  plan: RegionalPlan,
+  slab: RegionalSlab,
+  r: number,
+  s: number,
+): RegionalModel {
+  // Object.assign, not a spread: a spread would read (and so work out) the model's lazy R.
+  return Object.assign(areaModelAt(national, plan, slab, r, s, 0), {
+    band: {
+      deltas: [plan.deltas[1]!, plan.deltas[2]!] as [number, number],
+      low: multipliersAt(national, plan, slab, s, 1),
+      high: multipliersAt(national, plan, slab, s, 2),
+    },
   });
 }
 
-/** Where an area's matrices go: its coefficients, its LU, and a scratch array for the band. */
-interface Buffers {
-  a: Float64Array;
-  lu: Float64Array;
-  scratch: Float64Array;
-}
-
-function freshBuffers(n: number): Buffers {
-  return { a: new Float64Array(n * n), lu: new Float64Array(n * n), scratch: new Float64Array(n * n) };
-}
-
-function buildRegional(
-  national: NationalModel,
-  area: string,
-  s: AreaSizes,
-  opts: RegionalOptions,
-  buffers: Buffers = freshBuffers(national.n),
-): RegionalModel {
-  const delta = opts.delta ?? 0.3;
-  const deltas = opts.band ?? [0.1, 0.4];
-  checkDelta(delta);
-  deltas.forEach((d) => checkDelta(d, 'band delta'));
-  const variant = flqVariant(opts.variant ?? 'flq');
-  if (!(s.regionTotal > 0)) throw new Error(`area has no size: ${area}`);
-  const slq = simpleLq(s.region, s.nation, s.regionTotal, s.nationTotal);
-  const share = s.regionTotal / s.nationTotal;
-  const lambda = lambdaStar(share, delta);
-  const main = areaModel(national, slq, lambda, variant, s, buffers);
-  const band = (d: number) => bandMultipliers(national, slq, lambdaStar(share, d), variant, buffers.scratch);
-  const basket = opts.basket ?? (opts.layers ? layerBasket(opts.layers, national.finalDemand) : undefined);
+/** The grid of models from a slab filled for every area. */
+export function gridOf(national: NationalModel, plan: RegionalPlan, slab: RegionalSlab): RegionalGrid {
   return {
-    ...main,
-    area,
-    delta,
-    variant,
-    lambda,
-    slq,
-    multipliers: multipliers(main),
-    band: { deltas, low: band(deltas[0]), high: band(deltas[1]) },
-    interaction: opts.layers && basket ? layerInteraction(main.lu, opts.layers, basket) : null,
+    areas: plan.areas,
+    deltas: plan.deltas,
+    models: plan.deltas.map((_, d) => plan.areas.map((_a, r) => areaModelAt(national, plan, slab, r, r, d))),
   };
-}
-
-/**
- * One regionalised IoModel. Households: their purchases are regionalised like any buyer's
- * (`localConsumption`); all compensation earned in the area is assumed spent
- * by its residents (commuting ignored, which overstates the induced effect). Regional output
- * is the national output shared by the area's share of each industry's size.
- */
-function areaModel(
-  national: NationalModel,
-  slq: Float64Array,
-  lambda: number,
-  variant: FlqVariant,
-  s: AreaSizes,
-  buffers: Buffers,
-): IoModel {
-  const n = national.n;
-  const a = regionalCoefficients(national.a, n, slq, lambda, variant, buffers.a);
-  const lu = luFactorDominant(identityMinus(a, n, buffers.lu), n, 'I − R');
-  const h = national.closure.h;
-  const c = localConsumption(national.closure.c, slq, lambda);
-  const output = national.output.map((x, i) => (s.nation[i]! > 0 ? (x * s.region[i]!) / s.nation[i]! : 0));
-  return {
-    codes: national.codes,
-    names: national.names,
-    n,
-    a,
-    lu,
-    factors: national.factors,
-    closure: closeToHouseholds(lu, h, c),
-    output,
-  };
-}
-
-/** Multipliers at another δ, factored in a scratch array that is reused area after area. */
-function bandMultipliers(
-  national: NationalModel,
-  slq: Float64Array,
-  lambda: number,
-  variant: FlqVariant,
-  scratch: Float64Array,
-): Multipliers {
-  const n = national.n;
-  const r = regionalCoefficients(national.a, n, slq, lambda, variant, scratch);
-  const lu = luFactorDominant(identityMinus(r, n, r), n, 'I − R');
-  const c = localConsumption(national.closure.c, slq, lambda);
-  const { codes, names, factors } = national;
-  return multipliers({ codes, names, n, lu, factors, closure: closeToHouseholds(lu, national.closure.h, c) });
-}
-
-/** Throws unless the sizes are by the table's industries, in its order. */
-export function checkCodes(national: NationalModel, sizes: RegionalSizes): void {
-  if (sizes.codes.length !== national.n || sizes.codes.some((c, i) => c !== national.codes[i]))
-    throw new Error(
-      `regional sizes industries do not match the table: ${sizes.codes.slice(0, 3).join(', ')}…`,
-    );
-}
-
-function sumOf(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]!;
-  return s;
 }

@@ -27,16 +27,8 @@ export function closeToHouseholds(lu: Lu, h: Float64Array, c: Float64Array): Clo
   return { h, c, q, v, loop };
 }
 
-/** Type II row effect s̄L̄ restricted to industries, from p = s(I − A)⁻¹ (the Type I effect). */
-export function type2Row(
-  cl: Closure,
-  p: Float64Array,
-  y: Float64Array = new Float64Array(p.length),
-): Float64Array {
-  const k = dot(cl.c, p) / (1 - cl.loop);
-  for (let i = 0; i < p.length; i++) y[i] = p[i] + cl.q[i] * k;
-  return y;
-}
+/** What Type II row effects (multipliers.ts) need of a closure: no (I − A)⁻¹c. */
+export type Type2Closure = Pick<Closure, 'c' | 'q' | 'loop'>;
 
 /** Type II output L̄f̄ restricted to industries, from u = (I − A)⁻¹f (the Type I output). */
 export function type2Output(cl: Closure, u: Float64Array): Float64Array {

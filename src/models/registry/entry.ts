@@ -2,10 +2,9 @@
 // levels, boundary vintage, source, declared trend rule and how its interval is known. The
 // schema is strict, so a misspelt field is an error naming its path, not a silent default.
 import { z } from 'zod';
+import { INDICATOR_LEVELS } from '../../core/levels.ts';
 
 export const POLARITIES = ['higher-is-better', 'lower-is-better', 'none'] as const;
-/** Levels an indicator can be published at (`uk` = a national figure). */
-export const REGISTRY_LEVELS = ['lad', 'cty', 'rgn', 'ctry', 'cauth', 'itl1', 'itl2', 'itl3', 'uk'] as const;
 /** Boundary vintages of the codes an indicator uses. */
 export const BOUNDARY_VINTAGES = [
   'lad-2018',
@@ -73,7 +72,7 @@ const entry = z.strictObject({
   polarity: z.enum(POLARITIES),
   rationale: text,
   period: text,
-  levels: z.array(z.enum(REGISTRY_LEVELS)).min(1),
+  levels: z.array(z.enum(INDICATOR_LEVELS)).min(1),
   boundaries: z.array(z.enum(BOUNDARY_VINTAGES)).min(1),
   interval,
   trend,

@@ -1,6 +1,6 @@
 // Distributions and tallies: employers' pay gaps as quantile boxes (10–90% whiskers, 25–75% box,
 // median, mean), industries' gaps as a strip per layer, and a mission's tally stacked by track.
-import type { GapDistribution } from '../lib/beyond-reports.ts';
+import type { GapDistribution } from '../lib/api-types.ts';
 import type { Category } from '../lib/categories.ts';
 import { labelWidth } from './layers.ts';
 import type { ChartBuilder } from './plot.ts';

@@ -1,6 +1,6 @@
 // Charts of the input–output answers: Λ as a heatmap, linkages as a quadrant plot, multipliers
 // with their δ band, extraction losses and a shock split direct / indirect / induced.
-import type { IoLayers, IoSplit } from '../lib/types.ts';
+import type { IoLayers, IoSplit } from '../lib/api-types.ts';
 import { labelWidth } from './layers.ts';
 import type { ChartBuilder } from './plot.ts';
 

@@ -3,7 +3,7 @@
 // serve the profile and the comparison (same scales across areas by construction).
 import { inkOn } from '../lib/colour.ts';
 import type { LayerStyle } from '../lib/taxonomy.svelte.ts';
-import type { GrowthLayer, LayerRow } from '../lib/types.ts';
+import type { GrowthLayer, LayerRow } from '../lib/api-types.ts';
 import type { ChartBuilder } from './plot.ts';
 
 export type { LayerStyle } from '../lib/taxonomy.svelte.ts';

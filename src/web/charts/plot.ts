@@ -1,5 +1,7 @@
 // Observable Plot is the largest dependency, so it loads on the first chart, not with the atlas.
-export type PlotModule = typeof import('@observablehq/plot');
+import type * as Plot from '@observablehq/plot';
+
+export type PlotModule = typeof Plot;
 
 let plot: Promise<PlotModule> | null = null;
 

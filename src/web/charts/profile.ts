@@ -1,7 +1,7 @@
 // Charts of one area (or a few side by side): specialisations and headline indicators with
 // their published 95% confidence intervals.
 import { interval, lq, millions, withUnit } from '../lib/format.ts';
-import type { IndicatorPoint, Specialisation } from '../lib/types.ts';
+import type { IndicatorPoint, Specialisation } from '../lib/api-types.ts';
 import type { ChartBuilder } from './plot.ts';
 import { labelWidth, type LayerStyle } from './layers.ts';
 

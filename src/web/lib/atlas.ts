@@ -1,7 +1,7 @@
 // What the atlas shows for each area, from a layer table or an indicator: the value, its text
 // in the unit, the interval where one is published, and the rank (1 = highest).
 import { interval, lq, millions, num, pct, withUnit } from './format.ts';
-import type { IndicatorValues, LayerRow } from './types.ts';
+import type { IndicatorValues, LayerRow } from './api-types.ts';
 
 /** One area on the map. */
 export interface MapDatum {

@@ -1,13 +1,13 @@
 // The area comparison: fetching it with nearest neighbours on a profile (dropping profile
 // indicators the area has no latest value for, as the API names them), and its chart rows and table.
 import { ApiError, apiUrl, getJson } from './api.ts';
-import type { Comparator, Comparison, RegistryEntry, RegistryTable } from './beyond-types.ts';
+import type { AreaComparison, ComparatorResult, IndicatorTable, RegistryList } from './api-types.ts';
 import { trendText } from './categories.ts';
 import type { Table } from './table.ts';
 import { limits, period, withUnit } from './format.ts';
 
 export interface Compared {
-  comparison: Comparison;
+  comparison: AreaComparison;
   url: string;
   /** Profile indicators left out because the area has no value at their latest period. */
   dropped: string[];
@@ -26,7 +26,7 @@ async function usableProfile(code: string, profile: string[]): Promise<string[]>
   const level = levelOf(code);
   if (!level) return [];
   // Only indicators published at the level (asking for others is a 400, and a console error).
-  const { indicators } = await getJson<{ indicators: RegistryEntry[] }>(apiUrl('registry'));
+  const { indicators } = await getJson<RegistryList>(apiUrl('registry'));
   const at = (id: string) =>
     indicators
       .find((e) => e.id === id)
@@ -36,7 +36,7 @@ async function usableProfile(code: string, profile: string[]): Promise<string[]>
     profile.map((id) =>
       !at(id)
         ? false
-        : getJson<RegistryTable>(apiUrl(`registry/${id}`, { level })).then(
+        : getJson<IndicatorTable>(apiUrl(`registry/${id}`, { level })).then(
             (t) => t.rows.some((r) => r.areacd === code && r.value !== null),
             () => false,
           ),
@@ -51,7 +51,7 @@ export async function loadComparison(code: string, k: number, profile: string[])
   const dropped = profile.filter((p) => !usable.includes(p));
   const get = async (p: string[], left: string[]): Promise<Compared> => {
     const url = apiUrl(`compare/${code}`, p.length >= 2 ? { nearest: k, profile: p.join(',') } : {});
-    return { comparison: await getJson<Comparison>(url), url, dropped: left };
+    return { comparison: await getJson<AreaComparison>(url), url, dropped: left };
   };
   try {
     return await get(usable, dropped);
@@ -83,10 +83,10 @@ export interface RelativeRow {
   text: string;
 }
 
-const of = (cs: Comparator[], kind: Comparator['kind']) => cs.find((c) => c.kind === kind);
+const of = (cs: ComparatorResult[], kind: ComparatorResult['kind']) => cs.find((c) => c.kind === kind);
 
 /** Chart rows: the area's % difference from the nation with its 95% interval (nations ≤ 0 left out). */
-export function relativeRows(c: Comparison): RelativeRow[] {
+export function relativeRows(c: AreaComparison): RelativeRow[] {
   return c.rows.flatMap((r) => {
     const nat = of(r.comparators, 'national');
     if (!nat || nat.value === null || nat.value <= 0 || r.area.value === null || isCount(r.indicator.unit))
@@ -105,11 +105,11 @@ export function relativeRows(c: Comparison): RelativeRow[] {
   });
 }
 
-const cmp = (c: Comparator | undefined, unit: string): [string | null, string | null] =>
+const cmp = (c: ComparatorResult | undefined, unit: string): [string | null, string | null] =>
   c ? [withUnit(c.value, unit), `${c.verdict['95']} / ${c.verdict['99.8']}`] : [null, null];
 
 /** Every indicator: the area's value and 95% limits, each comparator with its verdicts at 95% / 99.8%, the trend. */
-export function comparisonTable(c: Comparison): Table {
+export function comparisonTable(c: AreaComparison): Table {
   return {
     columns: [
       'Indicator',

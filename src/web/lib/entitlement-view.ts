@@ -2,7 +2,7 @@
 // meeting it drawn apart), the national summary, and the need ranking with its rank intervals.
 import type { MapDatum } from './atlas.ts';
 import { ranks } from './atlas.ts';
-import type { EntitlementReport, EntitlementRow, FloorSummary, Projection } from './beyond-reports.ts';
+import type { EntitlementReport, EntitlementRow, FloorSummary, Projection } from './api-types.ts';
 import { NO_DATA_FILL, probability } from './categories.ts';
 import type { Table } from './table.ts';
 import { count, money, num, withUnit } from './format.ts';
@@ -12,9 +12,9 @@ export const MEETS_FILL = '#d4d4d4';
 
 /** Low – central – high cost, and whether it is one-off or a year. */
 export function costRange(c: {
-  costLow: number;
-  costCentral: number;
-  costHigh: number;
+  costLow: number | null;
+  costCentral: number | null;
+  costHigh: number | null;
   recurring: string;
 }): string {
   return `${money(c.costCentral)} (${money(c.costLow)} to ${money(c.costHigh)})${c.recurring === 'annual' ? ' a year' : ''}`;
@@ -65,7 +65,7 @@ export function floorData(rows: EntitlementRow[], unit: string): Map<string, Map
           r.status === 'no-data'
             ? []
             : [
-                `People to reach the floor: ${count(Math.round(r.peopleToFloor))}`,
+                `People to reach the floor: ${count(Math.round(r.peopleToFloor ?? 0))}`,
                 `Trend: ${projectionText(r.projection)}`,
               ],
       },
@@ -104,7 +104,7 @@ export function floorTable(rows: EntitlementRow[], unit: string): Table {
       withUnit(r.value, unit),
       r.status,
       r.status === 'below' ? shortfallText(r.shortfall, unit) : null,
-      Math.round(r.peopleToFloor),
+      r.peopleToFloor === null ? null : Math.round(r.peopleToFloor),
       r.status === 'below' ? costRange(r) : null,
       projectionText(r.projection),
     ]),

@@ -2,7 +2,7 @@
 // own pattern, never zero, never silently missing), employers' gap distributions, industry gaps.
 import type { MapDatum } from './atlas.ts';
 import { ranks } from './atlas.ts';
-import type { GapDistribution, GenderReport, LocalGap } from './beyond-reports.ts';
+import type { GapDistribution, GenderReport, LocalGap } from './api-types.ts';
 import { NO_DATA_FILL, SUPPRESSED_FILL } from './categories.ts';
 import type { Table } from './table.ts';
 import { num, pct } from './format.ts';

@@ -6,7 +6,7 @@ import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { apiUrl, getJson } from './api.ts';
-import type { BoundaryProps } from './types.ts';
+import type { BoundaryProps } from './api-types.ts';
 
 export type AreaFeature = Feature<Geometry, BoundaryProps>;
 

@@ -1,7 +1,7 @@
 // What the missions page draws from a mission report: each area's status on the map with every
 // indicator's verdict and P(on track) in its tooltip, the roll-up as shares of population, tables.
 import type { MapDatum } from './atlas.ts';
-import type { MissionArea, MissionIndicator, MissionReport, Tally } from './beyond-reports.ts';
+import type { AreaMission, MissionIndicator, MissionReport, Tally } from './api-types.ts';
 import { category, probability, trendText, TRACKS } from './categories.ts';
 import type { Table } from './table.ts';
 import { withUnit } from './format.ts';
@@ -96,7 +96,7 @@ const pctCell = (v: string | number | null) => (typeof v === 'number' ? `${v.toF
 const numCell = (v: string | number | null) => (typeof v === 'number' ? withUnit(v, '', 2) : '–');
 
 /** Every area (or the nation) with each indicator's rule inputs and verdict. */
-export function areaRows(areas: MissionArea[], label: Labeller): Table {
+export function areaRows(areas: AreaMission[], label: Labeller): Table {
   const flat = areas.flatMap((a) => a.indicators.map((i) => ({ a, i })));
   return {
     columns: [
@@ -130,7 +130,7 @@ export function areaRows(areas: MissionArea[], label: Labeller): Table {
 }
 
 /** The nation's verdict indicator by indicator (the area columns left out). */
-export function nationalRows(n: MissionArea, label: Labeller): Table {
+export function nationalRows(n: AreaMission, label: Labeller): Table {
   const t = areaRows([n], label);
   return { columns: t.columns.slice(3), rows: t.rows.map((r) => r.slice(3)) };
 }

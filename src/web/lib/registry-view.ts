@@ -2,16 +2,16 @@
 // limits, rank, verdicts against the nation and trend, as map data, fills and table rows.
 import type { MapDatum } from './atlas.ts';
 import { ranks, valueText } from './atlas.ts';
-import type { RegistryRow, RegistryTable } from './beyond-types.ts';
+import type { TableRow, IndicatorTable } from './api-types.ts';
 import { category, NO_DATA_FILL, trendText, VERDICTS, verdictText } from './categories.ts';
 import type { Table } from './table.ts';
 import { interval, limits } from './format.ts';
 
 /** A registry row with its rank among areas with a value (1 = highest). */
-export type RankedRow = RegistryRow & { rank: number | null };
+export type RankedRow = TableRow & { rank: number | null };
 
 /** Rows ranked by value, highest first; areas without a value last, by name. */
-export function rankedRows(t: RegistryTable): RankedRow[] {
+export function rankedRows(t: IndicatorTable): RankedRow[] {
   const rk = ranks(t.rows.map((r) => r.value));
   return t.rows
     .map((r, i) => ({ ...r, rank: rk[i]! }))
@@ -22,7 +22,7 @@ const ci = (lo: number | null, hi: number | null, unit: string, v: number | null
   lo === null || hi === null ? null : limits(lo, hi, unit, v);
 
 /** Map data: value, limits, rank, and the verdicts and trend as further tooltip lines. */
-export function registryData(t: RegistryTable): Map<string, MapDatum> {
+export function registryData(t: IndicatorTable): Map<string, MapDatum> {
   const unit = t.indicator.unit;
   const ranked = rankedRows(t);
   const of = ranked.filter((r) => r.rank !== null).length;
@@ -51,7 +51,7 @@ export function registryData(t: RegistryTable): Map<string, MapDatum> {
 }
 
 /** Fills by the verdict against the nation at a confidence level (areas without a value hatched). */
-export function verdictFills(t: RegistryTable, level: '95' | '99.8'): Map<string, string> {
+export function verdictFills(t: IndicatorTable, level: '95' | '99.8'): Map<string, string> {
   return new Map(
     t.rows.map((r) => [
       r.areacd,
@@ -61,7 +61,7 @@ export function verdictFills(t: RegistryTable, level: '95' | '99.8'): Map<string
 }
 
 /** The table of every area, as shown (the API's CSV holds the same at full precision). */
-export function registryTable(t: RegistryTable): Table {
+export function registryTable(t: IndicatorTable): Table {
   const unit = t.indicator.unit;
   const rows = rankedRows(t);
   return {

@@ -2,7 +2,7 @@
 // data), loaded once; until it arrives, layers show their ids.
 import { apiUrl, getJson } from './api.ts';
 import { layerColour } from './colour.ts';
-import type { TaxonomyInfo } from './types.ts';
+import type { TaxonomyInfo } from './api-types.ts';
 
 export const DEFAULT_TAXONOMY = 'foundational-economy-v1';
 
@@ -43,6 +43,8 @@ export interface LayerStyle {
 /** Order, colours and names of the layers seen, for charts. */
 export function layerStyle(seen: readonly string[]): LayerStyle {
   const order = layerOrder(seen);
+  // A lookup built once per call, not state the page reacts to.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const names = new Map(order.map((l) => [l, layerName(l)]));
   return { order, colours: order.map((l) => layerColour(order, l)), name: (id) => names.get(id) ?? id };
 }

@@ -2,6 +2,9 @@
 // at once — the head lock makes one chain of them, on SQLite (separate processes) and PostgreSQL.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { genesisHash } from '../../../src/civic/chain.ts';
 import { verifyChain } from '../../../src/civic/chain-verify.ts';
@@ -29,6 +32,30 @@ describe('civic store URLs', () => {
     assert.throws(() => parseStoreUrl('postgres://h/db?schema=x;drop'), /invalid schema name/);
     assert.throws(() => parseStoreUrl('postgres://h/db?pool=0'), /invalid pool size/);
     assert.equal(redactUrl('postgres://u:secret@h/db'), 'postgres://u:***@h/db');
+  });
+});
+
+describe('embedded store files', () => {
+  it('are its owner’s alone: the folder 0700, the database and its WAL 0600, even under a lax umask', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'strata-modes-'));
+    const old = process.umask(0o022);
+    try {
+      const path = join(root, 'civic', 'store.sqlite');
+      const cdb = await openCivicDb(`sqlite:${path}`);
+      await cdb.db.insertInto('settings').values({ key: 'probe', value: 'x' }).execute();
+      const mode = (f: string) => (statSync(f).mode & 0o777).toString(8);
+      assert.equal(mode(join(root, 'civic')), '700');
+      assert.equal(mode(path), '600');
+      assert.equal(mode(`${path}-wal`), '600');
+      await cdb.close();
+      // a store made before this rule is tightened when next opened
+      chmodSync(path, 0o644);
+      await (await openCivicDb(`sqlite:${path}`)).close();
+      assert.equal(mode(path), '600');
+    } finally {
+      process.umask(old);
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -158,7 +158,10 @@ describe('add1 completion and the comparison step', () => {
     assert.equal(cmp.note, 'comparison: 2 voters prefer Equal Shares, 3 prefer greedy');
     assert.deepEqual(equalShares('equalshares/add1-comparison')(q).selected, ['X1', 'X2']);
   });
-  it('needs approval ballots', () => {
-    assert.throws(() => add1({ ...p, approval: false }), /equal shares needs approval ballots/);
+  it('needs approval, cumulative or scoring ballots', () => {
+    assert.throws(
+      () => add1({ ...p, approval: false }),
+      /^Error: equal shares needs approval, cumulative or scoring ballots \(ordinal ballots have no utilities\)$/,
+    );
   });
 });

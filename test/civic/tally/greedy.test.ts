@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePb } from '../../../src/civic/pabulib.ts';
 import { approvalProblem, pbProblem } from '../../../src/civic/problem.ts';
-import { greedy, greedyNoSkip } from '../../../src/civic/tally/greedy.ts';
+import { greedy, greedyExclusive, greedyNoSkip, greedyThreshold } from '../../../src/civic/tally/greedy.ts';
 
 // Budget 10. Votes: A 5 (cost 6), B 4 (cost 5), C 3 (cost 3), D 1 (cost 1).
 const projects = [
@@ -57,5 +57,29 @@ describe('greedy by votes', () => {
     const q = pbProblem(pb);
     assert.deepEqual(q.scores, [3, 4, 3]);
     assert.deepEqual(greedy(q).selected, ['b', 'c']);
+  });
+  it('greedy-threshold passes over projects scoring below META min_project_score_threshold', () => {
+    // Threshold 3: D (1 vote) is not eligible: A (left 4), B (5) does not fit, C (left 1); D would fit but scores 1.
+    const pb = parsePb(
+      'META\nkey;value\nbudget;10\nvote_type;approval\nrule;greedy-threshold\nmin_project_score_threshold;3\nPROJECTS\nproject_id;cost\nA;6\nB;5\nC;3\nD;1\nVOTES\nvoter_id;vote\n1;A,B,C,D\n2;A,B,C\n3;A,B,C\n4;A,B\n5;A\n',
+      'threshold.pb',
+    );
+    const out = greedyThreshold(pbProblem(pb));
+    assert.deepEqual(out.selected, ['A', 'C']);
+    assert.deepEqual(out.notes, ['threshold 3: 1 projects score below it']);
+    assert.throws(
+      () => greedyThreshold(p),
+      /^Error: greedy-threshold needs META min_project_score_threshold$/,
+    );
+  });
+  it('greedy-exclusive passes over a project exclusive with one already funded', () => {
+    // A and C exclusive: A (left 4), B does not fit, C is excluded by A, D (left 3).
+    const out = greedyExclusive([['A', 'C']])(p);
+    assert.deepEqual(out.selected, ['A', 'D']);
+    assert.deepEqual(out.notes, ['exclusive groups: A+C']);
+    assert.throws(
+      () => greedyExclusive([['A', 'Z']])(p),
+      /^Error: exclusive group names an unknown project: Z$/,
+    );
   });
 });

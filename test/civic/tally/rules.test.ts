@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Consultation } from '../../../src/civic/consultation.ts';
 import { parsePb } from '../../../src/civic/pabulib.ts';
-import { budgetRule, tally, tallyPb } from '../../../src/civic/tally/rules.ts';
+import { budgetRule, PB_RULES, tally, tallyPb } from '../../../src/civic/tally/rules.ts';
 
 const pb = parsePb(
   [
@@ -27,16 +27,19 @@ const pb = parsePb(
 
 describe('tally rules', () => {
   it('resolves every participatory-budget rule and rejects others by name', () => {
-    for (const r of [
-      'greedy',
-      'greedy-no-skip',
-      'equalshares',
-      'equalshares/add1',
-      'equalshares-comparison',
-      'equalshares/add1-comparison',
-    ])
-      assert.equal(typeof budgetRule(r), 'function');
-    assert.throws(() => budgetRule('greedy-threshold'), /^Error: invalid tally rule: greedy-threshold$/);
+    for (const r of PB_RULES) assert.equal(typeof budgetRule(r, { exclusive: [['A', 'B']] }), 'function');
+    assert.throws(() => budgetRule('greedy-cost'), /^Error: invalid tally rule: greedy-cost$/);
+    for (const r of ['greedy-custom', 'unknown'])
+      assert.throws(
+        () => budgetRule(r),
+        new RegExp(
+          `^Error: invalid tally rule: ${r} \\(pabulib's name for a rule described only in the file's comment\\)$`,
+        ),
+      );
+    assert.throws(
+      () => budgetRule('greedy-exclusive'),
+      /greedy-exclusive needs the groups of mutually exclusive projects/,
+    );
   });
   it('tallies a pabulib instance under its own META rule', () => {
     // Votes A 3, B 2, C 1: A (left 4), then B (5) does not fit: no skip → stop.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { leagueTable, runComposite, type CompositeData } from '../../../src/models/composite/index.ts';
 import { createWorkerPool, splitRows } from '../../../src/models/composite/parallel.ts';
@@ -98,9 +99,13 @@ describe('a 10-indicator index over 361 areas', () => {
     const one = await runComposite(small, data);
     const two = await runComposite(small, data, { workers: 2 });
     const pool = createWorkerPool(3);
+    const apart = createWorkerPool(1, { caller: false });
     try {
       const three = await runComposite(small, data, { pool });
-      for (const other of [two, three]) {
+      const workersOnly = await runComposite(small, data, { pool: apart });
+      assert.equal(apart.callerBlocks, 0, 'the calling thread evaluated nothing');
+      assert.ok(pool.callerBlocks > 0);
+      for (const other of [two, three, workersOnly]) {
         assert.deepEqual(other.medianRank, one.medianRank);
         assert.deepEqual(other.rankP05, one.rankP05);
         assert.deepEqual(other.rankP95, one.rankP95);
@@ -109,7 +114,23 @@ describe('a 10-indicator index over 361 areas', () => {
       }
     } finally {
       await pool.close();
+      await apart.close();
     }
+  });
+  it('a pool made without the caller does not keep the process alive once its work is done', () => {
+    const pool = new URL('../../../src/models/composite/parallel.ts', import.meta.url).href;
+    const script = [
+      `import { createWorkerPool } from ${JSON.stringify(pool)};`,
+      `const p = createWorkerPool(1, { caller: false });`,
+      `process.stdout.write('started');`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(r.signal, null, 'the process had to be killed: a worker kept it alive');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'started');
   });
   it('splits rows into even contiguous blocks', () => {
     assert.deepEqual(splitRows(10, 3), [

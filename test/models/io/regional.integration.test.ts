@@ -10,6 +10,7 @@ import { layerMap } from '../../../src/models/io/layers.ts';
 import { multipliers } from '../../../src/models/io/multipliers.ts';
 import { multipliersTable } from '../../../src/models/io/multipliers-table.ts';
 import { regionalModels } from '../../../src/models/io/regional.ts';
+import { regionalModelsReference } from '../../../src/models/io/regional-reference.ts';
 import { shock } from '../../../src/models/io/shock.ts';
 import {
   itl3Centroids,
@@ -19,6 +20,7 @@ import {
   nationalPack,
   readSource,
 } from '../../helpers/io-pack.ts';
+import { regionalDiff } from './compare.ts';
 
 const taxonomy = parseTaxonomy(
   JSON.parse(
@@ -98,6 +100,12 @@ describe('regional models for all 179 ITL3 areas', () => {
           m.band.low.output.total2[j]! >= o * (1 - 1e-12) && m.band.high.output.total2[j]! <= o * (1 + 1e-12),
         );
       }
+  });
+  it('the batched models agree with the reference ones to 1e-12: R, LU, closure, every multiplier, band and Λ', () => {
+    const ref = regionalModelsReference(national, itl3, { layers });
+    let worst = 0;
+    models.forEach((m, r) => (worst = Math.max(worst, regionalDiff(m, ref[r]!))));
+    assert.ok(worst < 1e-12, `largest relative difference ${worst}`);
   });
   it('Λ: £1 for a layer draws at least £1 of output in the area, at least £1 of it from that layer', () => {
     const k = layers.k;

@@ -1,0 +1,54 @@
+// The shapes the HTTP API answers in, as types from the server's contract (src/contract): the
+// same zod schemas the routes are typed by and the OpenAPI document is made from. Types only:
+// nothing of the server reaches the browser bundle, and the app talks to the server over HTTP.
+export type { AreaRef, ComparatorRef, Trend, Verdict } from '../../contract/common.ts';
+export type {
+  AreaList,
+  AreaListItem,
+  AreaProfile,
+  GrowthLayer,
+  Specialisation,
+} from '../../contract/areas.ts';
+export type { LayerRow, LayerTable } from '../../contract/layers.ts';
+export type {
+  IndicatorList,
+  IndicatorPoint,
+  IndicatorSummary,
+  IndicatorValue,
+  IndicatorValues,
+} from '../../contract/indicators.ts';
+export type { Dataset, DatasetList, Topology } from '../../contract/datasets.ts';
+export type { TaxonomyInfo } from '../../contract/taxonomies.ts';
+export type { IoExtraction, IoLayers, IoMultipliers, IoShock, IoSplit } from '../../contract/io.ts';
+export type {
+  IndicatorInfo,
+  IndicatorTable,
+  RegistryList,
+  RegistryRow,
+  TableRow,
+} from '../../contract/registry.ts';
+export type { AreaComparison, ComparatorResult } from '../../contract/compare.ts';
+export type {
+  AreaMission,
+  MissionIndicator,
+  MissionList,
+  MissionReport,
+  Tally,
+  Track,
+} from '../../contract/missions.ts';
+export type {
+  EntitlementReport,
+  EntitlementRow,
+  Floor,
+  FloorsFile,
+  FloorSummary,
+} from '../../contract/entitlements.ts';
+export type { GapDistribution, GenderReport, LocalGap } from '../../contract/gender.ts';
+
+import type { Topology } from '../../contract/datasets.ts';
+import type { EntitlementRow } from '../../contract/entitlements.ts';
+
+/** What a boundary feature carries: its code and name, and the years the code is valid. */
+export type BoundaryProps = Topology['objects'][string]['geometries'][number]['properties'];
+/** When an area meets a floor on its trend. */
+export type Projection = EntitlementRow['projection'];

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { IoExtraction } from '../../../src/contract/io.ts';
+import { strata } from '../../helpers/cli.ts';
+import { packWorkbench } from '../../helpers/pack.ts';
+
+before(async () => (await packWorkbench()).close());
+
+describe('strata io', () => {
+  it('layers: Λ as a table with the key sectors under it', async () => {
+    const r = await strata(['io', 'layers', '--area', 'TLC11', '--format', 'table']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^output of ↓ per £1 of demand for →/);
+    assert.match(r.out, /\nKey sectors \(backward and forward linkage above 1\)\nindustry/);
+  });
+
+  it('extract: JSON in the contract’s shape; the losses add up', async () => {
+    const r = await strata(['io', 'extract', '--layer', 'foundational-material', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const e = IoExtraction.parse(JSON.parse(r.out));
+    const lost = e.byLayer.reduce((s, l) => s + l.loss, 0);
+    assert.ok(Math.abs(lost - e.lostOutput) < 1e-6 * e.lostOutput);
+  });
+
+  it('shock: a row per layer and measure whose parts add to the total; interregionally, where it lands', async () => {
+    const local = await strata([
+      'io',
+      'shock',
+      '--area',
+      'TLC11',
+      '--industry',
+      'Q87',
+      '--amount',
+      '10e6',
+      '--format',
+      'csv',
+    ]);
+    assert.equal(local.code, 0, local.err);
+    const rows = parse(local.out, { columns: true }) as Record<string, string>[];
+    assert.deepEqual(Object.keys(rows[0]!), ['layer', 'measure', 'direct', 'indirect', 'induced', 'total']);
+    for (const x of rows) {
+      const parts = Number(x['direct']) + Number(x['indirect']) + Number(x['induced']);
+      assert.ok(
+        Math.abs(parts - Number(x['total'])) < 1e-9 * Math.max(1, Math.abs(parts)),
+        JSON.stringify(x),
+      );
+    }
+    const wide = await strata([
+      'io',
+      'shock',
+      '--area',
+      'TLC11',
+      '--industry',
+      'Q87',
+      '--amount',
+      '10e6',
+      '--interregional',
+      '--format',
+      'table',
+    ]);
+    assert.equal(wide.code, 0, wide.err);
+    assert.match(wide.out, /Where the output lands \(top 10 of 179 areas, £m\)\nareacd/);
+    assert.match(wide.out, /converged: Type I \d+ sweeps/);
+  });
+
+  it('refuses a bad variant, type or δ with one line and exit 2', async () => {
+    for (const [args, message] of [
+      [['multipliers', '--variant', 'slq'], 'invalid variant: slq (flq or aflq)'],
+      [['multipliers', '--type', '3'], 'invalid type: 3 (1 or 2)'],
+      [['layers', '--area', 'TLC11', '--delta', '1'], 'invalid delta: 1 (FLQ δ must be in [0, 1))'],
+    ] as const) {
+      const r = await strata(['io', ...args]);
+      assert.equal(r.code, 2, r.err);
+      assert.equal(r.err, `strata: ${message}\n`);
+    }
+  });
+});
