@@ -4,12 +4,12 @@ import { columnIndex, readCsv, requireRows, type CsvTable } from './csv.ts';
 import { requireNumber } from './numbers.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
-const READER = 'council-spending';
+export const READER = 'council-spending';
 /** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
 export const VERSION = 1;
 
 /** The published layouts, told apart by a column only each has; `null` marks a field the layout lacks. */
-const LAYOUTS = [
+export const LAYOUTS = [
   {
     name: 'transparency',
     key: 'Invoice Payment Date',
@@ -37,14 +37,15 @@ const LAYOUTS = [
     charityNumber: 'Charity Number',
   },
 ] as const;
-type Layout = (typeof LAYOUTS)[number];
-type Field = Exclude<keyof Layout, 'name' | 'key'>;
+export type Layout = (typeof LAYOUTS)[number];
+export type Field = Exclude<keyof Layout, 'name' | 'key'>;
 
 /**
  * Council "spending over £500" files (Local Government Transparency Code), in the layout with
  * `Body Name … Supplier Name` or the one with `Beneficiary Name, Company Number, Charity Number`
  * (whose body comes from `options.body`). Files other than CSV (an index) are skipped. Dates
- * become ISO; credits stay negative; redacted suppliers stay as published.
+ * become ISO; credits stay negative; redacted suppliers stay as published. The exact reference;
+ * the import reads with DuckDB (council-spending-sql.ts), held to the same rows by a test.
  */
 export function readCouncilSpending(input: ReaderInput): ReadResult {
   const spending: SpendingRecord[] = [];
@@ -125,7 +126,7 @@ export function isoDate(text: string, line: number, column: number, file: string
   return iso;
 }
 
-function bodyOption(option: unknown): string {
+export function bodyOption(option: unknown): string {
   if (typeof option === 'string' && option.trim() !== '') return option.trim();
   throw new Error(
     `council-spending needs options.body for files without a body column, got ${JSON.stringify(option)}`,

@@ -6,15 +6,17 @@ import { checkIndustryCode, industryTree } from './industry-tree.ts';
 import { parseNumber, parseYear } from './numbers.ts';
 import { provenanceFor, type ReaderInput, type ReadResult } from './reader.ts';
 
-const READER = 'gva-itl3';
+export const READER = 'gva-itl3';
 /** Bumped when the reader changes what it produces: datasets read by an older version are read again. */
 export const VERSION = 2;
-const CODE_COLUMNS = ['ITL code', 'ITL region code'];
-const NAME_COLUMNS = ['Region name', 'ITL region name'];
+export const CODE_COLUMNS = ['ITL code', 'ITL region code'];
+export const NAME_COLUMNS = ['Region name', 'ITL region name'];
 
 /**
  * ONS regional GVA (balanced) by industry, ITL3 Tables 3b/3c: one row per area × industry,
  * one column per year, numbers as `"3,317"`. Option `measure`: `gva_cp` or `gva_cvm`.
+ * The exact reference; the import reads with DuckDB (gva-itl3-sql.ts), and a test holds the
+ * two to the same records, checks, warnings and errors.
  */
 export function readGvaItl3(input: ReaderInput): ReadResult {
   const file = input.files[0]!;
@@ -88,7 +90,7 @@ export function readGvaItl3(input: ReaderInput): ReadResult {
   };
 }
 
-function pickColumn(header: string[], names: string[], file: string): number {
+export function pickColumn(header: string[], names: string[], file: string): number {
   const i = header.findIndex((h) => names.includes(h));
   if (i < 0) throw new SourceError({ file, line: 1, value: header.join(',') }, `missing column: ${names[0]}`);
   return i;

@@ -46,12 +46,16 @@ export interface SqlSession {
   run(sql: string): Promise<void>;
 }
 
+/** The store tables a native reader fills straight from SQL. */
+export type BulkTable =
+  'industry_obs' | 'checks' | 'observations' | 'spending' | 'gpg_employers' | 'nomis_obs';
+
 /**
  * Rows a reader leaves in SQL rather than in JS: the store inserts the rows of `select`, each
  * with the dataset's id in front, once the dataset has its id. `counted` rows add to the dataset's row count.
  */
 export interface BulkRows {
-  table: 'industry_obs' | 'checks';
+  table: BulkTable;
   select: string;
   rows: number;
   counted: boolean;
@@ -68,6 +72,8 @@ export interface ReadResult {
   bulk?: BulkRows[];
   /** The published industry list (code, name, parent) when industry rows come in `bulk`. */
   industries?: { code: string; name: string; parent: string | null }[];
+  /** Temporary tables the `bulk` selects read, dropped once the rows are written. */
+  temp?: string[];
 }
 
 /** A string as a SQL literal: `'it''s'`. */

@@ -1,5 +1,6 @@
 import type { Reader, ReaderInput } from './reader.ts';
 import { readDistrictChanges } from './district-changes.ts';
+import { nativeOr } from './native.ts';
 import { readSourceFile } from './source-file.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -32,8 +33,11 @@ const READERS: Record<string, () => Promise<RegisteredReader>> = {
     return { read: (input) => m.readCensusTs060(withDistrictChanges(input)), version: m.VERSION };
   },
   'council-spending': async () => {
-    const m = await import('./council-spending.ts');
-    return { read: m.readCouncilSpending, version: m.VERSION };
+    const [m, native] = await Promise.all([
+      import('./council-spending.ts'),
+      import('./council-spending-sql.ts'),
+    ]);
+    return { read: nativeOr(native.readCouncilSpendingSql, m.readCouncilSpending), version: m.VERSION };
   },
   els: async () => {
     const m = await import('./els.ts');
@@ -48,8 +52,8 @@ const READERS: Record<string, () => Promise<RegisteredReader>> = {
     return { read: m.readGpgEmployers, version: m.VERSION };
   },
   'gva-itl3': async () => {
-    const m = await import('./gva-itl3.ts');
-    return { read: m.readGvaItl3, version: m.VERSION };
+    const [m, native] = await Promise.all([import('./gva-itl3.ts'), import('./gva-itl3-sql.ts')]);
+    return { read: nativeOr(native.readGvaItl3Sql, m.readGvaItl3), version: m.VERSION };
   },
   'gva-population': async () => {
     const m = await import('./gva-population.ts');
@@ -77,10 +81,7 @@ const READERS: Record<string, () => Promise<RegisteredReader>> = {
   },
   'rgva-lad': async () => {
     const [m, native] = await Promise.all([import('./rgva-lad.ts'), import('./rgva-lad-sql.ts')]);
-    return {
-      read: (input) => (input.sql ? native.readRgvaLadSql(input, input.sql) : m.readRgvaLad(input)),
-      version: m.VERSION,
-    };
+    return { read: nativeOr(native.readRgvaLadSql, m.readRgvaLad), version: m.VERSION };
   },
   'sic-lookup': async () => {
     const m = await import('./sic-lookup.ts');

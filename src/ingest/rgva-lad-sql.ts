@@ -1,27 +1,40 @@
 import { SourceError } from '../core/errors.ts';
 import type { AreaRecord } from '../core/records.ts';
 import { checkIndustryCode, industryTree } from './industry-tree.ts';
+import { hierarchyChecksSql } from './hierarchy-sql.ts';
 import { provenanceFor, sqlString, type ReaderInput, type ReadResult, type SqlSession } from './reader.ts';
 import { checkParquet, MEASURES, READER, VERSION } from './rgva-lad.ts';
+import { sqlFilePath } from './sql-text.ts';
+import { sameFile, type Staging } from './staging.ts';
 
 /**
  * The LAD GVA Parquet table read by DuckDB (`read_parquet`), validated in SQL with the checks and
  * messages of the reference reader (rgva-lad.ts), its 1.8 million rows written by one INSERT …
  * SELECT: the rows never pass through JS.
  */
-export async function readRgvaLadSql(input: ReaderInput, sql: SqlSession): Promise<ReadResult> {
+export async function readRgvaLadSql(input: ReaderInput, staging: Staging): Promise<ReadResult | null> {
+  const sql = staging.sql;
   const file = input.files[0]!;
   checkParquet(file.name, file.bytes);
-  const rows = await stagedRows(sql, file.path);
+  const path = sqlFilePath(file.path);
+  if (!path) return null;
+  if (!sameFile(file)) throw new SourceError({ file: file.name }, 'file changed on disk while importing');
+  const rows = await stagedRows(sql, path);
   const [{ n }] = await sql.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${rows}`);
   if (Number(n) === 0) throw new SourceError({ file: file.name }, 'no data rows');
   const codes = await industryCodes(sql, rows);
   await firstError(sql, rows, file.name, codes);
   const tree = industryTree(codes.map((c) => c.code));
-  const checks = await hierarchyChecks(sql, rows, tree, file.name);
+  const checks = await hierarchyChecksSql(
+    staging,
+    `(SELECT line AS ord, areacd, period, industry, value FROM ${rows} WHERE measure = 'gva_cp')`,
+    tree,
+    file.name,
+  );
   const areas = await sql.all<{ areacd: string; areanm: string }>(
     `SELECT areacd, arg_min(areanm, line) AS areanm FROM ${rows} GROUP BY areacd ORDER BY min(line)`,
   );
+  if (!sameFile(file)) throw new SourceError({ file: file.name }, 'file changed on disk while importing');
   return {
     provenance: provenanceFor(input, READER, VERSION),
     records: {
@@ -53,7 +66,7 @@ const measureOf = (variable: string) =>
  * (a null is 'null'), the year from a date or a date's text, and whether the value is a number.
  */
 async function stagedRows(sql: SqlSession, path: string): Promise<string> {
-  const src = `read_parquet(${sqlString(path)}, file_row_number = true)`;
+  const src = `read_parquet(${path}, file_row_number = true)`;
   const types = new Map(
     (await sql.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${src}`)).map(
       (r) => [r.column_name, r.column_type],
@@ -161,55 +174,4 @@ async function duplicate(sql: SqlSession, rows: string): Promise<{ line: number;
       WHERE k = 2 ORDER BY line LIMIT 1`,
   );
   return r ? { line: Number(r.line), key: r.key } : null;
-}
-
-/**
- * The published-total checks of the reference (gva-itl3.ts `hierarchyChecks`) over current-price
- * rows: each parent against the sum of its children, summed in the reference's order. Returns
- * the SELECT that yields them and the warnings for those outside rounding, in the reference's order.
- */
-async function hierarchyChecks(
-  sql: SqlSession,
-  rows: string,
-  tree: ReturnType<typeof industryTree>,
-  file: string,
-): Promise<{ select: string; count: number; warnings: string[] }> {
-  const order = [...tree.keys()];
-  const edges = [...tree.values()]
-    .filter((n) => n.children.length > 0)
-    .flatMap((n, p) =>
-      n.children.map(
-        (c) => `(${sqlString(n.code)}, ${sqlString(c)}, ${order.indexOf(c)}, ${p}, ${n.children.length})`,
-      ),
-    );
-  if (edges.length === 0)
-    return { select: 'SELECT NULL, NULL, NULL, NULL WHERE false', count: 0, warnings: [] };
-  await sql.run(
-    `CREATE OR REPLACE TEMP TABLE rgva_checks AS
-     WITH e(parent, child, child_ord, parent_ord, n) AS (VALUES ${edges.join(', ')}),
-     cp AS (SELECT line, areacd, period, industry, value FROM ${rows} WHERE measure = 'gva_cp'),
-     kids AS (SELECT cp.areacd, cp.period, e.parent, e.parent_ord, e.n,
-                     list_reduce(list_prepend(0.0::DOUBLE, list(cp.value ORDER BY e.child_ord)), (a, b) -> a + b) AS actual,
-                     count(cp.value) AS present
-                FROM cp JOIN e ON e.child = cp.industry GROUP BY ALL),
-     af AS (SELECT areacd, min(line) AS f FROM cp GROUP BY 1),
-     yf AS (SELECT areacd, period, min(line) AS f FROM cp GROUP BY 1, 2)
-     SELECT concat_ws(' ', kids.areacd, CAST(kids.period AS BIGINT), kids.parent) AS name, p.value AS expected,
-            kids.actual, 0.5 * (kids.n + 1) AS tolerance, af.f AS area_first, yf.f AS year_first, kids.parent_ord
-       FROM kids JOIN cp p ON p.areacd = kids.areacd AND p.period = kids.period AND p.industry = kids.parent
-       JOIN af ON af.areacd = kids.areacd JOIN yf ON yf.areacd = kids.areacd AND yf.period = kids.period
-      WHERE p.value IS NOT NULL AND kids.present = kids.n`,
-  );
-  const [{ n }] = await sql.all<{ n: bigint }>(`SELECT count(*) AS n FROM rgva_checks`);
-  const off = await sql.all<{ name: string; expected: number; actual: number }>(
-    `SELECT name, expected, actual FROM rgva_checks WHERE abs(actual - expected) > tolerance
-      ORDER BY area_first, year_first, parent_ord`,
-  );
-  return {
-    select: 'SELECT name, expected, actual, tolerance FROM rgva_checks',
-    count: Number(n),
-    warnings: off.map(
-      (c) => `${file}: ${c.name}: children sum to ${c.actual}, published parent ${c.expected}`,
-    ),
-  };
 }

@@ -10,6 +10,8 @@ export interface SourceFile {
   name: string;
   bytes: Buffer;
   sha256: string;
+  /** Modification time when read from disk, so a reader that reads the file again can tell it is the same. */
+  mtimeMs?: number;
 }
 
 /** Files larger than this are refused: nothing in the official packs comes near it. */
@@ -26,7 +28,7 @@ export function readSourceFile(path: string): SourceFile {
   if (!stat.isFile()) throw new SourceError({ file: name }, 'not a regular file');
   if (stat.size > MAX_FILE_BYTES) throw new SourceError({ file: name, value: stat.size }, 'file too large');
   const bytes = readFileSync(path);
-  return { path, name, bytes, sha256: sha256(bytes) };
+  return { path, name, bytes, sha256: sha256(bytes), mtimeMs: stat.mtimeMs };
 }
 
 /** Builds a SourceFile from bytes in memory (tests, downloads). */

@@ -4,6 +4,7 @@ import { levelOfCode } from '../core/area.ts';
 import { appendRows } from './append.ts';
 import { ioTableToJson } from './io-tables.ts';
 import { query, type Store } from './db.ts';
+import { DATA_TABLES } from './schema.ts';
 
 /** One dataset to write: provenance, records, published checks and reader warnings. */
 export interface DatasetInput {
@@ -14,9 +15,11 @@ export interface DatasetInput {
   /** Folder the files were read from, so `strata data verify` can re-hash them. */
   location: string;
   /** Rows a native reader leaves in SQL: `INSERT INTO table SELECT id, * FROM (select)`. */
-  bulk?: { table: 'industry_obs' | 'checks'; select: string; rows: number; counted: boolean }[];
+  bulk?: { table: string; select: string; rows: number; counted: boolean }[];
   /** The published industry list when the industry rows come in `bulk`. */
   industries?: { code: string; name: string; parent: string | null }[];
+  /** Temporary tables the bulk selects read, dropped once the rows are written. */
+  temp?: string[];
 }
 
 export interface WriteOutcome {
@@ -51,13 +54,17 @@ export async function findDataset(
 export async function writeDataset(store: Store, ds: DatasetInput): Promise<WriteOutcome> {
   const p = ds.provenance;
   const prior = await findDataset(store, p.source, p.sha256, p.readerVersion);
-  if (prior) return { status: 'unchanged', ...prior };
+  if (prior) {
+    for (const t of ds.temp ?? []) await store.conn.run(`DROP TABLE IF EXISTS ${tempTable(t)}`);
+    return { status: 'unchanged', ...prior };
+  }
   const [{ id }] = await query<{ id: number }>(store, `SELECT nextval('dataset_ids')::INTEGER AS id`);
   let rows = await appendRecords(store, id!, ds.records, ds.industries);
   for (const b of ds.bulk ?? []) {
-    await store.conn.run(`INSERT INTO ${b.table} SELECT ${id!}, * FROM (${b.select})`);
+    await store.conn.run(`INSERT INTO ${dataTable(b.table)} SELECT ${id!}, * FROM (${b.select})`);
     if (b.counted) rows += b.rows;
   }
+  for (const t of ds.temp ?? []) await store.conn.run(`DROP TABLE IF EXISTS ${tempTable(t)}`);
   await appendRows(store, 'checks', id!, ds.checks, [
     ['varchar', (c) => c.name],
     ['double', (c) => c.expected],
@@ -88,6 +95,17 @@ export async function writeDataset(store: Store, ds: DatasetInput): Promise<Writ
     p.source,
   ]);
   return { status: 'imported', datasetId: id!, rows, vintageNumber: Number(n) };
+}
+
+/** A table named in SQL text must be one of the store's data tables. */
+function dataTable(name: string): string {
+  if (!(DATA_TABLES as readonly string[]).includes(name)) throw new Error(`invalid bulk table: ${name}`);
+  return name;
+}
+
+function tempTable(name: string): string {
+  if (!/^strata_[a-z]+_\d+$/.test(name)) throw new Error(`invalid staging table: ${name}`);
+  return name;
 }
 
 async function appendRecords(

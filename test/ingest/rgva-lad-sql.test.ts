@@ -12,6 +12,7 @@ import type { ReadResult } from '../../src/ingest/reader.ts';
 import { readRgvaLad } from '../../src/ingest/rgva-lad.ts';
 import { readRgvaLadSql } from '../../src/ingest/rgva-lad-sql.ts';
 import { sourceFromBytes } from '../../src/ingest/source-file.ts';
+import { Staging } from '../../src/ingest/staging.ts';
 import { closeStore, openStore, query, sqlSession, type Store } from '../../src/store/db.ts';
 import { testSource } from '../helpers/source.ts';
 
@@ -88,7 +89,10 @@ async function content(r: ReadResult) {
 async function bothAgree(rows: Row[], dateType?: string): Promise<void> {
   const path = await parquet(rows, dateType);
   const ref = await readRgvaLad(input(path)).then(content, (e: Error) => e.message);
-  const sql = await readRgvaLadSql(input(path), sqlSession(store)).then(content, (e: Error) => e.message);
+  const sql = await readRgvaLadSql(input(path), new Staging(sqlSession(store))).then(
+    (r) => content(r!),
+    (e: Error) => e.message,
+  );
   assert.deepEqual(sql, ref);
 }
 

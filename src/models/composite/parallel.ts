@@ -91,9 +91,16 @@ export function createWorkerPool(size: number, opts: { caller?: boolean } = {}):
       ready.delete(w); // a dead worker gets no more blocks, so later jobs cannot wait on it
       if (job && holds.get(w) === job.id) job.fail(e);
     });
-    // after the listeners: adding a 'message' listener refs the worker's port again
-    if (!caller) w.unref();
   }
+  // Without the caller, the threads keep the process alive only while a job runs (a job waits on
+  // their replies); idle, they do not. Set after the listeners, since adding one refs the port.
+  const keepAlive = (on: boolean) => {
+    if (!caller)
+      for (const w of workers)
+        if (on) w.ref();
+        else w.unref();
+  };
+  keepAlive(false);
   const pool: WorkerPool = {
     size,
     callerBlocks: 0,
@@ -112,15 +119,18 @@ export function createWorkerPool(size: number, opts: { caller?: boolean } = {}):
           parts: [],
           fail: (e) => {
             job = undefined;
+            keepAlive(false);
             reject(e);
           },
           settle: () => {
             if (!mainDone || current.busy > 0 || current.next < blocks.length || job !== current) return;
             job = undefined;
+            keepAlive(false);
             resolve(current.parts);
           },
         };
         job = current;
+        keepAlive(true);
         for (const w of workers) w.postMessage({ type: 'prepare', job: current.id, prepared });
         for (const w of ready) give(w);
         const work = async () => {

@@ -11,7 +11,7 @@ describe('strata start', () => {
   it('imports the pack (already up to date here) and shows the UK’s layered economy by ITL1 region', async () => {
     const r = await strata(['start', '--pack', PACK, '--no-serve']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^Data pack .+: 0 datasets imported, \d+ already up to date/);
+    assert.match(r.out, /^Data pack .+: 0 imported, \d+ unchanged in [\d.]+ s\n/);
     assert.match(
       r.out,
       /The UK's layered economy, 2022: share of GVA by layer and ITL1 region \(foundational-economy-v1\)/,

@@ -117,20 +117,25 @@ describe('a 10-indicator index over 361 areas', () => {
       await apart.close();
     }
   });
-  it('a pool made without the caller does not keep the process alive once its work is done', () => {
-    const pool = new URL('../../../src/models/composite/parallel.ts', import.meta.url).href;
+  it('a pool made without the caller keeps the process alive while it works, and not once done', () => {
+    const models = new URL('../../../src/models/composite/', import.meta.url).href;
     const script = [
-      `import { createWorkerPool } from ${JSON.stringify(pool)};`,
-      `const p = createWorkerPool(1, { caller: false });`,
-      `process.stdout.write('started');`,
+      `import { runComposite } from '${models}index.ts';`,
+      `import { createWorkerPool } from '${models}parallel.ts';`,
+      `const pool = createWorkerPool(1, { caller: false });`,
+      `const data = ${JSON.stringify({ ...tiny, values: [...tiny.values] })};`,
+      `data.values = Float64Array.from(data.values);`,
+      `const pipeline = ${JSON.stringify({ ...tinyPipeline, uncertainty: { ...tinyPipeline.uncertainty, runs: 50 } })};`,
+      `const r = await runComposite(pipeline, data, { pool });`,
+      `process.stdout.write('ranked ' + r.medianRank.length + ', blocks on the caller ' + pool.callerBlocks);`,
     ].join('\n');
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 30_000,
     });
-    assert.equal(r.signal, null, 'the process had to be killed: a worker kept it alive');
+    assert.equal(r.signal, null, 'the process had to be killed: an idle worker kept it alive');
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout, 'started');
+    assert.equal(r.stdout, 'ranked 3, blocks on the caller 0', 'the process ended before the work');
   });
   it('splits rows into even contiguous blocks', () => {
     assert.deepEqual(splitRows(10, 3), [
