@@ -12,8 +12,10 @@ import type { CompositeFile, CompositeReport } from './contract/composite.ts';
 import type { DatasetList } from './contract/datasets.ts';
 import type { EntitlementReport, FloorsFile } from './contract/entitlements.ts';
 import type {
+  FranchiseBodies,
   FranchiseConditions,
   FranchiseRegister,
+  FranchiseSupplierList,
   FranchiseSummary,
   FranchiseSuppliers,
   FranchiseWhatIf,
@@ -49,6 +51,7 @@ import {
   type FranchiseImportReport,
   type WhatIfRequest,
 } from './workbench/franchise.ts';
+import { franchiseBodyList, franchiseSupplierList } from './workbench/franchise-supplier-list.ts';
 import { genderLens } from './workbench/gender.ts';
 import { indicatorTable } from './workbench/indicator-table.ts';
 import { indicatorValues, listIndicators } from './workbench/indicators.ts';
@@ -67,6 +70,7 @@ export { StoreHolder, type Generation } from './store/holder.ts';
 export { importStore } from './workbench/import-store.ts';
 export { importFranchiseStore } from './workbench/franchise-import-store.ts';
 export {
+  conditionsFromValue,
   DEFAULT_CONDITIONS,
   DUPLICATE_RULES,
   type DuplicateRule,
@@ -292,6 +296,16 @@ export class Workbench implements Ctx {
     t = this.defaultTaxonomy,
   ): Promise<FranchiseConditions> {
     return franchiseConditions(this, t, opts);
+  }
+  /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for. */
+  franchiseSupplierList(
+    opts: { body: string; period?: string; conditions?: ConditionSet },
+    t = this.defaultTaxonomy,
+  ): Promise<FranchiseSupplierList> {
+    return franchiseSupplierList(this, t, opts);
+  }
+  franchiseBodies(): Promise<FranchiseBodies> {
+    return franchiseBodyList(this);
   }
   franchiseWhatIf(req: WhatIfRequest, t = this.defaultTaxonomy): Promise<FranchiseWhatIf> {
     return franchiseWhatIf(this, t, req);

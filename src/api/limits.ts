@@ -13,6 +13,8 @@ export const COSTLY_ROUTES: readonly string[] = [
   'POST /api/v1/composite',
   'POST /api/v1/missions/status',
   'POST /api/v1/io/shock',
+  'POST /api/v1/franchise/conditions',
+  'GET /api/v1/franchise/whatif',
 ];
 
 /** How much costly work one process takes, and how often one address may ask for it. */

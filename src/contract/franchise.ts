@@ -257,9 +257,90 @@ export const FranchiseRegister = z
   .meta({ id: 'FranchiseRegister' });
 export type FranchiseRegister = z.infer<typeof FranchiseRegister>;
 
+/** The bodies with spend or contracts in the store: id to ask by, name as published, area served. */
+export const FranchiseBodies = z
+  .strictObject({
+    bodies: z.array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        area: z.string().nullable(),
+        first: z.string().nullable().meta({ description: 'first payment date held' }),
+        last: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'FranchiseBodies' });
+export type FranchiseBodies = z.infer<typeof FranchiseBodies>;
+
+/** A supplier with the conditions of a conditions file it meets, fails, and where it cannot be known. */
+export const SupplierConditions = SupplierRow.extend({
+  meets: z.array(z.string()),
+  fails: z.array(z.string()),
+  unknown: z.array(z.string()),
+}).meta({ id: 'FranchiseSupplierConditions' });
+export type SupplierConditions = z.infer<typeof SupplierConditions>;
+
+/** Suppliers by spend with their match status and the conditions they meet (the Procurement page's table). */
+export const FranchiseSupplierList = z
+  .strictObject({
+    body: z.string(),
+    period: Period,
+    total: z.number(),
+    conditions: z.strictObject({ id: z.string(), title: z.string() }),
+    condition_names: z.record(z.string(), z.string()),
+    suppliers: z.array(SupplierConditions),
+    review: z.array(ReviewRow),
+    notes: Notes,
+  })
+  .meta({ id: 'FranchiseSupplierList' });
+export type FranchiseSupplierList = z.infer<typeof FranchiseSupplierList>;
+
+export const SUMMARY_VIEWS = [
+  'summary',
+  'months',
+  'classes',
+  'layers',
+  'services',
+  'sizes',
+  'local',
+] as const;
+export const SUPPLIER_VIEWS = ['suppliers', 'review'] as const;
+export const CONDITION_VIEWS = ['totals', 'verdicts'] as const;
+
+const joined = (xs: readonly string[]) => xs.join('; ');
+
 /** The CLI's and the API's tables of each answer. */
 export const franchiseViews = {
   summary: table(summaryRows, ['section', 'item', 'rows', 'total', 'share_pct', 'value']),
+  months: table(
+    (r: FranchiseSummary) => r.by_month,
+    ['month', 'rows', 'total', 'published_rows', 'published_total'],
+  ),
+  classes: table(
+    (r: FranchiseSummary) => Object.entries(r.classified).map(([payee_class, c]) => ({ payee_class, ...c })),
+    ['payee_class', 'payees', 'rows', 'total'],
+  ),
+  layers: table((r: FranchiseSummary) => r.by_layer, ['layer', 'total', 'share']),
+  services: table((r: FranchiseSummary) => r.by_service, ['service', 'rows', 'total']),
+  sizes: table((r: FranchiseSummary) => r.by_size, ['size', 'suppliers', 'total']),
+  local: table(
+    (r: FranchiseSummary) => r.local_share,
+    ['rule', 'area', 'inside', 'outside', 'unknown', 'shareOfKnown', 'shareOfAll', 'note'],
+  ),
+  supplierConditions: table(
+    (r: FranchiseSupplierList) => r.suppliers,
+    [
+      ...(Object.keys(SupplierRow.shape) as (keyof SupplierRow)[]),
+      ['meets', (x: SupplierConditions) => joined(x.meets)],
+      ['fails', (x: SupplierConditions) => joined(x.fails)],
+      ['unknown', (x: SupplierConditions) => joined(x.unknown)],
+    ],
+  ),
+  supplierReview: table(
+    (r: FranchiseSupplierList) => r.review,
+    Object.keys(ReviewRow.shape) as (keyof ReviewRow)[],
+  ),
   suppliers: table(
     (r: FranchiseSuppliers) => r.suppliers,
     Object.keys(SupplierRow.shape) as (keyof SupplierRow)[],

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, string[]> = {
   'compare-hartlepool': ['compare', 'E06000001', '--format', 'csv'],
   'entitlements-summary': ['entitlements', '--view', 'summary', '--format', 'table'],
   'gender-layers': ['gender', '--view', 'layers', '--format', 'csv'],
+  'franchise-conditions-leeds': ['franchise', 'conditions', '--body', 'leeds', '--format', 'table'],
   'missions-hartlepool': [
     'missions',
     'status',

@@ -7,6 +7,7 @@ import { compareRoutes } from './compare.ts';
 import { compositeRoutes } from './composite.ts';
 import { datasetRoutes } from './datasets.ts';
 import { entitlementRoutes } from './entitlements.ts';
+import { franchiseRoutes } from './franchise.ts';
 import { genderRoutes } from './gender.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { ioRoutes } from './io.ts';
@@ -29,4 +30,5 @@ export function analyticsRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   missionRoutes(app, deps);
   entitlementRoutes(app, deps);
   genderRoutes(app, deps);
+  franchiseRoutes(app, deps);
 }

@@ -18,18 +18,31 @@ describe('strata franchise on the real pack', () => {
     copyFileSync(PACK_DB, db);
   });
 
-  it('import reads every spend file, skips the index, and reports matches per body, as a new generation of the store', async () => {
-    const before = statSync(db).ino;
+  it('import of files already held reports each unchanged and writes no new generation of the store', async () => {
+    const before = statSync(db);
     const r = await strata('franchise', 'import', join(PACK, 'council-spending-manchester-leeds'));
     assert.equal(r.code, 0, r.err);
-    assert.notEqual(statSync(db).ino, before);
     assert.match(
       r.out,
-      /2021-04\.csv: imported \(Manchester City Council\): 3021 lines, £65033028\.95, layout lgtc-common/,
+      /2021-04\.csv: unchanged \(Manchester City Council\): 3021 lines, £65033028\.95, layout lgtc-common/,
     );
-    assert.match(r.out, /leeds_processed_2022-03\.csv: imported \(Leeds City Council\): 29223 lines/);
+    assert.match(r.out, /leeds_processed_2022-03\.csv: unchanged \(Leeds City Council\): 29223 lines/);
     assert.match(r.out, /index\.json: skipped: JSON without releases/);
+    const now = statSync(db);
+    assert.deepEqual([now.ino, now.mtimeMs], [before.ino, before.mtimeMs]);
+  });
+  it('import of a new file writes a new generation and matches the body’s payees again', async () => {
+    const before = statSync(db).ino;
+    const file = join(dir, 'manchester-2023-02.csv');
+    writeFileSync(
+      file,
+      'Body Name,Service Area,Expenses Type,Invoice Payment Date,Transaction Number,Net Amount,Supplier Name\nManchester City Council,Highways Services,Works,2023-02-16,9,1200.00,Colas Limited\n',
+    );
+    const r = await strata('franchise', 'import', file);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /manchester-2023-02\.csv: imported \(Manchester City Council\): 1 lines, £1200\.00/);
     assert.match(r.out, /Manchester City Council: 3617 payees; matched \d+, review \d+/);
+    assert.notEqual(statSync(db).ino, before);
   });
   it('summary --format json has total, rows, classified totals by payee type and match_rate three ways', async () => {
     const r = await strata(
@@ -77,7 +90,16 @@ describe('strata franchise on the real pack', () => {
       { columns: true },
     ) as Record<string, string>[];
     assert.ok(review.length > 0 && review.every((x) => x['reason'] !== ''));
-    const c = await strata('franchise', 'conditions', '--body', 'manchester', '--format', 'csv');
+    const c = await strata(
+      'franchise',
+      'conditions',
+      '--body',
+      'manchester',
+      '--period',
+      '2021-22',
+      '--format',
+      'csv',
+    );
     assert.equal(c.code, 0, c.err);
     const totals = parse(c.out, { columns: true }) as Record<string, string>[];
     assert.deepEqual(
