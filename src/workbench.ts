@@ -104,7 +104,8 @@ export interface WorkbenchOptions {
 /** The one orchestrator: the store and everything read with it, answering in the contract's shapes. */
 export class Workbench implements Ctx {
   readonly #store: () => Store;
-  readonly registry: Registry;
+  readonly #registryFile: string | undefined;
+  #registry: Registry | undefined;
   readonly lookups = new Lookups();
   /** The taxonomy answers use unless given another (the default, or the file the workbench was opened with). */
   readonly defaultTaxonomy: Taxonomy;
@@ -117,9 +118,14 @@ export class Workbench implements Ctx {
     this.#store = store;
     this.#owned = owned;
     this.#cache = new ResultCache();
-    this.registry = loadRegistry(opts.registry);
+    this.#registryFile = opts.registry;
     this.defaultTaxonomy = opts.taxonomy ? loadTaxonomy(opts.taxonomy) : this.taxonomy();
     if (owned) byStore.set(owned, this);
+  }
+
+  /** The indicator registry, read on first use (a command that needs none does not parse it). */
+  get registry(): Registry {
+    return (this.#registry ??= loadRegistry(this.#registryFile));
   }
 
   /** The store answers read: fixed, or for a server the generation its running request pinned. */

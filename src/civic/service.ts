@@ -3,6 +3,7 @@
 import * as accounts from './auth/accounts.ts';
 import { allowed, loadMatrix, type Matrix } from './auth/matrix.ts';
 import { WorkQueue, type QueueLimits } from './auth/queue.ts';
+import { changePassword, issueResetToken, resetPassword } from './auth/password-change.ts';
 import { register, verifyEmail } from './auth/registration.ts';
 import { mailSettingsFromEnv, smtpMailer, type Mailer, type MailSettings } from './mail.ts';
 import { findSession, type Session } from './auth/sessions.ts';
@@ -22,6 +23,7 @@ import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
 
 export { DEFAULT_CIVIC_DB } from './store/open.ts';
+export { CivicError } from './errors.ts';
 
 export interface CivicServiceOptions {
   /** The clock (tests move it); default the system clock. */
@@ -107,6 +109,18 @@ export class CivicService {
   /** Confirms an e-mail address with the token of the link mailed to it. */
   verifyEmail(token: string) {
     return verifyEmail(this.ctx, token);
+  }
+  /** The signed-in account changes its password (the current one checked); its other sessions end. */
+  changePassword(session: Session, input: { current: string; password: string; ip: string }) {
+    return changePassword(this.ctx, session, input);
+  }
+  /** A one-time password-reset token for an account (staff hand over the link); audited. */
+  issueResetToken(actor: Actor, email: string) {
+    return issueResetToken(this.ctx, actor, email);
+  }
+  /** Sets a new password with a reset token (single use, expiring); every session of the account ends. */
+  resetPassword(input: { token: string; password: string; ip: string }) {
+    return resetPassword(this.ctx, input);
   }
   createAccount(actor: Actor, input: { email: string; password: string; role?: string; verified?: boolean }) {
     return accounts.createAccount(this.ctx, actor, input);

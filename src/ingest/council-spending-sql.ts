@@ -1,7 +1,7 @@
 import { bodyOption, LAYOUTS, READER, VERSION, type Field, type Layout } from './council-spending.ts';
 import { provenanceFor, sqlString, type ReaderInput, type ReadResult } from './reader.ts';
 import { numberSql, orNull, trimmed } from './sql-text.ts';
-import type { StagedCsv, Staging } from './staging.ts';
+import type { StagedCsv, Staging } from './staging-sql.ts';
 
 const FIELDS: Field[] = [
   'body',

@@ -5,7 +5,7 @@ import { hierarchyChecksSql } from './hierarchy-sql.ts';
 import { checkIndustryCode, industryTree } from './industry-tree.ts';
 import { provenanceFor, sqlString, type ReaderInput, type ReadResult } from './reader.ts';
 import { numberSql, trimmed } from './sql-text.ts';
-import type { StagedCsv, Staging } from './staging.ts';
+import type { StagedCsv, Staging } from './staging-sql.ts';
 
 /**
  * gva-itl3.ts with DuckDB: the table loaded by read_csv, its year columns unpivoted into one

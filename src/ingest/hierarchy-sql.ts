@@ -1,6 +1,6 @@
 import type { industryTree } from './industry-tree.ts';
 import { sqlString } from './reader.ts';
-import type { Staging } from './staging.ts';
+import type { Staging } from './staging-sql.ts';
 
 /** Published-total checks left in SQL: the SELECT that yields them, how many, and the warnings. */
 export interface SqlChecks {

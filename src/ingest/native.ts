@@ -1,5 +1,5 @@
 import type { Reader, ReaderInput, ReadResult } from './reader.ts';
-import { Staging } from './staging.ts';
+import { Staging } from './staging-sql.ts';
 
 /**
  * A reader's DuckDB path: loads the files with read_csv or read_parquet, checks in SQL every

@@ -5,7 +5,7 @@ import { hierarchyChecksSql } from './hierarchy-sql.ts';
 import { provenanceFor, sqlString, type ReaderInput, type ReadResult, type SqlSession } from './reader.ts';
 import { checkParquet, MEASURES, READER, VERSION } from './rgva-lad.ts';
 import { sqlFilePath } from './sql-text.ts';
-import { sameFile, type Staging } from './staging.ts';
+import { sameFile, type Staging } from './staging-sql.ts';
 
 /**
  * The LAD GVA Parquet table read by DuckDB (`read_parquet`), validated in SQL with the checks and

@@ -39,6 +39,12 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       path: '/api/v1/civic/verify',
       allowed: { json: { token: 'not-a-token' } },
     },
+    'POST /api/v1/civic/password': {
+      path: '/api/v1/civic/password',
+      refused: { json: { current: PASSWORD, password: 'a new password for the matrix' } },
+      allowed: bad,
+    },
+    'POST /api/v1/civic/password/reset': { path: '/api/v1/civic/password/reset', allowed: bad },
     'GET /api/v1/civic/consultations': { path: c },
     'POST /api/v1/civic/consultations': {
       path: c,
@@ -107,6 +113,11 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
     'POST /participate/logout': { path: '/participate/logout', refused: { form: {} }, allowed: { form: {} } },
     'GET /participate/verify': { path: '/participate/verify?token=not-a-token' },
     'POST /participate/verify': { path: '/participate/verify', allowed: { form: { token: 'not-a-token' } } },
+    'GET /participate/reset': { path: '/participate/reset?token=not-a-token' },
+    'POST /participate/reset': {
+      path: '/participate/reset',
+      allowed: { form: { token: 'not-a-token', password: 'short' } },
+    },
     'GET /participate/{id}': { path: `/participate/${RIVERSIDE.id}` },
     'POST /participate/{id}/redeem': {
       path: `/participate/${RIVERSIDE.id}/redeem`,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { nativeOr, type NativeReader } from '../../src/ingest/native.ts';
 import type { CatalogueSource, Reader, ReaderInput } from '../../src/ingest/reader.ts';
 import { readSourceFile } from '../../src/ingest/source-file.ts';
-import { Staging } from '../../src/ingest/staging.ts';
+import { Staging } from '../../src/ingest/staging-sql.ts';
 import { closeStore, openStore, query, sqlSession, type Store } from '../../src/store/db.ts';
 import { DATA_TABLES } from '../../src/store/schema.ts';
 import { writeDataset } from '../../src/store/write.ts';

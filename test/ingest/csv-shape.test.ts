@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { readCsv } from '../../src/ingest/csv.ts';
 import { csvShape } from '../../src/ingest/csv-shape.ts';
-import { Staging } from '../../src/ingest/staging.ts';
+import { Staging } from '../../src/ingest/staging-sql.ts';
 import { sourceFromBytes } from '../../src/ingest/source-file.ts';
 import { createRandom } from '../../src/models/random.ts';
 import { closeStore, openStore, query, sqlSession } from '../../src/store/db.ts';

@@ -12,7 +12,7 @@ import type { ReadResult } from '../../src/ingest/reader.ts';
 import { readRgvaLad } from '../../src/ingest/rgva-lad.ts';
 import { readRgvaLadSql } from '../../src/ingest/rgva-lad-sql.ts';
 import { sourceFromBytes } from '../../src/ingest/source-file.ts';
-import { Staging } from '../../src/ingest/staging.ts';
+import { Staging } from '../../src/ingest/staging-sql.ts';
 import { closeStore, openStore, query, sqlSession, type Store } from '../../src/store/db.ts';
 import { testSource } from '../helpers/source.ts';
 

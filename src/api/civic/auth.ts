@@ -23,6 +23,8 @@ import {
   CsrfHeader,
   jsonBody,
   NewAccount,
+  PasswordChange,
+  PasswordReset,
   Registered,
   SessionInfo,
 } from './schemas.ts';
@@ -79,6 +81,22 @@ const routes = {
       ...jsonBody(z.object({ token: z.string().max(64) }).openapi('EmailToken')),
     },
     responses: civicJson(z.object({ ok: z.boolean() }), 'The address is confirmed'),
+  }),
+  password: createRoute({
+    method: 'post',
+    path: `${P}/password`,
+    summary:
+      'Change the signed-in account’s password: the current one is checked (counted as a sign-in attempt) and every other session of the account ends (audited)',
+    request: { headers: CsrfHeader, ...jsonBody(PasswordChange) },
+    responses: civicJson(z.object({ ok: z.boolean() }), 'The password is changed'),
+  }),
+  reset: createRoute({
+    method: 'post',
+    path: `${P}/password/reset`,
+    summary:
+      'Set a new password with the token of a one-time reset link staff issued (single use, 24 hours); every session of the account ends (audited)',
+    request: { headers: CsrfHeader, ...jsonBody(PasswordReset) },
+    responses: civicJson(z.object({ ok: z.boolean() }), 'The password is set: sign in with it'),
   }),
   users: createRoute({
     method: 'get',
@@ -155,6 +173,16 @@ export function civicAuthRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   });
   civicRoute(app, deps, routes.verify, async (c, req) => {
     await req.svc.verifyEmail(valid<{ token: string }>(c, 'json').token);
+    return c.json({ ok: true });
+  });
+  civicRoute(app, deps, routes.password, async (c, req) => {
+    const { current, password } = valid<{ current: string; password: string }>(c, 'json');
+    await req.svc.changePassword(req.session!, { current, password, ip: clientIp(c) });
+    return c.json({ ok: true });
+  });
+  civicRoute(app, deps, routes.reset, async (c, req) => {
+    const { token, password } = valid<{ token: string; password: string }>(c, 'json');
+    await req.svc.resetPassword({ token, password, ip: clientIp(c) });
     return c.json({ ok: true });
   });
   civicRoute(app, deps, routes.users, async (c, req) => c.json({ accounts: await req.svc.listAccounts() }));

@@ -26,6 +26,7 @@ import {
 import { ballotForm, codeForm, evidenceHtml, headHtml, receiptHtml } from './html-ballot.ts';
 import { resultsBody } from './html-results.ts';
 import { esc, listBody, loginBody, notice, openPollNotice, page, verifyBody } from './html.ts';
+import { reset, resetPage } from './reset-page.ts';
 import { evidenceFor, resultsFor } from './results.ts';
 
 type Handler = (c: Context, req: CivicRequest, deps: ApiDeps) => Promise<Response>;
@@ -242,6 +243,8 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['POST', '/participate/logout', logout],
   ['GET', '/participate/verify', verifyPage],
   ['POST', '/participate/verify', verify],
+  ['GET', '/participate/reset', resetPage],
+  ['POST', '/participate/reset', reset],
   ['GET', '/participate/{id}', ballotPage],
   ['POST', '/participate/{id}/redeem', redeem],
   ['POST', '/participate/{id}/ballot', cast],

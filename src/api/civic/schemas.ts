@@ -215,6 +215,14 @@ export const Account = z
   })
   .openapi('Account');
 
+export const PasswordChange = z
+  .strictObject({ current: z.string().max(256), password: z.string().max(256) })
+  .openapi('PasswordChange', { description: 'the current password and the new one (10 to 256 characters)' });
+
+export const PasswordReset = z
+  .strictObject({ token: z.string().max(64), password: z.string().max(256) })
+  .openapi('PasswordReset', { description: 'the token of a reset link and the new password' });
+
 export const Registered = z
   .object({ message: z.string() })
   .openapi('Registered', { description: 'the same whether or not the address already had an account' });

@@ -83,8 +83,13 @@ export async function createAccount(
 
 const ANONYMOUS: Actor = { subject: 'anonymous', role: 'anonymous' };
 
+/** The throttle keys of a password check: the account's and the client address's. */
+export function signInKeys(email: string, ip: string): [string, string] {
+  return [`login:${email}`, `login-ip:${ip}`];
+}
+
 /** Takes a sign-in attempt on the account's and the address's counts, or refuses (the first key taken is given back). */
-async function takeSignIn(ctx: CivicContext, keys: [string, string], now: Date): Promise<void> {
+export async function takeSignIn(ctx: CivicContext, keys: [string, string], now: Date): Promise<void> {
   const [account, address] = keys;
   const a = await takeAttempt(ctx.cdb, account, LOGIN_ACCOUNT, now);
   const b = a ?? (await takeAttempt(ctx.cdb, address, LOGIN_IP, now));
@@ -100,12 +105,19 @@ async function takeSignIn(ctx: CivicContext, keys: [string, string], now: Date):
     );
 }
 
-/** Records a failed sign-in (and any lock it causes) in the counts and the audit log. */
-async function signInFailed(ctx: CivicContext, email: string, ip: string, keys: [string, string], now: Date) {
+/** Records a failed password check (and any lock it causes) in the counts and the audit log. */
+export async function signInFailed(
+  ctx: CivicContext,
+  email: string,
+  ip: string,
+  keys: [string, string],
+  now: Date,
+  action = 'session.sign-in-failed',
+) {
   const accountLock = await failed(ctx.cdb, keys[0], LOGIN_ACCOUNT, now);
   const addressLock = await failed(ctx.cdb, keys[1], LOGIN_IP, now);
   await writeTransaction(ctx.cdb, async (tx) => {
-    await audit(tx, ANONYMOUS, 'session.sign-in-failed', `email:${email}`, { address: ip }, now);
+    await audit(tx, ANONYMOUS, action, `email:${email}`, { address: ip }, now);
     if (accountLock) await audit(tx, ANONYMOUS, 'lockout', `email:${email}`, { until: accountLock }, now);
     if (addressLock) await audit(tx, ANONYMOUS, 'lockout', `address:${ip}`, { until: addressLock }, now);
   });
@@ -121,7 +133,7 @@ export async function signIn(
 ): Promise<{ token: string; session: Session }> {
   const now = ctx.now();
   const email = input.email.trim().toLowerCase().slice(0, 254);
-  const keys: [string, string] = [`login:${email}`, `login-ip:${input.ip}`];
+  const keys = signInKeys(email, input.ip);
   await takeSignIn(ctx, keys, now);
   let user: UsersTable | undefined;
   let ok: boolean;

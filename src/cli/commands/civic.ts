@@ -16,6 +16,7 @@ import { CivicService } from '../../civic/service.ts';
 import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
 import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
+import { registerAccounts } from './civic-accounts.ts';
 import { flatOf, stdio } from '../output.ts';
 import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
@@ -292,4 +293,5 @@ export function registerCivic(program: Command): void {
   registerEligibility(civic);
   registerResults(civic);
   registerAdmin(civic);
+  registerAccounts(civic);
 }
