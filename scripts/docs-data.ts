@@ -1,7 +1,7 @@
 // Writes docs/data-sources.md from the catalogue (data/catalogue/*.json), so the list of
 // sources, publishers and licences in the docs cannot drift from what Strata reads.
 // `npx tsx scripts/docs-data.ts` rewrites it; test/docs.test.ts fails when it is stale.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadCatalogue } from '../src/ingest/catalogue.ts';
 
 export function dataSourcesMarkdown(): string {
@@ -29,7 +29,37 @@ export function dataSourcesMarkdown(): string {
   }
   lines.push('', '## Notes by source', '');
   for (const s of loadCatalogue().filter((x) => x.note)) lines.push(`- \`${s.id}\`: ${s.note}`);
+  lines.push(...franchiseSources());
   return lines.join('\n') + '\n';
+}
+
+/** Formats the franchise engine reads with `strata franchise import` (data/franchise/sources.json). */
+function franchiseSources(): string[] {
+  const { sources } = JSON.parse(
+    readFileSync(new URL('../data/franchise/sources.json', import.meta.url), 'utf8'),
+  ) as {
+    sources: {
+      id: string;
+      publisher: string;
+      title: string;
+      landing: string;
+      licence: string;
+      format: string;
+    }[];
+  };
+  return [
+    '',
+    '## Read by `strata franchise import`',
+    '',
+    'Public spending and contract files, recognised by their content rather than by name (see docs/methods/franchise.md).',
+    '',
+    '| source id | publisher | title | licence | format |',
+    '|---|---|---|---|---|',
+    ...sources.map(
+      (s) =>
+        `| \`${s.id}\` | ${s.publisher} | [${s.title.replace(/\|/g, '/')}](${s.landing}) | ${s.licence} | ${s.format} |`,
+    ),
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -20,6 +20,15 @@ import type { CompositeFile, CompositeReport } from './contract/composite.ts';
 import type { DatasetList } from './contract/datasets.ts';
 import type { EntitlementReport, FloorsFile } from './contract/entitlements.ts';
 import type { FinanceExamples, FinanceReport } from './contract/finance.ts';
+import type {
+  FranchiseBodies,
+  FranchiseConditions,
+  FranchiseRegister,
+  FranchiseSupplierList,
+  FranchiseSummary,
+  FranchiseSuppliers,
+  FranchiseWhatIf,
+} from './contract/franchise.ts';
 import type { GenderReport } from './contract/gender.ts';
 import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
@@ -56,6 +65,19 @@ import type { ParsedFile } from './workbench/data-file.ts';
 import { datasetList, importDir, listDatasets, verifyStore, type Progress } from './workbench/data.ts';
 import { defaultFloors, defaultFloorsFile, entitlements } from './workbench/entitlements.ts';
 import { financeExamples, runFinance, type FinanceOptions } from './workbench/finance.ts';
+import {
+  franchiseConditions,
+  franchiseImport,
+  franchiseRegister,
+  franchiseSummary,
+  franchiseSuppliers,
+  franchiseWhatIf,
+  type ConditionSet,
+  type FranchiseImportOptions,
+  type FranchiseImportReport,
+  type WhatIfRequest,
+} from './workbench/franchise.ts';
+import { franchiseBodyList, franchiseSupplierList } from './workbench/franchise-supplier-list.ts';
 import { genderLens } from './workbench/gender.ts';
 import { indicatorTable } from './workbench/indicator-table.ts';
 import { indicatorValues, listIndicators } from './workbench/indicators.ts';
@@ -84,6 +106,15 @@ import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbe
 export { DEFAULT_DB, type Store } from './store/db.ts';
 export { StoreHolder, type Generation } from './store/holder.ts';
 export { importStore } from './workbench/import-store.ts';
+export { importFranchiseStore } from './workbench/franchise-import-store.ts';
+export {
+  conditionsFromValue,
+  DEFAULT_CONDITIONS,
+  DUPLICATE_RULES,
+  type DuplicateRule,
+  type FranchiseImportReport,
+  type WhatIfRequest,
+} from './workbench/franchise.ts';
 export { createWorkerPool, type WorkerPool } from './models/composite/index.ts';
 export { OfflineError } from './ingest/fetch.ts';
 export { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from './models/io/index.ts';
@@ -307,6 +338,49 @@ export class Workbench implements Ctx {
   /** Runs a policy file: every policy against its baseline on the same paths, by area. */
   finance(file: ParsedFile, opts: FinanceOptions = {}, t = this.defaultTaxonomy): Promise<FinanceReport> {
     return runFinance(this, t, file, opts);
+  }
+
+  // Public spending and contracts: where the money goes, what stays, the conditions that come with it.
+
+  /** Imports spend files and release packages into this workbench's own store (see importFranchiseStore for a file). */
+  franchiseImport(path: string, opts: FranchiseImportOptions = {}): Promise<FranchiseImportReport> {
+    return franchiseImport(this, path, opts);
+  }
+  /** A body’s spend in a period; `io: false` leaves out the input–output view (the costly part). */
+  franchiseSummary(
+    opts: { body: string; period?: string; io?: boolean },
+    t = this.defaultTaxonomy,
+  ): Promise<FranchiseSummary> {
+    return franchiseSummary(this, t, opts);
+  }
+  franchiseSuppliers(
+    opts: { body: string; period?: string },
+    t = this.defaultTaxonomy,
+  ): Promise<FranchiseSuppliers> {
+    return franchiseSuppliers(this, t, opts);
+  }
+  /** A conditions file (a path, for the CLI) or a parsed set (the API's posted file), applied to a body's suppliers. */
+  franchiseConditions(
+    opts: { body: string; period?: string; file?: string; conditions?: ConditionSet },
+    t = this.defaultTaxonomy,
+  ): Promise<FranchiseConditions> {
+    return franchiseConditions(this, t, opts);
+  }
+  /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for. */
+  franchiseSupplierList(
+    opts: { body: string; period?: string; conditions?: ConditionSet },
+    t = this.defaultTaxonomy,
+  ): Promise<FranchiseSupplierList> {
+    return franchiseSupplierList(this, t, opts);
+  }
+  franchiseBodies(): Promise<FranchiseBodies> {
+    return franchiseBodyList(this);
+  }
+  franchiseWhatIf(req: WhatIfRequest, t = this.defaultTaxonomy): Promise<FranchiseWhatIf> {
+    return franchiseWhatIf(this, t, req);
+  }
+  franchiseRegister(): Promise<FranchiseRegister> {
+    return franchiseRegister(this);
   }
 
   // Input–output.

@@ -17,6 +17,8 @@ export const COSTLY_ROUTES: readonly string[] = [
   'POST /api/v1/scenarios/frontier',
   'POST /api/v1/scenarios/compare',
   'POST /api/v1/finance/run',
+  'POST /api/v1/franchise/conditions',
+  'GET /api/v1/franchise/whatif',
 ];
 
 /** How much costly work one process takes, and how often one address may ask for it. */

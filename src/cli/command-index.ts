@@ -116,6 +116,13 @@ export const COMMAND_INDEX: CommandEntry[] = [
       'democratised finance: pension reforms, a national investment bank, citizens’ wealth funds, by area',
   },
   {
+    name: 'franchise',
+    module: 'franchise',
+    term: 'franchise',
+    description:
+      'public spending and contracts: where the money goes, what stays local, the conditions that come with it',
+  },
+  {
     name: 'civic',
     module: 'civic',
     term: 'civic',

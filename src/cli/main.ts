@@ -26,6 +26,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./commands/report.ts')).registerReport,
   scenario: async () => (await import('./commands/scenario.ts')).registerScenario,
   finance: async () => (await import('./commands/finance.ts')).registerFinance,
+  franchise: async () => (await import('./commands/franchise.ts')).registerFranchise,
   civic: async () => (await import('./commands/civic.ts')).registerCivic,
   pb: async () => (await import('./commands/pb.ts')).registerPb,
   serve: async () => (await import('./commands/serve.ts')).registerServe,

@@ -40,6 +40,21 @@ const MISSION = {
   ],
 };
 
+const CONDITIONS = {
+  id: 'local-only',
+  version: 1,
+  title: 'Local supply only',
+  conditions: [
+    {
+      id: 'local-supply',
+      name: 'Registered office in the area',
+      rule: 'registered-office-local',
+      evidence: 'registered-office postcode in the gender pay gap return',
+      params: { area: 'local' },
+    },
+  ],
+};
+
 /** Requests that reach every analytics route, keyed by `METHOD /path` as the OpenAPI document names it. */
 const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   'GET /api/v1/areas': [{ url: '/api/v1/areas?level=itl3' }, { url: '/api/v1/areas?q=hartle&year=2023' }],
@@ -84,6 +99,20 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   'GET /api/v1/entitlements': [{ url: '/api/v1/entitlements' }],
   'GET /api/v1/entitlements/floors': [{ url: '/api/v1/entitlements/floors' }],
   'POST /api/v1/entitlements': [{ url: '/api/v1/entitlements?area=E06000001', body: () => wb.floors() }],
+  'GET /api/v1/franchise/bodies': [{ url: '/api/v1/franchise/bodies' }],
+  'GET /api/v1/franchise/summary': [
+    { url: '/api/v1/franchise/summary?body=leeds' },
+    { url: '/api/v1/franchise/summary?body=manchester&period=2021-06&view=local' },
+  ],
+  'GET /api/v1/franchise/suppliers': [{ url: '/api/v1/franchise/suppliers?body=leeds' }],
+  'GET /api/v1/franchise/conditions': [{ url: '/api/v1/franchise/conditions?body=leeds&view=verdicts' }],
+  'POST /api/v1/franchise/conditions': [
+    { url: '/api/v1/franchise/conditions?body=leeds', body: () => CONDITIONS },
+  ],
+  'GET /api/v1/franchise/whatif': [
+    { url: '/api/v1/franchise/whatif?body=leeds&category=*&share=0.2' },
+    { url: '/api/v1/franchise/whatif?body=leeds&category=*&share=0.2&target=gender-pay-gap' },
+  ],
   'GET /api/v1/gender': [{ url: '/api/v1/gender' }, { url: '/api/v1/gender?area=E06000001&statistic=mean' }],
   'GET /api/v1/finance/examples': [{ url: '/api/v1/finance/examples' }],
   'POST /api/v1/finance/run': [

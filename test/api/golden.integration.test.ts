@@ -26,6 +26,7 @@ const ROUTES: Record<string, string> = {
   'gender-sizes.csv': '/api/v1/gender?view=sizes&format=csv',
   'io-layers-tlc11.json': '/api/v1/io/layers?area=TLC11',
   'taxonomy.json': '/api/v1/taxonomies/foundational-economy-v1',
+  'franchise-leeds-summary.csv': '/api/v1/franchise/summary?body=leeds&format=csv',
   'openapi.json': '/api/v1/openapi.json',
 };
 

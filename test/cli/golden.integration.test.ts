@@ -26,6 +26,7 @@ const COMMANDS: Record<string, string[]> = {
     '--format',
     'table',
   ],
+  'franchise-conditions-leeds': ['franchise', 'conditions', '--body', 'leeds', '--format', 'table'],
   'missions-hartlepool': [
     'missions',
     'status',

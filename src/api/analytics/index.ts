@@ -8,6 +8,7 @@ import { compositeRoutes } from './composite.ts';
 import { datasetRoutes } from './datasets.ts';
 import { entitlementRoutes } from './entitlements.ts';
 import { financeRoutes } from './finance.ts';
+import { franchiseRoutes } from './franchise.ts';
 import { genderRoutes } from './gender.ts';
 import { indicatorRoutes } from './indicators.ts';
 import { ioRoutes } from './io.ts';
@@ -33,4 +34,5 @@ export function analyticsRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   genderRoutes(app, deps);
   scenarioRoutes(app, deps);
   financeRoutes(app, deps);
+  franchiseRoutes(app, deps);
 }

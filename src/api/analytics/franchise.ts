@@ -1,0 +1,167 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  CONDITION_VIEWS,
+  FranchiseBodies,
+  FranchiseConditions,
+  FranchiseSummary,
+  FranchiseSupplierList,
+  franchiseViews,
+  FranchiseWhatIf,
+  SUMMARY_VIEWS,
+  SUPPLIER_VIEWS,
+} from '../../contract/franchise.ts';
+import { conditionsFromValue } from '../../workbench.ts';
+import type { ApiDeps } from '../deps.ts';
+import { tableNow } from '../respond.ts';
+import { fileBody, fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
+import { fileOf } from './body.ts';
+
+const Body = z
+  .string()
+  .regex(/^[\w .&'()-]{2,120}$/, 'a body id such as manchester, or its name')
+  .openapi({ example: 'manchester' });
+const Period = z
+  .string()
+  .regex(/^\d{4}(-\d{2})?$/, 'a financial year 2021-22, a month 2021-04 or a year 2021')
+  .optional();
+const BodyQuery = { body: Body, period: Period, taxonomy: TaxonomyParam, format: FormatQuery };
+const viewOf = <T extends readonly [string, ...string[]]>(views: T, fallback: T[number]) =>
+  z
+    .enum(views)
+    .default(fallback as never)
+    .openapi({ description: 'which table a CSV download holds (JSON holds all)' });
+
+const bodies = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/bodies',
+  summary: 'The public bodies with spend or contracts in the store, and the dates held',
+  responses: jsonResponse(FranchiseBodies, 'Bodies'),
+});
+
+const summary = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/summary',
+  summary:
+    'A body’s spend: totals that reconcile with the files, payee classes, match rates three ways, layers, services, size bands, concentration, local share under each declared rule, LM3 beside the input–output view',
+  request: { query: z.strictObject({ ...BodyQuery, view: viewOf(SUMMARY_VIEWS, 'summary') }) },
+  responses: tableResponse(FranchiseSummary, 'Spend summary'),
+});
+
+const suppliers = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/suppliers',
+  summary:
+    'A body’s suppliers by spend: match status, place, size, layer, latest gender pay gap, and the default franchise conditions each meets, fails or cannot be known for; the review list of matches left to a person',
+  request: { query: z.strictObject({ ...BodyQuery, view: viewOf(SUPPLIER_VIEWS, 'suppliers') }) },
+  responses: tableResponse(FranchiseSupplierList, 'Suppliers'),
+});
+
+const conditionsQuery = z.strictObject({ ...BodyQuery, view: viewOf(CONDITION_VIEWS, 'totals') });
+
+const conditions = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/conditions',
+  summary: 'The default franchise conditions applied to a body’s suppliers: £ meeting, failing and unknown',
+  request: { query: conditionsQuery },
+  responses: tableResponse(FranchiseConditions, 'Conditions'),
+});
+
+const postConditions = createRoute({
+  method: 'post',
+  path: '/api/v1/franchise/conditions',
+  summary:
+    'A franchise conditions file (JSON) applied to a body’s suppliers; schema errors name the path in the file',
+  request: {
+    query: conditionsQuery,
+    body: fileBody('a franchise conditions file (data/franchise/conditions-default.yaml as JSON)', {
+      id: 'my-conditions',
+      version: 1,
+      title: 'My conditions',
+      conditions: [
+        {
+          id: 'local-supply',
+          name: 'Registered office in the area',
+          rule: 'registered-office-local',
+          evidence: 'registered-office postcode',
+          params: { area: 'local' },
+        },
+      ],
+    }),
+  },
+  responses: { ...tableResponse(FranchiseConditions, 'Conditions'), ...fileErrors },
+});
+
+const whatif = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/whatif',
+  summary:
+    'Move a share of a category’s spend to local suppliers or to suppliers meeting a default condition: the demand change (area, industry, £ a year) for the scenario lab',
+  request: {
+    query: z.strictObject({
+      ...BodyQuery,
+      category: z.string().min(1).max(120).openapi({ description: 'a service area as published, or *' }),
+      field: z.enum(['service', 'expense-type']).default('service'),
+      share: z.coerce.number().min(0).max(1).default(0.1),
+      target: z
+        .string()
+        .regex(/^[a-z0-9-]{1,64}$/)
+        .default('local'),
+    }),
+  },
+  responses: tableResponse(FranchiseWhatIf, 'What-if'),
+});
+
+export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: ApiDeps): void {
+  app.openapi(bodies, (c) => responses.json(c, 'franchise-bodies', () => wb.franchiseBodies()));
+  app.openapi(summary, (c) => {
+    const { view, body, period, taxonomy } = c.req.valid('query');
+    const t = wb.taxonomy(taxonomy);
+    const q = { body, ...(period ? { period } : {}) };
+    return responses.table(
+      c,
+      `franchise-summary|${view}|${body}|${period ?? ''}|${t.id}`,
+      () => wb.franchiseSummary(q, t),
+      franchiseViews[view],
+    );
+  });
+  app.openapi(suppliers, (c) => {
+    const { view, body, period, taxonomy } = c.req.valid('query');
+    const t = wb.taxonomy(taxonomy);
+    return responses.table(
+      c,
+      `franchise-suppliers|${view}|${body}|${period ?? ''}|${t.id}`,
+      () => wb.franchiseSupplierList({ body, ...(period ? { period } : {}) }, t),
+      franchiseViews[view === 'review' ? 'supplierReview' : 'supplierConditions'],
+    );
+  });
+  app.openapi(conditions, (c) => {
+    const { view, body, period, taxonomy } = c.req.valid('query');
+    const t = wb.taxonomy(taxonomy);
+    return responses.table(
+      c,
+      `franchise-conditions|${view}|${body}|${period ?? ''}|${t.id}`,
+      () => wb.franchiseConditions({ body, ...(period ? { period } : {}) }, t),
+      franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions'],
+    );
+  });
+  app.openapi(postConditions, async (c) => {
+    const { view, body, period, taxonomy } = c.req.valid('query');
+    const set = conditionsFromValue((await fileOf(c)).value, 'request body');
+    const r = await wb.franchiseConditions(
+      { body, ...(period ? { period } : {}), conditions: set },
+      wb.taxonomy(taxonomy),
+    );
+    return tableNow(c, r, franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions']);
+  });
+  app.openapi(whatif, (c) => {
+    const { format: _f, taxonomy, period, ...q } = c.req.valid('query');
+    const t = wb.taxonomy(taxonomy);
+    const req = { ...q, ...(period ? { period } : {}) };
+    return responses.table(
+      c,
+      `franchise-whatif|${JSON.stringify(req)}|${t.id}`,
+      () => wb.franchiseWhatIf(req, t),
+      franchiseViews.whatif,
+    );
+  });
+}
