@@ -117,8 +117,8 @@ for (const kind of storeKinds()) {
         });
       const page = await voters[0]!.request('GET', `/participate/${ID}`);
       const html = await page.text();
-      assert.match(html, /Evidence: Hartlepool/);
-      assert.match(html, /foundational-material/);
+      assert.match(html, /About Hartlepool’s economy/);
+      assert.match(html, /Foundational: material/);
       assert.match(html, /95% interval/);
       const form = await voters[0]!.request('POST', `/participate/${ID}/ballot`, {
         form: { option: ['p2', 'p5'], ageBand: '25-49' },

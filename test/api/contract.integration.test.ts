@@ -5,14 +5,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { z } from 'zod';
 import type { Workbench } from '../../src/workbench.ts';
-import { appOver } from '../helpers/api.ts';
+import { SCENARIO_EXAMPLE } from '../../src/api/analytics/scenario-example.ts';
+import { createApp } from '../../src/api/app.ts';
+import type { appOver } from '../helpers/api.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
 let wb: Workbench;
 let app: ReturnType<typeof appOver>;
+const SCENARIO = { ...SCENARIO_EXAMPLE, appraisal: { draws: 50, seed: 1 } };
 before(async () => {
   wb = await packWorkbench();
-  app = appOver(wb);
+  // every costly route is called here from one address: a bucket for all of them
+  app = createApp({
+    workbench: wb,
+    webDir: null,
+    costly: { concurrency: 2, waiting: 64, perMinute: 600, burst: 100 },
+  });
 });
 after(() => wb.close());
 
@@ -114,6 +122,20 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
     { url: '/api/v1/franchise/whatif?body=leeds&category=*&share=0.2&target=gender-pay-gap' },
   ],
   'GET /api/v1/gender': [{ url: '/api/v1/gender' }, { url: '/api/v1/gender?area=E06000001&statistic=mean' }],
+  'GET /api/v1/scenarios/examples': [{ url: '/api/v1/scenarios/examples' }],
+  'POST /api/v1/scenarios/run': [{ url: '/api/v1/scenarios/run?draws=50', body: () => SCENARIO }],
+  'POST /api/v1/scenarios/frontier': [
+    {
+      url: '/api/v1/scenarios/frontier',
+      body: () => ({ scenario: SCENARIO, budget: 3e7, weights: { jobs: 0.5, gva_per_job: 0.5 } }),
+    },
+  ],
+  'POST /api/v1/scenarios/compare': [
+    {
+      url: '/api/v1/scenarios/compare',
+      body: () => ({ a: { ...SCENARIO, interventions: [SCENARIO.interventions[0]] } }),
+    },
+  ],
   'GET /api/v1/finance/examples': [{ url: '/api/v1/finance/examples' }],
   'POST /api/v1/finance/run': [
     { url: '/api/v1/finance/run?paths=300', body: () => example('collective-dc') },
