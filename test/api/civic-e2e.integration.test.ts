@@ -126,7 +126,7 @@ for (const kind of storeKinds()) {
       assert.equal(form.status, 303);
       assert.match(form.headers.get('location')!, new RegExp(`^/participate/${ID}\\?receipt=[0-9a-f]{64}$`));
       const receipt = await voters[0]!.request('GET', form.headers.get('location')!);
-      assert.match(await receipt.text(), /Your ballot is in the log as entry 49/);
+      assert.match(await receipt.text(), /Your ballot is recorded<\/strong> as entry 49 of the log/);
 
       const head = (await (await admin.request('GET', `/api/v1/civic/consultations/${ID}/head`)).json()) as {
         hash: string;

@@ -24,7 +24,7 @@ describe('strata layers', () => {
 
   it('refuses an unknown level, measure or year with one line and exit 2', async () => {
     for (const [args, message] of [
-      [['--level', 'parish'], 'invalid level: parish (lad, itl3, itl2, itl1, uk)'],
+      [['--level', 'parish'], 'invalid level: parish (lad, itl3, itl2, itl1, uk, cauth)'],
       [['--measure', 'jobs'], 'invalid measure: jobs (gva_cp, gva_cvm or residents_in_employment)'],
       [['--year', '22'], 'invalid year: 22'],
       [['--year', '1990'], 'no gva_cp for 1990 at itl3 level (years 1998–2022)'],
