@@ -87,7 +87,7 @@ describe('participation pages without JavaScript, by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/receipt=[0-9a-f]{64}$/);
     assert.match(
-      await page.locator('[role=status]').innerText(),
+      await page.locator('.notice-ok[role=status]').innerText(),
       /Your ballot is recorded as entry 0 of the log/,
     );
     assert.ok(await page.locator('#opt-0').isChecked());

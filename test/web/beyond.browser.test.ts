@@ -65,7 +65,8 @@ describe('beyond-GDP pages in Chromium', () => {
       await page.getByTestId('nav-participate').click();
       await page.waitForURL('**/participate');
       await page.getByRole('heading', { name: 'Consultations' }).waitFor();
-      assert.equal(await page.locator('.site-header').count(), 0, 'the server page, not the app');
+      assert.equal(await page.locator('#app').count(), 0, 'the server page, not the app');
+      assert.equal(await page.locator('main.participate').count(), 1, 'the participation page');
       assert.deepEqual(problems, [], 'console errors on the consultation pages');
     } finally {
       await page.close();
