@@ -25,10 +25,10 @@ const Period = z
   .regex(/^\d{4}(-\d{2})?$/, 'a financial year 2021-22, a month 2021-04 or a year 2021')
   .optional();
 const BodyQuery = { body: Body, period: Period, taxonomy: TaxonomyParam, format: FormatQuery };
-const viewOf = <T extends readonly [string, ...string[]]>(views: T, fallback: T[number]) =>
+const viewOf = <const T extends readonly [string, ...string[]]>(views: T, fallback: T[number]) =>
   z
     .enum(views)
-    .default(fallback as never)
+    .default(fallback)
     .openapi({ description: 'which table a CSV download holds (JSON holds all)' });
 
 const bodies = createRoute({
