@@ -4,6 +4,7 @@
 // thread did what never matters: the bytes are the same for any number of threads. Workers
 // register tsx's loader themselves (Node 20 does not apply `--import` hooks to a worker's
 // entry), so the TypeScript entry runs as it is.
+import { workerSource } from '../../core/worker-source.ts';
 import { Worker } from 'node:worker_threads';
 import type { SimulationPlan } from './plan.ts';
 import { blocksOf, outputLength, simulateBlock, summariseJob, SUMMARY_WIDTH } from './simulate.ts';
@@ -67,9 +68,7 @@ export interface FinancePoolOptions {
 export function createFinancePool(size: number, o: FinancePoolOptions = {}): FinancePool {
   const caller = o.caller ?? true;
   if (!(Number.isInteger(size) && size >= (caller ? 0 : 1))) throw new Error(`invalid worker count: ${size}`);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const shim = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
   if (o.unref) for (const w of workers) w.unref();
   let jobs = 0;

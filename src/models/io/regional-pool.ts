@@ -5,6 +5,7 @@
 // models are identical, bit for bit, whatever the number of threads or who built which area.
 // Workers register tsx's loader themselves (Node 20 does not apply `--import` hooks to a
 // worker's entry module), so the TypeScript entry runs as it is.
+import { workerSource } from '../../core/worker-source.ts';
 import { Worker } from 'node:worker_threads';
 import type { NationalModel } from './national.ts';
 import {
@@ -46,9 +47,7 @@ interface Job {
 /** Starts `size` worker threads (they load in the background; work starts before they are up). */
 export function createRegionalPool(size: number): RegionalPool {
   if (!(Number.isInteger(size) && size >= 0)) throw new Error(`invalid worker count: ${size}`);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./regional-worker.ts', import.meta.url).href;
-  const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const shim = workerSource(import.meta.url, 'regional-worker');
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
   const ready = new Set<Worker>();
   let job: Job | undefined;

@@ -3,6 +3,7 @@
 // thread starts at once; workers join when they have started). Results come back in task order
 // and each depends only on its task, so they are the same whatever the number of threads.
 // Workers register tsx's loader themselves (as src/models/composite/parallel.ts explains).
+import { workerSource } from '../../core/worker-source.ts';
 import { Worker } from 'node:worker_threads';
 import {
   appraiseLocal,
@@ -48,9 +49,7 @@ interface Job {
 /** Starts `size` worker threads (0: everything on the calling thread). */
 export function createScenarioPool(size: number): ScenarioPool {
   if (!(Number.isInteger(size) && size >= 0)) throw new Error(`invalid worker count: ${size}`);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const shim = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const shim = workerSource(import.meta.url, 'worker');
   const workers = Array.from({ length: size }, () => new Worker(shim, { eval: true, execArgv: [] }));
   const ready = new Set<Worker>();
   let job: Job | undefined;
