@@ -95,7 +95,7 @@ import {
   type FreezeSpec,
 } from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
-import { areaReport, reportInput, type ReportOptions } from './workbench/report.ts';
+import type { ReportOptions } from './workbench/report.ts';
 import { scenarioCompare } from './workbench/scenario-compare.ts';
 import { exampleScenarioFile, scenarioExamples } from './workbench/scenario-examples.ts';
 import { scenarioFrontier, type FrontierOptions } from './workbench/scenario-frontier.ts';
@@ -432,11 +432,15 @@ export class Workbench implements Ctx {
     return projectionOutturn(this, regs, id, policy, t);
   }
   /** One area's report (or the UK's) as one self-contained HTML file. */
-  report(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<string> {
+  // Loaded on first use: the charts' renderer (Observable Plot in linkedom) takes 0.4 s to load,
+  // which no other command should pay.
+  async report(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<string> {
+    const { areaReport } = await import('./workbench/report.ts');
     return areaReport(this, regs, o, t);
   }
   /** What the report is built from (the page is `reportHtml(input)`). */
-  reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {
+  async reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {
+    const { reportInput } = await import('./workbench/report.ts');
     return reportInput(this, regs, o, t);
   }
 

@@ -177,6 +177,21 @@ describe('architecture', () => {
     assert.deepEqual(sqlOutsideStores(files), []);
   });
 
+  it('every package the server and CLI import at run time is a dependency, not a dev dependency', () => {
+    // The release (`npm install strata`) installs `dependencies` only: a package the compiled
+    // server or CLI loads must be there. The web app is bundled by Vite, so its packages are not.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const missing = new Set<string>();
+    for (const f of files.filter((f) => moduleOf(f) !== 'web')) {
+      for (const i of importsOf(readFileSync(f, 'utf8'))) {
+        if (i.typeOnly || i.spec.startsWith('.') || i.spec.startsWith('node:')) continue;
+        const name = i.spec.startsWith('@') ? i.spec.split('/').slice(0, 2).join('/') : i.spec.split('/')[0]!;
+        if (!(name in pkg.dependencies)) missing.add(`${name} (imported by ${relative(SRC, f)})`);
+      }
+    }
+    assert.deepEqual([...missing], []);
+  });
+
   it('reads import forms and SQL, so a breach cannot hide', () => {
     const text = `import a from '../store/db.ts';\nimport type { B } from "../core/x.ts";\nexport { c } from './c.ts';\nconst d = await import('../api/server.ts');\nimport './side.ts';\nexport type { E } from '../contract/e.ts';`;
     assert.deepEqual(importsOf(text), [
