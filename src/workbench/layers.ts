@@ -18,6 +18,7 @@ export interface LayersResult {
   level: Level;
   measure: LayerMeasure;
   taxonomy: string;
+  /** Every year the source publishes (the table may hold only one of them). */
   years: number[];
   table: Table;
   names: Map<string, string>;
@@ -41,23 +42,43 @@ export function layersAll(
   );
 }
 
-/** The layer table built afresh from the store (what layersAll caches). */
+/**
+ * One year's layer table (or the latest's): what a command asking for one year needs, read
+ * without the other years. Its rows equal that year's rows of layersAll (a test checks).
+ */
+export function layersOfYear(
+  ctx: Ctx,
+  level: Level,
+  measure: LayerMeasure,
+  taxonomy: Taxonomy,
+  year: number | 'latest',
+): Promise<LayersResult> {
+  return ctx.cached(`layers:${level}:${measure}:${taxonomyKey(taxonomy)}:${year}`, () =>
+    buildLayers(ctx, level, measure, taxonomy, year),
+  );
+}
+
+/** The layer table built afresh from the store (what layersAll and layersOfYear cache). */
 export async function buildLayers(
   ctx: Ctx,
   level: Level,
   measure: LayerMeasure,
   taxonomy: Taxonomy,
+  only?: number | 'latest',
 ): Promise<LayersResult> {
-  const sp = await loadPanel(ctx, level, measure);
+  const sp = await loadPanel(ctx, level, measure, only);
   const w = layerWeights(sp.panel.industries, taxonomy, await splitBasis(ctx, measure));
   // Combined authorities are compared with the UK (every district), not with each other.
-  const against =
-    level === 'cauth' ? (await layersAll(ctx, 'lad', measure, taxonomy)).table.reference : undefined;
+  const lad = () =>
+    only === undefined
+      ? layersAll(ctx, 'lad', measure, taxonomy)
+      : layersOfYear(ctx, 'lad', measure, taxonomy, sp.panel.years[0] ?? only);
+  const against = level === 'cauth' ? (await lad()).table.reference : undefined;
   return {
     level,
     measure,
     taxonomy: taxonomy.id,
-    years: sp.panel.years,
+    years: sp.published,
     table: layerTable(sp.panel, w, against),
     names: sp.names,
     source: sp.source,
@@ -73,7 +94,7 @@ export function layerRows(r: LayersResult, year?: number, only?: string): LayerR
   const t = r.table;
   if (year !== undefined && !t.years.includes(year)) {
     throw new UsageError(
-      `no ${r.measure} for ${year} at ${r.level} level (years ${t.years[0]}–${t.years.at(-1)})`,
+      `no ${r.measure} for ${year} at ${r.level} level (years ${r.years[0]}–${r.years.at(-1)})`,
     );
   }
   const rows: LayerRow[] = [];
@@ -110,7 +131,10 @@ export interface LayerQuery {
 
 /** The layer table of every area at a level for a year (or every year). */
 export async function layerTableOf(ctx: Ctx, q: LayerQuery, taxonomy: Taxonomy): Promise<LayerTable> {
-  const r = await layersAll(ctx, q.level, q.measure, taxonomy);
+  const r =
+    q.year === 'all'
+      ? await layersAll(ctx, q.level, q.measure, taxonomy)
+      : await layersOfYear(ctx, q.level, q.measure, taxonomy, q.year);
   const year = q.year === 'all' ? undefined : q.year === 'latest' ? r.years.at(-1)! : q.year;
   return {
     level: q.level,

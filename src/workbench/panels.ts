@@ -17,6 +17,8 @@ export interface SourcedPanel {
   names: Map<string, string>;
   /** Published industry code → its published name. */
   industryNames: Map<string, string>;
+  /** Every year the source publishes (the panel may hold only one of them). */
+  published: number[];
   source: { id: string; vintage: string; title: string; publisher: string };
   notes: string[];
 }
@@ -37,17 +39,24 @@ const MEASURE_NOTES: Partial<Record<LayerMeasure, string>> = {
 
 /**
  * Loads the finest published industries (the leaves of the source's tree, which partition its
- * total) for every area and year, then rolls up to the level asked for.
+ * total) for every area and year (or only one), then rolls up to the level asked for.
  */
-export async function loadPanel(ctx: Ctx, level: Level, measure: LayerMeasure): Promise<SourcedPanel> {
+export async function loadPanel(
+  ctx: Ctx,
+  level: Level,
+  measure: LayerMeasure,
+  only?: number | 'latest',
+): Promise<SourcedPanel> {
   const { source, base } = baseSource(level, measure);
   const ds = await requireDataset(ctx.store, source);
-  const panel = await industryPanel(ctx.store, ds.id, measure);
-  if (!panel) throw new UsageError(`no ${measure} values in ${source}`, 'no_data', 409);
+  const read = await industryPanel(ctx.store, ds.id, measure, only);
+  if (!read) throw new UsageError(`no ${measure} values in ${source}`, 'no_data', 409);
+  const { published, ...panel } = read;
   const names = await datasetNames(ctx.store, ds.id);
   const note = MEASURE_NOTES[measure];
   const sourced: SourcedPanel = {
     panel: { measure, ...panel },
+    published,
     names: names.areas,
     industryNames: names.industries,
     source: { ...ds, id: source },

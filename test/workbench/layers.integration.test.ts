@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { loadTaxonomy, type Workbench } from '../../src/workbench.ts';
-import { layerRows, layersAll } from '../../src/workbench/layers.ts';
+import { layerRows, layersAll, layersOfYear } from '../../src/workbench/layers.ts';
 import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
 let wb: Workbench;
@@ -48,6 +48,29 @@ describe('layered economy on the real pack', () => {
       const r = await layersAll(wb, level, 'gva_cp', loadTaxonomy());
       for (const y of r.years) checkInvariants(layerRows(r, y), n);
     }
+  });
+  it('one year read alone gives exactly that year of the whole table, at every level', async () => {
+    const t = loadTaxonomy();
+    for (const [level, year] of [
+      ['itl3', 2022],
+      ['itl1', 1998],
+      ['lad', 2023],
+      ['cauth', 2010],
+      ['uk', 2015],
+    ] as const) {
+      const all = await layersAll(wb, level, 'gva_cp', t);
+      const one = await layersOfYear(wb, level, 'gva_cp', t, year);
+      assert.deepEqual(one.table.years, [year], level);
+      assert.deepEqual(one.years, all.years, `${level}: every published year is still listed`);
+      assert.deepEqual(layerRows(one, year), layerRows(all, year), `${level} ${year}`);
+      assert.deepEqual(one.notes, all.notes, level);
+    }
+    const latest = await layersOfYear(wb, 'itl3', 'gva_cp', t, 'latest');
+    assert.deepEqual(latest.table.years, [2022]);
+    await assert.rejects(
+      async () => layerRows(await layersOfYear(wb, 'itl3', 'gva_cp', t, 2031), 2031),
+      /no gva_cp for 2031 at itl3 level \(years 1998–2022\)/,
+    );
   });
   it('rolled-up ITL3 tables add to the same UK total as the ITL3 areas', async () => {
     const itl3 = await layersAll(wb, 'itl3', 'gva_cp', loadTaxonomy());
