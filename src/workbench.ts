@@ -48,102 +48,62 @@ import type { Registry } from './models/registry/entry.ts';
 import type { Registers } from './civic/service.ts';
 import type { ReportInput } from './reports/input.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
-import { listAreas, type AreaQuery } from './workbench/areas.ts';
-import { boundaryTopology } from './workbench/boundaries.ts';
+import type { AreaQuery } from './workbench/areas.ts';
 import { ResultCache } from './workbench/cache.ts';
-import { importCommitments } from './workbench/commitment-import.ts';
-import {
-  assessCommitments,
-  commitmentHistory,
-  commitmentList,
-  type CommitmentQuery,
-} from './workbench/commitments.ts';
-import { compareAreas, type CompareOptions } from './workbench/compare.ts';
-import { compositeExample, runCompositeFile } from './workbench/composite-file.ts';
+import type { CommitmentQuery } from './workbench/commitments.ts';
+import type { CompareOptions } from './workbench/compare.ts';
 import type { Ctx } from './workbench/context.ts';
 import type { ParsedFile } from './workbench/data-file.ts';
-import { datasetList, importDir, listDatasets, verifyStore, type Progress } from './workbench/data.ts';
-import { defaultFloors, defaultFloorsFile, entitlements } from './workbench/entitlements.ts';
-import { financeExamples, runFinance, type FinanceOptions } from './workbench/finance.ts';
-import {
-  franchiseConditions,
-  franchiseImport,
-  franchiseRegister,
-  franchiseSummary,
-  franchiseSuppliers,
-  franchiseWhatIf,
-  type ConditionSet,
-  type FranchiseImportOptions,
-  type FranchiseImportReport,
-  type WhatIfRequest,
+import type { Progress } from './workbench/data.ts';
+import type { FinanceOptions } from './workbench/finance.ts';
+import type {
+  ConditionSet,
+  FranchiseImportOptions,
+  FranchiseImportReport,
+  WhatIfRequest,
 } from './workbench/franchise.ts';
-import { franchiseBodyList, franchiseSupplierList } from './workbench/franchise-supplier-list.ts';
-import { genderLens } from './workbench/gender.ts';
-import { indicatorTable } from './workbench/indicator-table.ts';
-import { indicatorValues, listIndicators } from './workbench/indicators.ts';
-import { ioExtract, ioLayers, ioMultipliers, type IoOptions } from './workbench/io-answers.ts';
-import { ioShock, type ShockOptions } from './workbench/io-shock.ts';
-import { layerTableOf, type LayerQuery } from './workbench/layers.ts';
+import type { IoOptions } from './workbench/io-answers.ts';
+import type { ShockOptions } from './workbench/io-shock.ts';
+import type { LayerQuery } from './workbench/layers.ts';
 import { Lookups } from './workbench/lookups.ts';
-import { missionList, missionStatus } from './workbench/missions.ts';
-import { areaPopulation, type AreaPopulation } from './workbench/population.ts';
-import { areaProfile } from './workbench/profile.ts';
-import {
-  freezeProjection,
-  projectionList,
-  projectionOutturn,
-  type FreezeSpec,
-} from './workbench/projections.ts';
+import type { AreaPopulation } from './workbench/population.ts';
+import type { FreezeSpec } from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import type { ReportOptions } from './workbench/report.ts';
-import { scenarioCompare } from './workbench/scenario-compare.ts';
-import { exampleScenarioFile, scenarioExamples } from './workbench/scenario-examples.ts';
-import { scenarioFrontier, type FrontierOptions } from './workbench/scenario-frontier.ts';
-import { scenarioRollup } from './workbench/scenario-rollup.ts';
-import { runScenario, type ScenarioOptions } from './workbench/scenarios.ts';
+import type { FrontierOptions } from './workbench/scenario-frontier.ts';
+import type { ScenarioOptions } from './workbench/scenarios.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
 export { StoreHolder, type Generation } from './store/holder.ts';
-export { importStore } from './workbench/import-store.ts';
-export { importFranchiseStore } from './workbench/franchise-import-store.ts';
-export {
-  conditionsFromValue,
-  DEFAULT_CONDITIONS,
-  DUPLICATE_RULES,
-  type DuplicateRule,
-  type FranchiseImportReport,
-  type WhatIfRequest,
-} from './workbench/franchise.ts';
-export { createWorkerPool, type WorkerPool } from './models/composite/index.ts';
+// Only what is light to load is re-exported with its value: a command loads this file, and a
+// heavy part (franchise, finance, scenarios, input–output models) is imported from its own module
+// by the commands and routes that use it, and by the methods below on first use.
+export type { DuplicateRule, FranchiseImportReport, WhatIfRequest } from './workbench/franchise.ts';
+export type { WorkerPool } from './models/composite/index.ts';
 export { OfflineError } from './ingest/fetch.ts';
-export { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from './models/io/index.ts';
-export { fetchPack, type ImportReport, type DatasetRow, type VerifyFinding } from './workbench/data.ts';
+export type { ImportReport, DatasetRow, VerifyFinding } from './workbench/data.ts';
 export { TAXONOMY_IDS, loadTaxonomy } from './workbench/taxonomies.ts';
 export { DataFileError, fromValue, parseText, readDataFile, type ParsedFile } from './workbench/data-file.ts';
 export { DEFAULT_REGISTRY, loadRegistry, type Registry } from './workbench/registry.ts';
-export { MissingValuesError } from './workbench/composite-file.ts';
-export { exampleMission, exampleMissions } from './workbench/missions.ts';
 export {
   agreedNote,
   agreedSource,
   withAgreedWeights,
   type AgreedWeights,
 } from './workbench/agreed-weights.ts';
-export { financeExample, policyFromValue, withMandateWeights } from './workbench/finance.ts';
 export type { FinanceCaps, FinanceOptions } from './workbench/finance.ts';
-export { createFinancePool, type FinancePool } from './models/finance/parallel.ts';
+export type { FinancePool } from './models/finance/parallel.ts';
 export type { AreaQuery } from './workbench/areas.ts';
 export type { CommitmentQuery } from './workbench/commitments.ts';
 export type { ReportOptions } from './workbench/report.ts';
-export { projectionMethod, PROJECTION_METHODS, type FreezeSpec } from './workbench/projections.ts';
+export type { FreezeSpec } from './workbench/projections.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
 export type { IoOptions } from './workbench/io-answers.ts';
 export type { ShockOptions } from './workbench/io-shock.ts';
 export type { ScenarioOptions } from './workbench/scenarios.ts';
 export type { FrontierOptions, WeightsInput } from './workbench/scenario-frontier.ts';
-export { defaultWorkers } from './workbench/scenarios.ts';
 export type { LayerQuery } from './workbench/layers.ts';
 
 /** How to open a workbench: read-only (a server), and the registry and default taxonomy files (the CLI's --registry, --taxonomy). */
@@ -240,195 +200,244 @@ export class Workbench implements Ctx {
 
   // Data: import, list, verify.
 
-  import(dir: string, onProgress?: Progress) {
+  async import(dir: string, onProgress?: Progress) {
+    const { importDir } = await import('./workbench/data.ts');
     return importDir(this.store, dir, onProgress);
   }
-  datasetRows() {
+  async datasetRows() {
+    const { listDatasets } = await import('./workbench/data.ts');
     return listDatasets(this.store);
   }
-  datasets(): Promise<DatasetList> {
+  async datasets(): Promise<DatasetList> {
+    const { datasetList } = await import('./workbench/data.ts');
     return datasetList(this.store);
   }
-  verify(dir?: string) {
+  async verify(dir?: string) {
+    const { verifyStore } = await import('./workbench/data.ts');
     return verifyStore(this.store, dir);
   }
 
   // Places and the layered economy.
 
-  areas(q: AreaQuery): Promise<AreaList> {
+  async areas(q: AreaQuery): Promise<AreaList> {
+    const { listAreas } = await import('./workbench/areas.ts');
     return listAreas(this, q);
   }
-  profile(code: string, t = this.defaultTaxonomy): Promise<AreaProfile> {
+  async profile(code: string, t = this.defaultTaxonomy): Promise<AreaProfile> {
+    const { areaProfile } = await import('./workbench/profile.ts');
     return areaProfile(this, code, t);
   }
-  layers(q: LayerQuery, t = this.defaultTaxonomy): Promise<LayerTable> {
+  async layers(q: LayerQuery, t = this.defaultTaxonomy): Promise<LayerTable> {
+    const { layerTableOf } = await import('./workbench/layers.ts');
     return layerTableOf(this, q, t);
   }
-  boundaries(level: AreaLevel): Promise<string> {
+  async boundaries(level: AreaLevel): Promise<string> {
+    const { boundaryTopology } = await import('./workbench/boundaries.ts');
     return boundaryTopology(this, level);
   }
-  population(area: string): Promise<AreaPopulation | null> {
+  async population(area: string): Promise<AreaPopulation | null> {
+    const { areaPopulation } = await import('./workbench/population.ts');
     return areaPopulation(this, area);
   }
 
   // Indicators, comparisons, composites, missions, entitlements, the gender lens.
 
-  indicators(): Promise<IndicatorList> {
+  async indicators(): Promise<IndicatorList> {
+    const { listIndicators } = await import('./workbench/indicators.ts');
     return listIndicators(this);
   }
-  indicator(id: string, q: { level?: AreaLevel; period?: string } = {}): Promise<IndicatorValues> {
+  async indicator(id: string, q: { level?: AreaLevel; period?: string } = {}): Promise<IndicatorValues> {
+    const { indicatorValues } = await import('./workbench/indicators.ts');
     return indicatorValues(this, id, q);
   }
   registryList(group?: string): Promise<RegistryList> {
     return listRegistry(this, group);
   }
-  indicatorTable(
+  async indicatorTable(
     id: string,
     q: { level?: string; period?: string },
     t = this.defaultTaxonomy,
   ): Promise<IndicatorTable> {
+    const { indicatorTable } = await import('./workbench/indicator-table.ts');
     return indicatorTable(this, t, id, q);
   }
-  compare(code: string, opts: CompareOptions, t = this.defaultTaxonomy): Promise<AreaComparison> {
+  async compare(code: string, opts: CompareOptions, t = this.defaultTaxonomy): Promise<AreaComparison> {
+    const { compareAreas } = await import('./workbench/compare.ts');
     return compareAreas(this, t, code, opts);
   }
-  composite(
+  async composite(
     file: ParsedFile,
     opts: { workers?: number; pool?: WorkerPool } = {},
     t = this.defaultTaxonomy,
   ): Promise<CompositeReport> {
+    const { runCompositeFile } = await import('./workbench/composite-file.ts');
     return runCompositeFile(this, t, file, opts);
   }
-  compositeExample(): CompositeFile {
+  async compositeExample(): Promise<CompositeFile> {
+    const { compositeExample } = await import('./workbench/composite-file.ts');
     return compositeExample();
   }
-  missions(): MissionList {
+  async missions(): Promise<MissionList> {
+    const { missionList } = await import('./workbench/missions.ts');
     return missionList();
   }
-  missionStatus(
+  async missionStatus(
     file: ParsedFile,
     opts: { area?: string } = {},
     t = this.defaultTaxonomy,
   ): Promise<MissionReport> {
+    const { missionStatus } = await import('./workbench/missions.ts');
     return missionStatus(this, t, file, opts);
   }
-  floors(): FloorsFile {
+  async floors(): Promise<FloorsFile> {
+    const { defaultFloorsFile } = await import('./workbench/entitlements.ts');
     return defaultFloorsFile(this.registry);
   }
-  entitlements(
-    file: ParsedFile = defaultFloors(),
+  async entitlements(
+    file?: ParsedFile,
     opts: { area?: string } = {},
     t = this.defaultTaxonomy,
   ): Promise<EntitlementReport> {
-    return entitlements(this, t, file, opts);
+    const { defaultFloors, entitlements } = await import('./workbench/entitlements.ts');
+    return entitlements(this, t, file ?? defaultFloors(), opts);
   }
-  gender(
+  async gender(
     opts: { area?: string; period?: string; statistic?: 'median' | 'mean' } = {},
     t = this.defaultTaxonomy,
   ): Promise<GenderReport> {
+    const { genderLens } = await import('./workbench/gender.ts');
     return genderLens(this, t, opts);
   }
 
   // Democratised finance: pensions, a national investment bank, citizens' wealth funds.
 
   /** The shipped example policy files, as written. */
-  financeExamples(): FinanceExamples {
+  async financeExamples(): Promise<FinanceExamples> {
+    const { financeExamples } = await import('./workbench/finance.ts');
     return financeExamples();
   }
   /** Runs a policy file: every policy against its baseline on the same paths, by area. */
-  finance(file: ParsedFile, opts: FinanceOptions = {}, t = this.defaultTaxonomy): Promise<FinanceReport> {
+  async finance(
+    file: ParsedFile,
+    opts: FinanceOptions = {},
+    t = this.defaultTaxonomy,
+  ): Promise<FinanceReport> {
+    const { runFinance } = await import('./workbench/finance.ts');
     return runFinance(this, t, file, opts);
   }
 
   // Public spending and contracts: where the money goes, what stays, the conditions that come with it.
 
   /** Imports spend files and release packages into this workbench's own store (see importFranchiseStore for a file). */
-  franchiseImport(path: string, opts: FranchiseImportOptions = {}): Promise<FranchiseImportReport> {
+  async franchiseImport(path: string, opts: FranchiseImportOptions = {}): Promise<FranchiseImportReport> {
+    const { franchiseImport } = await import('./workbench/franchise.ts');
     return franchiseImport(this, path, opts);
   }
   /** A body’s spend in a period; `io: false` leaves out the input–output view (the costly part). */
-  franchiseSummary(
+  async franchiseSummary(
     opts: { body: string; period?: string; io?: boolean },
     t = this.defaultTaxonomy,
   ): Promise<FranchiseSummary> {
+    const { franchiseSummary } = await import('./workbench/franchise.ts');
     return franchiseSummary(this, t, opts);
   }
-  franchiseSuppliers(
+  async franchiseSuppliers(
     opts: { body: string; period?: string },
     t = this.defaultTaxonomy,
   ): Promise<FranchiseSuppliers> {
+    const { franchiseSuppliers } = await import('./workbench/franchise.ts');
     return franchiseSuppliers(this, t, opts);
   }
   /** A conditions file (a path, for the CLI) or a parsed set (the API's posted file), applied to a body's suppliers. */
-  franchiseConditions(
+  async franchiseConditions(
     opts: { body: string; period?: string; file?: string; conditions?: ConditionSet },
     t = this.defaultTaxonomy,
   ): Promise<FranchiseConditions> {
+    const { franchiseConditions } = await import('./workbench/franchise.ts');
     return franchiseConditions(this, t, opts);
   }
   /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for. */
-  franchiseSupplierList(
+  async franchiseSupplierList(
     opts: { body: string; period?: string; conditions?: ConditionSet },
     t = this.defaultTaxonomy,
   ): Promise<FranchiseSupplierList> {
+    const { franchiseSupplierList } = await import('./workbench/franchise-supplier-list.ts');
     return franchiseSupplierList(this, t, opts);
   }
-  franchiseBodies(): Promise<FranchiseBodies> {
+  async franchiseBodies(): Promise<FranchiseBodies> {
+    const { franchiseBodyList } = await import('./workbench/franchise-supplier-list.ts');
     return franchiseBodyList(this);
   }
-  franchiseWhatIf(req: WhatIfRequest, t = this.defaultTaxonomy): Promise<FranchiseWhatIf> {
+  async franchiseWhatIf(req: WhatIfRequest, t = this.defaultTaxonomy): Promise<FranchiseWhatIf> {
+    const { franchiseWhatIf } = await import('./workbench/franchise.ts');
     return franchiseWhatIf(this, t, req);
   }
-  franchiseRegister(): Promise<FranchiseRegister> {
+  async franchiseRegister(): Promise<FranchiseRegister> {
+    const { franchiseRegister } = await import('./workbench/franchise.ts');
     return franchiseRegister(this);
   }
 
   // Input–output.
 
-  ioMultipliers(o: IoOptions & { type?: 1 | 2 }, t = this.defaultTaxonomy): Promise<IoMultipliers> {
+  async ioMultipliers(o: IoOptions & { type?: 1 | 2 }, t = this.defaultTaxonomy): Promise<IoMultipliers> {
+    const { ioMultipliers } = await import('./workbench/io-answers.ts');
     return ioMultipliers(this, t, o);
   }
-  ioLayers(o: IoOptions, t = this.defaultTaxonomy): Promise<IoLayers> {
+  async ioLayers(o: IoOptions, t = this.defaultTaxonomy): Promise<IoLayers> {
+    const { ioLayers } = await import('./workbench/io-answers.ts');
     return ioLayers(this, t, o);
   }
-  ioExtract(o: IoOptions & { layer: string }, t = this.defaultTaxonomy): Promise<IoExtraction> {
+  async ioExtract(o: IoOptions & { layer: string }, t = this.defaultTaxonomy): Promise<IoExtraction> {
+    const { ioExtract } = await import('./workbench/io-answers.ts');
     return ioExtract(this, t, o);
   }
-  ioShock(o: ShockOptions, t = this.defaultTaxonomy): Promise<IoShock> {
+  async ioShock(o: ShockOptions, t = this.defaultTaxonomy): Promise<IoShock> {
+    const { ioShock } = await import('./workbench/io-shock.ts');
     return ioShock(this, t, o);
   }
 
   /** Imports a commitments register file into the registers, recording statuses at `asOf`. */
-  importCommitments(
+  async importCommitments(
     regs: Registers,
     file: ParsedFile,
     asOf: string,
     t = this.defaultTaxonomy,
   ): Promise<CommitmentImport> {
+    const { importCommitments } = await import('./workbench/commitment-import.ts');
     return importCommitments(this, regs, file, asOf, t);
   }
   /** Applies every measured commitment's rule to the data in the store, appending changed statuses. */
-  assessCommitments(regs: Registers, asOf: string, t = this.defaultTaxonomy): Promise<CommitmentImport> {
+  async assessCommitments(
+    regs: Registers,
+    asOf: string,
+    t = this.defaultTaxonomy,
+  ): Promise<CommitmentImport> {
+    const { assessCommitments } = await import('./workbench/commitments.ts');
     return assessCommitments(this, regs, asOf, t);
   }
-  commitments(regs: Registers, q: CommitmentQuery = {}): Promise<CommitmentList> {
+  async commitments(regs: Registers, q: CommitmentQuery = {}): Promise<CommitmentList> {
+    const { commitmentList } = await import('./workbench/commitments.ts');
     return commitmentList(regs, q);
   }
-  commitmentHistory(regs: Registers, id: string): Promise<CommitmentHistory> {
+  async commitmentHistory(regs: Registers, id: string): Promise<CommitmentHistory> {
+    const { commitmentHistory } = await import('./workbench/commitments.ts');
     return commitmentHistory(regs, id);
   }
-  freezeProjection(regs: Registers, spec: FreezeSpec, t = this.defaultTaxonomy): Promise<Projection> {
+  async freezeProjection(regs: Registers, spec: FreezeSpec, t = this.defaultTaxonomy): Promise<Projection> {
+    const { freezeProjection } = await import('./workbench/projections.ts');
     return freezeProjection(this, regs, spec, t);
   }
-  projections(regs: Registers, area?: string): Promise<ProjectionList> {
+  async projections(regs: Registers, area?: string): Promise<ProjectionList> {
+    const { projectionList } = await import('./workbench/projections.ts');
     return projectionList(regs, area);
   }
-  projectionOutturn(
+  async projectionOutturn(
     regs: Registers,
     id: string,
     policy: { scenario: string; effect: number }[] = [],
     t = this.defaultTaxonomy,
   ): Promise<Outturn> {
+    const { projectionOutturn } = await import('./workbench/projections.ts');
     return projectionOutturn(this, regs, id, policy, t);
   }
   /** One area's report (or the UK's) as one self-contained HTML file. */
@@ -446,36 +455,46 @@ export class Workbench implements Ctx {
 
   // The scenario lab.
 
-  scenario(file: ParsedFile, o: ScenarioOptions = {}, t = this.defaultTaxonomy): Promise<ScenarioReport> {
+  async scenario(
+    file: ParsedFile,
+    o: ScenarioOptions = {},
+    t = this.defaultTaxonomy,
+  ): Promise<ScenarioReport> {
+    const { runScenario } = await import('./workbench/scenarios.ts');
     return runScenario(this, t, file, o);
   }
-  scenarioFrontier(
+  async scenarioFrontier(
     file: ParsedFile,
     o: FrontierOptions = {},
     t = this.defaultTaxonomy,
   ): Promise<FrontierReport> {
+    const { scenarioFrontier } = await import('./workbench/scenario-frontier.ts');
     return scenarioFrontier(this, t, file, o);
   }
   /** A against B, or A against its horizontal twin (the same money spread over the whole economy) when B is null. */
-  scenarioCompare(
+  async scenarioCompare(
     a: ParsedFile,
     b: ParsedFile | null,
     o: ScenarioOptions = {},
     t = this.defaultTaxonomy,
   ): Promise<CompareReport> {
+    const { scenarioCompare } = await import('./workbench/scenario-compare.ts');
     return scenarioCompare(this, t, a, b, o);
   }
-  scenarioRollup(
+  async scenarioRollup(
     files: readonly ParsedFile[],
     o: ScenarioOptions = {},
     t = this.defaultTaxonomy,
   ): Promise<RollupReport> {
+    const { scenarioRollup } = await import('./workbench/scenario-rollup.ts');
     return scenarioRollup(this, t, files, o);
   }
-  scenarioExamples(): ScenarioExamples {
+  async scenarioExamples(): Promise<ScenarioExamples> {
+    const { scenarioExamples } = await import('./workbench/scenario-examples.ts');
     return scenarioExamples();
   }
-  scenarioExample(id: string): ParsedFile {
+  async scenarioExample(id: string): Promise<ParsedFile> {
+    const { exampleScenarioFile } = await import('./workbench/scenario-examples.ts');
     return exampleScenarioFile(id);
   }
 }

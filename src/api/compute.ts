@@ -3,7 +3,8 @@
 // while an analysis runs. Analyses take the pool in turn (the costly-route limits bound how many
 // wait), and the threads do not keep the process alive.
 import { availableParallelism } from 'node:os';
-import { createFinancePool, createWorkerPool, type FinancePool, type WorkerPool } from '../workbench.ts';
+import type { FinancePool, WorkerPool } from '../workbench.ts';
+import { createFinancePool, createWorkerPool } from '../workbench/pools.ts';
 
 let shared: WorkerPool | undefined;
 let turn: Promise<unknown> = Promise.resolve();

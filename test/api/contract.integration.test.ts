@@ -8,6 +8,7 @@ import type { Workbench } from '../../src/workbench.ts';
 import { SCENARIO_EXAMPLE } from '../../src/api/analytics/scenario-example.ts';
 import { createApp } from '../../src/api/app.ts';
 import type { appOver } from '../helpers/api.ts';
+import { financeExamples } from '../../src/workbench/finance.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
 let wb: Workbench;
@@ -145,7 +146,7 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
 
 /** A shipped example policy as JSON, as the policy builder posts it. */
 function example(id: string): unknown {
-  return wb.financeExamples().examples.find((e) => e.id === id)!.policy;
+  return financeExamples().examples.find((e) => e.id === id)!.policy;
 }
 
 interface RouteDefinition {
@@ -171,12 +172,12 @@ function documented(): Map<string, { json: z.ZodType; csv: boolean }> {
   return out;
 }
 
-const request = (c: { url: string; body?: () => unknown }, format?: 'csv') => {
+const request = async (c: { url: string; body?: () => unknown }, format?: 'csv') => {
   const url = format ? c.url + (c.url.includes('?') ? '&' : '?') + 'format=csv' : c.url;
   return c.body
     ? app.request(url, {
         method: 'POST',
-        body: JSON.stringify(c.body()),
+        body: JSON.stringify(await c.body()),
         headers: { 'content-type': 'application/json' },
       })
     : app.request(url);

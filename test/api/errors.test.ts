@@ -12,7 +12,8 @@ import {
   toErrorResponse,
   type ErrorMapper,
 } from '../../src/api/errors.ts';
-import { DataFileError, MissingValuesError } from '../../src/workbench.ts';
+import { DataFileError } from '../../src/workbench.ts';
+import { MissingValuesError } from '../../src/workbench/composite-file.ts';
 
 describe('the one error shape', () => {
   it('maps every kind of failure to a status and { error, code, details? }', () => {

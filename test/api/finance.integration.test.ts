@@ -10,6 +10,7 @@ import { COSTLY_ROUTES } from '../../src/api/limits.ts';
 import { FinanceReport, type FinanceExamples } from '../../src/contract/finance.ts';
 import type { Workbench } from '../../src/workbench.ts';
 import { appOver, json } from '../helpers/api.ts';
+import { financeExamples, policyFromValue } from '../../src/workbench/finance.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
 let wb: Workbench;
@@ -21,7 +22,7 @@ before(async () => {
 after(() => wb.close());
 
 const policy = (id: string) =>
-  structuredClone(wb.financeExamples().examples.find((e) => e.id === id)!.policy) as Record<string, unknown>;
+  structuredClone(financeExamples().examples.find((e) => e.id === id)!.policy) as Record<string, unknown>;
 const post = (query: string, body: unknown) =>
   app.request(`/api/v1/finance/run${query}`, {
     method: 'POST',
@@ -56,10 +57,7 @@ describe('POST /api/v1/finance/run', () => {
     assert.ok(r.rows.length > 0 && r.rows.every((x) => x.areacd === 'K02000001'));
     const pot = r.rows.find((x) => x.measure === 'income_replacement' && x.p10 !== null)!;
     assert.ok(pot.p05 <= pot.p10! && pot.p10! <= pot.p25! && pot.p25! <= pot.p50 && pot.p50 <= pot.p75!);
-    const direct = await wb.finance(
-      (await import('../../src/workbench.ts')).policyFromValue(policy('collective-dc')),
-      { paths: 500, workers: 1 },
-    );
+    const direct = await wb.finance(policyFromValue(policy('collective-dc')), { paths: 500, workers: 1 });
     assert.deepEqual(
       r.rows,
       direct.rows.filter((x) => x.level === 'uk'),

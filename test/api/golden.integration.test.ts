@@ -6,6 +6,7 @@ import { SCENARIO_EXAMPLE } from '../../src/api/analytics/scenario-example.ts';
 import type { Workbench } from '../../src/workbench.ts';
 import { appOver } from '../helpers/api.ts';
 import { assertGolden } from '../helpers/golden.ts';
+import { financeExamples } from '../../src/workbench/finance.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
 let wb: Workbench;
@@ -62,7 +63,7 @@ describe('API answers against golden files', () => {
   });
 
   it('POST /api/v1/finance/run (an example at 1,000 paths, Hartlepool and the UK, CSV)', async () => {
-    const policy = wb.financeExamples().examples.find((e) => e.id === 'public-capital')!.policy;
+    const policy = financeExamples().examples.find((e) => e.id === 'public-capital')!.policy;
     const res = await app.request('/api/v1/finance/run?paths=1000&area=E06000001&format=csv', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

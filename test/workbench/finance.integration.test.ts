@@ -11,6 +11,7 @@ import { policyFromValue } from '../../src/workbench/finance.ts';
 import { financeAreas } from '../../src/workbench/finance-areas.ts';
 import { financeData } from '../../src/workbench/finance-data.ts';
 import { query } from '../../src/store/db.ts';
+import { financeExamples } from '../../src/workbench/finance.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
 let wb: Workbench;
@@ -191,7 +192,7 @@ describe('savers against the Census', () => {
 
 describe('finance examples and requests', () => {
   it('lists the shipped examples, each a valid policy file marked as an example', () => {
-    const list = wb.financeExamples().examples;
+    const list = financeExamples().examples;
     assert.deepEqual(
       list.map((e) => e.id),
       ['collective-dc', 'local-sliver', 'mansion-house', 'public-capital'],

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Registers } from '../../src/civic/service.ts';
-import { projectionMethod, Workbench } from '../../src/workbench.ts';
+import { Workbench } from '../../src/workbench.ts';
+import { projectionMethod } from '../../src/workbench/projections.ts';
 import { accountabilityPack, revisePack } from '../helpers/accountability-fixture.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'strata-projections-'));

@@ -10,7 +10,7 @@ import {
   SUMMARY_VIEWS,
   SUPPLIER_VIEWS,
 } from '../../contract/franchise.ts';
-import { conditionsFromValue } from '../../workbench.ts';
+import { conditionsFromValue } from '../../workbench/franchise.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
 import { fileBody, fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';

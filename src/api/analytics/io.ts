@@ -9,7 +9,7 @@ import {
   IoShock,
   ioShockView,
 } from '../../contract/io.ts';
-import { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from '../../workbench.ts';
+import { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from '../../workbench/io-defaults.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
 import { ErrorSchema, FormatQuery, tableResponse, TaxonomyParam } from '../schemas.ts';

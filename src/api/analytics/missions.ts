@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { MissionList, missionListView, MissionReport, missionView } from '../../contract/missions.ts';
-import { exampleMission } from '../../workbench.ts';
+import { exampleMission } from '../../workbench/missions.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
 import { fileBody, fileErrors, FormatQuery, LadParam, tableResponse, TaxonomyParam } from '../schemas.ts';

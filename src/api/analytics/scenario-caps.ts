@@ -1,7 +1,7 @@
 // What one request to the scenario routes may ask for: a bounded number of draws, interventions
 // and area codes, and no file on the server's disk (floors files, mission files). A request past a
 // cap is refused before any work, naming the field and the cap; the CLI has no such caps.
-import { exampleMissions } from '../../workbench.ts';
+import { exampleMissions } from '../../workbench/missions.ts';
 import { HttpError } from '../errors.ts';
 
 export const SCENARIO_CAPS = {

@@ -11,7 +11,8 @@ import {
 } from '../../contract/accountability.ts';
 import { DEFAULT_CIVIC_DB, Registers } from '../../civic/service.ts';
 import { UsageError } from '../../core/errors.ts';
-import { PROJECTION_METHODS, projectionMethod, readDataFile } from '../../workbench.ts';
+import { readDataFile } from '../../workbench.ts';
+import { PROJECTION_METHODS, projectionMethod } from '../../workbench/projections.ts';
 import type { Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
 import { codeOf, intOf, numberOf, oneOf } from './options.ts';

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { fetchPack, importStore, OfflineError } from '../../workbench.ts';
+import { OfflineError } from '../../workbench.ts';
+import { fetchPack } from '../../workbench/data.ts';
+import { importStore } from '../../workbench/import-store.ts';
 import { CliError } from '../errors.ts';
 import { flatOf, type Io } from '../output.ts';
 import { formatOf, globals, print, withFormat, withWorkbench } from './common.ts';

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { franchiseViews } from '../../contract/franchise.ts';
-import {
-  DEFAULT_CONDITIONS,
-  DUPLICATE_RULES,
-  importFranchiseStore,
-  type FranchiseImportReport,
-} from '../../workbench.ts';
+import { type FranchiseImportReport } from '../../workbench.ts';
+import { DEFAULT_CONDITIONS, DUPLICATE_RULES } from '../../workbench/franchise.ts';
+import { importFranchiseStore } from '../../workbench/franchise-import-store.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Io } from '../output.ts';
 import { formatOf, globals, notes, print, printJson, withFormat, withWorkbench } from './common.ts';

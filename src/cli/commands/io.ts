@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { ioExtractionView, ioLayersView, ioMultipliersView, ioShockView } from '../../contract/io.ts';
-import { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS, type IoOptions } from '../../workbench.ts';
+import { type IoOptions } from '../../workbench.ts';
+import { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from '../../workbench/io-defaults.ts';
 import { flatOf, type Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
 import { codeOf, numberOf, oneOf } from './options.ts';

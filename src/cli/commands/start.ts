@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fetchPack } from '../../workbench.ts';
+import { fetchPack } from '../../workbench/data.ts';
 import { CliError } from '../errors.ts';
 import { renderTable, type Io } from '../output.ts';
 import { globals, withWorkbench } from './common.ts';
