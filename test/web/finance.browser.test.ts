@@ -1,7 +1,8 @@
 // The Finance page in Chromium against the real server and the data pack: it runs an example
-// policy, its fan chart's table holds the API's percentiles for the same policy and paths, the
-// map draws every local authority, the builder reruns with a changed parameter, and nothing is
-// logged as an error. Screenshots go to test-output/.
+// policy, its fan chart's table holds the API's percentiles for the same policy and paths, its
+// risk table the API's probabilities with their intervals, the map draws every local authority,
+// the builder reruns with a changed parameter, and nothing is logged as an error. Screenshots go
+// to test-output/.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
@@ -55,6 +56,13 @@ describe('Finance page in Chromium', () => {
           `year ${x.year}`,
         );
       });
+      // the risk of the reform leaving a saver worse off, with its interval, as the API gives it
+      const risk = fanRows(api, 'local-5pc', 'pot_below_baseline');
+      assert.ok(risk.length >= 8);
+      assert.deepEqual(
+        await tableRows(page, 'risk-pot_below_baseline-table'),
+        risk.map((x) => [String(x.year), ...[x.p50, x.p05, x.p95].map((v) => valueText(v, 'probability'))]),
+      );
       await page.waitForSelector('svg.map path.area');
       assert.equal(await page.locator('svg.map path.area').count(), 361);
       assert.equal((await tableRows(page, 'finance-capital-table')).length, 361);

@@ -18,6 +18,30 @@ export const FANS = [
   { measure: 'bank_equity', title: 'The bank’s equity' },
 ] as const;
 
+/** The probabilities a policy can report, each the chance of an outcome one would not want. */
+export const RISKS = [
+  { measure: 'pot_below_baseline', title: 'Chance a median saver’s pot ends smaller than without the reform' },
+  { measure: 'income_below_dc', title: 'Chance collective DC pays less than individual DC' },
+  { measure: 'capital_ratio_below_minimum', title: 'Chance the bank’s capital ratio is below its minimum' },
+  { measure: 'fund_below_start', title: 'Chance the fund is worth less than the capital it started with' },
+  { measure: 'fund_depleted', title: 'Chance the fund is used up' },
+] as const;
+
+/** The probabilities a policy reports, in the page's order. */
+export function risksOf(r: FinanceReport, policy: string): (typeof RISKS)[number][] {
+  return RISKS.filter((k) => fanRows(r, policy, k.measure).length > 0);
+}
+
+/** A probability by year with its 90% Wilson interval (the row's p05 and p95). */
+export function riskTable(rows: FinanceRow[]): Table {
+  const f = (v: string | number | null) => valueText(typeof v === 'number' ? v : null, 'probability');
+  return {
+    columns: ['Year', 'Probability', '90% interval from', 'to'],
+    rows: rows.map((x) => [String(x.year), x.p50, x.p05, x.p95]),
+    formats: [null, f, f, f],
+  };
+}
+
 /** Measures of capital reaching each district, in order of preference for the map. */
 export const MAP_MEASURES = ['capital_mobilised', 'bank_new_lending', 'capital_flow'] as const;
 
@@ -104,26 +128,57 @@ export function capitalTable(data: Map<string, MapDatum>, r: FinanceReport, poli
   };
 }
 
-/** A number in a policy file the builder lets one change: where it is and what it is called. */
+/** A number in a policy file the builder lets one change: where it is, what it is called, its group. */
 export interface Parameter {
   path: (string | number)[];
   label: string;
   value: number;
+  /** The fieldset it is shown in: the whole file, or one policy by its id. */
+  group: string;
 }
 
-const TOP = ['horizon', 'seed'] as const;
+/** Where the builder stops looking: numbers nested deeper than this stay in the file. */
+const DEPTH = 3;
 
-/** The main parameters: the horizon and seed, and every number set directly on each policy. */
-export function mainParameters(policy: Record<string, unknown>): Parameter[] {
+/** The numbers of a settings object and of the objects nested in it (not lists), in file order. */
+function numbersIn(
+  obj: Record<string, unknown>,
+  path: (string | number)[],
+  group: string,
+  skip: ReadonlySet<string>,
+  depth: number,
+): Parameter[] {
   const out: Parameter[] = [];
-  for (const k of TOP)
-    if (typeof policy[k] === 'number') out.push({ path: [k], label: k, value: policy[k] as number });
-  const policies = (policy['policies'] ?? []) as Record<string, unknown>[];
-  policies.forEach((p, i) => {
-    for (const [k, v] of Object.entries(p))
-      if (typeof v === 'number') out.push({ path: ['policies', i, k], label: `${String(p['id'])}: ${k}`, value: v });
-  });
+  for (const [k, v] of Object.entries(obj)) {
+    if (skip.has(k)) continue;
+    const at = [...path, k];
+    const label = at.slice(path[0] === 'policies' ? 2 : 0).join('.');
+    if (typeof v === 'number') out.push({ path: at, label, value: v, group });
+    else if (v && typeof v === 'object' && !Array.isArray(v) && depth < DEPTH)
+      out.push(...numbersIn(v as Record<string, unknown>, at, group, new Set(), depth + 1));
+  }
   return out;
+}
+
+/**
+ * The numbers of a policy file the builder shows: the file's own (horizon, seed, fund weights,
+ * the mandate, …) and each policy's, nested settings included (a bond's capacity, a fund's
+ * payout), grouped by policy. Lists (a correlation matrix, pots by size) stay in the file.
+ */
+export function mainParameters(policy: Record<string, unknown>): Parameter[] {
+  const top = numbersIn(policy, [], 'file', new Set(['policies', 'paths']), 1);
+  const policies = (policy['policies'] ?? []) as Record<string, unknown>[];
+  return [
+    ...top,
+    ...policies.flatMap((p, i) => numbersIn(p, ['policies', i], String(p['id'] ?? i + 1), new Set(), 1)),
+  ];
+}
+
+/** Parameters by group, in order of first appearance. */
+export function parameterGroups(ps: Parameter[]): [string, Parameter[]][] {
+  const m = new Map<string, Parameter[]>();
+  for (const p of ps) m.set(p.group, [...(m.get(p.group) ?? []), p]);
+  return [...m];
 }
 
 /** A copy of the policy with the number at `path` set to `value`. */
