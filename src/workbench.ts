@@ -13,6 +13,7 @@ import type {
   CommitmentList,
   Outturn,
   Projection,
+  ProjectionDetail,
   ProjectionList,
 } from './contract/accountability.ts';
 import type { AreaComparison } from './contract/compare.ts';
@@ -46,7 +47,7 @@ import type { TaxonomyInfo } from './contract/taxonomies.ts';
 import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
 import type { Registers } from './civic/service.ts';
-import type { ReportInput } from './reports/input.ts';
+import type { ReportInput } from './contract/reports.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
 import { listAreas, type AreaQuery } from './workbench/areas.ts';
 import { boundaryTopology } from './workbench/boundaries.ts';
@@ -91,6 +92,7 @@ import { areaProfile } from './workbench/profile.ts';
 import {
   freezeProjection,
   projectionList,
+  projectionDetail,
   projectionOutturn,
   type FreezeSpec,
 } from './workbench/projections.ts';
@@ -430,6 +432,10 @@ export class Workbench implements Ctx {
     t = this.defaultTaxonomy,
   ): Promise<Outturn> {
     return projectionOutturn(this, regs, id, policy, t);
+  }
+  /** A frozen projection with its forecast against outturn, or why there is none yet. */
+  projectionDetail(regs: Registers, id: string, t = this.defaultTaxonomy): Promise<ProjectionDetail> {
+    return projectionDetail(this, regs, id, t);
   }
   /** One area's report (or the UK's) as one self-contained HTML file. */
   // Loaded on first use: the charts' renderer (Observable Plot in linkedom) takes 0.4 s to load,
