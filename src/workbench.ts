@@ -98,6 +98,7 @@ import {
 } from './workbench/projections.ts';
 import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import type { ReportOptions } from './workbench/report.ts';
+import type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
 import { scenarioCompare } from './workbench/scenario-compare.ts';
 import { exampleScenarioFile, scenarioExamples } from './workbench/scenario-examples.ts';
 import { scenarioFrontier, type FrontierOptions } from './workbench/scenario-frontier.ts';
@@ -138,6 +139,9 @@ export { createFinancePool, type FinancePool } from './models/finance/parallel.t
 export type { AreaQuery } from './workbench/areas.ts';
 export type { CommitmentQuery } from './workbench/commitments.ts';
 export type { ReportOptions } from './workbench/report.ts';
+export type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
+export { REPORT_LEVELS, reportLevels, type ReportLevel } from './workbench/report-levels.ts';
+export { reportIndexHtml } from './reports/index-page.ts';
 export { projectionMethod, PROJECTION_METHODS, type FreezeSpec } from './workbench/projections.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
@@ -443,6 +447,11 @@ export class Workbench implements Ctx {
   async report(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<string> {
     const { areaReport } = await import('./workbench/report.ts');
     return areaReport(this, regs, o, t);
+  }
+  /** Every area's report as of one date (the UK, ITL areas, districts), each handed to `b.onReport` in order. */
+  async reportAll(regs: Registers, b: ReportBatch, t = this.defaultTaxonomy): Promise<ReportEntry[]> {
+    const { reportAll } = await import('./workbench/report-all.ts');
+    return reportAll(this, regs, b, t);
   }
   /** What the report is built from (the page is `reportHtml(input)`). */
   async reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {
