@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { CommitmentRow, Outturn, Projection } from './accountability.ts';
 import { AreaProfile } from './areas.ts';
+import { EntitlementRow, FloorSummary } from './entitlements.ts';
+import { LocalGap } from './gender.ts';
+import { AreaMission } from './missions.ts';
 import { table } from './table.ts';
 
 /** One dataset in the store, as the appendix lists it. */
@@ -30,6 +33,45 @@ export const ReportProjection = z
   .meta({ id: 'ReportProjection' });
 export type ReportProjection = z.infer<typeof ReportProjection>;
 
+/** Why a section has nothing to show for this store (its data not imported), or null. */
+const Unavailable = z.string().nullable();
+
+/** One mission's status for the area: a district's own, the nation's for the UK, none for ITL areas. */
+export const ReportMission = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    example: z.boolean(),
+    source: z.string(),
+    statusRule: z.string(),
+    status: AreaMission.nullable(),
+  })
+  .meta({ id: 'ReportMission' });
+export type ReportMission = z.infer<typeof ReportMission>;
+
+/** The area against the default entitlement floors: its rows (a district), or the national summary (the UK). */
+export const ReportEntitlements = z
+  .strictObject({
+    title: z.string(),
+    source: z.string(),
+    rows: z.array(EntitlementRow),
+    summary: z.array(FloorSummary),
+    unavailable: Unavailable,
+  })
+  .meta({ id: 'ReportEntitlements' });
+export type ReportEntitlements = z.infer<typeof ReportEntitlements>;
+
+/** The area's local gender pay gaps (districts; suppressed values kept as suppressed). */
+export const ReportGender = z
+  .strictObject({
+    period: z.string(),
+    source: z.string(),
+    rows: z.array(LocalGap),
+    unavailable: Unavailable,
+  })
+  .meta({ id: 'ReportGender' });
+export type ReportGender = z.infer<typeof ReportGender>;
+
 /** Everything one area's report shows, as of a date. */
 export const ReportInput = z
   .strictObject({
@@ -37,6 +79,9 @@ export const ReportInput = z
     asOf: z.string(),
     commitments: z.array(CommitmentRow),
     projections: z.array(ReportProjection),
+    missions: z.array(ReportMission),
+    entitlements: ReportEntitlements,
+    gender: ReportGender,
     datasets: z.array(ReportDataset),
     methods: z.array(ReportMethod),
     version: z.string().meta({ description: 'strata x.y.z (commit …) that built it' }),

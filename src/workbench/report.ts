@@ -13,6 +13,7 @@ import { dateOrUsage, storedHistories } from './commitment-status.ts';
 import type { Ctx } from './context.ts';
 import { areaProfile } from './profile.ts';
 import { projectionList, projectionOutturn } from './projections.ts';
+import { entitlementsFor, genderFor, lenses, missionsFor, type Lenses } from './report-lenses.ts';
 
 /** What a report is asked for. */
 export interface ReportOptions {
@@ -29,6 +30,7 @@ export interface ReportShared {
   commitments: CommitmentRow[];
   projections: ReportProjection[];
   datasets: ReportDataset[];
+  lenses: Lenses;
 }
 
 async function commitmentsAsOf(regs: Registers, asOf: string): Promise<CommitmentRow[]> {
@@ -97,6 +99,7 @@ export async function reportShared(
     commitments: await commitmentsAsOf(regs, asOf),
     projections: await projectionsAsOf(ctx, regs, asOf, t, area),
     datasets,
+    lenses: await lenses(ctx, t),
   };
 }
 
@@ -145,6 +148,9 @@ export async function inputFor(
     asOf: shared.asOf,
     commitments,
     projections,
+    missions: missionsFor(shared.lenses, code),
+    entitlements: entitlementsFor(shared.lenses, code),
+    gender: genderFor(shared.lenses, code),
     datasets: shared.datasets,
     methods: methodsOf(profile.taxonomy, commitments, projections),
     version: o.version,
