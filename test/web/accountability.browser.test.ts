@@ -107,6 +107,11 @@ describe('Reports page in Chromium', () => {
             o.error.rest.exact,
           ],
         ]);
+        const floors = await tableRows(page, 'report-entitlements-table');
+        assert.deepEqual(
+          floors.map((r) => [r[0], r[4]]),
+          input.entitlements.rows.map((x) => [x.floor, x.status]),
+        );
         const statuses = await page.getByTestId('report-statuses').innerText();
         for (const c of input.commitments) assert.ok(statuses.includes(c.rule), c.id);
       },
@@ -125,14 +130,25 @@ describe('Reports page in Chromium', () => {
         detail.outturn!.error.policy.exact,
         detail.outturn!.error.rest.exact,
       ]);
-      const layerRows = await page.locator('#layers table tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
-      );
+      const layerRows = await page
+        .locator('#layers table tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        );
       const last = input.profile.layers.years.at(-1)!;
       for (const x of input.profile.layers.rows.filter((r) => r.year === last)) {
         const row = layerRows.find((r) => r[0] === x.layer && r[1] === String(last))!;
         assert.deepEqual(row.slice(2, 4), [x.value.toFixed(0), `${(x.share * 100).toFixed(1)}%`], x.layer);
       }
+      const floorRows = await page
+        .locator('#entitlements table tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        );
+      assert.deepEqual(
+        floorRows.map((r) => [r[0], r[3], r[4]]),
+        input.entitlements.rows.map((x) => [x.floor, x.value === null ? '—' : x.value.toFixed(2), x.status]),
+      );
       assert.equal(await page.locator('h1').innerText(), input.profile.area.areanm);
       assert.equal(await page.locator('script').count(), 0);
     } finally {

@@ -6,7 +6,7 @@ import type {
   CommitmentRow,
   ReportInput,
 } from './api-types.ts';
-import { lq, millions, num, pct } from './format.ts';
+import { lq, millions, money, num, pct } from './format.ts';
 import type { Cell, Table } from './table.ts';
 
 /** Statuses from best to worst, as the register's vocabulary orders them. */
@@ -112,5 +112,37 @@ export function reportMethodsTable(r: ReportInput): Table {
   return {
     columns: ['Method', 'Version', 'Parameters'],
     rows: r.methods.map((m) => [m.name, m.version, m.parameters]),
+  };
+}
+
+/** Each mission's indicators for the area: track, latest against target, P(on track), the rule. */
+export function reportMissionsTable(r: ReportInput): Table {
+  const rows: Cell[][] = [];
+  for (const m of r.missions)
+    for (const i of m.status?.indicators ?? [])
+      rows.push([m.title, i.indicator, i.latest, i.latestYear, i.target, i.targetYear, i.track, i.pOnTrack, i.rule]);
+  const n = (v: Cell) => num(v as number | null);
+  return {
+    columns: ['Mission', 'Indicator', 'Latest', 'Year', 'Target', 'By', 'Track', 'P(on track)', 'Rule'],
+    rows,
+    formats: [null, null, n, (v) => (v === null ? '–' : String(v)), n, (v) => String(v), null, (v) => pct(v as number | null, 0), null],
+  };
+}
+
+/** The area against each entitlement floor: value, status, shortfall, cost to close (central). */
+export function reportEntitlementsTable(r: ReportInput): Table {
+  return {
+    columns: ['Floor', 'Rule', 'Period', 'Value', 'Status', 'Shortfall', 'Cost to close (central)'],
+    rows: r.entitlements.rows.map((x) => [x.floor, x.rule, x.period, x.value, x.status, x.shortfall, x.costCentral]),
+    formats: [null, null, null, (v) => num(v as number | null), null, (v) => num(v as number | null), (v) => money(v as number | null)],
+  };
+}
+
+/** The area's local gender pay gaps beside the UK (suppressed kept as suppressed). */
+export function reportGenderTable(r: ReportInput): Table {
+  return {
+    columns: ['Basis', 'Statistic', 'Pattern', 'Gap %', 'UK %'],
+    rows: r.gender.rows.map((x) => [x.basis, x.statistic, x.pattern, x.value, x.national]),
+    formats: [null, null, null, (v) => (v === null ? 'suppressed' : num(v as number)), (v) => num(v as number | null)],
   };
 }
