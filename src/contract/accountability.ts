@@ -174,12 +174,9 @@ export const ProjectionDetail = z
   .strictObject({
     projection: Projection,
     outturn: Outturn.nullable(),
-    pending: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'why there is no outturn yet (not yet published, or the method cannot be rerun)',
-      }),
+    pending: z.string().nullable().meta({
+      description: 'why there is no outturn yet (not yet published, or the method cannot be rerun)',
+    }),
   })
   .meta({ id: 'ProjectionDetail' });
 export type ProjectionDetail = z.infer<typeof ProjectionDetail>;
