@@ -13,6 +13,7 @@ import type {
   CommitmentList,
   Outturn,
   Projection,
+  ProjectionDetail,
   ProjectionList,
 } from './contract/accountability.ts';
 import type { AreaComparison } from './contract/compare.ts';
@@ -46,7 +47,7 @@ import type { TaxonomyInfo } from './contract/taxonomies.ts';
 import type { WorkerPool } from './models/composite/index.ts';
 import type { Registry } from './models/registry/entry.ts';
 import type { Registers } from './civic/service.ts';
-import type { ReportInput } from './reports/input.ts';
+import type { ReportInput } from './contract/reports.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
 import type { AreaQuery } from './workbench/areas.ts';
 import { ResultCache } from './workbench/cache.ts';
@@ -72,6 +73,7 @@ import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import type { ReportOptions } from './workbench/report.ts';
 import type { FrontierOptions } from './workbench/scenario-frontier.ts';
 import type { ScenarioOptions } from './workbench/scenarios.ts';
+import type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
@@ -98,6 +100,9 @@ export type { AreaQuery } from './workbench/areas.ts';
 export type { CommitmentQuery } from './workbench/commitments.ts';
 export type { ReportOptions } from './workbench/report.ts';
 export type { FreezeSpec } from './workbench/projections.ts';
+export type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
+export { REPORT_LEVELS, reportLevels, type ReportLevel } from './workbench/report-levels.ts';
+export { reportIndexHtml } from './reports/index-page.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
 export type { IoOptions } from './workbench/io-answers.ts';
@@ -440,12 +445,22 @@ export class Workbench implements Ctx {
     const { projectionOutturn } = await import('./workbench/projections.ts');
     return projectionOutturn(this, regs, id, policy, t);
   }
+  /** A frozen projection with its forecast against outturn, or why there is none yet. */
+  async projectionDetail(regs: Registers, id: string, t = this.defaultTaxonomy): Promise<ProjectionDetail> {
+    const { projectionDetail } = await import('./workbench/projections.ts');
+    return projectionDetail(this, regs, id, t);
+  }
   /** One area's report (or the UK's) as one self-contained HTML file. */
   // Loaded on first use: the charts' renderer (Observable Plot in linkedom) takes 0.4 s to load,
   // which no other command should pay.
   async report(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<string> {
     const { areaReport } = await import('./workbench/report.ts');
     return areaReport(this, regs, o, t);
+  }
+  /** Every area's report as of one date (the UK, ITL areas, districts), each handed to `b.onReport` in order. */
+  async reportAll(regs: Registers, b: ReportBatch, t = this.defaultTaxonomy): Promise<ReportEntry[]> {
+    const { reportAll } = await import('./workbench/report-all.ts');
+    return reportAll(this, regs, b, t);
   }
   /** What the report is built from (the page is `reportHtml(input)`). */
   async reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {

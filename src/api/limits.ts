@@ -19,6 +19,8 @@ export const COSTLY_ROUTES: readonly string[] = [
   'POST /api/v1/finance/run',
   'POST /api/v1/franchise/conditions',
   'GET /api/v1/franchise/whatif',
+  'GET /api/v1/reports/{area}',
+  'GET /api/v1/reports/{area}/input',
 ];
 
 /** How much costly work one process takes, and how often one address may ask for it. */
@@ -72,17 +74,38 @@ function buckets(perMinute: number, burst: number, now: () => number) {
   };
 }
 
+/** Whether `METHOD /path` is one of `routes`, where a `{name}` segment stands for any one segment. */
+export function routeMatcher(routes: readonly string[]): (key: string) => boolean {
+  const exact = new Set(routes.filter((r) => !r.includes('{')));
+  const patterns = routes
+    .filter((r) => r.includes('{'))
+    .map(
+      (r) =>
+        new RegExp(
+          `^${r
+            .split(/\{[^}/]+\}/)
+            .map(escapeRegExp)
+            .join('[^/]+')}$`,
+        ),
+    );
+  return (key) => exact.has(key) || patterns.some((p) => p.test(key));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Middleware that puts the routes in `routes` (`METHOD /path`) under the limits; others pass untouched. */
 export function costlyRoutes(
   routes: readonly string[] = COSTLY_ROUTES,
   limits: CostlyLimits = COSTLY_LIMITS,
   now: () => number = Date.now,
 ): MiddlewareHandler {
-  const keys = new Set(routes);
+  const costly = routeMatcher(routes);
   const places = gate(limits.concurrency, limits.waiting);
   const take = buckets(limits.perMinute, limits.burst, now);
   return async (c: Context, next) => {
-    if (!keys.has(`${c.req.method} ${c.req.path}`)) return next();
+    if (!costly(`${c.req.method} ${c.req.path}`)) return next();
     const wait = take(clientKey(c));
     if (wait) {
       c.header('retry-after', String(wait));

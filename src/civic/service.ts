@@ -19,6 +19,7 @@ import { closeConsultation } from './service/log.ts';
 import { checkReceipt } from './service/receipts.ts';
 import * as results from './service/results.ts';
 import { BallotWriter } from './service/writer.ts';
+import { Registers } from './registers.ts';
 import { openCivicDb, type CivicDb } from './store/open.ts';
 import type { Role } from './store/tables.ts';
 import type { PopulationCell } from './weighting.ts';
@@ -74,6 +75,7 @@ export class CivicService {
   readonly #writer: BallotWriter;
   readonly #csrfKey: string;
   readonly #mailer: Mailer | null;
+  #registers: Registers | undefined;
 
   private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
     this.ctx = {
@@ -104,6 +106,12 @@ export class CivicService {
   async close(): Promise<void> {
     await this.#writer.idle();
     await this.ctx.cdb.close();
+  }
+
+  /** The accountability registers (commitments, their histories, frozen projections) in this store. */
+  get registers(): Registers {
+    this.#registers ??= new Registers(this.ctx.cdb, { now: this.ctx.now });
+    return this.#registers;
   }
 
   /** Whether a role may call a route (the matrix). */

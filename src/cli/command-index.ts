@@ -97,9 +97,9 @@ export const COMMAND_INDEX: CommandEntry[] = [
   {
     name: 'report',
     module: 'report',
-    term: 'report [options] <area>',
+    term: 'report [options] [area]',
     description:
-      'one area’s accountability report as a self-contained HTML file (charts with their tables, appendix of datasets and methods)',
+      'accountability reports as self-contained HTML files (charts with their tables, appendix of datasets and methods): one area’s, or with --all every area’s and an index',
   },
   {
     name: 'scenario',

@@ -168,3 +168,26 @@ export const outturnView = table(
     (['total', 'revision', 'policy', 'rest'] as const).map((part) => ({ part, ...o.error[part] })),
   ['part', 'exact', 'value'],
 );
+
+/** One frozen projection and, once the outturn is published, forecast against outturn. */
+export const ProjectionDetail = z
+  .strictObject({
+    projection: Projection,
+    outturn: Outturn.nullable(),
+    pending: z.string().nullable().meta({
+      description: 'why there is no outturn yet (not yet published, or the method cannot be rerun)',
+    }),
+  })
+  .meta({ id: 'ProjectionDetail' });
+export type ProjectionDetail = z.infer<typeof ProjectionDetail>;
+
+export const projectionDetailView = table(
+  (d: ProjectionDetail) =>
+    d.outturn
+      ? (['total', 'revision', 'policy', 'rest'] as const).map((part) => ({
+          part,
+          ...d.outturn!.error[part],
+        }))
+      : [],
+  ['part', 'exact', 'value'],
+);

@@ -9,6 +9,7 @@ import {
   indicatorsSection,
   layersSection,
 } from './sections.ts';
+import { entitlementsSection, genderSection, missionsSection } from './lens-sections.ts';
 
 const CSS = `
 body { font: 15px/1.5 system-ui, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
@@ -30,6 +31,9 @@ nav ol { columns: 2; } .example { background: #fff4d6; padding: 0.4rem 0.6rem; }
 const TITLES: [string, string][] = [
   ['layers', 'The layered economy and how it changed'],
   ['indicators', 'Headline indicators'],
+  ['missions', 'Missions'],
+  ['entitlements', 'Entitlements'],
+  ['gender', 'The gender lens'],
   ['commitments', 'Commitments and their status'],
   ['forecasts', 'Forecasts against outturn'],
   ['appendix', 'Appendix: data, methods, rebuilding'],
@@ -43,6 +47,9 @@ export function reportHtml(r: ReportInput): string {
   const sections = [
     layersSection,
     indicatorsSection,
+    missionsSection,
+    entitlementsSection,
+    genderSection,
     commitmentsSection,
     forecastsSection,
     appendixSection,

@@ -3,20 +3,25 @@
 import { levelOfCode } from '../core/area.ts';
 import { levelName, storedLevel, type AreaLevel } from '../core/levels.ts';
 import type { AreaList } from '../contract/areas.ts';
-import { areaListRows, areaName, itlCodePairs, parentRows } from '../store/queries/areas.ts';
+import { allParentRows, areaListRows, areaName, itlCodePairs, parentRows } from '../store/queries/areas.ts';
 import type { Ctx } from './context.ts';
 import type { AreaRef } from './lookups.ts';
 
 export type { AreaRef } from './lookups.ts';
 
-/** An area's parents up to the UK along the 2023 lookup, finest first (straddling LADs list each parent). */
-export async function parentsOf(ctx: Ctx, code: string): Promise<AreaRef[]> {
+type ParentRow = { parent: string; parent_level: string; areanm: string | null };
+
+/** Walks up the lookup from `code`, finest first, each parent once. */
+async function walkUp(
+  code: string,
+  rowsOf: (child: string) => ParentRow[] | Promise<ParentRow[]>,
+): Promise<AreaRef[]> {
   const out: AreaRef[] = [];
   let frontier = [code];
   for (let depth = 0; depth < 5 && frontier.length; depth++) {
     const next: AreaRef[] = [];
     for (const child of frontier) {
-      for (const r of await parentRows(ctx.store, child)) {
+      for (const r of await rowsOf(child)) {
         if (out.some((o) => o.areacd === r.parent) || next.some((o) => o.areacd === r.parent)) continue;
         const areanm = r.areanm ?? (r.parent === 'K02000001' ? 'United Kingdom' : r.parent);
         next.push({ areacd: r.parent, areanm, level: r.parent_level });
@@ -26,6 +31,30 @@ export async function parentsOf(ctx: Ctx, code: string): Promise<AreaRef[]> {
     frontier = next.map((r) => r.areacd);
   }
   return out;
+}
+
+/** Every child's parent rows in the 2023 lookup, read once per store state. */
+function parentLinks(ctx: Ctx): Promise<Map<string, ParentRow[]>> {
+  return ctx.cached('parent-links:2023', async () => {
+    const out = new Map<string, ParentRow[]>();
+    for (const { child, ...r } of await allParentRows(ctx.store)) {
+      const rows = out.get(child);
+      if (rows) rows.push(r);
+      else out.set(child, [r]);
+    }
+    return out;
+  });
+}
+
+/** An area's parents up to the UK along the 2023 lookup, finest first (straddling LADs list each parent). */
+export async function parentsOf(ctx: Ctx, code: string): Promise<AreaRef[]> {
+  const links = await parentLinks(ctx);
+  return walkUp(code, (child) => links.get(child) ?? []);
+}
+
+/** The reference for parentsOf: the same walk, asking the store for each child's parents. */
+export function parentsOfQueried(ctx: Ctx, code: string): Promise<AreaRef[]> {
+  return walkUp(code, (child) => parentRows(ctx.store, child));
 }
 
 /** What the area list is asked: a level, part of a name or code, a year the codes are valid in. */

@@ -14,6 +14,7 @@ import {
   indicatorCoverage,
   indicatorPeriods,
   observationsFor,
+  observationsOf,
   type LabelledObservation,
 } from '../store/queries/observations.ts';
 import { itl2025To2021, type AreaRef } from './areas.ts';
@@ -36,17 +37,43 @@ export interface Around {
   alias: AreaRef | null;
 }
 
+/** How the headline rows of some areas are read: every area's once per store state, or the store asked each time. */
+export type HeadlineRows = (ctx: Ctx, codes: string[]) => Promise<LabelledObservation[]>;
+
+/** Every area's headline observations, read once per store state and kept by area. */
+export const cachedHeadlineRows: HeadlineRows = async (ctx, codes) => {
+  const byArea = await ctx.cached('headline-rows', async () => {
+    const out = new Map<string, LabelledObservation[]>();
+    for (const r of await observationsOf(ctx.store, HEADLINE)) {
+      const rows = out.get(r.areacd);
+      if (rows) rows.push(r);
+      else out.set(r.areacd, [r]);
+    }
+    return out;
+  });
+  return codes.flatMap((c) => byArea.get(c) ?? []);
+};
+
+/** The reference for cachedHeadlineRows: the store asked for these areas' rows. */
+export const queriedHeadlineRows: HeadlineRows = (ctx, codes) => observationsFor(ctx.store, HEADLINE, codes);
+
+const byAreaAndPeriod = (a: LabelledObservation, b: LabelledObservation) =>
+  a.indicator.localeCompare(b.indicator) ||
+  a.areacd.localeCompare(b.areacd) ||
+  a.period.localeCompare(b.period);
+
 /** The latest published value of each headline indicator for an area, with region and UK beside it. */
 export async function headlineIndicators(
   ctx: Ctx,
   code: string,
   level: Level,
   { region, lads, alias }: Around,
+  rowsOf: HeadlineRows = cachedHeadlineRows,
 ): Promise<IndicatorValue[]> {
   const codes = [code, alias?.areacd, region?.areacd, 'K02000001', ...lads.map((l) => l.areacd)].filter(
     (c): c is string => Boolean(c),
   );
-  const rows = await observationsFor(ctx.store, HEADLINE, codes);
+  const rows = [...new Set(await rowsOf(ctx, codes))].sort(byAreaAndPeriod);
   const out: IndicatorValue[] = [];
   for (const id of HEADLINE) {
     const mine = rows.filter((r) => r.indicator === id);

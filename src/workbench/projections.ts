@@ -4,7 +4,7 @@
 // today's data for the same periods), later policy (declared effects) and the rest, exactly.
 import { UsageError, notFound } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import type { Outturn, Projection, ProjectionList } from '../contract/accountability.ts';
+import type { Outturn, Projection, ProjectionDetail, ProjectionList } from '../contract/accountability.ts';
 import {
   decompose,
   methodLabel,
@@ -147,4 +147,22 @@ export async function projectionOutturn(
     vintagesNow: await indicatorDatasets(ctx.store, p.indicator),
     error,
   };
+}
+
+/** A frozen projection with its forecast against outturn, or why that cannot be told yet. */
+export async function projectionDetail(
+  ctx: Ctx,
+  regs: Registers,
+  id: string,
+  taxonomy: Taxonomy,
+): Promise<ProjectionDetail> {
+  const rec = (await regs.projections()).find((p) => p.id === id);
+  if (!rec) throw notFound('projection', id);
+  try {
+    const outturn = await projectionOutturn(ctx, regs, id, [], taxonomy);
+    return { projection: outturn.projection, outturn, pending: null };
+  } catch (e) {
+    if (!(e instanceof UsageError) || e.status === 404) throw e;
+    return { projection: projectionOf(rec), outturn: null, pending: e.message };
+  }
 }

@@ -1,17 +1,19 @@
-// Gathers one area's report from the store and the registers, as of a date: the profile, the
-// commitments covering the area with the last status recorded by then, the projections frozen by
-// then with their outturn where it is in, every current dataset and the methods used.
+// Gathers areas' reports from the store and the registers, as of a date: what every report shares
+// (the commitments with the last status recorded by then, the projections frozen by then with
+// their outturn where it is in, every current dataset) is read once; then each area's profile and
+// its share of the registers. One area's report and a batch of them give the same bytes.
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { CommitmentRow } from '../contract/accountability.ts';
+import type { ReportDataset, ReportInput, ReportMethod, ReportProjection } from '../contract/reports.ts';
 import type { Registers } from '../civic/service.ts';
-import type { ReportInput, ReportProjection } from '../reports/input.ts';
 import { reportHtml } from '../reports/page.ts';
 import { listDatasets } from './data.ts';
-import { commitmentHistory, commitmentList } from './commitments.ts';
-import { dateOrUsage } from './commitment-status.ts';
+import { commitmentList } from './commitments.ts';
+import { dateOrUsage, storedHistories } from './commitment-status.ts';
 import type { Ctx } from './context.ts';
 import { areaProfile } from './profile.ts';
 import { projectionList, projectionOutturn } from './projections.ts';
+import { entitlementsFor, genderFor, lenses, missionsFor, type Lenses } from './report-lenses.ts';
 
 /** What a report is asked for. */
 export interface ReportOptions {
@@ -22,17 +24,23 @@ export interface ReportOptions {
   version: string;
 }
 
-async function commitmentsAsOf(regs: Registers, area: string, asOf: string): Promise<CommitmentRow[]> {
-  const out: CommitmentRow[] = [];
-  for (const c of (await commitmentList(regs, { area })).commitments) {
-    if (c.made > asOf) continue;
-    if (c.statusDate <= asOf) {
-      out.push(c);
-      continue;
-    }
-    const known = (await commitmentHistory(regs, c.id)).history.filter((e) => e.date <= asOf).at(-1);
-    out.push(
-      known
+/** What every area's report as of one date shares: read once for a batch. */
+export interface ReportShared {
+  asOf: string;
+  commitments: CommitmentRow[];
+  projections: ReportProjection[];
+  datasets: ReportDataset[];
+  lenses: Lenses;
+}
+
+async function commitmentsAsOf(regs: Registers, asOf: string): Promise<CommitmentRow[]> {
+  const histories = await storedHistories(regs);
+  return (await commitmentList(regs)).commitments
+    .filter((c) => c.made <= asOf)
+    .map((c) => {
+      if (c.statusDate <= asOf) return c;
+      const known = (histories.get(c.id) ?? []).filter((e) => e.date <= asOf).at(-1);
+      return known
         ? {
             ...c,
             status: known.status,
@@ -47,18 +55,16 @@ async function commitmentsAsOf(regs: Registers, area: string, asOf: string): Pro
             statusDate: asOf,
             reason: 'no status recorded by this date',
             evidence: '',
-          },
-    );
-  }
-  return out;
+          };
+    });
 }
 
 async function projectionsAsOf(
   ctx: Ctx,
   regs: Registers,
-  area: string,
   asOf: string,
   t: Taxonomy,
+  area: string | undefined,
 ): Promise<ReportProjection[]> {
   const out: ReportProjection[] = [];
   for (const p of (await projectionList(regs, area)).projections.filter((x) => x.frozenOn <= asOf)) {
@@ -68,18 +74,15 @@ async function projectionsAsOf(
   return out;
 }
 
-/** The report's input. */
-export async function reportInput(
+/** Reads what every report as of `asOf` shares (the projections of `area` alone, when given). */
+export async function reportShared(
   ctx: Ctx,
   regs: Registers,
-  o: ReportOptions,
+  asOf: string,
   t: Taxonomy,
-): Promise<ReportInput> {
-  dateOrUsage(o.asOf, 'as-of date');
-  const code = o.area.toLowerCase() === 'uk' ? 'K02000001' : o.area;
-  const profile = await areaProfile(ctx, code, t);
-  const commitments = await commitmentsAsOf(regs, code, o.asOf);
-  const projections = await projectionsAsOf(ctx, regs, code, o.asOf, t);
+  area?: string,
+): Promise<ReportShared> {
+  dateOrUsage(asOf, 'as-of date');
   const datasets = (await listDatasets(ctx.store))
     .filter((d) => d.current)
     .map((d) => ({
@@ -91,10 +94,24 @@ export async function reportInput(
       sha256: d.sha256,
     }))
     .sort((a, b) => a.source.localeCompare(b.source) || a.sha256.localeCompare(b.sha256));
-  const methods = [
+  return {
+    asOf,
+    commitments: await commitmentsAsOf(regs, asOf),
+    projections: await projectionsAsOf(ctx, regs, asOf, t, area),
+    datasets,
+    lenses: await lenses(ctx, t),
+  };
+}
+
+function methodsOf(
+  taxonomy: string,
+  commitments: CommitmentRow[],
+  projections: ReportProjection[],
+): ReportMethod[] {
+  return [
     {
       name: 'layer taxonomy',
-      version: profile.taxonomy,
+      version: taxonomy,
       parameters: 'GVA at current prices by SIC industry, imputed rental excluded',
     },
     ...[...new Set(commitments.map((c) => c.rule))].map((rule) => {
@@ -113,16 +130,44 @@ export async function reportInput(
       return { name: `projection ${name}`, version: version ?? '—', parameters: params };
     }),
   ].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+}
+
+/** One area's report input from what the batch shares. */
+export async function inputFor(
+  ctx: Ctx,
+  shared: ReportShared,
+  o: Omit<ReportOptions, 'asOf'>,
+  t: Taxonomy,
+): Promise<ReportInput> {
+  const code = codeOf(o.area);
+  const profile = await areaProfile(ctx, code, t);
+  const commitments = shared.commitments.filter((c) => c.areas.includes(code));
+  const projections = shared.projections.filter((p) => p.projection.area === code);
   return {
     profile,
-    asOf: o.asOf,
+    asOf: shared.asOf,
     commitments,
     projections,
-    datasets,
-    methods,
+    missions: missionsFor(shared.lenses, code),
+    entitlements: entitlementsFor(shared.lenses, code),
+    gender: genderFor(shared.lenses, code),
+    datasets: shared.datasets,
+    methods: methodsOf(profile.taxonomy, commitments, projections),
     version: o.version,
-    rebuild: `strata report ${o.area} --as-of ${o.asOf}`,
+    rebuild: `strata report ${o.area} --as-of ${shared.asOf}`,
   };
+}
+
+const codeOf = (area: string) => (area.toLowerCase() === 'uk' ? 'K02000001' : area);
+
+/** The report's input. */
+export async function reportInput(
+  ctx: Ctx,
+  regs: Registers,
+  o: ReportOptions,
+  t: Taxonomy,
+): Promise<ReportInput> {
+  return inputFor(ctx, await reportShared(ctx, regs, o.asOf, t, codeOf(o.area)), o, t);
 }
 
 /** The report as one HTML file. */

@@ -10,20 +10,28 @@ import { createApp } from '../../src/api/app.ts';
 import type { appOver } from '../helpers/api.ts';
 import { financeExamples } from '../../src/workbench/finance.ts';
 import { packWorkbench } from '../helpers/pack.ts';
+import { registersService } from '../helpers/registers.ts';
 
 let wb: Workbench;
 let app: ReturnType<typeof appOver>;
+let closeRegisters: () => Promise<void>;
 const SCENARIO = { ...SCENARIO_EXAMPLE, appraisal: { draws: 50, seed: 1 } };
 before(async () => {
   wb = await packWorkbench();
+  const registers = await registersService(wb);
+  closeRegisters = registers.close;
   // every costly route is called here from one address: a bucket for all of them
   app = createApp({
     workbench: wb,
     webDir: null,
+    civic: registers.civic,
     costly: { concurrency: 2, waiting: 64, perMinute: 600, burst: 100 },
   });
 });
-after(() => wb.close());
+after(async () => {
+  await closeRegisters?.();
+  wb?.close();
+});
 
 const SHOCK = { area: 'TLC11', industry: 'Q87 & Q88', amount: 10_000_000 };
 const COMPOSITE = {
@@ -141,6 +149,17 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   'POST /api/v1/finance/run': [
     { url: '/api/v1/finance/run?paths=300', body: () => example('collective-dc') },
     { url: '/api/v1/finance/run?paths=300&area=E06000001', body: () => example('public-capital') },
+  ],
+  'GET /api/v1/commitments': [
+    { url: '/api/v1/commitments' },
+    { url: '/api/v1/commitments?area=E08000003&dueBy=2027-01-01' },
+  ],
+  'GET /api/v1/commitments/{id}': [{ url: '/api/v1/commitments/UK-2024-001' }],
+  'GET /api/v1/projections': [{ url: '/api/v1/projections' }],
+  'GET /api/v1/projections/{id}': [{ url: '/api/v1/projections/P-2023-001' }],
+  'GET /api/v1/reports/{area}/input': [
+    { url: '/api/v1/reports/E08000003/input?asOf=2026-01-01' },
+    { url: '/api/v1/reports/uk/input?asOf=2026-01-01' },
   ],
 };
 

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../src/api/app.ts';
 import { clientAddresses } from '../../src/api/client-address.ts';
 import { sendError } from '../../src/api/errors.ts';
-import { COSTLY_ROUTES, costlyRoutes } from '../../src/api/limits.ts';
+import { COSTLY_ROUTES, costlyRoutes, routeMatcher } from '../../src/api/limits.ts';
 import { Workbench } from '../../src/workbench.ts';
 
 function app(limits: Parameters<typeof costlyRoutes>[1], now?: () => number) {
@@ -56,13 +56,26 @@ describe('costly route limits', () => {
     assert.equal((await send('/slow')).status, 200);
   });
 
+  it('matches a {name} segment to any one segment, and nothing more', () => {
+    const costly = routeMatcher(['GET /api/v1/reports/{area}', 'POST /api/v1/io/shock']);
+    assert.ok(costly('GET /api/v1/reports/E06000001'));
+    assert.ok(costly('POST /api/v1/io/shock'));
+    assert.ok(!costly('GET /api/v1/reports/E06000001/input'));
+    assert.ok(!costly('GET /api/v1/reports/'));
+    assert.ok(!costly('GET /api/v1/reportsX/E06000001'));
+    assert.ok(!costly('POST /api/v1/io/shockX'));
+  });
+
   it('names only routes the app serves', async () => {
     const workbench = await Workbench.open(':memory:');
     try {
       const served = new Set(
         createApp({ workbench, webDir: null }).routes.map((r) => `${r.method} ${r.path}`),
       );
-      for (const route of COSTLY_ROUTES) assert.ok(served.has(route), `${route} is not served`);
+      for (const route of COSTLY_ROUTES) {
+        const hono = route.replace(/\{(\w+)\}/g, ':$1');
+        assert.ok(served.has(hono), `${route} is not served`);
+      }
     } finally {
       workbench.close();
     }

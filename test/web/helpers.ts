@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/api/server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
+import type { Workbench } from '../../src/workbench.ts';
 import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 
 export const OUTPUT = 'test-output';
@@ -20,13 +21,21 @@ export function buildWeb(): void {
 
 /**
  * The app served on an ephemeral port over the pack store (imported first if needed), with a
- * civic store of its own in a temporary folder (never the developer's).
+ * civic store of its own in a temporary folder (never the developer's), filled by `prepare` first.
  */
-export async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveApp(
+  prepare?: (wb: Workbench, civicUrl: string) => Promise<void>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   buildWeb();
-  (await packWorkbench()).close();
+  const wb = await packWorkbench();
   const dir = mkdtempSync(join(tmpdir(), 'strata-web-civic-'));
-  const server = await startServer({ db: PACK_DB, port: 0, civic: `sqlite:${join(dir, 'civic.sqlite')}` });
+  const civic = `sqlite:${join(dir, 'civic.sqlite')}`;
+  try {
+    await prepare?.(wb, civic);
+  } finally {
+    wb.close();
+  }
+  const server = await startServer({ db: PACK_DB, port: 0, civic });
   return {
     url: server.url,
     close: async () => {

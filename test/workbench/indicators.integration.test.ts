@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Workbench } from '../../src/workbench.ts';
-import { indicatorValues } from '../../src/workbench/indicators.ts';
+import { sameAreaIn2025 } from '../../src/workbench/areas.ts';
+import {
+  cachedHeadlineRows,
+  headlineIndicators,
+  indicatorValues,
+  queriedHeadlineRows,
+} from '../../src/workbench/indicators.ts';
 import { areaProfile } from '../../src/workbench/profile.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
@@ -31,5 +37,32 @@ describe('indicators published on ITL 2025 codes', () => {
       p.area.lads.map((l) => l.areacd),
       ['E06000001', 'E06000004'],
     );
+  });
+});
+
+describe('headline indicators', () => {
+  it('read from every area’s rows kept once agree with asking the store per area', async () => {
+    for (const code of [
+      'K02000001',
+      'E06000001',
+      'E08000003',
+      'W06000015',
+      'TLC',
+      'TLC1',
+      'TLC11',
+      'TLI32',
+    ]) {
+      const p = await areaProfile(wb, code, wb.defaultTaxonomy);
+      const level = p.area.level as Parameters<typeof headlineIndicators>[2];
+      const around = {
+        region: p.area.region,
+        lads: p.area.lads,
+        alias: level.startsWith('itl') ? await sameAreaIn2025(wb, code) : null,
+      };
+      const fast = await headlineIndicators(wb, code, level, around, cachedHeadlineRows);
+      assert.ok(fast.length >= 3, code);
+      assert.deepEqual(fast, await headlineIndicators(wb, code, level, around, queriedHeadlineRows), code);
+      assert.deepEqual(fast, p.indicators, code);
+    }
   });
 });

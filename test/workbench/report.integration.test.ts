@@ -41,7 +41,16 @@ describe('area report on the data pack', () => {
     const a = await wb.report(regs, opts);
     const b = await wb.report(regs, opts);
     assert.equal(a, b);
-    for (const id of ['layers', 'indicators', 'commitments', 'forecasts', 'appendix'])
+    for (const id of [
+      'layers',
+      'indicators',
+      'missions',
+      'entitlements',
+      'gender',
+      'commitments',
+      'forecasts',
+      'appendix',
+    ])
       assert.match(a, new RegExp(`<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">`));
     assert.match(
       a,
@@ -52,6 +61,33 @@ describe('area report on the data pack', () => {
     assert.match(a, /aria-label="Bar chart: share of Manchester[^"]*" role="img"/);
     assert.match(a, /strata report E08000003 --as-of 2026-01-01/);
     assert.doesNotMatch(a, /<script|<link|src="http/);
+  });
+
+  it('shows missions, entitlements and the gender lens as those answers give them for the area', async () => {
+    const input = await wb.reportInput(regs, opts);
+    const { exampleMission, exampleMissions } = await import('../../src/workbench/missions.ts');
+    assert.equal(input.missions.length, exampleMissions().length);
+    for (const m of input.missions) {
+      const r = await wb.missionStatus(exampleMission(m.id), { area: 'E08000003' });
+      assert.deepEqual(m.status, r.areas[0], m.id);
+      assert.equal(m.statusRule, r.mission.statusRule);
+    }
+    const e = await wb.entitlements(undefined, { area: 'E08000003' });
+    assert.deepEqual(input.entitlements.rows, e.rows);
+    assert.ok(input.entitlements.rows.length >= 3);
+    assert.equal(input.entitlements.unavailable, null);
+    const g = await wb.gender({ area: 'E08000003' });
+    assert.deepEqual(input.gender.rows, g.local.rows);
+    assert.equal(input.gender.source, g.local.source);
+
+    // the UK: each mission's national status and the floors' national summary; an ITL area: neither
+    const uk = await wb.reportInput(regs, { ...opts, area: 'uk' });
+    assert.ok(uk.missions.every((m) => m.status?.areacd === 'K02000001'));
+    assert.equal(uk.entitlements.summary.length, e.summary.length);
+    const itl = await wb.reportInput(regs, { ...opts, area: 'TLD3' });
+    assert.ok(itl.missions.every((m) => m.status === null));
+    assert.deepEqual(itl.entitlements.rows, []);
+    assert.match(reportHtml(itl), /Missions are judged for local authority districts and the UK/);
   });
 
   it('changes only the appendix line of a dataset whose vintage changes', async () => {

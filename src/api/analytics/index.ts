@@ -2,6 +2,7 @@
 // answer's schema lives in contract/ and its computation in the workbench.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps.ts';
+import { accountabilityRoutes } from './accountability.ts';
 import { areaRoutes } from './areas.ts';
 import { compareRoutes } from './compare.ts';
 import { compositeRoutes } from './composite.ts';
@@ -15,6 +16,7 @@ import { ioRoutes } from './io.ts';
 import { layerRoutes } from './layers.ts';
 import { missionRoutes } from './missions.ts';
 import { registryRoutes } from './registry.ts';
+import { reportRoutes } from './reports.ts';
 import { scenarioRoutes } from './scenarios.ts';
 import { taxonomyRoutes } from './taxonomies.ts';
 
@@ -35,4 +37,6 @@ export function analyticsRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   scenarioRoutes(app, deps);
   financeRoutes(app, deps);
   franchiseRoutes(app, deps);
+  accountabilityRoutes(app, deps);
+  reportRoutes(app, deps);
 }

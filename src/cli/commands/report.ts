@@ -1,44 +1,115 @@
 // `strata report AREA|uk`: one area's accountability report as one self-contained HTML file,
-// byte-identical for the same store, registers, commit and --as-of.
+// byte-identical for the same store, registers, commit and --as-of; `strata report --all --out
+// DIR`: every area's report and an index page, with a progress bar on a terminal.
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CIVIC_DB, Registers } from '../../civic/service.ts';
 import { UsageError } from '../../core/errors.ts';
+import {
+  REPORT_LEVELS,
+  reportIndexHtml,
+  reportLevels,
+  type ReportLevel,
+  type Workbench,
+} from '../../workbench.ts';
 import type { Io } from '../output.ts';
 import { versionLine } from '../version.ts';
 import { withWorkbench } from './common.ts';
 import { codeOf } from './options.ts';
+
+interface ReportFlags {
+  asOf?: string;
+  out?: string;
+  taxonomy?: string;
+  all?: boolean;
+  levels?: string;
+}
+
+function outDir(out: string): string {
+  if (out.includes('\0')) throw new UsageError(`invalid --out: ${out}`);
+  mkdirSync(out, { recursive: true });
+  return out;
+}
+
+async function oneReport(wb: Workbench, regs: Registers, io: Io, area: string, o: ReportFlags, asOf: string) {
+  const code = area.toLowerCase() === 'uk' ? 'uk' : codeOf(area);
+  const html = await wb.report(regs, { area: code, asOf, version: versionLine() });
+  if (!o.out) return io.out(html);
+  const file = join(outDir(o.out), `${code}.html`);
+  writeFileSync(file, html);
+  io.err(`wrote ${file} (${html.length} bytes)\n`);
+}
+
+async function allReports(
+  wb: Workbench,
+  regs: Registers,
+  io: Io,
+  dir: string,
+  asOf: string,
+  levels: ReportLevel[],
+) {
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: 'reports [{bar}] {value}/{total} {area} · {eta_formatted} left', clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  const version = versionLine();
+  const started = Date.now();
+  let bytes = 0;
+  const areas = await wb
+    .reportAll(regs, {
+      asOf,
+      version,
+      levels,
+      onReport: (a, html, done, total) => {
+        writeFileSync(join(dir, a.file), html);
+        bytes += html.length;
+        if (done === 1) bar?.start(total, 0, { area: '' });
+        bar?.update(done, { area: a.areacd });
+      },
+    })
+    .finally(() => bar?.stop());
+  const index = reportIndexHtml(areas, asOf, version);
+  writeFileSync(join(dir, 'index.html'), index);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  io.err(
+    `wrote ${areas.length} reports and index.html to ${dir} (${Math.round((bytes + index.length) / 1e6)} MB) in ${secs} s\n`,
+  );
+}
 
 /** `strata report`. */
 export function registerReport(program: Command, io: Io): void {
   program
     .command('report')
     .description(
-      'one area’s accountability report as a self-contained HTML file (charts with their tables, appendix of datasets and methods)',
+      'accountability reports as self-contained HTML files (charts with their tables, appendix of datasets and methods): one area’s, or with --all every area’s and an index',
     )
-    .argument('<area>', 'a local authority (E06000001), an ITL area (TLC11) or uk')
+    .argument('[area]', 'a local authority (E06000001), an ITL area (TLC11) or uk')
+    .option('--all', 'every area: the UK, the ITL areas and the local authority districts, with index.html')
+    .option('--levels <list>', 'with --all: the levels to cover (default uk,itl1,itl2,itl3,lad)')
     .option('--as-of <date>', 'the date the report speaks for (YYYY-MM-DD; default today)')
-    .option('--out <dir>', 'the folder to write <area>.html in (default: print the HTML)')
+    .option('--out <dir>', 'the folder to write <area>.html in (default: print the HTML; needed with --all)')
     .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)')
-    .action(async (area: string, o: { asOf?: string; out?: string; taxonomy?: string }, cmd: Command) => {
-      const code = area.toLowerCase() === 'uk' ? 'uk' : codeOf(area);
+    .action(async (area: string | undefined, o: ReportFlags, cmd: Command) => {
+      if (o.all && area) throw new UsageError('give an area or --all, not both');
+      if (!o.all && !area) throw new UsageError('give an area (E06000001, TLC11, uk) or --all');
+      if (o.all && !o.out) throw new UsageError('--all writes one file per area: give --out DIR');
+      if (o.levels !== undefined && !o.all) throw new UsageError('--levels goes with --all');
+      const levels = o.levels === undefined ? [...REPORT_LEVELS] : reportLevels(o.levels);
       const asOf = o.asOf ?? new Date().toISOString().slice(0, 10);
       const url = (cmd.optsWithGlobals() as { civic?: string }).civic ?? DEFAULT_CIVIC_DB;
       const regs = await Registers.open(url);
-      let html: string;
       try {
-        html = await withWorkbench(cmd, o, (wb) =>
-          wb.report(regs, { area: code, asOf, version: versionLine() }),
+        await withWorkbench(cmd, o, (wb) =>
+          o.all
+            ? allReports(wb, regs, io, outDir(o.out!), asOf, levels)
+            : oneReport(wb, regs, io, area!, o, asOf),
         );
       } finally {
         await regs.close();
       }
-      if (!o.out) return io.out(html);
-      if (o.out.includes('\0')) throw new UsageError(`invalid --out: ${o.out}`);
-      mkdirSync(o.out, { recursive: true });
-      const file = join(o.out, `${code}.html`);
-      writeFileSync(file, html);
-      io.err(`wrote ${file} (${html.length} bytes)\n`);
     });
 }

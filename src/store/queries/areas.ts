@@ -53,6 +53,20 @@ export function parentRows(
   );
 }
 
+/** Every child's parents in the 2023 lookup (what parentRows gives one child), by child then parent. */
+export function allParentRows(
+  store: Store,
+): Promise<{ child: string; parent: string; parent_level: string; areanm: string | null }[]> {
+  return query(
+    store,
+    `SELECT DISTINCT l.child, l.parent, l.parent_level,
+            (SELECT any_value(a.areanm) FROM areas a WHERE a.areacd = l.parent) AS areanm
+       FROM area_links l JOIN current_datasets d ON d.id = l.dataset_id
+      WHERE l.vintage = '2023' AND 'lau1' NOT IN (l.parent_level, l.child_level)
+      ORDER BY l.child, l.parent`,
+  );
+}
+
 /** An area in the list: stored level, validity years, parents at the analysis levels. */
 export interface AreaListRow {
   areacd: string;

@@ -21,6 +21,12 @@ export interface LabelledObservation extends ObservationPoint {
   source: string;
 }
 
+/** Observations with their indicator's label and dataset's source, for a WHERE to narrow. */
+const LABELLED = `SELECT o.areacd, o.areanm, o.indicator, o.period, o.observation AS value, o.lci95, o.uci95, o.status, o.unit,
+            json_extract_string(i.meta, '$.label') AS label, d.publisher || ', ' || d.title AS source
+       FROM observations o JOIN current_datasets d ON d.id = o.dataset_id
+       LEFT JOIN indicators i ON i.dataset_id = o.dataset_id AND i.id = o.indicator`;
+
 /** Every value of the given indicators for the given areas. */
 export function observationsFor(
   store: Store,
@@ -29,13 +35,16 @@ export function observationsFor(
 ): Promise<LabelledObservation[]> {
   return query<LabelledObservation>(
     store,
-    `SELECT o.areacd, o.areanm, o.indicator, o.period, o.observation AS value, o.lci95, o.uci95, o.status, o.unit,
-            json_extract_string(i.meta, '$.label') AS label, d.publisher || ', ' || d.title AS source
-       FROM observations o JOIN current_datasets d ON d.id = o.dataset_id
-       LEFT JOIN indicators i ON i.dataset_id = o.dataset_id AND i.id = o.indicator
-      WHERE list_contains(?, o.indicator) AND list_contains(?, o.areacd)`,
+    `${LABELLED} WHERE list_contains(?, o.indicator) AND list_contains(?, o.areacd)`,
     [list(indicators), list(areas)],
   );
+}
+
+/** Every area's observations of some indicators, as observationsFor gives them. */
+export function observationsOf(store: Store, indicators: readonly string[]): Promise<LabelledObservation[]> {
+  return query<LabelledObservation>(store, `${LABELLED} WHERE list_contains(?, o.indicator)`, [
+    list(indicators),
+  ]);
 }
 
 /** An indicator the store holds, with its coverage and published metadata (JSON text). */

@@ -69,3 +69,12 @@ export type {
   ScenarioReport,
   ScenarioRow,
 } from '../../contract/scenarios.ts';
+export type {
+  CommitmentHistory,
+  CommitmentList,
+  CommitmentRow,
+  HistoryEntry,
+  ProjectionDetail,
+  ProjectionList,
+} from '../../contract/accountability.ts';
+export type { ReportInput } from '../../contract/reports.ts';

@@ -1,0 +1,97 @@
+// /api/v1/reports: what an area's accountability report is built from (the HTML page is
+// reportHtml of exactly this), so anyone can check a figure in the page against its input.
+import { z } from 'zod';
+import { CommitmentRow, Outturn, Projection } from './accountability.ts';
+import { AreaProfile } from './areas.ts';
+import { EntitlementRow, FloorSummary } from './entitlements.ts';
+import { LocalGap } from './gender.ts';
+import { AreaMission } from './missions.ts';
+import { table } from './table.ts';
+
+/** One dataset in the store, as the appendix lists it. */
+export const ReportDataset = z
+  .strictObject({
+    source: z.string(),
+    publisher: z.string(),
+    title: z.string(),
+    vintage: z.string(),
+    licence: z.string(),
+    sha256: z.string(),
+  })
+  .meta({ id: 'ReportDataset' });
+export type ReportDataset = z.infer<typeof ReportDataset>;
+
+/** A method used in the report, with its version and parameters. */
+export const ReportMethod = z
+  .strictObject({ name: z.string(), version: z.string(), parameters: z.string() })
+  .meta({ id: 'ReportMethod' });
+export type ReportMethod = z.infer<typeof ReportMethod>;
+
+/** A frozen projection with its outturn, when it is in. */
+export const ReportProjection = z
+  .strictObject({ projection: Projection, outturn: Outturn.nullable() })
+  .meta({ id: 'ReportProjection' });
+export type ReportProjection = z.infer<typeof ReportProjection>;
+
+/** Why a section has nothing to show for this store (its data not imported), or null. */
+const Unavailable = z.string().nullable();
+
+/** One mission's status for the area: a district's own, the nation's for the UK, none for ITL areas. */
+export const ReportMission = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    example: z.boolean(),
+    source: z.string(),
+    statusRule: z.string(),
+    status: AreaMission.nullable(),
+  })
+  .meta({ id: 'ReportMission' });
+export type ReportMission = z.infer<typeof ReportMission>;
+
+/** The area against the default entitlement floors: its rows (a district), or the national summary (the UK). */
+export const ReportEntitlements = z
+  .strictObject({
+    title: z.string(),
+    source: z.string(),
+    rows: z.array(EntitlementRow),
+    summary: z.array(FloorSummary),
+    unavailable: Unavailable,
+  })
+  .meta({ id: 'ReportEntitlements' });
+export type ReportEntitlements = z.infer<typeof ReportEntitlements>;
+
+/** The area's local gender pay gaps (districts; suppressed values kept as suppressed). */
+export const ReportGender = z
+  .strictObject({
+    period: z.string(),
+    source: z.string(),
+    rows: z.array(LocalGap),
+    unavailable: Unavailable,
+  })
+  .meta({ id: 'ReportGender' });
+export type ReportGender = z.infer<typeof ReportGender>;
+
+/** Everything one area's report shows, as of a date. */
+export const ReportInput = z
+  .strictObject({
+    profile: AreaProfile,
+    asOf: z.string(),
+    commitments: z.array(CommitmentRow),
+    projections: z.array(ReportProjection),
+    missions: z.array(ReportMission),
+    entitlements: ReportEntitlements,
+    gender: ReportGender,
+    datasets: z.array(ReportDataset),
+    methods: z.array(ReportMethod),
+    version: z.string().meta({ description: 'strata x.y.z (commit …) that built it' }),
+    rebuild: z.string().meta({ description: 'the command that rebuilds this report' }),
+  })
+  .meta({ id: 'ReportInput' });
+export type ReportInput = z.infer<typeof ReportInput>;
+
+/** The report's input as a table: the appendix of datasets. */
+export const reportDatasetsView = table(
+  (r: ReportInput) => r.datasets,
+  ['source', 'publisher', 'title', 'vintage', 'licence', 'sha256'],
+);

@@ -1,0 +1,148 @@
+// The Commitments and Reports pages' tables, from the API's answers: the register with the rule
+// beside each status, a commitment's history, and the report's layers, indicators, forecasts and
+// appendix. Numbers stay at full precision in the cells (the CSV); `formats` say how they read.
+import type {
+  CommitmentHistory,
+  CommitmentRow,
+  ReportInput,
+} from './api-types.ts';
+import { lq, millions, money, num, pct } from './format.ts';
+import type { Cell, Table } from './table.ts';
+
+/** Statuses from best to worst, as the register's vocabulary orders them. */
+export const STATUS_ORDER = ['achieved', 'on-track', 'signs-of-progress', 'off-track', 'not-kept', 'unclear'];
+
+/** A status as words: on-track → "on track". */
+export function statusWords(s: string): string {
+  return s.replace(/-/g, ' ');
+}
+
+/** The register's rows as a table: id, who, what, areas, deadline, status, rule, as of, reason. */
+export function commitmentsTable(rows: readonly CommitmentRow[]): Table {
+  return {
+    columns: ['Id', 'Who', 'What', 'Areas', 'Deadline', 'Status', 'Rule', 'Status as of', 'Reason'],
+    rows: rows.map((c) => [
+      c.id,
+      c.who,
+      c.what,
+      c.areas.join(' '),
+      c.deadline,
+      c.status,
+      c.rule,
+      c.statusDate,
+      c.reason,
+    ]),
+  };
+}
+
+/** One commitment's history, oldest first. */
+export function historyTable(h: CommitmentHistory): Table {
+  return {
+    columns: ['#', 'Date', 'Status', 'Rule', 'Reason', 'Evidence', 'Who'],
+    rows: h.history.map((e) => [e.seq, e.date, e.status, e.rule, e.reason, e.evidence, e.who]),
+  };
+}
+
+/** GVA by layer in the report's first and latest years. */
+export function reportLayersTable(r: ReportInput): Table {
+  const l = r.profile.layers;
+  const ends = [l.years[0], l.years.at(-1)].filter((y): y is number => y !== undefined);
+  const rows = l.rows
+    .filter((x) => ends.includes(x.year))
+    .sort((a, b) => a.layer.localeCompare(b.layer) || a.year - b.year);
+  return {
+    columns: ['Layer', 'Year', 'GVA £m', 'Share', 'LQ'],
+    rows: rows.map((x) => [x.layer, x.year, x.value, x.share, x.lq]),
+    formats: [
+      null,
+      (v) => String(v),
+      (v) => millions(v as number | null),
+      (v) => pct(v as number | null),
+      (v) => lq(v as number | null),
+    ],
+  };
+}
+
+/** Each headline indicator beside the region and the UK, with 95% intervals. */
+export function reportIndicatorsTable(r: ReportInput): Table {
+  const rows: Cell[][] = [];
+  for (const i of [...r.profile.indicators].sort((a, b) => a.indicator.localeCompare(b.indicator)))
+    for (const p of [i, ...i.comparators])
+      rows.push([`${i.label} (${i.unit})`, i.period, p.areanm, p.value, p.lci95, p.uci95]);
+  const n = (v: Cell) => num(v as number | null);
+  return {
+    columns: ['Indicator', 'Period', 'Area', 'Value', 'Lower 95%', 'Upper 95%'],
+    rows,
+    formats: [null, null, null, n, n, n],
+  };
+}
+
+/** Frozen projections against outturn: the error's parts add up to the total exactly. */
+export function reportForecastsTable(r: ReportInput): Table {
+  return {
+    columns: ['Id', 'Indicator', 'Year', 'Method', 'Frozen on', 'Projected', 'Outturn', 'Revision', 'Policy', 'Rest'],
+    rows: [...r.projections]
+      .sort((a, b) => a.projection.id.localeCompare(b.projection.id))
+      .map(({ projection: p, outturn: o }) => [
+        p.id,
+        p.indicator,
+        p.period,
+        p.method,
+        p.frozenOn,
+        p.exact,
+        o ? String(o.outturn) : 'not yet published',
+        o?.error.revision.exact ?? null,
+        o?.error.policy.exact ?? null,
+        o?.error.rest.exact ?? null,
+      ]),
+    formats: [null, null, (v) => String(v), null, null, null, null, null, null, null],
+  };
+}
+
+/** Every dataset the report rests on, with its checksum. */
+export function reportDatasetsTable(r: ReportInput): Table {
+  return {
+    columns: ['Publisher', 'Title', 'Vintage', 'Licence', 'sha256'],
+    rows: r.datasets.map((d) => [d.publisher, d.title, d.vintage, d.licence, d.sha256]),
+  };
+}
+
+/** Every method with its version and parameters. */
+export function reportMethodsTable(r: ReportInput): Table {
+  return {
+    columns: ['Method', 'Version', 'Parameters'],
+    rows: r.methods.map((m) => [m.name, m.version, m.parameters]),
+  };
+}
+
+/** Each mission's indicators for the area: track, latest against target, P(on track), the rule. */
+export function reportMissionsTable(r: ReportInput): Table {
+  const rows: Cell[][] = [];
+  for (const m of r.missions)
+    for (const i of m.status?.indicators ?? [])
+      rows.push([m.title, i.indicator, i.latest, i.latestYear, i.target, i.targetYear, i.track, i.pOnTrack, i.rule]);
+  const n = (v: Cell) => num(v as number | null);
+  return {
+    columns: ['Mission', 'Indicator', 'Latest', 'Year', 'Target', 'By', 'Track', 'P(on track)', 'Rule'],
+    rows,
+    formats: [null, null, n, (v) => (v === null ? '–' : String(v)), n, (v) => String(v), null, (v) => pct(v as number | null, 0), null],
+  };
+}
+
+/** The area against each entitlement floor: value, status, shortfall, cost to close (central). */
+export function reportEntitlementsTable(r: ReportInput): Table {
+  return {
+    columns: ['Floor', 'Rule', 'Period', 'Value', 'Status', 'Shortfall', 'Cost to close (central)'],
+    rows: r.entitlements.rows.map((x) => [x.floor, x.rule, x.period, x.value, x.status, x.shortfall, x.costCentral]),
+    formats: [null, null, null, (v) => num(v as number | null), null, (v) => num(v as number | null), (v) => money(v as number | null)],
+  };
+}
+
+/** The area's local gender pay gaps beside the UK (suppressed kept as suppressed). */
+export function reportGenderTable(r: ReportInput): Table {
+  return {
+    columns: ['Basis', 'Statistic', 'Pattern', 'Gap %', 'UK %'],
+    rows: r.gender.rows.map((x) => [x.basis, x.statistic, x.pattern, x.value, x.national]),
+    formats: [null, null, null, (v) => (v === null ? 'suppressed' : num(v as number)), (v) => num(v as number | null)],
+  };
+}
