@@ -89,7 +89,10 @@ describe('franchise conditions files', () => {
       refusal(set({ ...gpg, params: { periods: ['2019-20', '2021-22'], statistic: 'mode' } })),
       /params\.statistic: .*\(value: "mode"\)/,
     );
-    assert.match(refusal(set({ ...local, params: { area: 'county' } })), /params\.area: .*\(value: "county"\)/);
+    assert.match(
+      refusal(set({ ...local, params: { area: 'county' } })),
+      /params\.area: .*\(value: "county"\)/,
+    );
     assert.match(refusal(set({ ...local, id: 'Local!' })), /conditions\.0\.id: .*\(value: "Local!"\)/);
     assert.match(refusal(set(local, local)), /conditions\.1\.id: duplicate condition id: local/);
     assert.match(refusal({ ...set(local), version: 'one' }), /version: .*\(value: "one"\)/);
