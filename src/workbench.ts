@@ -109,6 +109,7 @@ export { importStore } from './workbench/import-store.ts';
 export { importFranchiseStore } from './workbench/franchise-import-store.ts';
 export {
   conditionsFromValue,
+  defaultConditionSet,
   DEFAULT_CONDITIONS,
   DUPLICATE_RULES,
   type DuplicateRule,

@@ -32,6 +32,7 @@ export { franchiseSuppliers } from './franchise-suppliers.ts';
 export { franchiseConditions } from './franchise-conditions.ts';
 export {
   conditionsFromValue,
+  defaultConditionSet,
   loadConditions,
   DEFAULT_CONDITIONS,
   type ConditionSet,
