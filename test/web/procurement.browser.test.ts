@@ -163,7 +163,7 @@ describe('Procurement page in Chromium', () => {
       const top = [...list.suppliers].sort((a, b) => b.total - a.total)[0]!;
       assert.equal((await tableRows(page, 'procurement-suppliers-table'))[0]![1], top.supplier);
       // nothing wider than the screen but the tables' own scrolling boxes
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      const overflow = await page.locator('html').evaluate((html) => html.scrollWidth);
       assert.ok(overflow <= 390, `page is ${overflow}px wide`);
       await screenshot(page, 'procurement-narrow');
       assert.deepEqual(problems, []);

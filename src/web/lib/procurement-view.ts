@@ -121,7 +121,7 @@ export function benchmarkTable(s: FranchiseSummary): Table {
   };
 }
 
-export type SortKey = 'rank' | 'supplier' | 'total' | 'gpg_median' | 'meets' | 'fails';
+export type SortKey = 'rank' | 'supplier' | 'total' | 'gpg_median' | 'meets';
 
 /** The suppliers table's state: search words, a condition and status to filter by, sort, page. */
 export interface SupplierQuery {
@@ -135,7 +135,7 @@ export interface SupplierQuery {
 }
 
 const sortValue = (x: SupplierConditions, k: SortKey): number | string | null =>
-  k === 'meets' || k === 'fails' ? x[k].length : x[k];
+  k === 'meets' ? x.meets.length : x[k];
 
 /** The rows a supplier query shows: filtered, sorted (missing values last), one page of them. */
 export function supplierPage(
