@@ -8,12 +8,14 @@ import type {
   FranchiseSummary,
   SupplierConditions,
 } from '../../src/web/lib/api-types.ts';
+import { scenarioSchema } from '../../src/models/scenarios/schema.ts';
 import {
   conditionTable,
   gbp,
   paramFields,
   periodsBetween,
   reconciliation,
+  scenarioOf,
   supplierPage,
   withParam,
   withVerdicts,
@@ -210,5 +212,34 @@ describe('procurement view', () => {
       ],
     );
     assert.deepEqual(periodsBetween(null, null), []);
+  });
+
+  it('turns a what-if into a scenario file the scenario lab accepts, one demand change per industry', () => {
+    const w = {
+      body: 'Manchester City Council',
+      area: 'E08000003',
+      category: 'service Highways Services',
+      target: 'local',
+      share: 0.5,
+      moved: 1000.5,
+      unplaced: 0,
+      changes: [
+        { area: 'E08000003', industry: '41-43', industryBasis: 'ioat' as const, gbpPerYear: 900.25 },
+        { area: 'E08000003', industry: '71', industryBasis: 'ioat' as const, gbpPerYear: -12.5 },
+      ],
+      notes: ['£ a year: the period’s spend × 12 / 12 months.'],
+    };
+    const parsed = scenarioSchema.parse(scenarioOf(w, 2027));
+    assert.equal(
+      parsed.title,
+      'Manchester City Council: 50% of service Highways Services spend moved to local suppliers',
+    );
+    assert.deepEqual(
+      parsed.interventions.map((i) => [i.kind, i.area, i.target, 'amount' in i ? i.amount : null, i.timing]),
+      [
+        ['demand', 'E08000003', { industry: '41-43' }, 900.25, { start: 2027, years: 1 }],
+        ['demand', 'E08000003', { industry: '71' }, -12.5, { start: 2027, years: 1 }],
+      ],
+    );
   });
 });

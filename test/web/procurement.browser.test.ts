@@ -4,13 +4,16 @@
 // the suppliers table searches and filters consistently; nothing is logged as an error.
 // Screenshots (desktop and narrow) go to test-output/.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import type {
   FranchiseConditions,
   FranchiseSummary,
   FranchiseSupplierList,
+  FranchiseWhatIf,
 } from '../../src/contract/franchise.ts';
+import { scenarioSchema } from '../../src/models/scenarios/schema.ts';
 import type { FranchiseConditionSet } from '../../src/contract/franchise-conditions.ts';
 import { pct } from '../../src/web/lib/format.ts';
 import { CLASS_WORDS } from '../../src/web/lib/procurement-view.ts';
@@ -140,6 +143,29 @@ describe('Procurement page in Chromium', () => {
       assert.match(await page.getByTestId('supplier-count').innerText(), new RegExp(`^${matching} of `));
       const rows = await tableRows(page, 'procurement-suppliers-table');
       assert.equal(rows[0]![1], list.suppliers[0]!.supplier);
+
+      // what if half of the largest service's spend moved to local suppliers: the API's demand change,
+      // offered as a scenario file the scenario lab accepts
+      const service = [...s.by_service].sort((a, b) => b.total - a.total)[0]!.service;
+      await page.locator('#whatif-category').selectOption(service);
+      await page.locator('#whatif-share').fill('0.5');
+      await page.getByRole('button', { name: 'Show the demand change' }).click();
+      await page.getByTestId('procurement-whatif-table').waitFor({ timeout: 120_000 });
+      const w = await api<FranchiseWhatIf>(
+        `whatif?${QUERY}&category=${encodeURIComponent(service)}&share=0.5&target=local`,
+      );
+      assert.equal(penceIn(await page.getByTestId('whatif-moved').innerText()), pence(w.moved));
+      const changes = await tableRows(page, 'procurement-whatif-table');
+      assert.deepEqual(
+        changes.map((r) => [r[0], penceIn(r[2]!)]),
+        w.changes.map((c) => [c.industry, pence(c.gbpPerYear)]),
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download as a scenario file' }).click(),
+      ]);
+      const file = scenarioSchema.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')));
+      assert.equal(file.interventions.length, w.changes.length);
       await screenshot(page, 'procurement-changed');
       assert.deepEqual(problems, []);
     } finally {

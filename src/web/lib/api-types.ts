@@ -56,6 +56,7 @@ export type {
   FranchiseConditions,
   FranchiseSummary,
   FranchiseSupplierList,
+  FranchiseWhatIf,
   ReviewRow,
   SupplierConditions,
 } from '../../contract/franchise.ts';

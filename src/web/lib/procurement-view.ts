@@ -1,6 +1,7 @@
 // The Procurement page's tables and what they say in words, from the franchise answers: pure
 // functions of the API's JSON (tested in Node), so the browser test can hold the page to the API.
 import type {
+  FranchiseWhatIf,
   FranchiseConditions,
   FranchiseConditionSet,
   FranchiseSummary,
@@ -316,4 +317,37 @@ export function withVerdicts(
         .map(([id]) => id);
     return { ...x, meets: ids('meets'), fails: ids('fails'), unknown: ids('unknown') };
   });
+}
+
+/** A what-if's demand changes by industry, £ a year, largest gain first. */
+export function whatIfTable(w: FranchiseWhatIf): Table {
+  return {
+    columns: ['Industry (input–output code)', 'Area', '£ a year'],
+    rows: w.changes.map((c) => [c.industry, c.area, c.gbpPerYear]),
+    formats: [null, null, fmt.gbp],
+  };
+}
+
+/**
+ * A what-if as a scenario file the scenario lab appraises (upload it there): one demand
+ * intervention per industry in the area, £ a year from `start` for `years`, at no cost to the
+ * body (the money moves between suppliers; it is not new money).
+ */
+export function scenarioOf(w: FranchiseWhatIf, start: number, years = 1): Record<string, unknown> {
+  const moved = `${(w.share * 100).toFixed(0)}% of ${w.category} spend moved to ${w.target === 'local' ? 'local suppliers' : `suppliers meeting ${w.target}`}`;
+  return {
+    id: 'procurement-what-if',
+    title: `${w.body}: ${moved}`,
+    description: `From the Procurement page: ${moved}; £${w.moved.toFixed(2)} a year moved, £${w.unplaced.toFixed(2)} with no industry to place it in. ${w.notes.join(' ')}`,
+    interventions: w.changes.map((c, i) => ({
+      id: `industry-${i + 1}`,
+      title: `${c.industry}: ${c.gbpPerYear >= 0 ? 'demand gained' : 'demand lost'}`,
+      kind: 'demand',
+      area: c.area,
+      target: { industry: c.industry },
+      amount: c.gbpPerYear,
+      timing: { start, years },
+      cost: { perYear: 0 },
+    })),
+  };
 }
