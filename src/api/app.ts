@@ -43,7 +43,8 @@ export function createApp(config: AppConfig): OpenAPIHono {
   };
   const app = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) throw invalidRequest(result.error.issues);
+      // the validator passes the input as received beside the failure (its type omits it)
+      if (!result.success) throw invalidRequest(result.error.issues, (result as { data?: unknown }).data);
       return undefined;
     },
   });

@@ -54,12 +54,31 @@ export function sendError(c: Context, e: unknown, mappers: readonly ErrorMapper[
   return c.json(body, status as 400);
 }
 
-/** A request that fails its schema: 400 naming the first field, every issue in `details`. */
-export function invalidRequest(issues: readonly { path: PropertyKey[]; message: string }[]): HttpError {
+/**
+ * A request that fails its schema: 400 naming the first field and, when short, the value sent
+ * there (`input`: the query or body as received); every issue in `details`.
+ */
+export function invalidRequest(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  input?: unknown,
+): HttpError {
   const first = issues[0]!;
   const field = first.path.map(String).join('.') || '(request)';
-  return new HttpError(400, 'bad_request', `invalid ${field}: ${first.message}`, {
+  const value = valueAt(input, first.path);
+  return new HttpError(400, 'bad_request', `invalid ${field}: ${first.message}${value}`, {
     field,
     issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
   });
+}
+
+/** ` (value: "lots")` for a short string, number or boolean found at a path; nothing otherwise. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): string {
+  let v = input;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return '';
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  if (path.length === 0 || !['string', 'number', 'boolean'].includes(typeof v)) return '';
+  const text = JSON.stringify(v);
+  return text.length <= 80 ? ` (value: ${text})` : '';
 }

@@ -36,6 +36,17 @@ export const PAYEE_CLASSES = [
 ] as const;
 export type PayeeClass = (typeof PAYEE_CLASSES)[number];
 
+/** How a franchise condition is tested (src/models/franchise/conditions.ts resolves each). */
+export const CONDITION_RULES = [
+  'accredited-list',
+  'gpg-narrowing',
+  'registered-office-local',
+  'industry-ghg-intensity',
+  'paid-within-days',
+  'kpi-rating',
+] as const;
+export type ConditionRule = (typeof CONDITION_RULES)[number];
+
 /** A party to a contract in an OCDS release (buyer or supplier). */
 export interface OcdsParty {
   id: string;

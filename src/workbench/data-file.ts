@@ -73,9 +73,16 @@ function locate(doc: Document, counter: LineCounter, path: readonly PropertyKey[
   return null;
 }
 
-/** Validates a parsed file against a schema; every issue becomes a located, path-named error. */
-export function validateFile<S extends z.ZodType>(file: ParsedFile, schema: S): z.output<S> {
-  const result = schema.safeParse(file.value);
+/**
+ * Validates a parsed file against a schema; every issue becomes a located, path-named error
+ * (`values`: with the value found there, when it is short, for files a user writes by hand).
+ */
+export function validateFile<S extends z.ZodType>(
+  file: ParsedFile,
+  schema: S,
+  opts: { values?: boolean } = {},
+): z.output<S> {
+  const result = schema.safeParse(file.value, { reportInput: opts.values ?? false });
   if (result.success) return result.data;
   throw new DataFileError(
     file.name,
@@ -85,10 +92,18 @@ export function validateFile<S extends z.ZodType>(file: ParsedFile, schema: S): 
         path: i.path.map(String).join('.') || '(root)',
         line: at?.line ?? null,
         column: at?.column ?? null,
-        message: i.message,
+        message: opts.values ? i.message + valueText(i.input) : i.message,
       };
     }),
   );
+}
+
+/** ` (value: 2)`: a short value an issue was raised on, quoted as JSON; nothing for objects or long ones. */
+function valueText(input: unknown): string {
+  if (input === undefined) return ' (missing)';
+  if (input !== null && typeof input === 'object') return '';
+  const text = JSON.stringify(input);
+  return text.length <= 80 ? ` (value: ${text})` : '';
 }
 
 /** A plain object (e.g. an HTTP body) as a ParsedFile without positions. */

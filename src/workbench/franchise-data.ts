@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { PublicBody } from '../core/franchise.ts';
 import { loadLayouts, type SpendLayout } from '../ingest/spend-layouts.ts';
 import type { PayeeRules } from '../models/franchise/classify.ts';
-import { CONDITION_RULES, type Condition } from '../models/franchise/conditions.ts';
+import { FranchiseConditionSet } from '../contract/franchise-conditions.ts';
+import type { Condition } from '../models/franchise/conditions.ts';
 import type { Respend } from '../models/franchise/lm3.ts';
 import type { MatchRules } from '../models/franchise/match.ts';
 import type { NameRules } from '../models/franchise/normalise.ts';
-import { DataFileError, fromValue, readDataFile, validateFile, type ParsedFile } from './data-file.ts';
+import { fromValue, readDataFile, validateFile, type ParsedFile } from './data-file.ts';
 
 /** The franchise engine's value choices, each kept as a data file in data/franchise/. */
 const DIR = new URL('../../data/franchise/', import.meta.url).pathname;
@@ -135,23 +136,6 @@ export function franchiseData(): FranchiseData {
   return cache;
 }
 
-const conditionsFile = z.object({
-  id: z.string().min(1),
-  version: z.number().int().positive(),
-  title: z.string().min(1),
-  conditions: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
-        name: z.string().min(1),
-        rule: z.enum(CONDITION_RULES),
-        evidence: z.string().min(1),
-        params: z.record(z.string(), z.unknown()).default({}),
-      }),
-    )
-    .min(1),
-});
-
 /** A set of franchise conditions: its id, title and conditions, each with its rule and evidence. */
 export interface ConditionSet {
   id: string;
@@ -169,15 +153,12 @@ export function conditionsFromValue(value: unknown, name = 'conditions'): Condit
   return conditionSet(fromValue(value, name));
 }
 
+/** The default conditions file as the API sends it (its parameters with their defaults filled in). */
+export function defaultConditionSet(): FranchiseConditionSet {
+  return validateFile(readDataFile(DEFAULT_CONDITIONS, 'conditions-default.yaml'), FranchiseConditionSet);
+}
+
+/** Checks a conditions file: each rule's parameters by name, type and range; errors give the value. */
 function conditionSet(file: ParsedFile): ConditionSet {
-  const parsed = validateFile(file, conditionsFile);
-  const ids = new Set<string>();
-  for (const [i, c] of parsed.conditions.entries()) {
-    if (ids.has(c.id))
-      throw new DataFileError(file.name, [
-        { path: `conditions.${i}.id`, line: null, column: null, message: `duplicate condition id: ${c.id}` },
-      ]);
-    ids.add(c.id);
-  }
-  return parsed;
+  return validateFile(file, FranchiseConditionSet, { values: true });
 }

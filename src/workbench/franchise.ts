@@ -32,6 +32,7 @@ export { franchiseSuppliers } from './franchise-suppliers.ts';
 export { franchiseConditions } from './franchise-conditions.ts';
 export {
   conditionsFromValue,
+  defaultConditionSet,
   loadConditions,
   DEFAULT_CONDITIONS,
   type ConditionSet,
@@ -86,6 +87,8 @@ export async function franchiseWhatIf(
   req: WhatIfRequest,
 ): Promise<FranchiseWhatIf> {
   const store = ctx.store;
+  // the request is checked whole before any spend is read
+  const target = whatIfTarget(req);
   const s = await bodyState(store, req.body, req.period, taxonomy);
   if (!s.body.area || !s.body.local)
     throw new UsageError(`no area declared for ${s.body.name}: a what-if needs one`);
@@ -97,7 +100,7 @@ export async function franchiseWhatIf(
       inCategory.set(g.payee, (inCategory.get(g.payee) ?? 0) + g.pence);
   if (inCategory.size === 0)
     throw new UsageError(`no spend in ${req.field} ${req.category} for ${s.body.name} in ${s.period.label}`);
-  const meets = req.target === 'local' ? null : await conditionMeets(ctx, taxonomy, req, s.suppliers);
+  const meets = target ? await conditionMeets(ctx, taxonomy, req, target, s.suppliers) : null;
   const covers = sicCovers(await ioatCodes(ctx));
   const spend: CategorySpend[] = s.suppliers.map((x, i) => {
     const where = placeIn(x.postcode, s.body.local!);
@@ -130,18 +133,32 @@ export async function franchiseWhatIf(
   };
 }
 
+/**
+ * The condition a what-if moves spend towards (null: `local`), its file checked even when the
+ * target is local; an unknown target, share or category is refused naming the value.
+ */
+function whatIfTarget(req: WhatIfRequest): { set: ConditionSet; condition: Condition } | null {
+  if (!(Number.isFinite(req.share) && req.share >= 0 && req.share <= 1))
+    throw new UsageError(`invalid share: ${req.share} (0–1)`);
+  if (req.category.trim() === '') throw new UsageError('invalid category: empty (a name as published, or *)');
+  const given = req.conditions ?? (req.conditionsFile ? loadConditions(req.conditionsFile) : null);
+  if (req.target === 'local') return null;
+  const set = given ?? loadConditions();
+  const condition = set.conditions.find((x) => x.id === req.target);
+  if (!condition)
+    throw new UsageError(
+      `invalid target: ${req.target} (local, or one of ${set.conditions.map((x) => x.id).join(', ')})`,
+    );
+  return { set, condition };
+}
+
 async function conditionMeets(
   ctx: Ctx,
   taxonomy: Taxonomy,
   req: WhatIfRequest,
+  { set, condition: c }: { set: ConditionSet; condition: Condition },
   suppliers: SupplierView[],
 ): Promise<(boolean | null)[]> {
-  const set = req.conditions ?? loadConditions(req.conditionsFile);
-  const c: Condition | undefined = set.conditions.find((x) => x.id === req.target);
-  if (!c)
-    throw new UsageError(
-      `invalid target: ${req.target} (local, or one of ${set.conditions.map((x) => x.id).join(', ')})`,
-    );
   const report = await franchiseConditions(ctx, taxonomy, {
     body: req.body,
     ...(req.period ? { period: req.period } : {}),

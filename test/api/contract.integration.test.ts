@@ -123,6 +123,7 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   ],
   'GET /api/v1/franchise/suppliers': [{ url: '/api/v1/franchise/suppliers?body=leeds' }],
   'GET /api/v1/franchise/conditions': [{ url: '/api/v1/franchise/conditions?body=leeds&view=verdicts' }],
+  'GET /api/v1/franchise/conditions/default': [{ url: '/api/v1/franchise/conditions/default' }],
   'POST /api/v1/franchise/conditions': [
     { url: '/api/v1/franchise/conditions?body=leeds', body: () => CONDITIONS },
   ],

@@ -78,7 +78,7 @@ describe('the one error shape', () => {
         r.success
           ? undefined
           : (() => {
-              throw invalidRequest(r.error.issues);
+              throw invalidRequest(r.error.issues, (r as { data?: unknown }).data);
             })(),
     });
     app.onError((e, c) => sendError(c, e));
@@ -97,8 +97,16 @@ describe('the one error shape', () => {
       details: { field: string; issues: unknown[] };
     };
     assert.equal(body.code, 'bad_request');
-    assert.match(body.error, /^invalid n: /);
+    assert.match(body.error, /^invalid n: .* \(value: "1\.5"\)$/);
     assert.equal(body.details.field, 'n');
     assert.equal(body.details.issues.length, 2);
+  });
+
+  it('gives the value sent only when it is short and plain', () => {
+    const issue = (path: PropertyKey[]) => [{ path, message: 'bad' }];
+    assert.equal(invalidRequest(issue(['a', 0]), { a: [7] }).message, 'invalid a.0: bad (value: 7)');
+    assert.equal(invalidRequest(issue(['a']), { a: { b: 1 } }).message, 'invalid a: bad');
+    assert.equal(invalidRequest(issue(['a']), { a: 'x'.repeat(100) }).message, 'invalid a: bad');
+    assert.equal(invalidRequest(issue([]), 'text').message, 'invalid (request): bad');
   });
 });

@@ -80,4 +80,71 @@ describe('/api/v1/franchise', () => {
     assert.match((await json(r)).error, /Sheffield|sheffield/);
     assert.equal((await app.request('/api/v1/franchise/whatif?body=leeds&category=*&share=2')).status, 400);
   });
+
+  it('the default conditions file is served with its parameters; a changed copy posted back changes the totals', async () => {
+    const d = await json(await app.request('/api/v1/franchise/conditions/default'));
+    assert.equal(d.conditions.length, 6);
+    const pay = d.conditions.find((c: { id: string }) => c.id === 'local-supply');
+    assert.deepEqual(pay.params, { area: 'region' });
+    const base = await json(await app.request('/api/v1/franchise/conditions?body=leeds'));
+    const posted = await json(await post('/api/v1/franchise/conditions?body=leeds', d));
+    assert.deepEqual(posted.totals, base.totals);
+    pay.params.area = 'local';
+    const local = await json(await post('/api/v1/franchise/conditions?body=leeds', d));
+    const of = (r: { totals: { condition: string; meets: number }[] }) =>
+      r.totals.find((t) => t.condition === 'local-supply')!.meets;
+    // Leeds itself is inside West Yorkshire: fewer pounds meet the narrower rule
+    assert.ok(of(local) < of(base), `${of(local)} < ${of(base)}`);
+  });
+
+  it('condition parameters are refused naming the field and value; a refused request changes no state', async () => {
+    const d = await json(await app.request('/api/v1/franchise/conditions/default'));
+    const before = await (await app.request('/api/v1/franchise/conditions?body=leeds&format=csv')).text();
+    const register = await wb.franchiseRegister();
+    // fresh apps: each address may ask ten costly analyses at once
+    const [posts, gets] = [appOver(wb), appOver(wb)];
+    const bad = (i: number, params: unknown) => {
+      const copy = structuredClone(d);
+      copy.conditions[i].params = params;
+      return posts.request('/api/v1/franchise/conditions?body=leeds', {
+        method: 'POST',
+        body: JSON.stringify(copy),
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const cases: [Response, RegExp][] = [
+      [await bad(4, { days: 30, share: 1.2 }), /conditions\.4\.params\.share: Too big.*\(value: 1\.2\)/],
+      [
+        await bad(4, { days: 'thirty' }),
+        /conditions\.4\.params\.days: .*expected number.*\(value: "thirty"\)/,
+      ],
+      [await bad(2, { area: 'planet' }), /conditions\.2\.params\.area: .*\(value: "planet"\)/],
+      [await bad(3, { ratioToEconomy: 0 }), /conditions\.3\.params\.ratioToEconomy: .*\(value: 0\)/],
+      [await bad(0, { companyNumbers: ['no such!'] }), /params\.companyNumbers\.0: .*\(value: "no such!"\)/],
+      [await bad(5, { metric: 'coverage', grade: 'A' }), /conditions\.5\.params: Unrecognized key: "grade"/],
+      [
+        await gets.request('/api/v1/franchise/whatif?body=leeds&category=*&target=fair-tax'),
+        /invalid target: fair-tax \(local, or one of real-living-wage/,
+      ],
+      [
+        await gets.request('/api/v1/franchise/whatif?body=leeds&category=*&share=-0.1'),
+        /invalid share: .*\(value: "-0\.1"\)/,
+      ],
+      [
+        await gets.request('/api/v1/franchise/whatif?body=leeds&category=*&share=lots'),
+        /invalid share: .*\(value: "lots"\)/,
+      ],
+      [await gets.request('/api/v1/franchise/whatif?body=leeds&category=*&threshold=2'), /threshold/],
+      [await app.request('/api/v1/franchise/suppliers?body=leeds&period=2021-13'), /invalid period: 2021-13/],
+    ];
+    for (const [r, message] of cases) {
+      assert.equal(r.status, 400);
+      assert.match((await json(r)).error, message);
+    }
+    assert.equal(
+      await (await app.request('/api/v1/franchise/conditions?body=leeds&format=csv')).text(),
+      before,
+    );
+    assert.deepEqual(await wb.franchiseRegister(), register);
+  });
 });

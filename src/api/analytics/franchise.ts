@@ -10,7 +10,8 @@ import {
   SUMMARY_VIEWS,
   SUPPLIER_VIEWS,
 } from '../../contract/franchise.ts';
-import { conditionsFromValue } from '../../workbench/franchise.ts';
+import { FranchiseConditionSet } from '../../contract/franchise-conditions.ts';
+import { conditionsFromValue, defaultConditionSet } from '../../workbench/franchise.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
 import { fileBody, fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
@@ -64,6 +65,14 @@ const conditions = createRoute({
   summary: 'The default franchise conditions applied to a body’s suppliers: £ meeting, failing and unknown',
   request: { query: conditionsQuery },
   responses: tableResponse(FranchiseConditions, 'Conditions'),
+});
+
+const defaultConditions = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/conditions/default',
+  summary:
+    'The default franchise conditions file: each condition’s rule, the evidence it reads and its parameters (defaults filled in), to change and post back',
+  responses: jsonResponse(FranchiseConditionSet, 'Conditions file'),
 });
 
 const postConditions = createRoute({
@@ -144,6 +153,9 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
       franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions'],
     );
   });
+  app.openapi(defaultConditions, (c) =>
+    responses.json(c, 'franchise-conditions-default', () => defaultConditionSet()),
+  );
   app.openapi(postConditions, async (c) => {
     const { view, body, period, taxonomy } = c.req.valid('query');
     const set = conditionsFromValue((await fileOf(c)).value, 'request body');

@@ -1,19 +1,11 @@
 // Franchise conditions as data: each names a rule, the evidence it reads and its parameters;
 // each supplier meets, fails, or cannot be known to meet it — "unknown" is never "fails".
-import type { PostcodeArea } from '../../core/franchise.ts';
+import type { ConditionRule, PostcodeArea } from '../../core/franchise.ts';
 import { supplierIntensity } from './emissions.ts';
 import { gapTrend, type GapReturn } from './gpg-trend.ts';
 import { placeIn } from './local-share.ts';
 
-export const CONDITION_RULES = [
-  'accredited-list',
-  'gpg-narrowing',
-  'registered-office-local',
-  'industry-ghg-intensity',
-  'paid-within-days',
-  'kpi-rating',
-] as const;
-export type ConditionRule = (typeof CONDITION_RULES)[number];
+export { CONDITION_RULES, type ConditionRule } from '../../core/franchise.ts';
 
 /** One condition as a conditions file declares it. */
 export interface Condition {
@@ -162,12 +154,14 @@ function promptPayment(p: Record<string, unknown>) {
 }
 
 function kpiRating(p: Record<string, unknown>) {
-  const which = new RegExp(typeof p.metric === 'string' ? p.metric : '.', 'i');
+  // words, not a pattern: a file posted over HTTP must not bring a regular expression
+  const words = typeof p.metric === 'string' ? p.metric.trim().toLowerCase() : '';
+  const has = (t: string | null) => (t ?? '').toLowerCase().includes(words);
   const norm = (t: string) => t.toLowerCase().replace(/[^a-z]/g, '');
   const pass = new Set(strings(p.pass).map(norm));
   const fail = new Set(strings(p.fail).map(norm));
   return (s: SupplierEvidence): Verdict => {
-    const ratings = s.kpis.filter((k) => which.test(k.title ?? '') || which.test(k.metric));
+    const ratings = s.kpis.filter((k) => has(k.title) || has(k.metric));
     if (ratings.length === 0) return unknown('no KPI rating reported');
     const bad = ratings.find((k) => k.measure !== null && fail.has(norm(k.measure)));
     if (bad)

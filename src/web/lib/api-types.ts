@@ -51,6 +51,16 @@ export type {
   FinanceReport,
   FinanceRow,
 } from '../../contract/finance.ts';
+export type {
+  FranchiseBodies,
+  FranchiseConditions,
+  FranchiseSummary,
+  FranchiseSupplierList,
+  FranchiseWhatIf,
+  ReviewRow,
+  SupplierConditions,
+} from '../../contract/franchise.ts';
+export type { FranchiseConditionSet } from '../../contract/franchise-conditions.ts';
 
 import type { Topology } from '../../contract/datasets.ts';
 import type { EntitlementRow } from '../../contract/entitlements.ts';

@@ -15,9 +15,14 @@ export function toCsv(t: Table): string {
   return [t.columns, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Saves a table as a CSV file through a temporary object URL. */
+/** Saves a table as a CSV file. */
 export function downloadCsv(t: Table, filename: string): void {
-  const url = URL.createObjectURL(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }));
+  saveFile(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** Saves a file made in the page (a CSV, a scenario file) through a temporary object URL. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -166,4 +166,45 @@ describe('strata franchise on the real pack', () => {
       /^strata: manchester-2022-04\.csv: file name says Manchester City Council, not Leeds City Council/,
     );
   });
+  it('condition parameters are checked at every option and file; a refused command changes nothing', async () => {
+    const file = join(dir, 'conditions.yaml');
+    writeFileSync(
+      file,
+      'id: c\nversion: 1\ntitle: C\nconditions:\n  - id: pay\n    name: Pay\n    rule: paid-within-days\n    evidence: dates\n    params: { share: 2 }\n',
+    );
+    const before = statSync(db);
+    const cases: [string[], string][] = [
+      [
+        ['conditions', file, '--body', 'leeds'],
+        `strata: invalid ${file}: ${file}:9:22: conditions.0.params.share: Too big: expected number to be <=1 (value: 2)\n`,
+      ],
+      [
+        ['whatif', '--body', 'leeds', '--category', '*', '--share', '1.5'],
+        'strata: invalid share: 1.5 (0–1)\n',
+      ],
+      [
+        ['whatif', '--body', 'leeds', '--category', '*', '--share', 'half'],
+        'strata: invalid share: half (0–1)\n',
+      ],
+      [
+        ['whatif', '--body', 'leeds', '--category', '*', '--target', 'fair-tax'],
+        'strata: invalid target: fair-tax (local, or one of real-living-wage, gender-pay-gap, local-supply, low-emissions-industry, prompt-payment, service-coverage)\n',
+      ],
+      [
+        ['whatif', '--body', 'leeds', '--category', '*', '--conditions', file],
+        `strata: invalid ${file}: ${file}:9:22: conditions.0.params.share: Too big: expected number to be <=1 (value: 2)\n`,
+      ],
+      [['whatif', '--body', 'leeds', '--category', '*', '--field', 'colour'], ''],
+      [['import', PACK, '--duplicates', 'never'], ''],
+    ];
+    for (const [args, err] of cases) {
+      const r = await strata('franchise', ...args);
+      assert.equal(r.code, 2, args.join(' '));
+      if (err) assert.equal(r.err, err);
+      else assert.match(r.err, /^strata: invalid (field|duplicates rule): (colour|never)/);
+      assert.equal(r.out, '');
+    }
+    const now = statSync(db);
+    assert.deepEqual([now.ino, now.size, now.mtimeMs], [before.ino, before.size, before.mtimeMs]);
+  });
 });
