@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { IoShockPlaces } from '../../src/contract/io.ts';
 import { assertNear, launch, numberIn, serveApp, tableRows, visitPage } from './helpers.ts';
 
 let server: { url: string; close: () => Promise<void> };
@@ -235,7 +236,42 @@ describe('web app in Chromium', () => {
       await page.getByRole('button', { name: 'Calculate' }).click();
       const total = await page.getByTestId('io-shock-total').innerText();
       close(numberIn(total), shock.total, 0.1, 'shock total');
+      assert.match(total, /^Output in Hartlepool and Stockton-on-Tees/);
       await page.waitForSelector('[data-figure=io-shock] svg');
+      // with spill-overs: the headline is the local part, and the split by place is the API's
+      await page.getByLabel(/Follow spill-overs/).check();
+      await page.getByRole('button', { name: 'Calculate' }).click();
+      await page.waitForSelector('[data-testid=io-shock-places] tbody tr');
+      const wide = (await (
+        await fetch(server.url + 'api/v1/io/shock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            area: 'TLC11',
+            industry: 'Q87 & Q88',
+            amount: 10_000_000,
+            interregional: true,
+          }),
+        })
+      ).json()) as { places: IoShockPlaces };
+      const local = wide.places.parts[0]!;
+      const headline = await page.getByTestId('io-shock-total').innerText();
+      assert.match(headline, /^Output in Hartlepool and Stockton-on-Tees: /);
+      close(numberIn(headline), local.output.value, 0.1, 'local output');
+      const placeRows = await tableRows(page, 'io-shock-places');
+      assert.deepEqual(
+        placeRows.map((r) => r[0]),
+        [
+          'Hartlepool and Stockton-on-Tees',
+          'Elsewhere in Tees Valley (combined authority)',
+          'Rest of the UK',
+          'UK total',
+        ],
+      );
+      placeRows.forEach((r, k) =>
+        close(numberIn(r[1]!), wide.places.parts[k]!.output.value, 0.1, `output ${r[0]}`),
+      );
+      assert.doesNotMatch(await page.locator('#io-shock-h').locator('..').innerText(), /\bJobs\b|\bjobs\b/);
     });
   });
 

@@ -19,7 +19,7 @@ export type {
 } from '../../contract/indicators.ts';
 export type { Dataset, DatasetList, Topology } from '../../contract/datasets.ts';
 export type { TaxonomyInfo } from '../../contract/taxonomies.ts';
-export type { IoExtraction, IoLayers, IoMultipliers, IoShock, IoSplit } from '../../contract/io.ts';
+export type { IoBanded, IoExtraction, IoLayers, IoMultipliers, IoShock, IoSplit } from '../../contract/io.ts';
 export type {
   IndicatorInfo,
   IndicatorTable,
