@@ -37,6 +37,27 @@ describe('beyond-GDP API on the real pack', () => {
     );
   });
 
+  it('serves every registry indicator published by area at each atlas level it declares, with its label', async () => {
+    const reg = await json(await app.request('/api/v1/registry'));
+    const byArea = reg.indicators.filter((i: { kind: string }) => i.kind !== 'industry');
+    assert.ok(byArea.length >= 70, `${byArea.length} indicators`);
+    for (const i of byArea as { id: string; label: string; levels: string }[]) {
+      assert.notEqual(i.label, i.id, `${i.id} has a label`);
+      const levels = i.levels.split(' ').filter((l) => ['lad', 'itl3', 'cauth'].includes(l));
+      assert.ok(levels.length > 0, `${i.id} can be mapped at some atlas level`);
+      for (const level of levels) {
+        const res = await app.request(`/api/v1/registry/${encodeURIComponent(i.id)}?level=${level}`);
+        assert.equal(res.status, 200, `${i.id} at ${level}`);
+        const t = await json(res);
+        assert.equal(t.indicator.label, i.label);
+        assert.ok(
+          t.rows.filter((r: { value: number | null }) => r.value !== null).length >= 10,
+          `${i.id} at ${level}`,
+        );
+      }
+    }
+  });
+
   it('compares an area with its nearest neighbours on a profile', async () => {
     const c = await json(
       await app.request(

@@ -65,7 +65,7 @@ describe('web app in Chromium', () => {
       assert.equal(await page.locator('svg.map path.area').count(), 179);
       assert.match(await page.locator('.legend').innerText(), /Location quotient/);
     });
-    const pay = await api('/api/v1/indicators/gross-median-weekly-pay?level=lad');
+    const pay = await api('/api/v1/registry/gross-median-weekly-pay?level=lad');
     const h = pay.rows.find((r: { areacd: string }) => r.areacd === 'E06000001');
     await visit('/?indicator=gross-median-weekly-pay&classes=jenks', 'atlas-indicator', async (page) => {
       await page.waitForSelector('svg.map path.area');
@@ -79,6 +79,39 @@ describe('web app in Chromium', () => {
       const name = await page.locator('svg.map a[href="/area/E06000001"]').getAttribute('aria-label');
       assert.match(name!, /^Hartlepool: £[\d,.]+, 95% CI £[\d,.]+ to £[\d,.]+, ranked \d+ of \d+\./);
       assert.match(await page.locator('.legend').innerText(), /Natural breaks/);
+    });
+  });
+
+  it('atlas: every registry indicator by area in the menu by its label; the foundational share of GVA mapped', async () => {
+    const reg = await api('/api/v1/registry');
+    const byArea = reg.indicators.filter((i: { kind: string }) => i.kind !== 'industry');
+    const share = await api('/api/v1/registry/foundational-share-gva?level=lad');
+    const h = share.rows.find((r: { areacd: string }) => r.areacd === 'E06000001');
+    await visit('/?indicator=foundational-share-gva', 'atlas-foundational-share', async (page) => {
+      await page.waitForSelector('svg.map path.area');
+      assert.equal(await page.locator('svg.map path.area').count(), 361);
+      assert.match(
+        await page.locator('#map-title').innerText(),
+        /^Foundational economy's share of GVA \(material \+ providential\), \d{4}/,
+      );
+      const options = await page
+        .locator('#atlas-show option')
+        .evaluateAll((os) =>
+          os.map((o) => [o.getAttribute('value') ?? '', (o.textContent ?? '').trim()] as [string, string]),
+        );
+      const text = new Map<string, string>(options);
+      for (const i of byArea)
+        assert.equal(text.get(`indicator:${i.id}`)?.replace(/ \(not for these areas\)$/, ''), i.label, i.id);
+      // no option reads as a raw id
+      for (const [value, label] of options)
+        assert.notEqual(label, value.replace(/^(indicator|layer):/, ''), value);
+      await page.locator('svg.map a[href="/area/E06000001"]').focus();
+      const tip = await page.locator('[data-testid=map-tooltip]').innerText();
+      close(numberIn(tip.split('\n').find((l) => l.includes('%'))!), h.value, 0.1, 'foundational share');
+    });
+    await visit('/?indicator=population', 'atlas-not-at-level', async (page) => {
+      await page.getByTestId('atlas-empty').waitFor();
+      assert.match(await page.getByTestId('atlas-empty').innerText(), /published for: itl1, itl2, itl3, uk/);
     });
   });
 
