@@ -34,7 +34,7 @@ import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
 import type { LayerTable } from './contract/layers.ts';
 import type { MissionList, MissionReport } from './contract/missions.ts';
-import type { IndicatorTable, RegistryList } from './contract/registry.ts';
+import type { IndicatorAreaSeries, IndicatorTable, RegistryList } from './contract/registry.ts';
 import type {
   CompareReport,
   FrontierReport,
@@ -79,6 +79,7 @@ import {
 } from './workbench/franchise.ts';
 import { franchiseBodyList, franchiseSupplierList } from './workbench/franchise-supplier-list.ts';
 import { genderLens } from './workbench/gender.ts';
+import { indicatorAreaSeries } from './workbench/indicator-area-series.ts';
 import { indicatorTable } from './workbench/indicator-table.ts';
 import { indicatorValues, listIndicators } from './workbench/indicators.ts';
 import { ioExtract, ioLayers, ioMultipliers, type IoOptions } from './workbench/io-answers.ts';
@@ -288,6 +289,10 @@ export class Workbench implements Ctx {
     t = this.defaultTaxonomy,
   ): Promise<IndicatorTable> {
     return indicatorTable(this, t, id, q);
+  }
+  /** One area's values of a registry indicator over every period, with limits and the nation's value. */
+  indicatorAreaSeries(id: string, area: string, t = this.defaultTaxonomy): Promise<IndicatorAreaSeries> {
+    return indicatorAreaSeries(this, t, id, area);
   }
   compare(code: string, opts: CompareOptions, t = this.defaultTaxonomy): Promise<AreaComparison> {
     return compareAreas(this, t, code, opts);

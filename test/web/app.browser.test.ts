@@ -109,6 +109,19 @@ describe('web app in Chromium', () => {
       const tip = await page.locator('[data-testid=map-tooltip]').innerText();
       close(numberIn(tip.split('\n').find((l) => l.includes('%'))!), h.value, 0.1, 'foundational share');
     });
+    const series = await api('/api/v1/registry/gross-median-weekly-pay/series?area=E06000001');
+    await visit('/?indicator=gross-median-weekly-pay&area=E06000001', 'atlas-series', async (page) => {
+      await page.waitForSelector('[data-figure=area-series] svg');
+      assert.match(
+        await page.locator('#area-series-title').innerText(),
+        /^Gross median weekly pay \(residence-based\), Hartlepool, 2008–2025$/,
+      );
+      const rows = await tableRows(page, 'area-series-table');
+      assert.equal(rows.length, series.rows.length);
+      rows.forEach((r, k) => close(numberIn(r[1]!), series.rows[k].value, 0.1, `pay ${r[0]}`));
+      await page.selectOption('#atlas-series-area', 'E06000002');
+      await page.waitForURL(/area=E06000002/);
+    });
     await visit('/?indicator=population', 'atlas-not-at-level', async (page) => {
       await page.getByTestId('atlas-empty').waitFor();
       assert.match(await page.getByTestId('atlas-empty').innerText(), /published for: itl1, itl2, itl3, uk/);

@@ -22,6 +22,7 @@ export type { TaxonomyInfo } from '../../contract/taxonomies.ts';
 export type { IoBanded, IoExtraction, IoLayers, IoMultipliers, IoShock, IoSplit } from '../../contract/io.ts';
 export type {
   IndicatorInfo,
+  IndicatorAreaSeries,
   IndicatorTable,
   RegistryList,
   RegistryRow,
