@@ -35,7 +35,7 @@ import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
 import type { LayerTable } from './contract/layers.ts';
 import type { MissionList, MissionReport } from './contract/missions.ts';
-import type { IndicatorTable, RegistryList } from './contract/registry.ts';
+import type { IndicatorAreaSeries, IndicatorTable, RegistryList } from './contract/registry.ts';
 import type {
   CompareReport,
   FrontierReport,
@@ -265,6 +265,15 @@ export class Workbench implements Ctx {
   ): Promise<IndicatorTable> {
     const { indicatorTable } = await import('./workbench/indicator-table.ts');
     return indicatorTable(this, t, id, q);
+  }
+  /** One area's values of a registry indicator over every period, with limits and the nation's value. */
+  async indicatorAreaSeries(
+    id: string,
+    area: string,
+    t = this.defaultTaxonomy,
+  ): Promise<IndicatorAreaSeries> {
+    const { indicatorAreaSeries } = await import('./workbench/indicator-area-series.ts');
+    return indicatorAreaSeries(this, t, id, area);
   }
   async compare(code: string, opts: CompareOptions, t = this.defaultTaxonomy): Promise<AreaComparison> {
     const { compareAreas } = await import('./workbench/compare.ts');

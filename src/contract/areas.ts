@@ -79,3 +79,152 @@ export const areaProfileView = table(
   (p: AreaProfile) => p.layers.rows,
   ['areacd', 'areanm', 'year', 'layer', 'value', 'share', 'lq'],
 );
+
+/** One figure of a profile in the long form every section shares. */
+interface ProfileLine {
+  section: 'layers' | 'specialisations' | 'growth' | 'indicators';
+  item: string;
+  name: string;
+  period: string;
+  measure: string;
+  value: number | null;
+  unit: string;
+  lci95: number | null;
+  uci95: number | null;
+  source: string;
+}
+
+const line = (
+  l: Partial<ProfileLine> &
+    Pick<ProfileLine, 'section' | 'item' | 'period' | 'measure' | 'value' | 'unit' | 'source'>,
+): ProfileLine => ({
+  name: l.item,
+  lci95: null,
+  uci95: null,
+  ...l,
+});
+
+/** Every section of a profile as lines: layers, specialisations, real growth, headline indicators with comparators. */
+export function profileLines(p: AreaProfile): ProfileLine[] {
+  const gva = p.layers.source;
+  const out: ProfileLine[] = [];
+  for (const r of p.layers.rows) {
+    const at = { section: 'layers' as const, item: r.layer, period: String(r.year), source: gva };
+    out.push(line({ ...at, measure: 'gva', value: r.value, unit: '£ million' }));
+    out.push(line({ ...at, measure: 'share', value: r.share, unit: 'ratio' }));
+    out.push(line({ ...at, measure: 'lq', value: r.lq, unit: 'ratio' }));
+  }
+  for (const r of p.specialisations.rows) {
+    const at = {
+      section: 'specialisations' as const,
+      item: r.industry,
+      name: r.name,
+      period: String(p.specialisations.year),
+      source: gva,
+    };
+    out.push(line({ ...at, measure: 'gva', value: r.value, unit: '£ million' }));
+    out.push(line({ ...at, measure: 'share', value: r.share, unit: 'ratio' }));
+    out.push(line({ ...at, measure: 'lq', value: r.lq, unit: 'ratio' }));
+  }
+  const g = p.growth;
+  const span = `${g.years[0]}-${g.years.at(-1)}`;
+  for (const l of g.layers) {
+    const at = { section: 'growth' as const, item: l.layer, source: g.source };
+    l.index.forEach((v, k) =>
+      out.push(
+        line({
+          ...at,
+          period: String(g.years[k]),
+          measure: 'volume index',
+          value: v,
+          unit: `${g.years[0]} = 100`,
+        }),
+      ),
+    );
+    out.push(
+      line({
+        ...at,
+        period: String(g.years.at(-1)),
+        measure: 'growth in the last year',
+        value: l.lastYear,
+        unit: 'ratio',
+      }),
+    );
+    out.push(
+      line({
+        ...at,
+        period: `${g.years.at(-6)}-${g.years.at(-1)}`,
+        measure: 'annual growth over five years',
+        value: l.fiveYearAnnual,
+        unit: 'ratio',
+      }),
+    );
+    out.push(
+      line({ ...at, period: span, measure: 'growth since the start', value: l.sinceStart, unit: 'ratio' }),
+    );
+  }
+  for (const i of p.indicators) {
+    const at = {
+      section: 'indicators' as const,
+      item: i.indicator,
+      name: i.label,
+      period: i.period,
+      unit: i.unit,
+      source: i.source,
+    };
+    out.push(line({ ...at, measure: i.areanm, value: i.value, lci95: i.lci95, uci95: i.uci95 }));
+    for (const c of i.comparators)
+      out.push(line({ ...at, measure: c.areanm, value: c.value, lci95: c.lci95, uci95: c.uci95 }));
+  }
+  return out;
+}
+
+/** A profile's every section in one long table (what `strata area --format csv` writes). */
+export const areaProfileAllView = table(profileLines, [
+  'section',
+  'item',
+  'name',
+  'period',
+  'measure',
+  'value',
+  'unit',
+  'lci95',
+  'uci95',
+  'source',
+]);
+
+/** One section of a profile as its own table (`strata area --view`). */
+export const areaProfileViews = {
+  all: areaProfileAllView,
+  layers: areaProfileView,
+  specialisations: table(
+    (p: AreaProfile) => p.specialisations.rows.map((r) => ({ year: p.specialisations.year, ...r })),
+    ['year', 'industry', 'name', 'value', 'share', 'lq', ['layers', (r) => r.layers.join(' + ')]],
+  ),
+  growth: table(
+    (p: AreaProfile) => p.growth.layers,
+    (p) => [
+      'layer',
+      ...p.growth.years.map((y, k) => [`index_${y}`, (l: GrowthLayer) => l.index[k]] as const),
+      'lastYear',
+      'fiveYearAnnual',
+      'sinceStart',
+    ],
+  ),
+  indicators: table(
+    (p: AreaProfile) => p.indicators,
+    [
+      'indicator',
+      'label',
+      'period',
+      'unit',
+      'value',
+      'lci95',
+      'uci95',
+      'status',
+      ['comparators', (i) => i.comparators.map((c) => `${c.areanm}: ${c.value ?? ''}`).join('; ')],
+      'source',
+    ],
+  ),
+} as const;
+export type AreaProfileSection = keyof typeof areaProfileViews;

@@ -110,6 +110,45 @@ const Convergence = z.strictObject({
   history: z.array(z.number()),
 });
 
+/** A value at the central δ with its range over the δ band's ends. */
+export const IoBanded = z
+  .strictObject({
+    value: z.number(),
+    low: z.number().meta({ description: "the lowest value at δ, the band's low end or its high end" }),
+    high: z.number().meta({ description: "the highest value at δ, the band's low end or its high end" }),
+  })
+  .meta({ id: 'IoBanded' });
+export type IoBanded = z.infer<typeof IoBanded>;
+
+/** An interregional shock by place: the area, elsewhere in its combined authority or ITL1 region, the rest of the UK, the UK total. */
+export const IoShockPlaces = z
+  .strictObject({
+    group: z.strictObject({
+      areacd: z.string(),
+      areanm: z.string(),
+      kind: z.enum(['cauth', 'itl1']).meta({
+        description:
+          'the combined authority when it is made of whole areas of the model, else the ITL1 region',
+      }),
+    }),
+    delta: z.number().meta({ description: 'the FLQ δ of the values' }),
+    deltas: z.tuple([z.number(), z.number()]).meta({ description: 'the δ band: its low and high ends' }),
+    parts: z.array(
+      z.strictObject({
+        part: z.enum(['local', 'group', 'rest', 'total']),
+        label: z.string().meta({
+          description: 'what the figures cover, e.g. "Elsewhere in Tees Valley Combined Authority"',
+        }),
+        areas: z.number().meta({ description: 'how many areas of the model the part covers' }),
+        output: IoBanded,
+        gva: IoBanded,
+        employment: IoBanded.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'IoShockPlaces' });
+export type IoShockPlaces = z.infer<typeof IoShockPlaces>;
+
 /** Where the output lands: one area's totals. */
 const AreaEffect = z.strictObject({
   areacd: z.string(),
@@ -156,6 +195,7 @@ export const IoShock = z
           employment: z.number().nullable(),
         }),
       ),
+      places: IoShockPlaces,
       rollup: z.record(z.string(), z.array(z.strictObject({ areacd: z.string(), output: z.number() }))),
       convergence: z.strictObject({ type1: Convergence, type2: Convergence }),
     }),
@@ -172,4 +212,23 @@ export const ioShockView = table(
       MEASURES.flatMap((m) => (l[m] ? [{ layer: l.layer, measure: m, ...l[m] }] : [])),
     ),
   ['layer', 'measure', 'direct', 'indirect', 'induced', 'total'],
+);
+
+/** An interregional shock by place, each measure with its δ band (empty for a shock inside one area). */
+export const ioShockPlacesView = table(
+  (r: IoShock) => (r.interregional ? r.places.parts : []),
+  [
+    ['part', (p) => p.part],
+    ['covers', (p) => p.label],
+    ['areas', (p) => p.areas],
+    ...(['output', 'gva', 'employment'] as const).flatMap((m) =>
+      (['value', 'low', 'high'] as const).map(
+        (k) =>
+          [
+            m === 'output' || m === 'gva' ? `${m}_${k}` : `employees_${k}`,
+            (p: IoShockPlaces['parts'][number]) => p[m]?.[k] ?? null,
+          ] as const,
+      ),
+    ),
+  ],
 );

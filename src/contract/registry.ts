@@ -131,3 +131,27 @@ export const indicatorTableView = table(
     ['trend', (r) => r.trend.status],
   ],
 );
+
+/** One area's values of an indicator over every period, with its limits and the nation's value beside each. */
+export const IndicatorAreaSeries = z
+  .strictObject({
+    indicator: IndicatorInfo,
+    areacd: z.string(),
+    areanm: z.string(),
+    level: z.string(),
+    rows: z.array(
+      SeriesRow.extend({
+        national: maybe.meta({
+          description: "the nation's value at the same period (null where not published)",
+        }),
+      }),
+    ),
+    notes: Notes,
+  })
+  .meta({ id: 'IndicatorAreaSeries' });
+export type IndicatorAreaSeries = z.infer<typeof IndicatorAreaSeries>;
+
+export const indicatorAreaSeriesView = table(
+  (s: IndicatorAreaSeries) => s.rows,
+  ['areacd', 'areanm', 'period', 'year', 'value', 'lci95', 'uci95', 'lci998', 'uci998', 'status', 'national'],
+);

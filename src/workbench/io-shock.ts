@@ -1,5 +1,5 @@
 // A change in final demand for an industry, in an area or the nation (METHODS.md §3): output,
-// GVA, compensation and jobs by layer, split direct/indirect/induced; with `interregional`, by
+// GVA, compensation and employees by layer, split direct/indirect/induced; with `interregional`, by
 // area through the gravity model, rolled up ITL3 → ITL2 → ITL1 → UK.
 import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
@@ -10,6 +10,7 @@ import {
   interregionalShock,
   interregionalSystem,
   INTERREGIONAL_DEFAULTS,
+  REGIONAL_DEFAULTS,
   rollUp,
   shock,
   type ShockResult,
@@ -17,6 +18,7 @@ import {
 } from '../models/io/index.ts';
 import type { Ctx } from './context.ts';
 import { checkDelta, ioIndustry, modelFor, type IoOptions } from './io-answers.ts';
+import { shockPlaces } from './io-shock-places.ts';
 import { ioCentroids, ioContext, ioLevel, ioSizes } from './io.ts';
 import { requireLinks } from './panels.ts';
 
@@ -27,6 +29,9 @@ export type ShockOptions = IoOptions & {
   interregional?: boolean;
   beta?: number;
 };
+
+/** One word for employment throughout: BRES counts employees (employee jobs), Great Britain. */
+const UNIT = '£ million; employment in employees (BRES, Great Britain)';
 
 function sum(v: Float64Array): number {
   return v.reduce((s, x) => s + x, 0);
@@ -100,7 +105,7 @@ export async function ioShock(ctx: Ctx, taxonomy: Taxonomy, o: ShockOptions): Pr
     byLayer: layerRows(r, io.layers.k),
     byArea: [],
     convergence: null,
-    unit: '£ million (employment in jobs)',
+    unit: UNIT,
     source: io.source,
     notes: [
       `Effects inside ${o.area ?? 'the UK'} only; use interregional to follow what leaks to other areas.`,
@@ -121,33 +126,40 @@ async function interregional(
   const io = await ioContext(ctx, taxonomy, o.year);
   const { sizes, year } = await ioSizes(ctx, io, level);
   const { delta, variant, beta } = { ...INTERREGIONAL_DEFAULTS, ...definedOf(o) };
+  const area = o.area;
   // The system is built from the national model and sizes alone (like io-sizes): no taxonomy in its key.
-  const sys = await ctx.cached(`io-system:${io.year}:${level}:${delta}:${variant}:${beta}`, async () =>
-    interregionalSystem(io.national, sizes, await ioCentroids(ctx, level, sizes.areas), {
-      delta,
-      variant,
-      beta,
-    }),
-  );
-  const r = interregionalShock(
-    sys,
-    io.national.factors,
-    [{ area: o.area, industry: o.industry, amount: millions }],
-    {
-      layers: io.layers,
-      tol: 1e-9,
-    },
-  );
+  const solveAt = async (d: number) => {
+    const sys = await ctx.cached(`io-system:${io.year}:${level}:${d}:${variant}:${beta}`, async () =>
+      interregionalSystem(io.national, sizes, await ioCentroids(ctx, level, sizes.areas), {
+        delta: d,
+        variant,
+        beta,
+      }),
+    );
+    const r = interregionalShock(
+      sys,
+      io.national.factors,
+      [{ area, industry: o.industry, amount: millions }],
+      {
+        layers: io.layers,
+        tol: 1e-9,
+      },
+    );
+    return { sys, r };
+  };
+  const { sys, r } = await solveAt(delta);
+  const deltas = [...REGIONAL_DEFAULTS.band] as [number, number];
+  const ends = { delta, deltas, results: [(await solveAt(deltas[0])).r, (await solveAt(deltas[1])).r] };
   const N = sys.areas.length;
   const outputByArea = areaTotals(r.output.total, N);
   const gvaByArea = areaTotals(r.gva.total, N);
-  const jobsByArea = r.employment ? areaTotals(r.employment.total, N) : null;
+  const employeesByArea = r.employment ? areaTotals(r.employment.total, N) : null;
   const byArea = sys.areas
     .map((areacd, i) => ({
       areacd,
       output: outputByArea[i]!,
       gva: gvaByArea[i]!,
-      employment: jobsByArea?.[i] ?? null,
+      employment: employeesByArea?.[i] ?? null,
     }))
     .sort((a, b) => b.output - a.output);
   return {
@@ -161,12 +173,14 @@ async function interregional(
     byLayer: layerRows(r, io.layers.k),
     byLayerInArea: layerRows(r, io.layers.k, sys.areas.indexOf(o.area)),
     byArea,
+    places: await shockPlaces(ctx, level, area, r, ends),
     rollup: await rollups(ctx, level, sys.areas, outputByArea),
     convergence: r.convergence,
-    unit: '£ million (employment in jobs)',
+    unit: UNIT,
     source: io.source,
     notes: [
       `Interregional model of ${N} ${level.toUpperCase()} areas (GVA ${year}): leakage 1 − min(FLQ, 1) supplied by other areas by gravity (size / distance^${beta}); δ = ${delta}. Computed at full detail, then summed.`,
+      `By place: the ranges are the effects with δ at ${deltas[0]} and ${deltas[1]} (the FLQ δ band); a higher δ keeps less in each area.`,
       ...sys.flags.slice(0, 10),
     ],
   };

@@ -37,6 +37,57 @@ describe('beyond-GDP API on the real pack', () => {
     );
   });
 
+  it('serves every registry indicator published by area at each atlas level it declares, with its label', async () => {
+    const reg = await json(await app.request('/api/v1/registry'));
+    const byArea = reg.indicators.filter((i: { kind: string }) => i.kind !== 'industry');
+    assert.ok(byArea.length >= 70, `${byArea.length} indicators`);
+    for (const i of byArea as { id: string; label: string; levels: string }[]) {
+      assert.notEqual(i.label, i.id, `${i.id} has a label`);
+      const levels = i.levels.split(' ').filter((l) => ['lad', 'itl3', 'cauth'].includes(l));
+      assert.ok(levels.length > 0, `${i.id} can be mapped at some atlas level`);
+      for (const level of levels) {
+        const res = await app.request(`/api/v1/registry/${encodeURIComponent(i.id)}?level=${level}`);
+        assert.equal(res.status, 200, `${i.id} at ${level}`);
+        const t = await json(res);
+        assert.equal(t.indicator.label, i.label);
+        assert.ok(
+          t.rows.filter((r: { value: number | null }) => r.value !== null).length >= 10,
+          `${i.id} at ${level}`,
+        );
+      }
+    }
+  });
+
+  it("serves one area's series of an indicator, every period with its limits and the nation's value; CSV too", async () => {
+    const s = await json(await app.request('/api/v1/registry/gross-median-weekly-pay/series?area=E06000001'));
+    assert.equal(s.areanm, 'Hartlepool');
+    const years = s.rows.map((r: { year: number }) => r.year);
+    assert.equal(years[0], 2008);
+    assert.equal(years.at(-1), 2025);
+    assert.deepEqual(years, [...years].sort());
+    // the latest value and limits are the indicator table's, the national value its comparator
+    const t = await json(await app.request('/api/v1/registry/gross-median-weekly-pay?level=lad'));
+    const last = s.rows.at(-1);
+    const row = t.rows.find((r: { areacd: string }) => r.areacd === 'E06000001');
+    assert.equal(last.period, t.period);
+    assert.deepEqual([last.value, last.lci95, last.uci95], [row.value, row.lci95, row.uci95]);
+    assert.equal(last.national, t.national.value);
+    // derived for a combined authority: one row per year
+    const ca = await json(await app.request('/api/v1/registry/foundational-share-gva/series?area=E47000006'));
+    assert.equal(ca.level, 'cauth');
+    assert.ok(ca.rows.length >= 20 && ca.rows.every((r: { value: number }) => r.value > 0 && r.value < 100));
+    const csv = await app.request(
+      '/api/v1/registry/gross-median-weekly-pay/series?area=E06000001&format=csv',
+    );
+    assert.match(
+      await csv.text(),
+      /^areacd,areanm,period,year,value,lci95,uci95,lci998,uci998,status,national\n/,
+    );
+    const refused = await app.request('/api/v1/registry/population/series?area=E06000001');
+    assert.equal(refused.status, 400);
+    assert.match((await json(refused)).error, /population is not published at lad level/);
+  });
+
   it('compares an area with its nearest neighbours on a profile', async () => {
     const c = await json(
       await app.request(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import type { IoShockPlaces } from '../../src/contract/io.ts';
 import { query } from '../../src/store/db.ts';
 import type { Workbench } from '../../src/workbench.ts';
 import { appOver, json } from '../helpers/api.ts';
@@ -78,6 +79,40 @@ describe('input-output through the CLI and the API', () => {
     assert.ok(Math.abs(byArea - s.totals.output.total) < 1e-6 * s.totals.output.total);
     assert.ok(s.convergence.type1.converged && s.convergence.type1.residual <= 1e-9);
     assert.equal(s.rollup.uk.length, 1);
+  });
+
+  it('splits an interregional shock in TLC11 into the area, the rest of Tees Valley and the rest of the UK, adding up to the UK total, with δ bands', async () => {
+    const res = await post({ area: 'TLC11', industry: 'Q87', amount: 10e6, interregional: true });
+    const s = await json(res);
+    const { group, deltas, parts } = s.places as IoShockPlaces;
+    assert.deepEqual(group, { areacd: 'E47000006', areanm: 'Tees Valley', kind: 'cauth' });
+    assert.deepEqual(deltas, [0.1, 0.4]);
+    const at = Object.fromEntries(parts.map((p) => [p.part, p]));
+    assert.deepEqual(
+      parts.map((p) => [p.label, p.areas]),
+      [
+        ['Hartlepool and Stockton-on-Tees', 1],
+        ['Elsewhere in Tees Valley (combined authority)', 2],
+        ['Rest of the UK', 176],
+        ['UK total', 179],
+      ],
+    );
+    const output = new Map<string, number>(
+      s.byArea.map((a: { areacd: string; output: number }) => [a.areacd, a.output]),
+    );
+    // Tees Valley is TLC11, TLC12 (South Teesside) and TLC13 (Darlington)
+    assert.ok(Math.abs(at['local']!.output.value - output.get('TLC11')!) < 1e-12);
+    assert.ok(Math.abs(at['group']!.output.value - output.get('TLC12')! - output.get('TLC13')!) < 1e-12);
+    for (const m of ['output', 'gva', 'employment'] as const) {
+      const [l, g, r, t] = parts.map((p) => p[m]!.value);
+      assert.equal(l! + g! + r!, t, m);
+      assert.ok(Math.abs(t! - s.totals[m].total) < 1e-9 * t!, `${m}: ${t} vs ${s.totals[m].total}`);
+      for (const p of parts)
+        assert.ok(p[m]!.low <= p[m]!.value && p[m]!.value <= p[m]!.high, `${m} ${p.part}`);
+    }
+    // a higher δ keeps less at home: the local band is wide, the UK total barely moves
+    assert.ok(at['local']!.output.high - at['local']!.output.low > 1);
+    assert.ok(at['total']!.output.high - at['total']!.output.low < 1e-3);
   });
 
   it('refuses bad input with the error shape and no partial output', async () => {

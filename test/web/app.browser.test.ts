@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { IoShockPlaces } from '../../src/contract/io.ts';
 import { assertNear, launch, numberIn, serveApp, tableRows, visitPage } from './helpers.ts';
 
 let server: { url: string; close: () => Promise<void> };
@@ -64,7 +65,7 @@ describe('web app in Chromium', () => {
       assert.equal(await page.locator('svg.map path.area').count(), 179);
       assert.match(await page.locator('.legend').innerText(), /Location quotient/);
     });
-    const pay = await api('/api/v1/indicators/gross-median-weekly-pay?level=lad');
+    const pay = await api('/api/v1/registry/gross-median-weekly-pay?level=lad');
     const h = pay.rows.find((r: { areacd: string }) => r.areacd === 'E06000001');
     await visit('/?indicator=gross-median-weekly-pay&classes=jenks', 'atlas-indicator', async (page) => {
       await page.waitForSelector('svg.map path.area');
@@ -78,6 +79,52 @@ describe('web app in Chromium', () => {
       const name = await page.locator('svg.map a[href="/area/E06000001"]').getAttribute('aria-label');
       assert.match(name!, /^Hartlepool: £[\d,.]+, 95% CI £[\d,.]+ to £[\d,.]+, ranked \d+ of \d+\./);
       assert.match(await page.locator('.legend').innerText(), /Natural breaks/);
+    });
+  });
+
+  it('atlas: every registry indicator by area in the menu by its label; the foundational share of GVA mapped', async () => {
+    const reg = await api('/api/v1/registry');
+    const byArea = reg.indicators.filter((i: { kind: string }) => i.kind !== 'industry');
+    const share = await api('/api/v1/registry/foundational-share-gva?level=lad');
+    const h = share.rows.find((r: { areacd: string }) => r.areacd === 'E06000001');
+    await visit('/?indicator=foundational-share-gva', 'atlas-foundational-share', async (page) => {
+      await page.waitForSelector('svg.map path.area');
+      assert.equal(await page.locator('svg.map path.area').count(), 361);
+      assert.match(
+        await page.locator('#map-title').innerText(),
+        /^Foundational economy's share of GVA \(material \+ providential\), \d{4}/,
+      );
+      const options = await page
+        .locator('#atlas-show option')
+        .evaluateAll((os) =>
+          os.map((o) => [o.getAttribute('value') ?? '', (o.textContent ?? '').trim()] as [string, string]),
+        );
+      const text = new Map<string, string>(options);
+      for (const i of byArea)
+        assert.equal(text.get(`indicator:${i.id}`)?.replace(/ \(not for these areas\)$/, ''), i.label, i.id);
+      // no option reads as a raw id
+      for (const [value, label] of options)
+        assert.notEqual(label, value.replace(/^(indicator|layer):/, ''), value);
+      await page.locator('svg.map a[href="/area/E06000001"]').focus();
+      const tip = await page.locator('[data-testid=map-tooltip]').innerText();
+      close(numberIn(tip.split('\n').find((l) => l.includes('%'))!), h.value, 0.1, 'foundational share');
+    });
+    const series = await api('/api/v1/registry/gross-median-weekly-pay/series?area=E06000001');
+    await visit('/?indicator=gross-median-weekly-pay&area=E06000001', 'atlas-series', async (page) => {
+      await page.waitForSelector('[data-figure=area-series] svg');
+      assert.match(
+        await page.locator('#area-series-title').innerText(),
+        /^Gross median weekly pay \(residence-based\), Hartlepool, 2008–2025$/,
+      );
+      const rows = await tableRows(page, 'area-series-table');
+      assert.equal(rows.length, series.rows.length);
+      rows.forEach((r, k) => close(numberIn(r[1]!), series.rows[k].value, 0.1, `pay ${r[0]}`));
+      await page.selectOption('#atlas-series-area', 'E06000002');
+      await page.waitForURL(/area=E06000002/);
+    });
+    await visit('/?indicator=population', 'atlas-not-at-level', async (page) => {
+      await page.getByTestId('atlas-empty').waitFor();
+      assert.match(await page.getByTestId('atlas-empty').innerText(), /published for: itl1, itl2, itl3, uk/);
     });
   });
 
@@ -235,7 +282,42 @@ describe('web app in Chromium', () => {
       await page.getByRole('button', { name: 'Calculate' }).click();
       const total = await page.getByTestId('io-shock-total').innerText();
       close(numberIn(total), shock.total, 0.1, 'shock total');
+      assert.match(total, /^Output in Hartlepool and Stockton-on-Tees/);
       await page.waitForSelector('[data-figure=io-shock] svg');
+      // with spill-overs: the headline is the local part, and the split by place is the API's
+      await page.getByLabel(/Follow spill-overs/).check();
+      await page.getByRole('button', { name: 'Calculate' }).click();
+      await page.waitForSelector('[data-testid=io-shock-places] tbody tr');
+      const wide = (await (
+        await fetch(server.url + 'api/v1/io/shock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            area: 'TLC11',
+            industry: 'Q87 & Q88',
+            amount: 10_000_000,
+            interregional: true,
+          }),
+        })
+      ).json()) as { places: IoShockPlaces };
+      const local = wide.places.parts[0]!;
+      const headline = await page.getByTestId('io-shock-total').innerText();
+      assert.match(headline, /^Output in Hartlepool and Stockton-on-Tees: /);
+      close(numberIn(headline), local.output.value, 0.1, 'local output');
+      const placeRows = await tableRows(page, 'io-shock-places');
+      assert.deepEqual(
+        placeRows.map((r) => r[0]),
+        [
+          'Hartlepool and Stockton-on-Tees',
+          'Elsewhere in Tees Valley (combined authority)',
+          'Rest of the UK',
+          'UK total',
+        ],
+      );
+      placeRows.forEach((r, k) =>
+        close(numberIn(r[1]!), wide.places.parts[k]!.output.value, 0.1, `output ${r[0]}`),
+      );
+      assert.doesNotMatch(await page.locator('#io-shock-h').locator('..').innerText(), /\bJobs\b|\bjobs\b/);
     });
   });
 

@@ -144,7 +144,7 @@ describe('indicator view', () => {
 });
 
 describe('area comparison view', () => {
-  it('draws differences from the nation in %, leaving out counts and non-positive nations', () => {
+  it('draws differences from the nation in % (percentage points for indicators in %), leaving out counts and non-positive nations', () => {
     const row = (id: string, unit: string, value: number, nat: number) => ({
       indicator: {
         id,
@@ -195,13 +195,20 @@ describe('area comparison view', () => {
       ],
       notes: [],
     };
-    const r = relativeRows(c);
+    const r = relativeRows(c, 'percent');
     assert.deepEqual(
       r.map((x) => x.label),
       ['pay'],
     );
     assert.ok(Math.abs(r[0]!.diff - 10) < 1e-9);
     assert.ok(Math.abs(r[0]!.lo! - 9.8) < 1e-9);
+    // a pay gap of 3% against −1%: +4 percentage points (never −400%), its interval 2 to 4 % → +3 to +5 points
+    const pp = relativeRows(c, 'points');
+    assert.deepEqual(
+      pp.map((x) => [x.label, x.diff, x.lo, x.hi]),
+      [['gap', 4, 3, 5]],
+    );
+    assert.match(pp[0]!.text, /\+4\.0 points/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
+  IndicatorAreaSeries,
+  indicatorAreaSeriesView,
   IndicatorTable,
   indicatorTableView,
   RegistryList,
@@ -39,6 +41,25 @@ const table = createRoute({
   responses: tableResponse(IndicatorTable, 'Indicator table'),
 });
 
+const series = createRoute({
+  method: 'get',
+  path: '/api/v1/registry/{id}/series',
+  summary:
+    "One area's values of a registry indicator over every period, with 95% and 99.8% limits and the nation's value beside each",
+  request: {
+    params: z.object({ id: IndicatorId }),
+    query: z.object({
+      area: z
+        .string()
+        .regex(/^[A-Z0-9]{3,9}$/, 'an area code such as E06000001 or TLC11')
+        .openapi({ example: 'E06000001' }),
+      taxonomy: TaxonomyParam.openapi({ description: 'for derived layer indicators' }),
+      format: FormatQuery,
+    }),
+  },
+  responses: tableResponse(IndicatorAreaSeries, 'Indicator series for one area'),
+});
+
 export function registryRoutes(app: OpenAPIHono, { workbench: wb, responses }: ApiDeps): void {
   app.openapi(list, (c) => {
     const { group } = c.req.valid('query');
@@ -53,6 +74,17 @@ export function registryRoutes(app: OpenAPIHono, { workbench: wb, responses }: A
       `registry|${id}|${level}|${period ?? ''}|${t.id}`,
       () => wb.indicatorTable(id, { level, ...(period ? { period } : {}) }, t),
       indicatorTableView,
+    );
+  });
+  app.openapi(series, (c) => {
+    const { id } = c.req.valid('param');
+    const { area, taxonomy } = c.req.valid('query');
+    const t = wb.taxonomy(taxonomy);
+    return responses.table(
+      c,
+      `registry-series|${id}|${area}|${t.id}`,
+      () => wb.indicatorAreaSeries(id, area, t),
+      indicatorAreaSeriesView,
     );
   });
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { areaProfileView, type AreaProfile } from '../../contract/areas.ts';
+import { areaProfileViews, type AreaProfile } from '../../contract/areas.ts';
 import { renderTable, type Io } from '../output.ts';
 import { formatOf, print, printJson, withFormat, withWorkbench } from './common.ts';
-import { codeOf } from './options.ts';
+import { codeOf, oneOf } from './options.ts';
 
 /** `strata area CODE`: the profile of one place. */
 export function registerArea(program: Command, io: Io): void {
@@ -13,12 +13,18 @@ export function registerArea(program: Command, io: Io): void {
         'profile of one area: layered economy over time, specialisations, real growth, headline indicators',
       )
       .argument('<code>', 'a local authority code (E06000001), an ITL code (TLC11, TLC1, TLC) or K02000001')
-      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)'),
-  ).action(async (code: string, opts: { format?: string; taxonomy?: string }, cmd: Command) => {
+      .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)')
+      .option(
+        '--view <section>',
+        'with --format csv: all (every section in one long table: section, item, name, period, measure, value, unit, limits, source), layers, specialisations, growth or indicators',
+        'all',
+      ),
+  ).action(async (code: string, opts: { format?: string; taxonomy?: string; view: string }, cmd: Command) => {
     const format = formatOf(io, opts.format);
+    const view = oneOf('view', opts.view, Object.keys(areaProfileViews) as (keyof typeof areaProfileViews)[]);
     const p = await withWorkbench(cmd, { taxonomy: opts.taxonomy }, (wb) => wb.profile(codeOf(code)));
     if (format === 'json') printJson(io, p);
-    else if (format === 'csv') print(io, areaProfileView.flatten(p), format);
+    else if (format === 'csv') print(io, areaProfileViews[view].flatten(p), format);
     else io.out(readout(p));
   });
 }

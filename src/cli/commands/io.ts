@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
-import { ioExtractionView, ioLayersView, ioMultipliersView, ioShockView } from '../../contract/io.ts';
-import { type IoOptions } from '../../workbench.ts';
+import {
+  ioExtractionView,
+  ioLayersView,
+  ioMultipliersView,
+  ioShockPlacesView,
+  ioShockView,
+} from '../../contract/io.ts';
+import type { IoOptions } from '../../workbench.ts';
 import { INTERREGIONAL_DEFAULTS, REGIONAL_DEFAULTS } from '../../workbench/io-defaults.ts';
 import { flatOf, type Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
@@ -105,18 +111,34 @@ export function registerIo(program: Command, io: Io): void {
     group
       .command('shock')
       .description(
-        'a change in final demand (£) for an industry: output, GVA, compensation, jobs by layer (and by area)',
+        'a change in final demand (£) for an industry: output, GVA, compensation, employees by layer (and by place and area)',
       )
       .requiredOption('--industry <code>', 'input-output industry (Q87 & Q88, or a SIC division such as Q87)')
       .requiredOption('--amount <£>', 'change in final demand in £, e.g. 10e6')
       .option('--interregional', 'follow what leaks to every other area (gravity model)')
-      .option('--beta <β>', 'distance decay of the gravity term', String(INTERREGIONAL_DEFAULTS.beta)),
+      .option('--beta <β>', 'distance decay of the gravity term', String(INTERREGIONAL_DEFAULTS.beta))
+      .option(
+        '--view <view>',
+        'layers (by layer and measure) or places (the area, elsewhere in its combined authority or ITL1 region, the rest of the UK, with δ bands; needs --interregional)',
+        'layers',
+      ),
   ).action(
     async (
-      f: CommonFlags & { industry: string; amount: string; interregional?: boolean; beta: string },
+      f: CommonFlags & {
+        industry: string;
+        amount: string;
+        interregional?: boolean;
+        beta: string;
+        view: string;
+      },
       cmd: Command,
     ) => {
       const format = formatOf(io, f.format);
+      const view = oneOf('view', f.view, ['layers', 'places'] as const);
+      if (view === 'places' && !f.interregional)
+        throw new UsageError(
+          '--view places needs --interregional: a shock inside one area has no split by place',
+        );
       const amount = numberOf('amount', f.amount)!;
       const beta = numberOf('beta', f.beta);
       const q = { ...options(f), industry: f.industry, amount, interregional: Boolean(f.interregional) };
@@ -124,9 +146,13 @@ export function registerIo(program: Command, io: Io): void {
         wb.ioShock({ ...q, ...(beta !== undefined ? { beta } : {}) }),
       );
       if (format === 'json') printJson(io, r);
+      else if (view === 'places') print(io, ioShockPlacesView.flatten(r), format);
       else {
         print(io, ioShockView.flatten(r), format);
         if (format === 'table' && r.interregional) {
+          const [lo, hi] = r.places.deltas;
+          io.out(`\nBy place (£m and employees; low–high: δ from ${lo} to ${hi})\n`);
+          print(io, ioShockPlacesView.flatten(r), format);
           io.out(`\nWhere the output lands (top 10 of ${r.byArea.length} areas, £m)\n`);
           print(io, flatOf(r.byArea.slice(0, 10)), format);
           const c = r.convergence;

@@ -77,11 +77,11 @@ export function rankedIntervals(
     });
 }
 
-/** Differences beyond this many per cent are drawn at the edge (the table has them). */
+/** Differences beyond this many per cent (or percentage points) are drawn at the edge (the table has them). */
 export const RELATIVE_CAP = 150;
 
-/** One row per indicator: the area's difference from the nation in %, with its 95% interval, coloured by verdict. */
-export function relativeToNation(all: RelativeRow[]): ChartBuilder {
+/** One row per indicator: the area's difference from the nation on one scale (`axis` names it), with its 95% interval, coloured by verdict. */
+export function relativeToNation(all: RelativeRow[], axis: string): ChartBuilder {
   const cap = (v: number | null) => (v === null ? null : Math.max(-RELATIVE_CAP, Math.min(RELATIVE_CAP, v)));
   const rows = all.map((r) => ({
     ...r,
@@ -100,7 +100,7 @@ export function relativeToNation(all: RelativeRow[]): ChartBuilder {
         rows.map((r) => r.label.slice(0, 60)),
         width * 0.45,
       ),
-      x: { label: 'Difference from the nation (%)', domain: [-span * 1.05, span * 1.05], grid: true },
+      x: { label: axis, domain: [-span * 1.05, span * 1.05], grid: true },
       y: {
         label: null,
         domain: rows.map((r) => r.label),

@@ -19,9 +19,10 @@ export type {
 } from '../../contract/indicators.ts';
 export type { Dataset, DatasetList, Topology } from '../../contract/datasets.ts';
 export type { TaxonomyInfo } from '../../contract/taxonomies.ts';
-export type { IoExtraction, IoLayers, IoMultipliers, IoShock, IoSplit } from '../../contract/io.ts';
+export type { IoBanded, IoExtraction, IoLayers, IoMultipliers, IoShock, IoSplit } from '../../contract/io.ts';
 export type {
   IndicatorInfo,
+  IndicatorAreaSeries,
   IndicatorTable,
   RegistryList,
   RegistryRow,

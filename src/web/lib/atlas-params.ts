@@ -1,5 +1,5 @@
 // The atlas's settings, all in the URL query: /?level=lad&layer=everyday&stat=lq&year=2015, /?level=cauth,
-// /?level=itl3&indicator=gross-median-weekly-pay&period=2025-04-30&classes=jenks.
+// /?level=itl3&indicator=gross-median-weekly-pay&period=2025-04-30&classes=jenks&area=TLC11.
 import type { ClassMethod } from './classes.ts';
 import type { LayerStat } from './atlas.ts';
 
@@ -18,6 +18,8 @@ export interface AtlasParams {
   /** An indicator period as published, or null for the latest. */
   period: string | null;
   method: ClassMethod;
+  /** An area whose series of the indicator is drawn under the map, or null. */
+  area: string | null;
 }
 
 export const LEVEL_NAMES: Record<AtlasLevel, string> = {
@@ -39,6 +41,7 @@ export function readAtlasParams(q: URLSearchParams): AtlasParams {
   const indicator = q.get('indicator');
   const stat = oneOf<LayerStat>(q.get('stat'), ['share', 'lq', 'value'], 'share');
   const year = q.get('year');
+  const area = q.get('area');
   return {
     level: oneOf<AtlasLevel>(q.get('level'), ['lad', 'itl3', 'cauth'], 'lad'),
     indicator: indicator && /^[a-z0-9:-]{1,120}$/.test(indicator) ? indicator : null,
@@ -51,5 +54,6 @@ export function readAtlasParams(q: URLSearchParams): AtlasParams {
       !indicator && stat === 'lq'
         ? 'lq'
         : oneOf<ClassMethod>(q.get('classes'), ['quantile', 'jenks'], 'quantile'),
+    area: area && /^[A-Z0-9]{3,9}$/.test(area) ? area : null,
   };
 }

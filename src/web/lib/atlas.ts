@@ -1,7 +1,7 @@
 // What the atlas shows for each area, from a layer table or an indicator: the value, its text
 // in the unit, the interval where one is published, and the rank (1 = highest).
 import { interval, lq, millions, num, pct, withUnit } from './format.ts';
-import type { IndicatorValues, LayerRow } from './api-types.ts';
+import type { LayerRow } from './api-types.ts';
 
 /** One area on the map. */
 export interface MapDatum {
@@ -78,8 +78,18 @@ export function valueText(r: { value: number | null; status: string | null }, un
   return r.value === null ? `not published${r.status ? ` (${r.status})` : ''}` : withUnit(r.value, unit);
 }
 
-/** Map data for an indicator at one period. */
-export function indicatorData(v: IndicatorValues, unit: string): Map<string, MapDatum> {
+/** One area's value of an indicator at one period, with its published or computed 95% limits. */
+export interface IndicatorCell {
+  areacd: string;
+  areanm: string;
+  value: number | null;
+  lci95: number | null;
+  uci95: number | null;
+  status: string | null;
+}
+
+/** Map data for an indicator at one period (a registry table's rows). */
+export function indicatorData(v: { rows: readonly IndicatorCell[] }, unit: string): Map<string, MapDatum> {
   const rk = ranks(v.rows.map((r) => r.value));
   const of = rk.filter((r) => r !== null).length;
   return new Map(

@@ -74,7 +74,13 @@ export async function loadComparison(code: string, k: number, profile: string[])
 /** Counts (enterprises, jobs, people): an area's count against the nation's total says nothing. */
 export const isCount = (unit: string) => /^(number|thousand|persons|people|count)/i.test(unit);
 
-/** One row per indicator: the area's difference from the nation in %, with its 95% interval, coloured by verdict. */
+/** A share or rate in per cent: differences between two of them are in percentage points. */
+export const isPercent = (unit: string) => unit.trim() === '%';
+
+/** How a difference from the nation is measured: percentage points for indicators in %, else % of the national value. */
+export type DifferenceScale = 'points' | 'percent';
+
+/** One row per indicator: the area's difference from the nation, with its 95% interval, coloured by verdict. */
 export interface RelativeRow {
   label: string;
   diff: number;
@@ -86,21 +92,31 @@ export interface RelativeRow {
 
 const of = (cs: ComparatorResult[], kind: ComparatorResult['kind']) => cs.find((c) => c.kind === kind);
 
-/** Chart rows: the area's % difference from the nation with its 95% interval (nations ≤ 0 left out). */
-export function relativeRows(c: AreaComparison): RelativeRow[] {
+/**
+ * Chart rows on one scale: for `points`, the indicators in % as the area's value minus the
+ * nation's (a pay gap of −5.8 against 10.9 is −16.7 points); for `percent`, the others as a %
+ * difference from a positive national value. Counts are left out of both.
+ */
+export function relativeRows(c: AreaComparison, scale: DifferenceScale): RelativeRow[] {
   return c.rows.flatMap((r) => {
     const nat = of(r.comparators, 'national');
-    if (!nat || nat.value === null || nat.value <= 0 || r.area.value === null || isCount(r.indicator.unit))
-      return [];
-    const rel = (v: number | null) => (v === null ? null : (v / nat.value! - 1) * 100);
+    const unit = r.indicator.unit;
+    if (!nat || nat.value === null || r.area.value === null || isCount(unit)) return [];
+    if (isPercent(unit) !== (scale === 'points')) return [];
+    if (scale === 'percent' && nat.value <= 0) return [];
+    const base = nat.value;
+    const diff = (v: number | null) =>
+      v === null ? null : scale === 'points' ? v - base : (v / base - 1) * 100;
+    const d = diff(r.area.value)!;
+    const how = scale === 'points' ? `${d >= 0 ? '+' : ''}${d.toFixed(1)} points` : `${d >= 0 ? '+' : ''}${d.toFixed(1)}%`;
     return [
       {
         label: r.indicator.label,
-        diff: rel(r.area.value)!,
-        lo: rel(r.area.lci95),
-        hi: rel(r.area.uci95),
+        diff: d,
+        lo: diff(r.area.lci95),
+        hi: diff(r.area.uci95),
         verdict: nat.verdict['95'],
-        text: `${r.indicator.label}: ${withUnit(r.area.value, r.indicator.unit)} against ${nat.label} ${withUnit(nat.value, r.indicator.unit)} (${nat.verdict['95']} at 95%)`,
+        text: `${r.indicator.label}: ${withUnit(r.area.value, unit)} against ${nat.label} ${withUnit(base, unit)}, ${how} (${nat.verdict['95']} at 95%)`,
       },
     ];
   });

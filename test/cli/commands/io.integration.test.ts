@@ -62,6 +62,42 @@ describe('strata io', () => {
     assert.equal(wide.code, 0, wide.err);
     assert.match(wide.out, /Where the output lands \(top 10 of 179 areas, £m\)\nareacd/);
     assert.match(wide.out, /converged: Type I \d+ sweeps/);
+    assert.match(wide.out, /By place \(£m and employees; low–high: δ from 0\.1 to 0\.4\)/);
+    assert.doesNotMatch(wide.out, /\bjobs\b/);
+  });
+
+  it('shock --view places: the area, elsewhere in its combined authority, the rest of the UK, with δ bands', async () => {
+    const base = [
+      'io',
+      'shock',
+      '--area',
+      'E06000001',
+      '--industry',
+      'Q87',
+      '--amount',
+      '10e6',
+      '--format',
+      'csv',
+    ];
+    const r = await strata([...base, '--interregional', '--view', 'places']);
+    assert.equal(r.code, 0, r.err);
+    const rows = parse(r.out, { columns: true }) as Record<string, string>[];
+    assert.deepEqual(
+      rows.map((x) => [x['part'], x['covers'], x['areas']]),
+      [
+        ['local', 'Hartlepool', '1'],
+        ['group', 'Elsewhere in Tees Valley (combined authority)', '4'],
+        ['rest', 'Rest of the UK', '356'],
+        ['total', 'UK total', '361'],
+      ],
+    );
+    for (const k of ['output', 'gva', 'employees']) {
+      const v = rows.map((x) => Number(x[`${k}_value`]));
+      assert.equal(v[0]! + v[1]! + v[2]!, v[3], k);
+    }
+    const refused = await strata([...base, '--view', 'places']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /--view places needs --interregional/);
   });
 
   it('refuses a bad variant, type or δ with one line and exit 2', async () => {

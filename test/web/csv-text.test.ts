@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { excelCsv, toCsv } from '../../src/web/lib/csv-text.ts';
+
+const t = { columns: ['Area', 'Pay (£)'], rows: [['Hartlepool, Town', 577.9]] };
+
+describe('CSV downloads', () => {
+  it('start with a UTF-8 byte-order mark so Excel reads "£", and end with the source', () => {
+    const text = excelCsv(t, 'Office for National Statistics, "ASHE" 2025');
+    const bytes = new TextEncoder().encode(text);
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(
+      text,
+      '\uFEFFArea,Pay (£)\r\n"Hartlepool, Town",577.9\r\n\r\n"Source: Office for National Statistics, ""ASHE"" 2025"\r\n',
+    );
+    assert.equal(new TextDecoder('utf-8').decode(bytes.slice(3)).split('\r\n')[0], 'Area,Pay (£)');
+  });
+
+  it('without a source: the mark and the table alone', () => {
+    assert.equal(excelCsv(t), `\uFEFF${toCsv(t)}`);
+  });
+});
