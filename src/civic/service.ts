@@ -15,6 +15,9 @@ import * as ballots from './service/ballots.ts';
 import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
+import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.ts';
+import type { HeadSigner } from './head-key.ts';
+import { startHeadSchedule, type HeadSchedule } from './head-schedule.ts';
 import { closeConsultation } from './service/log.ts';
 import { checkReceipt } from './service/receipts.ts';
 import * as results from './service/results.ts';
@@ -39,6 +42,9 @@ export {
   type PbSchedule,
 } from './consultation-file.ts';
 export { CivicError, refuse } from './errors.ts';
+export { createHeadKey, loadHeadKey, type HeadSigner } from './head-key.ts';
+export { publishedKey, type HeadEntry, type HeadSeries, type PublishedKey } from './head-series.ts';
+export { MIN_HEAD_INTERVAL } from './service/heads.ts';
 export { formatOutcome, formatVerifyReport } from './report.ts';
 export type { ConsultationSummary, StoredConsultation } from './service/consultations.ts';
 export type { ReceiptCheck } from './service/receipts.ts';
@@ -65,6 +71,8 @@ export interface CivicServiceOptions {
   redeeming?: QueueLimits;
   /** Where confirmation mail goes out (default: from the environment, mail.ts; none: no registrations). */
   mail?: MailSettings | null;
+  /** Publish signed heads with this key once per interval (seconds) while the service is open. */
+  heads?: { signer: HeadSigner; intervalSeconds: number; onError?: (e: unknown) => void };
 }
 
 /** The civic store and everything done with it. */
@@ -74,6 +82,7 @@ export class CivicService {
   readonly #writer: BallotWriter;
   readonly #csrfKey: string;
   readonly #mailer: Mailer | null;
+  readonly #schedule: HeadSchedule | null;
 
   private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
     this.ctx = {
@@ -87,6 +96,14 @@ export class CivicService {
     this.#csrfKey = csrfKey;
     const mail = opts.mail === undefined ? mailSettingsFromEnv() : opts.mail;
     this.#mailer = mail ? smtpMailer(mail) : null;
+    const h = opts.heads;
+    this.#schedule = h
+      ? startHeadSchedule(
+          () => this.publishHeads(h.signer, h.intervalSeconds),
+          h.intervalSeconds,
+          h.onError ?? ((e) => process.stderr.write(`head publication failed: ${(e as Error).message}\n`)),
+        )
+      : null;
   }
 
   /** Opens the store at `url` (sqlite:PATH or postgres://…), migrating it if needed. */
@@ -102,6 +119,7 @@ export class CivicService {
 
   /** Closes the store once the ballots already submitted are committed. */
   async close(): Promise<void> {
+    await this.#schedule?.stop();
     await this.#writer.idle();
     await this.ctx.cdb.close();
   }
@@ -178,8 +196,25 @@ export class CivicService {
   consultations(staff: boolean) {
     return consultations.listConsultations(this.ctx, staff);
   }
+  /** The live head of the log (staff and the CLI; the public sees `publicHead`). */
   head(id: string) {
     return consultations.headOf(this.ctx, id);
+  }
+  /** The head the public may see: the last published one while voting runs, the final one after. */
+  publicHead(id: string, staff: boolean) {
+    return publicHead(this.ctx, id, staff);
+  }
+  /** One tick of the head schedule: signs and appends every due head (at most one per interval each). */
+  publishHeads(signer: HeadSigner, intervalSeconds: number) {
+    return publishHeads(this.ctx, signer, intervalSeconds);
+  }
+  /** A consultation's signed head series with its keys. */
+  headSeries(id: string, staff: boolean) {
+    return headSeries(this.ctx, id, staff);
+  }
+  /** Every public key that signed a published head. */
+  headKeys() {
+    return headKeys(this.ctx);
   }
 
   issueCodes(actor: Actor, id: string, opts: { count: number; expiresAt: string; area?: string }) {
