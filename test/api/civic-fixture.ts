@@ -46,6 +46,8 @@ const TABLES: (keyof CivicTables)[] = [
   'ballots',
   'respondents',
   'audit_log',
+  'head_keys',
+  'head_series',
 ];
 
 /** Builds the world on a store of the kind. */

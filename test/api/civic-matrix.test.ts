@@ -65,6 +65,8 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
     'POST /api/v1/civic/consultations/{id}/open': { path: `${c}/draft-2026/open`, refused: {} },
     'POST /api/v1/civic/consultations/{id}/close': { path: `${r}/close`, refused: {} },
     'GET /api/v1/civic/consultations/{id}/head': { path: `${r}/head` },
+    'GET /api/v1/civic/consultations/{id}/heads': { path: `${r}/heads` },
+    'GET /api/v1/civic/heads/keys': { path: '/api/v1/civic/heads/keys' },
     'GET /api/v1/civic/consultations/{id}/evidence': { path: `${r}/evidence` },
     'POST /api/v1/civic/consultations/{id}/redeem': {
       path: `${r}/redeem`,

@@ -23,6 +23,7 @@ import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
 import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
 import { registerAccounts } from './civic-accounts.ts';
+import { pinnedKey, readSeries, registerHeads } from './civic-heads.ts';
 import { flatOf, stdio } from '../output.ts';
 import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
@@ -209,10 +210,25 @@ function registerResults(civic: Command): void {
     )
     .argument('<file>', 'an exported ballot log')
     .option('--head <hash>', 'the head hash published while voting ran')
-    .action((file: string, o: { head?: string }) => {
-      const r = verifyExport(readInput(file), { file, publishedHead: o.head });
+    .option(
+      '--heads <file>',
+      'the signed head series published while voting ran (GET …/heads, civic heads export)',
+    )
+    .option(
+      '--key <file|fingerprint>',
+      'with --heads: the signing public key (PEM file) or its fingerprint, as the organiser publishes it',
+    )
+    .action((file: string, o: { head?: string; heads?: string; key?: string }) => {
+      if (o.key && !o.heads) throw new CliError('--key goes with --heads', 2);
+      const series = o.heads ? readSeries(o.heads) : undefined;
+      const heads = series ? { series, pinned: o.key ? pinnedKey(o.key, series) : undefined } : undefined;
+      const r = verifyExport(readInput(file), { file, publishedHead: o.head, heads });
       process.stdout.write(formatVerifyReport(r));
       if (r.fault) throw new CliError(`the log does not verify: ${r.fault.kind} at seq ${r.fault.seq}`);
+      if (r.heads?.fault)
+        throw new CliError(
+          `the log does not hold the published heads: ${r.heads.fault.kind} at head entry ${r.heads.fault.index}`,
+        );
       if (r.matchesPublished === false)
         throw new CliError('the recomputed outcome differs from the published one');
     });
@@ -304,4 +320,5 @@ export function registerCivic(program: Command): void {
   registerResults(civic);
   registerAdmin(civic);
   registerAccounts(civic);
+  registerHeads(civic);
 }
