@@ -48,7 +48,7 @@ import type { Registry } from './models/registry/entry.ts';
 import type { Registers } from './civic/service.ts';
 import type { ReportInput } from './reports/input.ts';
 import { closeStore, DEFAULT_DB, openStore, type Store } from './store/db.ts';
-import { listAreas, type AreaQuery } from './workbench/areas.ts';
+import { listAreas, parentsOf, type AreaQuery } from './workbench/areas.ts';
 import { boundaryTopology } from './workbench/boundaries.ts';
 import { ResultCache } from './workbench/cache.ts';
 import { importCommitments } from './workbench/commitment-import.ts';
@@ -257,6 +257,10 @@ export class Workbench implements Ctx {
 
   areas(q: AreaQuery): Promise<AreaList> {
     return listAreas(this, q);
+  }
+  /** The codes of the areas enclosing `code` along the 2023 lookup (finest first). */
+  async parents(code: string): Promise<string[]> {
+    return (await parentsOf(this, code)).map((p) => p.areacd);
   }
   profile(code: string, t = this.defaultTaxonomy): Promise<AreaProfile> {
     return areaProfile(this, code, t);

@@ -16,6 +16,9 @@ import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
 import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.ts';
+import { revokeCodes } from './service/code-revoke.ts';
+import { deleteConsultation, editConsultation, type ConsultationEdit } from './service/organiser.ts';
+import { turnout } from './service/turnout.ts';
 import type { HeadSigner } from './head-key.ts';
 import { startHeadSchedule, type HeadSchedule } from './head-schedule.ts';
 import { closeConsultation } from './service/log.ts';
@@ -48,6 +51,8 @@ export { MIN_HEAD_INTERVAL } from './service/heads.ts';
 export { formatOutcome, formatVerifyReport } from './report.ts';
 export type { ConsultationSummary, StoredConsultation } from './service/consultations.ts';
 export type { ReceiptCheck } from './service/receipts.ts';
+export type { ConsultationEdit } from './service/organiser.ts';
+export type { Turnout, TurnoutRow } from './service/turnout.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
 export {
@@ -184,6 +189,18 @@ export class CivicService {
   updateConsultation(actor: Actor, id: string, f: ConsultationFile) {
     return consultations.updateConsultation(this.ctx, actor, id, f);
   }
+  /** Changes title, description or dates before the consultation opens (the title only while a draft); audited. */
+  editConsultation(actor: Actor, id: string, change: ConsultationEdit) {
+    return editConsultation(this.ctx, actor, id, change);
+  }
+  /** Deletes a draft with no ballots (with its codes and eligibility list); audited. */
+  deleteConsultation(actor: Actor, id: string) {
+    return deleteConsultation(this.ctx, actor, id);
+  }
+  /** Ballots cast against the electorate, in all, by zone and by declared age band; small counts withheld. */
+  turnout(id: string) {
+    return turnout(this.ctx, id);
+  }
   openConsultation(actor: Actor, id: string, opts?: { immediately?: boolean }) {
     return consultations.openConsultation(this.ctx, actor, id, opts);
   }
@@ -217,7 +234,12 @@ export class CivicService {
     return headKeys(this.ctx);
   }
 
-  issueCodes(actor: Actor, id: string, opts: { count: number; expiresAt: string; area?: string }) {
+  /** `parents`: the batch area's enclosing areas from the official lookup (a batch must lie inside the consultation's area). */
+  issueCodes(
+    actor: Actor,
+    id: string,
+    opts: { count: number; expiresAt: string; area?: string; parents?: readonly string[] },
+  ) {
     return codes.issueCodes(this.ctx, actor, id, opts);
   }
   codeBatches(id: string) {
@@ -225,6 +247,10 @@ export class CivicService {
   }
   revokeBatch(actor: Actor, id: string, batchId: string) {
     return codes.revokeBatch(this.ctx, actor, id, batchId);
+  }
+  /** Revokes single unused codes, all or nothing; audited without the codes. */
+  revokeCodes(actor: Actor, id: string, list: readonly string[]) {
+    return revokeCodes(this.ctx, actor, id, list);
   }
   redeem(input: Parameters<typeof codes.redeemCode>[1]) {
     return codes.redeemCode(this.ctx, input);

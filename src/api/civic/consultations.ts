@@ -217,7 +217,9 @@ export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   civicRoute(app, deps, routes.keys, async (c, req) => c.json({ keys: await req.svc.headKeys() }));
   civicRoute(app, deps, routes.issue, async (c, req) => {
     const body = valid<{ count: number; expiresAt: string; area?: string }>(c, 'json');
-    return c.json(await req.svc.issueCodes(actorOf(req), id(c), body));
+    // where the batch's area lies, from the official lookup (none in the store: only the consultation's own area passes)
+    const parents = body.area ? await deps.workbench.parents(body.area).catch(() => undefined) : undefined;
+    return c.json(await req.svc.issueCodes(actorOf(req), id(c), { ...body, parents }));
   });
   civicRoute(app, deps, routes.batches, async (c, req) =>
     c.json({ batches: await req.svc.codeBatches(id(c)) }),

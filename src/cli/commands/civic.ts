@@ -24,6 +24,7 @@ import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
 import { registerAccounts } from './civic-accounts.ts';
 import { pinnedKey, readSeries, registerHeads } from './civic-heads.ts';
+import { registerOrganiser, registerRevoke } from './civic-organiser.ts';
 import { flatOf, stdio } from '../output.ts';
 import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
@@ -145,24 +146,35 @@ function registerLifecycle(civic: Command): void {
 }
 
 function registerCodes(civic: Command): void {
-  civic
+  const codes = civic
     .command('codes')
-    .description('issue single-use invitation codes (printed once; only their hashes are stored)')
+    .description(
+      'issue single-use invitation codes (printed once; only their hashes are stored); codes revoke: withdraw unused ones',
+    )
     .argument('<id>', 'consultation id')
-    .requiredOption('--count <n>', 'how many codes')
-    .requiredOption('--expires <time>', 'when the codes stop working, ISO 8601')
-    .option('--area <code>', 'area the codes are for (default: the consultation’s)')
+    .option('--count <n>', 'how many codes (required)')
+    .option('--expires <time>', 'when the codes stop working, ISO 8601 (required)')
+    .option(
+      '--area <code>',
+      'area the codes are for, inside the consultation’s by the official lookup (default: the consultation’s)',
+    )
     .option('--out <file>', 'write the codes to a file, one a line')
     .action(
       async (
         id: string,
-        o: { count: string; expires: string; area?: string; out?: string },
+        o: { count?: string; expires?: string; area?: string; out?: string },
         cmd: Command,
       ) => {
+        const expiresAt = o.expires;
+        if (o.count === undefined || expiresAt === undefined)
+          throw new CliError('civic codes needs --count and --expires', 2);
         const count = Number(o.count);
         if (!Number.isInteger(count) || count < 1) throw new CliError(`invalid count: ${o.count}`, 2);
+        const parents = o.area
+          ? await withWorkbench(cmd, {}, (wb) => wb.parents(o.area!)).catch(() => undefined)
+          : undefined;
         const b = await withCivic(cmd, (svc) =>
-          svc.issueCodes(actor(), id, { count, expiresAt: o.expires, area: o.area }),
+          svc.issueCodes(actor(), id, { count, expiresAt, area: o.area, parents }),
         );
         write(o.out, b.codes.join('\n') + '\n');
         process.stderr.write(
@@ -170,6 +182,7 @@ function registerCodes(civic: Command): void {
         );
       },
     );
+  registerRevoke(codes);
 }
 
 function registerEligibility(civic: Command): void {
@@ -321,4 +334,5 @@ export function registerCivic(program: Command): void {
   registerAdmin(civic);
   registerAccounts(civic);
   registerHeads(civic);
+  registerOrganiser(civic);
 }
