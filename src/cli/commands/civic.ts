@@ -7,11 +7,13 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { Actor } from '../../civic/audit.ts';
-import { verifyExport } from '../../civic/chain-export.ts';
 import {
   CivicError,
   CivicService,
+  DEFAULT_CIVIC_DB,
+  verifyExport,
+  type Actor,
+  type Outcome,
   fileWarnings,
   formatOutcome,
   formatVerifyReport,
@@ -19,8 +21,6 @@ import {
   pbConsultationFile,
   type Electorate,
 } from '../../civic/service.ts';
-import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
-import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
 import { registerAccounts } from './civic-accounts.ts';
 import { pinnedKey, readSeries, registerHeads } from './civic-heads.ts';
