@@ -19,6 +19,7 @@ import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.
 import { revokeCodes } from './service/code-revoke.ts';
 import { deleteConsultation, editConsultation, type ConsultationEdit } from './service/organiser.ts';
 import { turnout } from './service/turnout.ts';
+import { leaveAddress, notifyResults } from './service/notices.ts';
 import type { HeadSigner } from './head-key.ts';
 import { startHeadSchedule, type HeadSchedule } from './head-schedule.ts';
 import { closeConsultation } from './service/log.ts';
@@ -268,6 +269,14 @@ export class CivicService {
   /** Adds e-mail addresses to a consultation's eligibility list (kept as keyed hashes). */
   importEligibility(actor: Actor, id: string, emails: readonly string[]) {
     return importEligibility(this.ctx, actor, id, emails);
+  }
+  /** A voter leaves an e-mail address to be told the result (one per voter; kept until sent). */
+  leaveAddress(id: string, s: Session, email: string) {
+    return leaveAddress(this.ctx, id, s, email);
+  }
+  /** After the close: mails each address left for the consultation its result notice, then deletes it; audited. */
+  notifyResults(actor: Actor, id: string) {
+    return notifyResults(this.ctx, this.#mailer, actor, id);
   }
   ownBallot(id: string, s: Session) {
     return ballots.ownBallot(this.ctx, id, s);

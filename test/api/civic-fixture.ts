@@ -48,6 +48,7 @@ const TABLES: (keyof CivicTables)[] = [
   'audit_log',
   'head_keys',
   'head_series',
+  'result_notices',
 ];
 
 /** Builds the world on a store of the kind. */

@@ -79,6 +79,11 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       allowed: bad,
     },
     'GET /api/v1/civic/consultations/{id}/ballot': { path: `${r}/ballot` },
+    'POST /api/v1/civic/consultations/{id}/notify-me': {
+      path: `${r}/notify-me`,
+      refused: { json: { email: 'someone@example.org' } },
+      allowed: bad,
+    },
     'GET /api/v1/civic/consultations/{id}/receipts/{hash}': { path: `${r}/receipts/${receipt}` },
     'GET /api/v1/civic/consultations/{id}/results': { path: `${r}/results` },
     'GET /api/v1/civic/consultations/{id}/export': { path: `${r}/export` },

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CivicDb } from './open.ts';
 import { headTables } from './heads-schema.ts';
+import { noticeTables } from './notices-schema.ts';
 import { registerTables } from './registers-schema.ts';
 import { lockName, writeTransaction, type Tx } from './tx.ts';
 
@@ -131,7 +132,13 @@ async function version2(tx: Tx): Promise<void> {
     .execute();
 }
 
-const MIGRATIONS = [version1, (tx: Tx) => version2(tx), registerTables, headTables];
+/** The signed head series, and the addresses voters left to be told the result. */
+async function version4(tx: Tx, cdb: CivicDb): Promise<void> {
+  await headTables(tx, cdb);
+  await noticeTables(tx);
+}
+
+const MIGRATIONS = [version1, (tx: Tx) => version2(tx), registerTables, version4];
 
 async function currentVersion(tx: Tx): Promise<number> {
   const row = await tx

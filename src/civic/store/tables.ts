@@ -160,6 +160,17 @@ export interface CivicTables {
   projections: ProjectionsTable;
   head_keys: HeadKeysTable;
   head_series: HeadSeriesTable;
+  result_notices: ResultNoticesTable;
+}
+
+/** An address a voter left to be told the result; deleted once the notice is sent. */
+export interface ResultNoticesTable {
+  consultation_id: string;
+  /** The voter's pseudonym (one address per voter). */
+  voter: string;
+  /** Lower-cased. */
+  email: string;
+  created_at: string;
 }
 
 /** The public keys that signed published heads (append-only). */

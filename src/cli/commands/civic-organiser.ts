@@ -1,7 +1,8 @@
 // The organiser's corrections and figures: `civic edit` (title, description, dates before the
 // consultation opens), `civic delete` (a draft with no ballots), `civic codes revoke` (unused
 // codes, by code or by batch) and `civic turnout` (ballots against the electorate, by zone and by
-// declared age band, small counts withheld). Every change is in the audit log as `cli:<user>`.
+// declared age band, small counts withheld) and `civic notify` (the result to voters who left an
+// address). Every change is in the audit log as `cli:<user>`.
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -128,8 +129,25 @@ function registerTurnout(civic: Command): void {
   });
 }
 
+function registerNotify(civic: Command): void {
+  civic
+    .command('notify')
+    .description(
+      'after the close, e-mail the result to every voter who left an address (STRATA_SMTP_URL, STRATA_MAIL_FROM, STRATA_PUBLIC_URL); each address is deleted once sent',
+    )
+    .argument('<id>', 'consultation id')
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const r = await withCivic(cmd, (svc) => svc.notifyResults(actor(), id));
+      process.stdout.write(
+        `${id}: ${r.sent} notices sent${r.failed ? `, ${r.failed} failed (kept: run it again)` : ''}\n`,
+      );
+      if (r.failed) throw new CliError(`${r.failed} notices could not be sent`);
+    });
+}
+
 /** The organiser's commands on `strata civic`. */
 export function registerOrganiser(civic: Command): void {
   registerEdit(civic);
   registerTurnout(civic);
+  registerNotify(civic);
 }
