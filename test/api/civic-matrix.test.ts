@@ -136,6 +136,11 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       refused: { form: { option: 'C' } },
       allowed: { form: { option: 'Z' } },
     },
+    'POST /participate/{id}/notify-me': {
+      path: `/participate/${RIVERSIDE.id}/notify-me`,
+      refused: { form: { email: 'someone@example.org' } },
+      allowed: { form: { email: 'not an address' } },
+    },
     'GET /participate/{id}/results': { path: `/participate/${RIVERSIDE.id}/results` },
     'GET /participate/check': { path: '/participate/check' },
     'GET /participate/assets/{file}': { path: '/participate/assets/participate.css' },
