@@ -158,7 +158,7 @@ function noticeForm(id: string, csrf: string): Html {
 <input type="hidden" name="_csrf" value="${csrf}">
 <label for="notify-email">Tell me the result by e-mail (optional: your address is used once, when voting has closed, then deleted)</label>
 <input id="notify-email" name="email" type="email" autocomplete="email" maxlength="254" required>
-<button type="submit">Tell me the result</button></form>`;
+<button type="submit" class="primary">Tell me the result</button></form>`;
 }
 
 function receiptBox(

@@ -77,7 +77,7 @@ function representativeness(r: Results): Html {
   if (!rep)
     return h`<p>No population estimates for this area are in the store, so the people taking part cannot be compared with everyone who lives here.</p>`;
   if (rep.declared === 0)
-    return h`<p>${rep.counted === 0 ? 'Nobody voted' : `None of the ${rep.counted} voter${rep.counted === 1 ? '' : 's'} told us their age band`}, so who took part cannot be compared with everyone who lives here.</p>`;
+    return h`<p>${rep.counted === 0 ? 'Nobody voted' : rep.counted === 1 ? 'The one voter did not tell us their age band' : `None of the ${rep.counted} voters told us their age band`}, so who took part cannot be compared with everyone who lives here.</p>`;
   const ps = rep.poststratification;
   const uncovered =
     ps.uncoveredShare > 0
@@ -106,5 +106,5 @@ ${outcome}</section>
 <p><a href="/participate/check?consultation=${c.id}">Check your receipt</a>: find your ballot in the published log.</p>
 <p>Last entry of the log: <code>${r.head.hash}</code></p>
 <ol>${r.verify.map((s) => h`<li>${s}</li>`)}</ol>
-<p><a href="/api/v1/civic/consultations/${c.id}/export" download>Download the anonymised log</a></p></section>`;
+<p><a href="/api/v1/civic/consultations/${c.id}/export" download>Download the anonymised log</a> · <a href="/api/v1/civic/consultations/${c.id}/heads" download="${c.id}-heads.json">Download the signed head series</a></p></section>`;
 }

@@ -46,6 +46,22 @@ describe('results page: who took part', () => {
     );
     assert.doesNotMatch(html, /nobody from which|100% of the population/);
     assert.doesNotMatch(html, /Who took part, against who lives here/, 'no empty table');
+    const one = String(
+      resultsBody(
+        {
+          ...base({
+            declared: 0,
+            counted: 1,
+            source: 'ONS',
+            poststratification: { strata: [], uncoveredShare: 1 },
+          }),
+          counted: 1,
+        },
+        {},
+        'GBP',
+      ),
+    );
+    assert.match(one, /The one voter did not tell us their age band/);
   });
 
   it('compares the declared bands, naming the share of the population nobody came from', () => {
