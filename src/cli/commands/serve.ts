@@ -74,7 +74,7 @@ export async function serveUntilStopped(io: Io, cmd: Command, opts: ServeOptions
   io.out(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
   if (heads)
     io.out(
-      `publishing signed ballot-log heads every ${heads.intervalSeconds / 60} minutes (key ${heads.signer.published.fingerprint})\n`,
+      `publishing signed ballot-log heads every ${heads.intervalSeconds === 60 ? 'minute' : `${heads.intervalSeconds / 60} minutes`} (key ${heads.signer.published.fingerprint})\n`,
     );
   else
     io.out(
