@@ -228,6 +228,11 @@ export class Workbench implements Ctx {
     const { listAreas } = await import('./workbench/areas.ts');
     return listAreas(this, q);
   }
+  /** The codes of the areas enclosing `code` along the 2023 lookup (finest first). */
+  async parents(code: string): Promise<string[]> {
+    const { parentsOf } = await import('./workbench/areas.ts');
+    return (await parentsOf(this, code)).map((p) => p.areacd);
+  }
   async profile(code: string, t = this.defaultTaxonomy): Promise<AreaProfile> {
     const { areaProfile } = await import('./workbench/profile.ts');
     return areaProfile(this, code, t);

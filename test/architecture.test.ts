@@ -43,16 +43,6 @@ export const CIVIC_PENDING: Record<string, string[]> = {
     'civic/tally/rules.ts',
   ],
   'cli/main.ts': ['civic/store/default-url.ts'],
-  // The types and helpers the CLI's civic commands use.
-  'cli/commands/civic.ts': [
-    'civic/audit.ts',
-    'civic/chain-export.ts',
-    'civic/store/open.ts',
-    'civic/tally/outcome.ts',
-  ],
-  // Types of civic results the workbench reads (agreed weights, population cells).
-  'workbench/agreed-weights.ts': ['civic/tally/outcome.ts'],
-  'workbench/population.ts': ['civic/weighting.ts'],
 };
 
 /**

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttps } from 'node:https';
 import { isIP } from 'node:net';
-import { CivicService, DEFAULT_CIVIC_DB } from '../civic/service.ts';
+import { CivicService, DEFAULT_CIVIC_DB, type HeadSigner } from '../civic/service.ts';
 import { StoreHolder, Workbench } from '../workbench.ts';
 import { createApp } from './app.ts';
 import type { TrustProxy } from './client-address.ts';
@@ -46,6 +46,8 @@ export interface ServerOptions {
   tls?: TlsFiles;
   trustProxy?: TrustProxy | null;
   limits?: Partial<ServerLimits>;
+  /** Publish signed log heads with this key once per interval (seconds). */
+  heads?: { signer: HeadSigner; intervalSeconds: number };
 }
 
 /** Whether a listening address only takes connections from this machine. */
@@ -99,7 +101,9 @@ export async function startServer(opts: ServerOptions): Promise<{ url: string; c
     pollMs: STORE_POLL_MS,
     onSwitch: (g) => process.stdout.write(`store ${opts.db}: serving its new import (generation ${g.id})\n`),
   });
-  const civic = await CivicService.open((opts.civic ?? process.env.STRATA_CIVIC_DB) || DEFAULT_CIVIC_DB);
+  const civic = await CivicService.open((opts.civic ?? process.env.STRATA_CIVIC_DB) || DEFAULT_CIVIC_DB, {
+    heads: opts.heads,
+  });
   const workbench = Workbench.following(() => storeOf(holder));
   const app = createApp({
     workbench,

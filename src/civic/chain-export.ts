@@ -9,6 +9,8 @@ import { canonicalJson } from './canonical.ts';
 import { genesisHash, tallyLog, type ChainFault, type LogEntry } from './chain.ts';
 import { verifyChain } from './chain-verify.ts';
 import type { Consultation } from './consultation.ts';
+import type { PublishedKey } from './head-series.ts';
+import { verifyHeads, type HeadsReport } from './head-verify.ts';
 import type { Outcome } from './tally/outcome.ts';
 
 export const LOG_FORMAT = 'strata-ballot-log/1';
@@ -89,6 +91,8 @@ export interface VerifyReport {
    * log's internal consistency was checked: a log rewritten wholesale would pass.
    */
   proven?: { head: string; count: number };
+  /** The signed head series checked against the log (`--heads`). */
+  heads?: HeadsReport;
 }
 
 /** How many entries a published head commits to in this (intact) log, or undefined when it is none of its heads. */
@@ -115,14 +119,15 @@ export function resultOf(o: Outcome): unknown {
 /**
  * Verifies an exported log: the chain from the consultation's hash through every entry to the
  * header's head and count, then recomputes the tally with the published rule and compares it
- * with the header's outcome. `publishedHead` is a head announced independently while voting ran
+ * with the header's outcome. With `heads`, the signed head series is checked against the log
+ * (head-verify.ts) and its last head proves the log up to its count. `publishedHead` is a head announced independently while voting ran
  * (on the ballot page, by `civic open`, in the signed head series): it must be the hash of one
  * of the log's entries — or of the consultation itself, before the first ballot — and the
  * report says up to which entry it proves the log.
  */
 export function verifyExport(
   text: string,
-  opts: { file?: string; publishedHead?: string } = {},
+  opts: { file?: string; publishedHead?: string; heads?: { series: unknown; pinned?: PublishedKey } } = {},
 ): VerifyReport {
   const { header, entries } = parseLog(text, opts.file);
   const c = header.consultation;
@@ -142,6 +147,13 @@ export function verifyExport(
         },
       };
     report.proven = { head: external, count };
+  }
+  if (opts.heads) {
+    report.heads = verifyHeads(c, entries, opts.heads.series, opts.heads.pinned);
+    if (report.heads.fault) return report;
+    const last = report.heads.last;
+    if (last && (!report.proven || last.count > report.proven.count))
+      report.proven = { head: last.head, count: last.count };
   }
   const { outcome, note } = tallyLog(c, entries);
   if (!outcome) return { ...report, note, matchesPublished: header.outcome ? false : undefined };

@@ -37,7 +37,7 @@ function provenLines(r: VerifyReport): string[] {
   if (!r.proven)
     return [
       'checked: internal consistency only. A log rewritten wholesale (a vote changed and every hash after it recomputed) would also pass;',
-      '  give a head published while voting ran (--head HASH) to prove the entries before it were not changed.',
+      '  give the signed head series (--heads FILE) or a head published while voting ran (--head HASH) to prove the entries before it were not changed.',
     ];
   const { head, count } = r.proven;
   const upTo =
@@ -46,6 +46,28 @@ function provenLines(r: VerifyReport): string[] {
       : `entries 0 to ${count - 1} (${count} of ${r.entries})`;
   const after = r.entries > count ? `; entries ${count} to ${r.entries - 1} came after that head` : '';
   return [`published head ${head} proves ${upTo}${after}`];
+}
+
+/** What the head series check found, as text lines. */
+function headsLines(r: VerifyReport): string[] {
+  const h = r.heads;
+  if (!h) return [];
+  if (h.fault)
+    return [
+      `head series: BROKEN at ${h.fault.index < 0 ? 'the file' : `entry ${h.fault.index}`} (${h.fault.kind}): ${h.fault.detail}`,
+    ];
+  const keys = h.keys.join(', ') || 'none';
+  const whose = h.pinned
+    ? 'the key you gave'
+    : 'the keys the series itself carries: compare with the key the organiser publishes (GET /api/v1/civic/heads/keys), or pin it with --key';
+  const lines = [
+    `head series: ${h.entries} signed entr${h.entries === 1 ? 'y' : 'ies'}, chained, at most one per interval; signed by ${keys} (${whose})`,
+  ];
+  if (h.last)
+    lines.push(
+      `  every published head is in this log at its stated count; the last, published ${h.last.at}, commits to ${h.last.count} entries`,
+    );
+  return lines;
 }
 
 /** A verification report as text: the chain's state, then the recomputed outcome. */
@@ -60,7 +82,8 @@ export function formatVerifyReport(r: VerifyReport): string {
     return lines.join('\n') + '\n';
   }
   lines.push(`chain: intact, head ${r.head}`);
-  lines.push(...provenLines(r));
+  if (r.heads?.fault) return [...lines, ...headsLines(r)].join('\n') + '\n';
+  lines.push(...headsLines(r), ...provenLines(r));
   if (r.outcome) lines.push(...formatOutcome(r.outcome, r.consultation));
   else if (r.note) lines.push(`no outcome: ${r.note}`);
   if (r.matchesPublished !== undefined)

@@ -15,6 +15,13 @@ import * as ballots from './service/ballots.ts';
 import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
+import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.ts';
+import { revokeCodes } from './service/code-revoke.ts';
+import { deleteConsultation, editConsultation, type ConsultationEdit } from './service/organiser.ts';
+import { turnout } from './service/turnout.ts';
+import { leaveAddress, notifyResults } from './service/notices.ts';
+import type { HeadSigner } from './head-key.ts';
+import { startHeadSchedule, type HeadSchedule } from './head-schedule.ts';
 import { closeConsultation } from './service/log.ts';
 import { checkReceipt } from './service/receipts.ts';
 import * as results from './service/results.ts';
@@ -40,9 +47,18 @@ export {
   type PbSchedule,
 } from './consultation-file.ts';
 export { CivicError, refuse } from './errors.ts';
+export { createHeadKey, loadHeadKey, type HeadSigner } from './head-key.ts';
+export { publishedKey, type HeadEntry, type HeadSeries, type PublishedKey } from './head-series.ts';
+export { MIN_HEAD_INTERVAL } from './service/heads.ts';
 export { formatOutcome, formatVerifyReport } from './report.ts';
+export { verifyExport } from './chain-export.ts';
+export type { Actor } from './audit.ts';
+export type { Outcome, WeightsOutcome } from './tally/outcome.ts';
+export type { PopulationCell } from './weighting.ts';
 export type { ConsultationSummary, StoredConsultation } from './service/consultations.ts';
 export type { ReceiptCheck } from './service/receipts.ts';
+export type { ConsultationEdit } from './service/organiser.ts';
+export type { Turnout, TurnoutRow } from './service/turnout.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
 export {
@@ -66,6 +82,8 @@ export interface CivicServiceOptions {
   redeeming?: QueueLimits;
   /** Where confirmation mail goes out (default: from the environment, mail.ts; none: no registrations). */
   mail?: MailSettings | null;
+  /** Publish signed heads with this key once per interval (seconds) while the service is open. */
+  heads?: { signer: HeadSigner; intervalSeconds: number; onError?: (e: unknown) => void };
 }
 
 /** The civic store and everything done with it. */
@@ -76,6 +94,7 @@ export class CivicService {
   readonly #csrfKey: string;
   readonly #mailer: Mailer | null;
   #registers: Registers | undefined;
+  readonly #schedule: HeadSchedule | null;
 
   private constructor(cdb: CivicDb, csrfKey: string, opts: CivicServiceOptions) {
     this.ctx = {
@@ -89,6 +108,14 @@ export class CivicService {
     this.#csrfKey = csrfKey;
     const mail = opts.mail === undefined ? mailSettingsFromEnv() : opts.mail;
     this.#mailer = mail ? smtpMailer(mail) : null;
+    const h = opts.heads;
+    this.#schedule = h
+      ? startHeadSchedule(
+          () => this.publishHeads(h.signer, h.intervalSeconds),
+          h.intervalSeconds,
+          h.onError ?? ((e) => process.stderr.write(`head publication failed: ${(e as Error).message}\n`)),
+        )
+      : null;
   }
 
   /** Opens the store at `url` (sqlite:PATH or postgres://…), migrating it if needed. */
@@ -104,6 +131,7 @@ export class CivicService {
 
   /** Closes the store once the ballots already submitted are committed. */
   async close(): Promise<void> {
+    await this.#schedule?.stop();
     await this.#writer.idle();
     await this.ctx.cdb.close();
   }
@@ -174,6 +202,18 @@ export class CivicService {
   updateConsultation(actor: Actor, id: string, f: ConsultationFile) {
     return consultations.updateConsultation(this.ctx, actor, id, f);
   }
+  /** Changes title, description or dates before the consultation opens (the title only while a draft); audited. */
+  editConsultation(actor: Actor, id: string, change: ConsultationEdit) {
+    return editConsultation(this.ctx, actor, id, change);
+  }
+  /** Deletes a draft with no ballots (with its codes and eligibility list); audited. */
+  deleteConsultation(actor: Actor, id: string) {
+    return deleteConsultation(this.ctx, actor, id);
+  }
+  /** Ballots cast against the electorate, in all, by zone and by declared age band; small counts withheld. */
+  turnout(id: string) {
+    return turnout(this.ctx, id);
+  }
   openConsultation(actor: Actor, id: string, opts?: { immediately?: boolean }) {
     return consultations.openConsultation(this.ctx, actor, id, opts);
   }
@@ -186,11 +226,33 @@ export class CivicService {
   consultations(staff: boolean) {
     return consultations.listConsultations(this.ctx, staff);
   }
+  /** The live head of the log (staff and the CLI; the public sees `publicHead`). */
   head(id: string) {
     return consultations.headOf(this.ctx, id);
   }
+  /** The head the public may see: the last published one while voting runs, the final one after. */
+  publicHead(id: string, staff: boolean) {
+    return publicHead(this.ctx, id, staff);
+  }
+  /** One tick of the head schedule: signs and appends every due head (at most one per interval each). */
+  publishHeads(signer: HeadSigner, intervalSeconds: number) {
+    return publishHeads(this.ctx, signer, intervalSeconds);
+  }
+  /** A consultation's signed head series with its keys. */
+  headSeries(id: string, staff: boolean) {
+    return headSeries(this.ctx, id, staff);
+  }
+  /** Every public key that signed a published head. */
+  headKeys() {
+    return headKeys(this.ctx);
+  }
 
-  issueCodes(actor: Actor, id: string, opts: { count: number; expiresAt: string; area?: string }) {
+  /** `parents`: the batch area's enclosing areas from the official lookup (a batch must lie inside the consultation's area). */
+  issueCodes(
+    actor: Actor,
+    id: string,
+    opts: { count: number; expiresAt: string; area?: string; parents?: readonly string[] },
+  ) {
     return codes.issueCodes(this.ctx, actor, id, opts);
   }
   codeBatches(id: string) {
@@ -198,6 +260,10 @@ export class CivicService {
   }
   revokeBatch(actor: Actor, id: string, batchId: string) {
     return codes.revokeBatch(this.ctx, actor, id, batchId);
+  }
+  /** Revokes single unused codes, all or nothing; audited without the codes. */
+  revokeCodes(actor: Actor, id: string, list: readonly string[]) {
+    return revokeCodes(this.ctx, actor, id, list);
   }
   redeem(input: Parameters<typeof codes.redeemCode>[1]) {
     return codes.redeemCode(this.ctx, input);
@@ -211,6 +277,14 @@ export class CivicService {
   /** Adds e-mail addresses to a consultation's eligibility list (kept as keyed hashes). */
   importEligibility(actor: Actor, id: string, emails: readonly string[]) {
     return importEligibility(this.ctx, actor, id, emails);
+  }
+  /** A voter leaves an e-mail address to be told the result (one per voter; kept until sent). */
+  leaveAddress(id: string, s: Session, email: string) {
+    return leaveAddress(this.ctx, id, s, email);
+  }
+  /** After the close: mails each address left for the consultation its result notice, then deletes it; audited. */
+  notifyResults(actor: Actor, id: string) {
+    return notifyResults(this.ctx, this.#mailer, actor, id);
   }
   ownBallot(id: string, s: Session) {
     return ballots.ownBallot(this.ctx, id, s);

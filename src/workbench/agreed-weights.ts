@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.ts';
 import type { AgreedWeightsSource } from '../contract/composite.ts';
-import type { WeightsOutcome } from '../civic/tally/outcome.ts';
+import type { WeightsOutcome } from '../civic/service.ts';
 import type { ParsedFile } from './data-file.ts';
 
 /** A closed goal-weighting consultation's published result, as the composite takes it. */

@@ -3,7 +3,7 @@
 // The pack's mid-2021 file gives persons only, so its strata are age bands; a Nomis extract with
 // GENDER 1 and 2 gives age band × sex. Districts merged in April 2023 are summed into their
 // new authority.
-import type { PopulationCell } from '../civic/weighting.ts';
+import type { PopulationCell } from '../civic/service.ts';
 import { adultPopulationRows } from '../store/queries/nomis.ts';
 import type { Ctx } from './context.ts';
 import { requireDataset, sourceText, SOURCES } from './sources.ts';

@@ -46,6 +46,9 @@ const TABLES: (keyof CivicTables)[] = [
   'ballots',
   'respondents',
   'audit_log',
+  'head_keys',
+  'head_series',
+  'result_notices',
 ];
 
 /** Builds the world on a store of the kind. */

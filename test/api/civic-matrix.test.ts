@@ -65,6 +65,8 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
     'POST /api/v1/civic/consultations/{id}/open': { path: `${c}/draft-2026/open`, refused: {} },
     'POST /api/v1/civic/consultations/{id}/close': { path: `${r}/close`, refused: {} },
     'GET /api/v1/civic/consultations/{id}/head': { path: `${r}/head` },
+    'GET /api/v1/civic/consultations/{id}/heads': { path: `${r}/heads` },
+    'GET /api/v1/civic/heads/keys': { path: '/api/v1/civic/heads/keys' },
     'GET /api/v1/civic/consultations/{id}/evidence': { path: `${r}/evidence` },
     'POST /api/v1/civic/consultations/{id}/redeem': {
       path: `${r}/redeem`,
@@ -77,6 +79,11 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       allowed: bad,
     },
     'GET /api/v1/civic/consultations/{id}/ballot': { path: `${r}/ballot` },
+    'POST /api/v1/civic/consultations/{id}/notify-me': {
+      path: `${r}/notify-me`,
+      refused: { json: { email: 'someone@example.org' } },
+      allowed: bad,
+    },
     'GET /api/v1/civic/consultations/{id}/receipts/{hash}': { path: `${r}/receipts/${receipt}` },
     'GET /api/v1/civic/consultations/{id}/results': { path: `${r}/results` },
     'GET /api/v1/civic/consultations/{id}/export': { path: `${r}/export` },
@@ -128,6 +135,11 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
       path: `/participate/${RIVERSIDE.id}/ballot`,
       refused: { form: { option: 'C' } },
       allowed: { form: { option: 'Z' } },
+    },
+    'POST /participate/{id}/notify-me': {
+      path: `/participate/${RIVERSIDE.id}/notify-me`,
+      refused: { form: { email: 'someone@example.org' } },
+      allowed: { form: { email: 'not an address' } },
     },
     'GET /participate/{id}/results': { path: `/participate/${RIVERSIDE.id}/results` },
     'GET /participate/check': { path: '/participate/check' },

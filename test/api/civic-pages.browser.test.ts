@@ -104,7 +104,7 @@ describe('participation pages without JavaScript, by keyboard', () => {
     await page.goto(`${server.url}participate/${RIVERSIDE.id}/results`);
     const text = await page.locator('main').innerText();
     assert.match(text, /1 ballot was counted/);
-    assert.match(text, /strata civic verify riverside-2026\.jsonl --head [0-9a-f]{64}/);
+    assert.match(text, /strata civic verify riverside-2026\.jsonl --heads riverside-2026-heads\.json/);
     assert.match(text, /Who took part/);
     await shot(page, 'results');
     await page.close();

@@ -116,11 +116,10 @@ for (const kind of storeKinds()) {
 
       const restarted = await startServerProcess(PACK_DB, store.url);
       try {
-        const head = (await (
-          await fetch(`${restarted.url}api/v1/civic/consultations/${RIVERSIDE.id}/head`)
-        ).json()) as { hash: string; count: number };
         const svc = await CivicService.open(store.url);
+        let head: { hash: string; count: number };
         try {
+          head = (await svc.head(RIVERSIDE.id))!;
           const entries = await readEntries(svc.ctx.cdb.db, RIVERSIDE.id);
           const spec = (await svc.consultation(RIVERSIDE.id, true)).spec;
           const check = verifyChain(spec, entries, { head: head.hash, count: head.count });

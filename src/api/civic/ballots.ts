@@ -61,6 +61,18 @@ const routes = {
     },
     responses: civicJson(Entry, 'Your entry'),
   }),
+  notifyMe: createRoute({
+    method: 'post',
+    path: `${P}/notify-me`,
+    summary:
+      'Leave an e-mail address to be told the result (voters, while voting runs; one per voter, deleted once the notice is sent)',
+    request: {
+      params,
+      headers: CsrfHeader,
+      ...jsonBody(z.strictObject({ email: z.string().max(254) }).openapi('ResultNoticeRequest')),
+    },
+    responses: civicJson(z.object({ ok: z.literal(true) }), 'The address is kept until the result is sent'),
+  }),
 };
 
 /** Casts a ballot for a signed-in request; shared with the ballot page. */
@@ -101,6 +113,10 @@ export function civicBallotRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   civicRoute(app, deps, routes.own, async (c, req) => {
     const e = await req.svc.ownBallot(id(c), req.session!);
     return c.json(e ? { seq: e.seq, hash: e.hash, ballot: e.ballot } : null);
+  });
+  civicRoute(app, deps, routes.notifyMe, async (c, req) => {
+    await req.svc.leaveAddress(id(c), req.session!, valid<{ email: string }>(c, 'json').email);
+    return c.json({ ok: true as const });
   });
   civicRoute(app, deps, routes.receipt, async (c, req) => {
     const e = await req.svc.receipt(id(c), valid<{ hash: string }>(c, 'param').hash, req.session!);

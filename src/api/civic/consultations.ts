@@ -21,9 +21,11 @@ import {
   CsrfHeader,
   Detail,
   Head,
+  HeadSeriesBody,
   IdParam,
   jsonBody,
   PabulibImport,
+  PublishedKey,
   Summary,
 } from './schemas.ts';
 
@@ -100,9 +102,24 @@ const routes = {
   head: createRoute({
     method: 'get',
     path: `${P}/{id}/head`,
-    summary: 'The ballot log’s head hash and entry count, public while voting runs',
+    summary:
+      'The ballot log’s head: while voting runs, the last one published on the schedule (staff: the live one); after the close, the final one',
     request: { params },
     responses: civicJson(Head, 'The head'),
+  }),
+  heads: createRoute({
+    method: 'get',
+    path: `${P}/{id}/heads`,
+    summary:
+      'The signed, dated head series: the log’s head published once per declared interval (`strata civic verify FILE --heads SERIES` checks an export against it)',
+    request: { params },
+    responses: civicJson(HeadSeriesBody, 'The series'),
+  }),
+  keys: createRoute({
+    method: 'get',
+    path: '/api/v1/civic/heads/keys',
+    summary: 'The public keys that sign published heads (Ed25519)',
+    responses: civicJson(z.object({ keys: z.array(PublishedKey) }), 'The keys'),
   }),
   issue: createRoute({
     method: 'post',
@@ -150,7 +167,7 @@ export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       phase: s.phase,
       description: s.meta.description,
       notes: s.meta.notes,
-      head: await svc.head(id),
+      head: await svc.publicHead(id, staff),
     };
   };
 
@@ -186,14 +203,23 @@ export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     return c.json(await detail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.head, async (c, req) => {
-    const s = await req.svc.consultation(id(c), isStaff(req.role));
-    const head = await req.svc.head(id(c));
-    if (!head) throw refuse('conflict', `consultation ${s.spec.id} has not been published`);
+    const head = await req.svc.publicHead(id(c), isStaff(req.role));
+    if (!head)
+      throw refuse(
+        'conflict',
+        `no head of consultation ${id(c)} has been published yet: heads are published once per interval while voting runs`,
+      );
     return c.json(head);
   });
+  civicRoute(app, deps, routes.heads, async (c, req) =>
+    c.json(await req.svc.headSeries(id(c), isStaff(req.role))),
+  );
+  civicRoute(app, deps, routes.keys, async (c, req) => c.json({ keys: await req.svc.headKeys() }));
   civicRoute(app, deps, routes.issue, async (c, req) => {
     const body = valid<{ count: number; expiresAt: string; area?: string }>(c, 'json');
-    return c.json(await req.svc.issueCodes(actorOf(req), id(c), body));
+    // where the batch's area lies, from the official lookup (none in the store: only the consultation's own area passes)
+    const parents = body.area ? await deps.workbench.parents(body.area).catch(() => undefined) : undefined;
+    return c.json(await req.svc.issueCodes(actorOf(req), id(c), { ...body, parents }));
   });
   civicRoute(app, deps, routes.batches, async (c, req) =>
     c.json({ batches: await req.svc.codeBatches(id(c)) }),

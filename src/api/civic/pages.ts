@@ -152,13 +152,33 @@ async function receiptFor(c: Context, req: CivicRequest, id: string) {
   return req.svc.receipt(id, hash, req.session).catch(() => null);
 }
 
-function receiptBox(id: string, r: { seq: number; hash: string } | null): Html {
+/** The optional form that asks to be told the result by e-mail. */
+function noticeForm(id: string, csrf: string): Html {
+  return h`<form method="post" action="/participate/${id}/notify-me" class="notify-me">
+<input type="hidden" name="_csrf" value="${csrf}">
+<label for="notify-email">Tell me the result by e-mail (optional: your address is used once, when voting has closed, then deleted)</label>
+<input id="notify-email" name="email" type="email" autocomplete="email" maxlength="254" required>
+<button type="submit" class="primary">Tell me the result</button></form>`;
+}
+
+function receiptBox(
+  c: Context,
+  req: CivicRequest,
+  id: string,
+  r: { seq: number; hash: string } | null,
+): Html {
+  if (c.req.query('noted') === '1')
+    return notice(
+      'ok',
+      h`<p>Thank you: we will e-mail you the result once voting has closed, then delete your address.</p>`,
+    );
   if (!r) return none;
   return notice(
     'ok',
     h`<p><strong>Your ballot is recorded</strong> as entry ${r.seq} of the log.</p>
 <p>Your receipt: <code>${r.hash}</code></p>
-<p>Keep it: after the close you can <a href="/participate/check?consultation=${id}&amp;receipt=${r.hash}">check that it is counted</a>.</p>`,
+<p>Keep it: after the close you can <a href="/participate/check?consultation=${id}&amp;receipt=${r.hash}">check that it is counted</a>.</p>
+${noticeForm(id, csrfFor(c, req.svc, req.session))}`,
   );
 }
 
@@ -235,7 +255,7 @@ async function renderBallotPage(
   const s = await req.svc.consultation(id, isStaff(req.role));
   const evidence = await evidenceFor(deps, s.meta.area);
   const names = deps.taxonomy().layers;
-  const body = h`${intro(s, evidence.area)}${receiptBox(id, await receiptFor(c, req, id))}
+  const body = h`${intro(s, evidence.area)}${receiptBox(c, req, id, await receiptFor(c, req, id))}
 ${optionsList(s)}
 ${await votingPart(c, req, s, view)}
 ${evidenceSection(evidence, names)}`;
@@ -269,6 +289,12 @@ async function cast(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Respo
     if (!(e instanceof CivicError) || e.kind !== 'bad_request') throw e;
     return renderBallotPage(c, req, deps, { state, error: withTitles(s.spec, e.message) }, 400);
   }
+}
+
+async function notifyMe(c: Context, req: CivicRequest): Promise<Response> {
+  const id = consultationId(c);
+  await req.svc.leaveAddress(id, req.session!, one((await form(c)).email));
+  return c.redirect(`/participate/${id}?noted=1`, 303);
 }
 
 async function resultsPage(c: Context, req: CivicRequest, deps: ApiDeps): Promise<Response> {
@@ -360,6 +386,7 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['GET', '/participate/{id}', ballotPage],
   ['POST', '/participate/{id}/redeem', redeem],
   ['POST', '/participate/{id}/ballot', cast],
+  ['POST', '/participate/{id}/notify-me', notifyMe],
   ['GET', '/participate/{id}/results', resultsPage],
   // last: any other address under /participate is a missing page, not the web app
   ['GET', '/participate/*', notFoundPage],

@@ -129,7 +129,47 @@ export const Summary = z
   })
   .openapi('ConsultationSummary');
 
-export const Head = z.object({ hash: z.string(), count: z.number().int() }).openapi('LogHead');
+export const Head = z
+  .object({
+    hash: z.string(),
+    count: z.number().int(),
+    publishedAt: z.string().optional().openapi({
+      description: 'while voting runs: when this head was published (heads go out once per interval)',
+    }),
+  })
+  .openapi('LogHead');
+
+export const PublishedKey = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    fingerprint: z.string().openapi({ description: 'sha256 of the key’s SPKI DER, hex' }),
+    publicKey: z.string().openapi({ description: 'SPKI, PEM' }),
+  })
+  .openapi('HeadKey');
+
+export const HeadSeriesBody = z
+  .object({
+    format: z.string(),
+    consultationId: z.string(),
+    keys: z.array(PublishedKey),
+    entries: z.array(
+      z.object({
+        consultationId: z.string(),
+        seq: z.number().int(),
+        at: z.string(),
+        interval: z.number().int().openapi({ description: 'the declared interval, seconds' }),
+        count: z.number().int(),
+        head: z.string(),
+        prev: z
+          .string()
+          .openapi({ description: 'the previous entry’s hash (the first: the consultation’s)' }),
+        key: z.string(),
+        signature: z.string().openapi({ description: 'Ed25519 over the entry’s canonical JSON, base64' }),
+        hash: z.string(),
+      }),
+    ),
+  })
+  .openapi('HeadSeries');
 
 export const Detail = z
   .object({

@@ -177,7 +177,7 @@ export async function applyBatch(
 }
 
 /** The session's pseudonym in a published consultation (drafts do not exist for voters). */
-async function voterIn(ctx: CivicContext, id: string, s: Session): Promise<string> {
+export async function voterIn(ctx: CivicContext, id: string, s: Session): Promise<string> {
   const row = await ctx.cdb.read
     .selectFrom('consultations')
     .select(['secret', 'status'])

@@ -26,12 +26,26 @@ export interface CodeBatch {
   revoked: number;
 }
 
+/**
+ * Refuses a batch for an area other than the consultation's unless the official lookup (the
+ * batch area's enclosing areas, `parents`, looked up by the caller) puts it inside.
+ */
+function checkInside(area: string, consultationArea: string, parents: readonly string[] | undefined): void {
+  if (area === consultationArea || parents?.includes(consultationArea)) return;
+  throw refuse(
+    'bad_request',
+    parents
+      ? `invalid area: ${area} is not inside the consultation's area ${consultationArea}`
+      : `invalid area: ${area} is not the consultation's area ${consultationArea}, and no area lookup was available to place it inside`,
+  );
+}
+
 /** Issues a batch of codes; returns them (the only time they exist in clear). Audited without the codes. */
 export async function issueCodes(
   ctx: CivicContext,
   actor: Actor,
   id: string,
-  opts: { count: number; expiresAt: string; area?: string },
+  opts: { count: number; expiresAt: string; area?: string; parents?: readonly string[] },
 ): Promise<{ batchId: string; area: string; expiresAt: string; codes: string[] }> {
   const now = ctx.now();
   if (!Number.isInteger(opts.count) || opts.count < 1 || opts.count > MAX_BATCH)
@@ -45,6 +59,7 @@ export async function issueCodes(
     const row = await loadRow(tx, id);
     const area = opts.area ?? row.area;
     if (!AREA_CODE.test(area)) throw refuse('bad_request', `invalid area: ${area}`);
+    checkInside(area, row.area, opts.parents);
     if (row.electorate === 'accounts')
       throw refuse('conflict', `consultation ${id} takes registered accounts only`);
     if (phaseOf(row, now) === 'closed') throw refuse('conflict', `consultation ${id} is closed`);

@@ -3,11 +3,13 @@
 // stores share: text and integer; only the audit log's auto-increment key differs.
 import { randomBytes } from 'node:crypto';
 import type { CivicDb } from './open.ts';
+import { headTables } from './heads-schema.ts';
+import { noticeTables } from './notices-schema.ts';
 import { registerTables } from './registers-schema.ts';
 import { lockName, writeTransaction, type Tx } from './tx.ts';
 
 /** The schema version this code writes; a store from a newer Strata is refused. */
-export const CIVIC_SCHEMA_VERSION = 3;
+export const CIVIC_SCHEMA_VERSION = 4;
 
 async function version1(tx: Tx, cdb: CivicDb): Promise<void> {
   const s = tx.schema;
@@ -130,7 +132,13 @@ async function version2(tx: Tx): Promise<void> {
     .execute();
 }
 
-const MIGRATIONS = [version1, (tx: Tx) => version2(tx), registerTables];
+/** The signed head series, and the addresses voters left to be told the result. */
+async function version4(tx: Tx, cdb: CivicDb): Promise<void> {
+  await headTables(tx, cdb);
+  await noticeTables(tx);
+}
+
+const MIGRATIONS = [version1, (tx: Tx) => version2(tx), registerTables, version4];
 
 async function currentVersion(tx: Tx): Promise<number> {
   const row = await tx

@@ -50,14 +50,18 @@ async function createTables(tx: Tx): Promise<void> {
     .execute();
 }
 
-// Table names are the constants above, never input.
-async function appendOnlyTriggers(tx: Tx, cdb: CivicDb): Promise<void> {
+/** Triggers in both stores that refuse any update or delete of the tables' rows. Table names are constants, never input. */
+export async function appendOnlyTriggers(
+  tx: Tx,
+  cdb: CivicDb,
+  tables: readonly string[] = APPEND_ONLY_TABLES,
+): Promise<void> {
   if (cdb.dialect === 'postgres') {
     await sql`CREATE OR REPLACE FUNCTION strata_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION '% is append-only: rows are never changed or deleted', TG_TABLE_NAME; END $$`.execute(
       tx,
     );
-    for (const t of APPEND_ONLY_TABLES)
+    for (const t of tables)
       await sql
         .raw(
           `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION strata_append_only()`,
@@ -65,7 +69,7 @@ async function appendOnlyTriggers(tx: Tx, cdb: CivicDb): Promise<void> {
         .execute(tx);
     return;
   }
-  for (const t of APPEND_ONLY_TABLES)
+  for (const t of tables)
     for (const op of ['UPDATE', 'DELETE'])
       await sql
         .raw(

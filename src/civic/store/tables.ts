@@ -158,6 +158,43 @@ export interface CivicTables {
   commitments: CommitmentsTable;
   commitment_history: CommitmentHistoryTable;
   projections: ProjectionsTable;
+  head_keys: HeadKeysTable;
+  head_series: HeadSeriesTable;
+  result_notices: ResultNoticesTable;
+}
+
+/** An address a voter left to be told the result; deleted once the notice is sent. */
+export interface ResultNoticesTable {
+  consultation_id: string;
+  /** The voter's pseudonym (one address per voter). */
+  voter: string;
+  /** Lower-cased. */
+  email: string;
+  created_at: string;
+}
+
+/** The public keys that signed published heads (append-only). */
+export interface HeadKeysTable {
+  /** sha256 of the key's SPKI DER, hex. */
+  fingerprint: string;
+  /** SPKI PEM. */
+  public_key: string;
+  first_used: string;
+}
+
+/** The signed, dated head series (head-series.ts HeadEntry), per consultation; append-only. */
+export interface HeadSeriesTable {
+  consultation_id: string;
+  seq: number;
+  at: string;
+  /** The declared publication interval, seconds. */
+  interval_s: number;
+  count: number;
+  head: string;
+  prev: string;
+  key: string;
+  signature: string;
+  hash: string;
 }
 
 /** A commitment as first recorded: its terms never change (a new commitment `replaces` it). */

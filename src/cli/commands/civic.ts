@@ -7,11 +7,13 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { Actor } from '../../civic/audit.ts';
-import { verifyExport } from '../../civic/chain-export.ts';
 import {
   CivicError,
   CivicService,
+  DEFAULT_CIVIC_DB,
+  verifyExport,
+  type Actor,
+  type Outcome,
   fileWarnings,
   formatOutcome,
   formatVerifyReport,
@@ -19,10 +21,10 @@ import {
   pbConsultationFile,
   type Electorate,
 } from '../../civic/service.ts';
-import { DEFAULT_CIVIC_DB } from '../../civic/store/open.ts';
-import type { Outcome } from '../../civic/tally/outcome.ts';
 import { CliError } from '../errors.ts';
 import { registerAccounts } from './civic-accounts.ts';
+import { pinnedKey, readSeries, registerHeads } from './civic-heads.ts';
+import { registerOrganiser, registerRevoke } from './civic-organiser.ts';
 import { flatOf, stdio } from '../output.ts';
 import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
@@ -144,24 +146,35 @@ function registerLifecycle(civic: Command): void {
 }
 
 function registerCodes(civic: Command): void {
-  civic
+  const codes = civic
     .command('codes')
-    .description('issue single-use invitation codes (printed once; only their hashes are stored)')
+    .description(
+      'issue single-use invitation codes (printed once; only their hashes are stored); codes revoke: withdraw unused ones',
+    )
     .argument('<id>', 'consultation id')
-    .requiredOption('--count <n>', 'how many codes')
-    .requiredOption('--expires <time>', 'when the codes stop working, ISO 8601')
-    .option('--area <code>', 'area the codes are for (default: the consultation’s)')
+    .option('--count <n>', 'how many codes (required)')
+    .option('--expires <time>', 'when the codes stop working, ISO 8601 (required)')
+    .option(
+      '--area <code>',
+      'area the codes are for, inside the consultation’s by the official lookup (default: the consultation’s)',
+    )
     .option('--out <file>', 'write the codes to a file, one a line')
     .action(
       async (
         id: string,
-        o: { count: string; expires: string; area?: string; out?: string },
+        o: { count?: string; expires?: string; area?: string; out?: string },
         cmd: Command,
       ) => {
+        const expiresAt = o.expires;
+        if (o.count === undefined || expiresAt === undefined)
+          throw new CliError('civic codes needs --count and --expires', 2);
         const count = Number(o.count);
         if (!Number.isInteger(count) || count < 1) throw new CliError(`invalid count: ${o.count}`, 2);
+        const parents = o.area
+          ? await withWorkbench(cmd, {}, (wb) => wb.parents(o.area!)).catch(() => undefined)
+          : undefined;
         const b = await withCivic(cmd, (svc) =>
-          svc.issueCodes(actor(), id, { count, expiresAt: o.expires, area: o.area }),
+          svc.issueCodes(actor(), id, { count, expiresAt, area: o.area, parents }),
         );
         write(o.out, b.codes.join('\n') + '\n');
         process.stderr.write(
@@ -169,6 +182,7 @@ function registerCodes(civic: Command): void {
         );
       },
     );
+  registerRevoke(codes);
 }
 
 function registerEligibility(civic: Command): void {
@@ -209,10 +223,25 @@ function registerResults(civic: Command): void {
     )
     .argument('<file>', 'an exported ballot log')
     .option('--head <hash>', 'the head hash published while voting ran')
-    .action((file: string, o: { head?: string }) => {
-      const r = verifyExport(readInput(file), { file, publishedHead: o.head });
+    .option(
+      '--heads <file>',
+      'the signed head series published while voting ran (GET …/heads, civic heads export)',
+    )
+    .option(
+      '--key <file|fingerprint>',
+      'with --heads: the signing public key (PEM file) or its fingerprint, as the organiser publishes it',
+    )
+    .action((file: string, o: { head?: string; heads?: string; key?: string }) => {
+      if (o.key && !o.heads) throw new CliError('--key goes with --heads', 2);
+      const series = o.heads ? readSeries(o.heads) : undefined;
+      const heads = series ? { series, pinned: o.key ? pinnedKey(o.key, series) : undefined } : undefined;
+      const r = verifyExport(readInput(file), { file, publishedHead: o.head, heads });
       process.stdout.write(formatVerifyReport(r));
       if (r.fault) throw new CliError(`the log does not verify: ${r.fault.kind} at seq ${r.fault.seq}`);
+      if (r.heads?.fault)
+        throw new CliError(
+          `the log does not hold the published heads: ${r.heads.fault.kind} at head entry ${r.heads.fault.index}`,
+        );
       if (r.matchesPublished === false)
         throw new CliError('the recomputed outcome differs from the published one');
     });
@@ -304,4 +333,6 @@ export function registerCivic(program: Command): void {
   registerResults(civic);
   registerAdmin(civic);
   registerAccounts(civic);
+  registerHeads(civic);
+  registerOrganiser(civic);
 }

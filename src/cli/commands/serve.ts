@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseTrustProxy } from '../../api/client-address.ts';
 import { startServer } from '../../api/server.ts';
+import { loadHeadKey, MIN_HEAD_INTERVAL } from '../../civic/service.ts';
 import type { Io } from '../output.ts';
 import { UsageError } from '../../core/errors.ts';
 import { globals } from './common.ts';
@@ -19,6 +20,23 @@ export interface ServeOptions {
   tlsCert?: string;
   tlsKey?: string;
   trustProxy?: string;
+  headKey?: string;
+  headInterval?: string;
+}
+
+/** The head schedule: the signing key (--head-key or $STRATA_CIVIC_HEAD_KEY) and the interval in minutes. */
+export function headSchedule(opts: Pick<ServeOptions, 'headKey' | 'headInterval'>) {
+  const file = opts.headKey ?? process.env.STRATA_CIVIC_HEAD_KEY;
+  const minutes = opts.headInterval ?? process.env.STRATA_CIVIC_HEAD_INTERVAL ?? '60';
+  const seconds = Number(minutes) * 60;
+  if (!Number.isInteger(seconds) || seconds < MIN_HEAD_INTERVAL)
+    throw new UsageError(`invalid head interval: ${minutes} (minutes, at least ${MIN_HEAD_INTERVAL / 60})`);
+  if (!file) return undefined;
+  try {
+    return { signer: loadHeadKey(file), intervalSeconds: seconds };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 function transport(opts: ServeOptions) {
@@ -37,6 +55,7 @@ function transport(opts: ServeOptions) {
 export async function serveUntilStopped(io: Io, cmd: Command, opts: ServeOptions): Promise<void> {
   const host = opts.host ?? '127.0.0.1';
   let server: Awaited<ReturnType<typeof startServer>>;
+  const heads = headSchedule(opts);
   try {
     server = await startServer({
       db: globals(cmd).db,
@@ -44,6 +63,7 @@ export async function serveUntilStopped(io: Io, cmd: Command, opts: ServeOptions
       host,
       civic: (cmd.optsWithGlobals() as { civic?: string }).civic,
       ...transport(opts),
+      heads,
     });
   } catch (e) {
     if (e instanceof Error && /^refusing to serve|^cannot read the TLS/.test(e.message))
@@ -52,6 +72,14 @@ export async function serveUntilStopped(io: Io, cmd: Command, opts: ServeOptions
   }
   const { url, close } = server;
   io.out(`Strata is serving ${url}  (API: ${url}api/v1/docs)\n`);
+  if (heads)
+    io.out(
+      `publishing signed ballot-log heads every ${heads.intervalSeconds === 60 ? 'minute' : `${heads.intervalSeconds / 60} minutes`} (key ${heads.signer.published.fingerprint})\n`,
+    );
+  else
+    io.out(
+      'not publishing ballot-log heads: no signing key (--head-key FILE; create one with strata civic heads keygen)\n',
+    );
   await new Promise<void>((done) => {
     const stop = () => void close().then(done);
     process.once('SIGINT', stop);
@@ -75,6 +103,14 @@ export function registerServe(program: Command, io: Io): void {
     .option(
       '--trust-proxy <hops|addresses>',
       'the TLS-terminating proxies in front: how many (1), or their addresses and CIDR blocks, comma-separated (env STRATA_TRUST_PROXY)',
+    )
+    .option(
+      '--head-key <file>',
+      'publish each consultation’s signed ballot-log head with this Ed25519 key (mode 0600; env STRATA_CIVIC_HEAD_KEY)',
+    )
+    .option(
+      '--head-interval <minutes>',
+      'how often heads are published, at most once per interval (default 60; env STRATA_CIVIC_HEAD_INTERVAL)',
     )
     .action(async (opts: ServeOptions, cmd: Command) => serveUntilStopped(io, cmd, opts));
 }

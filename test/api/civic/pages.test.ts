@@ -69,6 +69,41 @@ describe('participation pages', () => {
     );
   });
 
+  it('after voting, a resident may leave an address to be told the result; a bad one is refused as a page', async () => {
+    const v = await enter(parkCodes[4]!);
+    const res = await v.request('POST', `/participate/${PARK.id}/ballot`, {
+      form: { option: ['B'] },
+      csrf: await csrfOf(v),
+    });
+    const receiptPage = await (await v.request('GET', res.headers.get('location')!)).text();
+    assert.match(receiptPage, /<label for="notify-email">Tell me the result by e-mail/);
+    const csrf = attr(
+      receiptPage,
+      /action="\/participate\/park-2026\/notify-me"[^]*?name="_csrf" value="([^"]+)"/,
+    );
+    const bad = await v.request('POST', `/participate/${PARK.id}/notify-me`, {
+      form: { email: 'nobody' },
+      csrf,
+    });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /invalid e-mail address[^]*Back to the consultation/);
+    const ok = await v.request('POST', `/participate/${PARK.id}/notify-me`, {
+      form: { email: 'me@example.org' },
+      csrf,
+    });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.headers.get('location'), `/participate/${PARK.id}?noted=1`);
+    assert.match(
+      await (await v.request('GET', ok.headers.get('location')!)).text(),
+      /we will e-mail you the result once voting has closed/,
+    );
+    const rows = await w.svc.ctx.cdb.db
+      .selectFrom('result_notices')
+      .select(['consultation_id', 'email'])
+      .execute();
+    assert.deepEqual(rows, [{ consultation_id: PARK.id, email: 'me@example.org' }]);
+  });
+
   it('shows projects, costs in pounds and the schedule in local time before any code', async () => {
     const html = await (await w.clients.anonymous.request('GET', `/participate/${PARK.id}`)).text();
     assert.match(html, /Play area<\/span> — <span class="cost">£20,000<\/span>/);

@@ -76,14 +76,20 @@ function representativeness(r: Results): Html {
   const rep = r.representativeness;
   if (!rep)
     return h`<p>No population estimates for this area are in the store, so the people taking part cannot be compared with everyone who lives here.</p>`;
+  if (rep.declared === 0)
+    return h`<p>${rep.counted === 0 ? 'Nobody voted' : rep.counted === 1 ? 'The one voter did not tell us their age band' : `None of the ${rep.counted} voters told us their age band`}, so who took part cannot be compared with everyone who lives here.</p>`;
   const ps = rep.poststratification;
+  const uncovered =
+    ps.uncoveredShare > 0
+      ? ` Nobody took part from age groups making up ${pct(ps.uncoveredShare)} of the population.`
+      : '';
   const strata = ps.strata.map(
     (
       s,
     ) => h`<tr><th scope="row">${s.ageBand}${s.sex ? ' ' + s.sex : ''}</th><td class="num">${pct(s.populationShare)}</td>
 <td class="num">${s.respondents}</td><td class="num">${pct(s.sampleShare)}</td></tr>`,
   );
-  return h`<p>${rep.declared} of ${rep.counted} voters told us their age band. Compared with the population aged 16 and over (${rep.source}); ${pct(ps.uncoveredShare)} of the population is in age groups nobody from which took part.</p>
+  return h`<p>${rep.declared} of ${rep.counted} voters told us their age band. They are compared below with the population aged 16 and over (${rep.source}).${uncovered}</p>
 <table><caption>Who took part, against who lives here</caption><thead><tr><th scope="col">Age band</th><th scope="col">Share of population</th><th scope="col">Voters</th><th scope="col">Share of voters</th></tr></thead><tbody>${strata}</tbody></table>`;
 }
 
@@ -100,5 +106,5 @@ ${outcome}</section>
 <p><a href="/participate/check?consultation=${c.id}">Check your receipt</a>: find your ballot in the published log.</p>
 <p>Last entry of the log: <code>${r.head.hash}</code></p>
 <ol>${r.verify.map((s) => h`<li>${s}</li>`)}</ol>
-<p><a href="/api/v1/civic/consultations/${c.id}/export" download>Download the anonymised log</a></p></section>`;
+<p><a href="/api/v1/civic/consultations/${c.id}/export" download>Download the anonymised log</a> · <a href="/api/v1/civic/consultations/${c.id}/heads" download="${c.id}-heads.json">Download the signed head series</a></p></section>`;
 }

@@ -1,0 +1,170 @@
+// Publishing ballot-log heads on a schedule: once per declared interval, every consultation whose
+// head moved since its last published entry (or that has none yet) gets one signed, dated entry
+// appended to its head series. The check "not yet in this interval" and the append run in one
+// transaction under a per-consultation lock, so however many instances tick at once, a series
+// gains at most one entry per interval. Between entries the public sees only the last published
+// head, never the live one: the moment each ballot arrived stays unknown.
+import { genesisHash } from '../chain.ts';
+import type { Consultation } from '../consultation.ts';
+import type { CivicContext } from '../context.ts';
+import type { HeadSigner } from '../head-key.ts';
+import {
+  HEAD_SERIES_FORMAT,
+  signHead,
+  slotOf,
+  type HeadEntry,
+  type HeadSeries,
+  type PublishedKey,
+} from '../head-series.ts';
+import type { HeadSeriesTable } from '../store/tables.ts';
+import { lockName, writeTransaction, type Tx } from '../store/tx.ts';
+import { getConsultation, headOf } from './consultations.ts';
+
+/** Shortest declared interval (seconds): shorter would tie heads to single ballots again. */
+export const MIN_HEAD_INTERVAL = 60;
+
+function entryOf(r: HeadSeriesTable): HeadEntry {
+  return {
+    consultationId: r.consultation_id,
+    seq: Number(r.seq),
+    at: r.at,
+    interval: Number(r.interval_s),
+    count: Number(r.count),
+    head: r.head,
+    prev: r.prev,
+    key: r.key,
+    signature: r.signature,
+    hash: r.hash,
+  };
+}
+
+async function lastEntry(tx: Tx, id: string): Promise<HeadEntry | undefined> {
+  const row = await tx
+    .selectFrom('head_series')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? entryOf(row) : undefined;
+}
+
+async function recordKey(tx: Tx, key: PublishedKey, at: string): Promise<void> {
+  const known = await tx
+    .selectFrom('head_keys')
+    .select('fingerprint')
+    .where('fingerprint', '=', key.fingerprint)
+    .executeTakeFirst();
+  if (!known)
+    await tx
+      .insertInto('head_keys')
+      .values({ fingerprint: key.fingerprint, public_key: key.publicKey, first_used: at })
+      .execute();
+}
+
+/** Appends one consultation's head if its interval has no entry yet and the head moved; the entry or undefined. */
+async function publishOne(
+  ctx: CivicContext,
+  signer: HeadSigner,
+  interval: number,
+  id: string,
+): Promise<HeadEntry | undefined> {
+  const at = ctx.now().toISOString();
+  return writeTransaction(ctx.cdb, async (tx) => {
+    await lockName(tx, ctx.cdb, `heads:${id}`);
+    const last = await lastEntry(tx, id);
+    if (last && slotOf(at, interval) <= slotOf(last.at, interval)) return undefined;
+    const head = await tx
+      .selectFrom('chain_heads')
+      .select(['seq', 'hash'])
+      .where('consultation_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const count = Number(head.seq) + 1;
+    if (last && last.head === head.hash && last.count === count) return undefined;
+    const row = await tx
+      .selectFrom('consultations')
+      .select('spec')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    await recordKey(tx, signer.published, at);
+    const entry = signHead(
+      {
+        consultationId: id,
+        seq: last ? last.seq + 1 : 0,
+        at,
+        interval,
+        count,
+        head: head.hash,
+        prev: last ? last.hash : genesisHash(JSON.parse(row.spec) as Consultation),
+        key: signer.published.fingerprint,
+      },
+      signer.privateKey,
+    );
+    const { consultationId, interval: s, ...rest } = entry;
+    await tx
+      .insertInto('head_series')
+      .values({ consultation_id: consultationId, interval_s: s, ...rest })
+      .execute();
+    return entry;
+  });
+}
+
+/** One tick of the schedule: publishes every published consultation's head that is due; the entries appended. */
+export async function publishHeads(
+  ctx: CivicContext,
+  signer: HeadSigner,
+  intervalSeconds: number,
+): Promise<HeadEntry[]> {
+  if (!Number.isInteger(intervalSeconds) || intervalSeconds < MIN_HEAD_INTERVAL)
+    throw new Error(
+      `invalid head interval: ${intervalSeconds} (whole seconds, at least ${MIN_HEAD_INTERVAL})`,
+    );
+  const ids = await ctx.cdb.read
+    .selectFrom('consultations')
+    .select('id')
+    .where('status', '!=', 'draft')
+    .orderBy('id')
+    .execute();
+  const out: HeadEntry[] = [];
+  for (const { id } of ids) {
+    const e = await publishOne(ctx, signer, intervalSeconds, id);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/** Every public key that signed a published head. */
+export async function headKeys(ctx: CivicContext): Promise<PublishedKey[]> {
+  const rows = await ctx.cdb.read.selectFrom('head_keys').selectAll().orderBy('first_used').execute();
+  return rows.map((r) => ({ algorithm: 'Ed25519', fingerprint: r.fingerprint, publicKey: r.public_key }));
+}
+
+/** A consultation's head series with the keys that signed it (drafts: not found, unless staff). */
+export async function headSeries(ctx: CivicContext, id: string, staff: boolean): Promise<HeadSeries> {
+  await getConsultation(ctx, id, staff);
+  const rows = await ctx.cdb.read
+    .selectFrom('head_series')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const entries = rows.map(entryOf);
+  const used = new Set(entries.map((e) => e.key));
+  const keys = (await headKeys(ctx)).filter((k) => used.has(k.fingerprint));
+  return { format: HEAD_SERIES_FORMAT, consultationId: id, keys, entries };
+}
+
+/**
+ * The head the public may see: while voting runs, the last published entry of the series (null
+ * before the first), never the live head; once closed, the final head. Staff see the live head.
+ */
+export async function publicHead(
+  ctx: CivicContext,
+  id: string,
+  staff: boolean,
+): Promise<{ hash: string; count: number; publishedAt?: string } | null> {
+  const s = await getConsultation(ctx, id, staff);
+  if (staff || s.phase === 'closed') return headOf(ctx, id);
+  const last = await lastEntry(ctx.cdb.read, id);
+  return last ? { hash: last.head, count: last.count, publishedAt: last.at } : null;
+}
