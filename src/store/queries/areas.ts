@@ -114,7 +114,7 @@ export function areaListRows(store: Store, s: AreaSearch): Promise<AreaListRow[]
                  AND NOT list_contains(coalesce(?, []::VARCHAR[]), b.areacd)
               UNION SELECT unnest(coalesce(?, []::VARCHAR[]))))
         AND (a.level NOT LIKE 'itl%' OR a.areacd IN (SELECT child FROM area_links WHERE vintage = '2023') OR a.areacd IN (SELECT parent FROM area_links WHERE vintage = '2023'))
-      ORDER BY (lower(a.areacd) = ?) DESC, starts_with(lower(a.areanm), ?) DESC, a.areanm
+      ORDER BY (lower(a.areacd) = ?) DESC, starts_with(lower(a.areanm), ?) DESC, a.areanm, a.level, a.areacd
       LIMIT ?`,
     [
       s.level,
