@@ -105,6 +105,10 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
     { url: '/api/v1/registry/gross-median-weekly-pay' },
     { url: '/api/v1/registry/foundational-share-gva?level=itl3' },
   ],
+  'GET /api/v1/registry/{id}/series': [
+    { url: '/api/v1/registry/gross-median-weekly-pay/series?area=E06000001' },
+    { url: '/api/v1/registry/foundational-share-gva/series?area=TLC11' },
+  ],
   'GET /api/v1/compare/{code}': [
     { url: '/api/v1/compare/E06000001?with=E06000002,E06000003&nearest=5&profile=gva-per-head' },
   ],
