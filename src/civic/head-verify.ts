@@ -84,6 +84,7 @@ function entryFault(
   entries: readonly HeadEntry[],
   i: number,
   keys: ReadonlyMap<string, PublishedKey>,
+  pinned: boolean,
 ): HeadsFault | undefined {
   const e = entries[i]!;
   const when = `entry ${i} (published ${e.at}, ${e.count} ballots)`;
@@ -98,7 +99,7 @@ function entryFault(
     return fail(
       i,
       'key',
-      `${when} was signed by key ${e.key}, which is not ${keys.size ? 'the key given' : 'published in the series'}`,
+      `${when} was signed by key ${e.key}, which is not ${pinned ? 'the key given' : 'published in the series'}`,
     );
   if (!signatureHolds(e, key))
     return fail(
@@ -154,7 +155,7 @@ export function verifyHeads(
   const used = [...new Set(parsed.entries.map((e) => e.key))];
   const report: HeadsReport = { entries: parsed.entries.length, keys: used, pinned: pinned !== undefined };
   for (let i = 0; i < parsed.entries.length; i++) {
-    const fault = entryFault(c, log, parsed.entries, i, keys);
+    const fault = entryFault(c, log, parsed.entries, i, keys, pinned !== undefined);
     if (fault) return { ...report, fault };
   }
   return { ...report, last: parsed.entries.at(-1) };

@@ -59,7 +59,7 @@ function headsLines(r: VerifyReport): string[] {
   const keys = h.keys.join(', ') || 'none';
   const whose = h.pinned
     ? 'the key you gave'
-    : 'the keys the series itself carries: compare with the key the organiser publishes (GET /api/v1/civic/heads/keys), or pin it with --key';
+    : 'the keys the series itself carries, which proves nothing against the organiser, who holds the key: pin with --key the fingerprint published before voting opened, and compare with heads saved while voting ran';
   const lines = [
     `head series: ${h.entries} signed entr${h.entries === 1 ? 'y' : 'ies'}, chained, at most one per interval; signed by ${keys} (${whose})`,
   ];

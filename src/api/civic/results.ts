@@ -64,7 +64,7 @@ export function verifySteps(id: string, head: { hash: string; count: number }, r
   return [
     `Download the anonymised log: /api/v1/civic/consultations/${id}/export (or run: strata civic export ${id} --out ${id}.jsonl).`,
     `Download the signed head series published while voting ran: /api/v1/civic/consultations/${id}/heads (save it as ${id}-heads.json), and the signing key: /api/v1/civic/heads/keys.`,
-    `Run: strata civic verify ${id}.jsonl --heads ${id}-heads.json — it checks every signature and that every head published while voting ran is in the log at its count, so the log was not rewritten after any of them. The final head is ${head.hash} after ${head.count} entr${head.count === 1 ? 'y' : 'ies'}.`,
+    `Run: strata civic verify ${id}.jsonl --heads ${id}-heads.json --key FINGERPRINT — it checks every signature and that every head published while voting ran is in the log at its count. That shows the log was not rewritten after a head only for heads you (or someone you trust) saved while voting ran, signed by a key whose fingerprint was published before voting opened: the organiser holds the key and could sign a new series for a rewritten log afterwards. The final head is ${head.hash} after ${head.count} entr${head.count === 1 ? 'y' : 'ies'}.`,
     `It recomputes every hash from the published consultation, then the tally with the published rule (${rule}), and prints the same result; any changed, removed, reordered or inserted entry is named.`,
   ];
 }

@@ -20,8 +20,11 @@ import type { HeadSeriesTable } from '../store/tables.ts';
 import { lockName, writeTransaction, type Tx } from '../store/tx.ts';
 import { getConsultation, headOf } from './consultations.ts';
 
-/** Shortest declared interval (seconds): shorter would tie heads to single ballots again. */
-export const MIN_HEAD_INTERVAL = 60;
+/**
+ * Shortest declared interval (seconds): a quarter of an hour. With a shorter one a head in a
+ * quiet consultation would often add one ballot, tying it to the minute it was cast.
+ */
+export const MIN_HEAD_INTERVAL = 900;
 
 function entryOf(r: HeadSeriesTable): HeadEntry {
   return {
@@ -69,9 +72,10 @@ async function publishOne(
   interval: number,
   id: string,
 ): Promise<HeadEntry | undefined> {
-  const at = ctx.now().toISOString();
   return writeTransaction(ctx.cdb, async (tx) => {
     await lockName(tx, ctx.cdb, `heads:${id}`);
+    // the time signed is read under the lock, so the head read after it holds no later ballot
+    const at = ctx.now().toISOString();
     const last = await lastEntry(tx, id);
     if (last && slotOf(at, interval) <= slotOf(last.at, interval)) return undefined;
     const head = await tx

@@ -2,17 +2,31 @@
 // voter; a new one replaces it), and after the close the organiser sends each address one plain
 // message with the results page, through the same mail path as e-mail confirmation. An address
 // is kept only until its message is out, then deleted; the audit log holds counts, never addresses.
+// A notice is keyed by its own keyed hash of the voter, never by the pseudonym the published log
+// carries, and dated to the day only: the notices table cannot be joined to the log or time a ballot.
+import { createHmac } from 'node:crypto';
 import { audit, type Actor } from '../audit.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { Mailer } from '../mail.ts';
 import { writeTransaction } from '../store/tx.ts';
-import { ownBallot, voterIn } from './ballots.ts';
+import { ownBallot } from './ballots.ts';
 import { loadRow, phaseOf } from './consultations.ts';
 import { requireClosed } from './log.ts';
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{2,}$/;
+// No separators or brackets: the address goes to the mailer as one recipient.
+const EMAIL = /^[^\s@,;<>"()]{1,64}@[^\s@,;<>"()]{1,253}\.[^\s@,;<>"()]{2,}$/;
+
+/** The key a voter's notice is stored under: a keyed hash of the voter apart from the log's pseudonym. */
+async function noticeKey(ctx: CivicContext, id: string, s: Session): Promise<string> {
+  const row = await ctx.cdb.read
+    .selectFrom('consultations')
+    .select('secret')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return createHmac('sha256', row.secret).update(`result-notice\n${id}\n${s.subject}`, 'utf8').digest('hex');
+}
 
 /** Records (or replaces) the address a voter of this consultation leaves to be told the result. */
 export async function leaveAddress(ctx: CivicContext, id: string, s: Session, email: string): Promise<void> {
@@ -25,7 +39,7 @@ export async function leaveAddress(ctx: CivicContext, id: string, s: Session, em
     throw refuse('forbidden', 'this code is for another consultation');
   if (!(await ownBallot(ctx, id, s)))
     throw refuse('conflict', 'vote first: the result is sent to those who voted');
-  const voter = await voterIn(ctx, id, s);
+  const voter = await noticeKey(ctx, id, s);
   await writeTransaction(ctx.cdb, async (tx) => {
     await tx
       .deleteFrom('result_notices')
@@ -34,7 +48,12 @@ export async function leaveAddress(ctx: CivicContext, id: string, s: Session, em
       .execute();
     await tx
       .insertInto('result_notices')
-      .values({ consultation_id: id, voter, email: address, created_at: ctx.now().toISOString() })
+      .values({
+        consultation_id: id,
+        voter,
+        email: address,
+        created_at: ctx.now().toISOString().slice(0, 10),
+      })
       .execute();
   });
 }

@@ -1,4 +1,4 @@
-// Addresses voters left to be told the result (schema version 4): one per voter (pseudonym) and
+// Addresses voters left to be told the result (schema version 4): one per voter (a keyed hash of its own, not the log's pseudonym) and
 // consultation, kept only until the notice is sent — each row is deleted once its message is out.
 import type { Tx } from './tx.ts';
 

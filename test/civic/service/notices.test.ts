@@ -60,9 +60,27 @@ for (const kind of storeKinds()) {
         svc.leaveAddress(GOALS.id, sessions[1]!, 'not an address'),
         refusal('bad_request', /invalid e-mail address/),
       );
+      await assert.rejects(
+        svc.leaveAddress(GOALS.id, sessions[1]!, 'a@example.org,b@example.org'),
+        refusal('bad_request', /invalid e-mail address/),
+      );
       assert.deepEqual(
         (await stored()).map((r) => r.email),
         ['neighbour@example.org', 'resident@example.org'],
+      );
+      // a notice cannot be joined to the published log (its key is not a voter's pseudonym) or time a ballot
+      const rows = await svc.ctx.cdb.db
+        .selectFrom('result_notices')
+        .select(['voter', 'created_at'])
+        .execute();
+      const voters = new Set(
+        (await svc.ctx.cdb.db.selectFrom('ballots').select('voter').execute()).map((b) => b.voter),
+      );
+      assert.equal(voters.size, 2);
+      assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.voter) && !voters.has(r.voter)));
+      assert.deepEqual(
+        rows.map((r) => r.created_at),
+        ['2026-05-02', '2026-05-02'],
       );
     });
 

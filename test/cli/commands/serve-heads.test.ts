@@ -21,10 +21,14 @@ describe('strata serve --head-key --head-interval', () => {
     assert.equal(headSchedule({ headKey: key, headInterval: '15' })!.intervalSeconds, 900);
   });
 
-  it('refuses an interval under a minute or not whole seconds, and a key others may read', () => {
+  it('refuses an interval under a quarter of an hour or not whole seconds, and a key others may read', () => {
     assert.throws(
       () => headSchedule({ headKey: key, headInterval: '0.5' }),
-      /invalid head interval: 0.5 \(minutes, at least 1\)/,
+      /invalid head interval: 0.5 \(minutes, at least 15\)/,
+    );
+    assert.throws(
+      () => headSchedule({ headKey: key, headInterval: '14' }),
+      /invalid head interval: 14 \(minutes, at least 15\)/,
     );
     assert.throws(
       () => headSchedule({ headKey: key, headInterval: 'hourly' }),
