@@ -123,10 +123,14 @@ export async function publishHeads(
     throw new Error(
       `invalid head interval: ${intervalSeconds} (whole seconds, at least ${MIN_HEAD_INTERVAL})`,
     );
+  // Voting ends at the close, so two intervals later the final head is in the series: a
+  // consultation closed before that takes no lock on any later tick.
+  const settled = new Date(ctx.now().getTime() - 2 * intervalSeconds * 1000).toISOString();
   const ids = await ctx.cdb.read
     .selectFrom('consultations')
     .select('id')
     .where('status', '!=', 'draft')
+    .where('closes_at', '>', settled)
     .orderBy('id')
     .execute();
   const out: HeadEntry[] = [];
