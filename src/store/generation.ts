@@ -2,12 +2,14 @@ import {
   closeSync,
   copyFileSync,
   existsSync,
+  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
+import { dirname } from 'node:path';
 import { closeStore, openStore, type Store } from './db.ts';
 
 /**
@@ -30,6 +32,8 @@ export async function writeGeneration<T>(
       closeStore(store);
     }
   }
+  // The first import on a fresh clone: the store's folder (.strata/) does not exist yet.
+  mkdirSync(dirname(path), { recursive: true });
   const unlock = lock(path);
   const next = `${path}.next-${process.pid}`;
   try {

@@ -22,6 +22,13 @@ const rows = async (store: Store) =>
   (await query<{ n: number }>(store, `SELECT n FROM t ORDER BY n`)).map((r) => r.n);
 
 describe('store generations', () => {
+  it('makes the store folder on the first import (a fresh clone has no .strata/)', async () => {
+    const path = join(dir, 'fresh', '.strata', 'strata.duckdb');
+    assert.equal(await writeGeneration(path, addRow(7)), 7);
+    const store = await openStore(path, { readOnly: true });
+    assert.deepEqual(await rows(store), [7]);
+    closeStore(store);
+  });
   it('writes a new file over the old one while a reader keeps the old one open', async () => {
     const path = join(dir, 'a.duckdb');
     await writeGeneration(path, addRow(1));
