@@ -3,6 +3,7 @@
 // areas, rules) happens before this; here every write is one transaction that checks, against the
 // rows as they are inside it, that nothing recorded would change — and otherwise writes nothing.
 import { UsageError } from '../core/errors.ts';
+import { consultationRecords, type ConsultationRecord } from './records.ts';
 import { openCivicDb, type CivicDb } from './store/open.ts';
 import type { CommitmentHistoryTable, ProjectionsTable } from './store/tables.ts';
 import { writeTransaction, type Tx } from './store/tx.ts';
@@ -99,6 +100,11 @@ export class Registers {
         .execute();
       return id;
     });
+  }
+
+  /** Every published or closed consultation with its outcome, log head and signed heads, by id. */
+  async consultations(): Promise<ConsultationRecord[]> {
+    return consultationRecords(this.#cdb);
   }
 
   /** Every frozen projection, by id. */

@@ -33,6 +33,41 @@ export const ReportProjection = z
   .meta({ id: 'ReportProjection' });
 export type ReportProjection = z.infer<typeof ReportProjection>;
 
+/** A consultation held in the area, as the report states it as of its date. */
+export const ReportConsultation = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    electorate: z.string().meta({ description: 'codes, accounts or codes-or-accounts' }),
+    openPoll: z.boolean().meta({ description: 'published as an open poll: its results are not a vote' }),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    state: z.enum(['open', 'closed']).meta({ description: 'as of the report’s date' }),
+    closedAt: z.string().nullable(),
+    rule: z.string(),
+    ballots: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'voters counted (each one’s last ballot); null until closed' }),
+    result: z.array(z.string()).meta({
+      description: 'the published outcome, as `strata civic results` prints it; empty until closed',
+    }),
+    head: z.strictObject({ hash: z.string(), count: z.number().int() }).nullable().meta({
+      description:
+        'the closed log’s last entry hash and its entries: what `civic verify --head` checks against',
+    }),
+    signed: z
+      .strictObject({ seq: z.number().int(), at: z.string(), count: z.number().int(), key: z.string() })
+      .nullable()
+      .meta({
+        description: 'the last signed head published by the report’s date, and the key that signed it',
+      }),
+    signedCount: z.number().int().meta({ description: 'signed heads published by the report’s date' }),
+  })
+  .meta({ id: 'ReportConsultation' });
+export type ReportConsultation = z.infer<typeof ReportConsultation>;
+
 /** Why a section has nothing to show for this store (its data not imported), or null. */
 const Unavailable = z.string().nullable();
 
@@ -82,6 +117,7 @@ export const ReportInput = z
     missions: z.array(ReportMission),
     entitlements: ReportEntitlements,
     gender: ReportGender,
+    consultations: z.array(ReportConsultation),
     datasets: z.array(ReportDataset),
     methods: z.array(ReportMethod),
     version: z.string().meta({ description: 'strata x.y.z (commit …) that built it' }),

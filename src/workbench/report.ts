@@ -4,7 +4,13 @@
 // its share of the registers. One area's report and a batch of them give the same bytes.
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { CommitmentRow } from '../contract/accountability.ts';
-import type { ReportDataset, ReportInput, ReportMethod, ReportProjection } from '../contract/reports.ts';
+import type {
+  ReportConsultation,
+  ReportDataset,
+  ReportInput,
+  ReportMethod,
+  ReportProjection,
+} from '../contract/reports.ts';
 import type { Registers } from '../civic/service.ts';
 import { reportHtml } from '../reports/page.ts';
 import { listDatasets } from './data.ts';
@@ -13,6 +19,7 @@ import { dateOrUsage, storedHistories } from './commitment-status.ts';
 import type { Ctx } from './context.ts';
 import { areaProfile } from './profile.ts';
 import { projectionList, projectionOutturn } from './projections.ts';
+import { consultationsAsOf } from './report-consultations.ts';
 import { entitlementsFor, genderFor, lenses, missionsFor, type Lenses } from './report-lenses.ts';
 
 /** What a report is asked for. */
@@ -31,6 +38,8 @@ export interface ReportShared {
   projections: ReportProjection[];
   datasets: ReportDataset[];
   lenses: Lenses;
+  /** Consultations opened by `asOf`, by area code. */
+  consultations: Map<string, ReportConsultation[]>;
 }
 
 async function commitmentsAsOf(regs: Registers, asOf: string): Promise<CommitmentRow[]> {
@@ -100,6 +109,7 @@ export async function reportShared(
     projections: await projectionsAsOf(ctx, regs, asOf, t, area),
     datasets,
     lenses: await lenses(ctx, t),
+    consultations: await consultationsAsOf(regs, asOf),
   };
 }
 
@@ -151,6 +161,7 @@ export async function inputFor(
     missions: missionsFor(shared.lenses, code),
     entitlements: entitlementsFor(shared.lenses, code),
     gender: genderFor(shared.lenses, code),
+    consultations: shared.consultations.get(code) ?? [],
     datasets: shared.datasets,
     methods: methodsOf(profile.taxonomy, commitments, projections),
     version: o.version,
