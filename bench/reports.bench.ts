@@ -6,12 +6,17 @@
 // the levels. Prints seconds per area for each, the ratio, the batch's total against the target,
 // the baseline extrapolated to every area, and the load average. The store is the whole pack; the
 // registers hold the example commitments and one frozen projection.
+// Then one PDF (target < 5 s): `strata report E06000001 --pdf` as a process, and the printing alone
+// (a fresh Chromium through playwright-core) against the named baseline "Chromium's own printer":
+// `chromium --headless --print-to-pdf` on the same HTML file; medians of 3.
 // STRATA_BENCH_REPORTS_SAMPLE (default 6) sets the baseline's sample; STRATA_BENCH_REPORTS_LEVELS
-// (e.g. uk,itl1) narrows the batch for a quick look.
+// (e.g. uk,itl1) narrows the batch for a quick look; STRATA_BENCH_REPORTS_PDF_ONLY=1 times the PDF alone.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/core/chromium.ts';
+import { PdfPrinter } from '../src/reports/pdf.ts';
 import { PACK_DB, packWorkbench } from '../test/helpers/pack.ts';
 import { fillRegisters } from '../test/helpers/registers.ts';
 
@@ -35,7 +40,52 @@ function strata(args: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-try {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** One PDF: the whole command, the printing alone, and Chromium's own printer on the same file. */
+async function pdf(): Promise<void> {
+  const out = join(dir, 'pdf');
+  const command = median(
+    [0, 1, 2].map(() => strata(['report', 'E06000001', '--as-of', AS_OF, '--pdf', '--out', out])),
+  );
+  const file = join(out, 'E06000001.html');
+  const html = readFileSync(file, 'utf8');
+  const ours: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const printer = new PdfPrinter();
+    await printer.print(html);
+    await printer.close();
+    ours.push((performance.now() - t0) / 1000);
+  }
+  const exe = await chromiumPath();
+  const theirs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(
+      exe,
+      [
+        ...CHROMIUM_ARGS,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${join(out, 'baseline.pdf')}`,
+        `file://${file}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    if (r.status !== 0) throw new Error(`chromium --print-to-pdf failed (${r.status})`);
+    theirs.push((performance.now() - t0) / 1000);
+  }
+  const [c, o, t] = [command, median(ours), median(theirs)];
+  console.log(
+    `one PDF (strata report E06000001 --pdf, whole command): ${c.toFixed(2)} s; target < 5 s: ${c < 5 ? 'met' : 'NOT met'}`,
+  );
+  console.log(`printing alone (fresh Chromium via playwright-core): ${o.toFixed(2)} s`);
+  console.log(`baseline Chromium's own printer (chromium --headless --print-to-pdf): ${t.toFixed(2)} s`);
+  console.log(`ratio (baseline ÷ ours): ${(t / o).toFixed(2)}×`);
+}
+
+/** The batch against one area at a time. */
+function batchPart(): void {
   const out = join(dir, 'all');
   const batch = strata([
     'report',
@@ -65,6 +115,11 @@ try {
   );
   console.log(`ratio (baseline ÷ batch, per area): ${(perOne / perBatch).toFixed(1)}×`);
   if (!LEVELS) console.log(`target < 120 s for all areas: ${batch < 120 ? 'met' : 'NOT met'}`);
+}
+
+try {
+  if (!process.env.STRATA_BENCH_REPORTS_PDF_ONLY) batchPart();
+  await pdf();
   console.log(
     `load average: ${loadavg()
       .map((x) => x.toFixed(2))

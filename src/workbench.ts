@@ -74,6 +74,7 @@ import type { ReportOptions } from './workbench/report.ts';
 import type { FrontierOptions } from './workbench/scenario-frontier.ts';
 import type { ScenarioOptions } from './workbench/scenarios.ts';
 import type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
+import type { PdfPrinter } from './reports/pdf.ts';
 import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
@@ -103,6 +104,8 @@ export type { FreezeSpec } from './workbench/projections.ts';
 export type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
 export { REPORT_LEVELS, reportLevels, type ReportLevel } from './workbench/report-levels.ts';
 export { reportIndexHtml } from './reports/index-page.ts';
+export type { PdfPrinter } from './reports/pdf.ts';
+export { NoChromium } from './core/chromium.ts';
 export type { AreaPopulation } from './workbench/population.ts';
 export type { CompareOptions } from './workbench/compare.ts';
 export type { IoOptions } from './workbench/io-answers.ts';
@@ -475,6 +478,11 @@ export class Workbench implements Ctx {
   async reportAll(regs: Registers, b: ReportBatch, t = this.defaultTaxonomy): Promise<ReportEntry[]> {
     const { reportAll } = await import('./workbench/report-all.ts');
     return reportAll(this, regs, b, t);
+  }
+  /** A printer of reports to PDF (one Chromium, started on first use; close it when done). */
+  async pdfPrinter(): Promise<PdfPrinter> {
+    const { PdfPrinter } = await import('./reports/pdf.ts');
+    return new PdfPrinter();
   }
   /** What the report is built from (the page is `reportHtml(input)`). */
   async reportInput(regs: Registers, o: ReportOptions, t = this.defaultTaxonomy): Promise<ReportInput> {

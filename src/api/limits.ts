@@ -21,6 +21,7 @@ export const COSTLY_ROUTES: readonly string[] = [
   'GET /api/v1/franchise/whatif',
   'GET /api/v1/reports/{area}',
   'GET /api/v1/reports/{area}/input',
+  'GET /api/v1/reports/{area}/pdf',
 ];
 
 /** How much costly work one process takes, and how often one address may ask for it. */

@@ -9,6 +9,7 @@ import {
   indicatorsSection,
   layersSection,
 } from './sections.ts';
+import { consultationsSection } from './consultations-section.ts';
 import { entitlementsSection, genderSection, missionsSection } from './lens-sections.ts';
 
 const CSS = `
@@ -19,11 +20,13 @@ caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 td code { font-size: 0.7rem; word-break: break-all; }
 figure { margin: 0.5rem 0; } figcaption { font-size: 0.85rem; color: #444; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; } dd code { word-break: break-all; }
+pre { white-space: pre-wrap; background: #f4f4f4; padding: 0.5rem; font-size: 0.85rem; }
 nav ol { columns: 2; } .example { background: #fff4d6; padding: 0.4rem 0.6rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  nav { display: none; }
-  h2 { break-before: page; } h2, h3, caption { break-after: avoid; }
+  nav ol { columns: 1; } nav a { color: inherit; text-decoration: none; }
+  main h2 { break-before: page; } h2, h3, caption { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   @page { size: A4; margin: 15mm; }
 }`;
@@ -36,6 +39,7 @@ const TITLES: [string, string][] = [
   ['gender', 'The gender lens'],
   ['commitments', 'Commitments and their status'],
   ['forecasts', 'Forecasts against outturn'],
+  ['consultations', 'Consultations and their verified results'],
   ['appendix', 'Appendix: data, methods, rebuilding'],
 ];
 
@@ -52,6 +56,7 @@ export function reportHtml(r: ReportInput): string {
     genderSection,
     commitmentsSection,
     forecastsSection,
+    consultationsSection,
     appendixSection,
   ].map((s) => s(r));
   return `<!doctype html>

@@ -85,7 +85,7 @@ export function forecastsSection(r: ReportInput): string {
   const rows = [...r.projections].sort((a, b) => a.projection.id.localeCompare(b.projection.id));
   const body = rows.length
     ? htmlTable(
-        'Frozen projections against outturn (outturn − projection = revision + policy + rest, exactly)',
+        'Frozen projections against outturn (outturn − projection = revision + policy + rest, exactly; shown to 2 decimals, the exact values are in the report’s input)',
         [
           'Id',
           'Indicator',
@@ -104,11 +104,11 @@ export function forecastsSection(r: ReportInput): string {
           String(p.period),
           esc(p.method),
           esc(p.frozenOn),
-          esc(p.exact),
-          o ? esc(String(o.outturn)) : 'not yet published',
-          o ? esc(o.error.revision.exact) : '—',
-          o ? esc(o.error.policy.exact) : '—',
-          o ? esc(o.error.rest.exact) : '—',
+          num(p.value, 2),
+          o ? num(o.outturn, 2) : 'not yet published',
+          o ? num(o.error.revision.value, 2) : '—',
+          o ? num(o.error.policy.value, 2) : '—',
+          o ? num(o.error.rest.value, 2) : '—',
         ]),
       )
     : '<p>No projections for this area are in the register.</p>';

@@ -100,11 +100,12 @@ describe('Reports page in Chromium', () => {
             String(detail.projection.period),
             detail.projection.method,
             detail.projection.frozenOn,
-            detail.projection.exact,
-            String(o.outturn),
-            o.error.revision.exact,
-            o.error.policy.exact,
-            o.error.rest.exact,
+            // shown to 2 decimals; the exact values stay in the API's answer and the CSV
+            detail.projection.value.toFixed(2),
+            o.outturn.toFixed(2),
+            o.error.revision.value.toFixed(2),
+            o.error.policy.value.toFixed(2),
+            o.error.rest.value.toFixed(2),
           ],
         ]);
         const floors = await tableRows(page, 'report-entitlements-table');
@@ -124,11 +125,11 @@ describe('Reports page in Chromium', () => {
       await screenshot(page, 'report-html');
       const cells = await page.locator('#forecasts table tbody tr').first().locator('td').allInnerTexts();
       assert.deepEqual(cells.slice(5), [
-        detail.projection.exact,
-        String(detail.outturn!.outturn),
-        detail.outturn!.error.revision.exact,
-        detail.outturn!.error.policy.exact,
-        detail.outturn!.error.rest.exact,
+        detail.projection.value.toFixed(2),
+        detail.outturn!.outturn.toFixed(2),
+        detail.outturn!.error.revision.value.toFixed(2),
+        detail.outturn!.error.policy.value.toFixed(2),
+        detail.outturn!.error.rest.value.toFixed(2),
       ]);
       const layerRows = await page
         .locator('#layers table tbody tr')

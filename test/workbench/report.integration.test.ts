@@ -49,6 +49,7 @@ describe('area report on the data pack', () => {
       'gender',
       'commitments',
       'forecasts',
+      'consultations',
       'appendix',
     ])
       assert.match(a, new RegExp(`<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">`));
@@ -57,7 +58,7 @@ describe('area report on the data pack', () => {
       /<td>E08000003-2024-001<\/td>.*<strong>signs-of-progress<\/strong>.*<td>target-met@1<\/td>/,
     );
     // the 2025 outturn (589.3) against the projection from 2019–2023
-    assert.match(a, /<td>P-2024-001<\/td>.*<td>589\.3<\/td>/);
+    assert.match(a, /<td>P-2024-001<\/td>.*<td>589\.30<\/td>/);
     assert.match(a, /aria-label="Bar chart: share of Manchester[^"]*" role="img"/);
     assert.match(a, /strata report E08000003 --as-of 2026-01-01/);
     assert.doesNotMatch(a, /<script|<link|src="http/);

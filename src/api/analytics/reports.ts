@@ -1,10 +1,13 @@
 // An area's accountability report over HTTP, read-only: the self-contained HTML page (as
-// `strata report` writes it) and the input it is built from, as JSON in the contract's shape.
-// Both are costly (the area's profile, the charts) and on the costly-route list.
+// `strata report` writes it), the input it is built from, as JSON in the contract's shape,
+// and the same page printed to PDF by Chromium. All are costly (the area's profile, the charts,
+// the browser) and on the costly-route list; without Chromium on the server the PDF is a 503.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ReportInput } from '../../contract/reports.ts';
 import { versionLine } from '../../core/version.ts';
+import { NoChromium } from '../../workbench.ts';
 import { civicOf } from '../civic/guard.ts';
+import { HttpError } from '../errors.ts';
 import type { ApiDeps } from '../deps.ts';
 import { errorResponses, jsonResponse, TaxonomyParam } from '../schemas.ts';
 import { IsoDate } from './accountability.ts';
@@ -36,6 +39,21 @@ const html = createRoute({
   },
 });
 
+const pdf = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/{area}/pdf',
+  summary:
+    'One area’s accountability report printed to PDF (A4, tagged, with an outline) by Chromium from the same HTML page; 503 when the server has no Chromium',
+  request: { params: z.strictObject({ area: ReportArea }), query: ReportQuery },
+  responses: {
+    200: {
+      description: 'The report as PDF',
+      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...errorResponses,
+  },
+});
+
 const input = createRoute({
   method: 'get',
   path: '/api/v1/reports/{area}/input',
@@ -63,6 +81,26 @@ export function reportRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     if (download) c.header('content-disposition', `attachment; filename="${area}-${asOf}.html"`);
     c.header('cache-control', 'no-cache');
     return c.html(page, 200);
+  });
+  app.openapi(pdf, async (c) => {
+    const { area } = c.req.valid('param');
+    const { asOf = today(), taxonomy } = c.req.valid('query');
+    const page = await wb.report(
+      civicOf(deps).registers,
+      { area, asOf, version: versionOnce() },
+      wb.taxonomy(taxonomy),
+    );
+    const printer = await wb.pdfPrinter();
+    const bytes = await printer
+      .print(page)
+      .catch((e: unknown) => {
+        if (e instanceof NoChromium) throw new HttpError(503, 'no_chromium', e.message);
+        throw e;
+      })
+      .finally(() => printer.close());
+    c.header('content-disposition', `attachment; filename="${area}-${asOf}.pdf"`);
+    c.header('cache-control', 'no-cache');
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf' });
   });
   app.openapi(input, async (c) => {
     const { area } = c.req.valid('param');

@@ -11,6 +11,7 @@ import {
   REPORT_LEVELS,
   reportIndexHtml,
   reportLevels,
+  type PdfPrinter,
   type ReportLevel,
   type Workbench,
 } from '../../workbench.ts';
@@ -25,6 +26,7 @@ interface ReportFlags {
   taxonomy?: string;
   all?: boolean;
   levels?: string;
+  pdf?: boolean;
 }
 
 function outDir(out: string): string {
@@ -36,10 +38,27 @@ function outDir(out: string): string {
 async function oneReport(wb: Workbench, regs: Registers, io: Io, area: string, o: ReportFlags, asOf: string) {
   const code = area.toLowerCase() === 'uk' ? 'uk' : codeOf(area);
   const html = await wb.report(regs, { area: code, asOf, version: versionLine() });
-  if (!o.out) return io.out(html);
+  if (o.pdf) {
+    const printer = await wb.pdfPrinter();
+    try {
+      await writePdf(io, printer, join(o.out ? outDir(o.out) : '.', `${code}.pdf`), html);
+    } finally {
+      await printer.close();
+    }
+  }
+  if (!o.out) return o.pdf ? undefined : io.out(html);
   const file = join(outDir(o.out), `${code}.html`);
   writeFileSync(file, html);
   io.err(`wrote ${file} (${html.length} bytes)\n`);
+}
+
+async function writePdf(io: Io | null, printer: PdfPrinter, file: string, html: string) {
+  const started = Date.now();
+  const pdf = await printer.print(html);
+  writeFileSync(file, pdf);
+  io?.err(
+    `wrote ${file} (${pdf.length} bytes, printed in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
 }
 
 async function allReports(
@@ -49,6 +68,7 @@ async function allReports(
   dir: string,
   asOf: string,
   levels: ReportLevel[],
+  pdf: boolean,
 ) {
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
@@ -59,19 +79,24 @@ async function allReports(
   const version = versionLine();
   const started = Date.now();
   let bytes = 0;
+  const printer = pdf ? await wb.pdfPrinter() : null;
   const areas = await wb
     .reportAll(regs, {
       asOf,
       version,
       levels,
-      onReport: (a, html, done, total) => {
+      onReport: async (a, html, done, total) => {
         writeFileSync(join(dir, a.file), html);
+        if (printer) await writePdf(null, printer, join(dir, a.file.replace(/\.html$/, '.pdf')), html);
         bytes += html.length;
         if (done === 1) bar?.start(total, 0, { area: '' });
         bar?.update(done, { area: a.areacd });
       },
     })
-    .finally(() => bar?.stop());
+    .finally(async () => {
+      bar?.stop();
+      await printer?.close();
+    });
   const index = reportIndexHtml(areas, asOf, version);
   writeFileSync(join(dir, 'index.html'), index);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -92,6 +117,10 @@ export function registerReport(program: Command, io: Io): void {
     .option('--levels <list>', 'with --all: the levels to cover (default uk,itl1,itl2,itl3,lad)')
     .option('--as-of <date>', 'the date the report speaks for (YYYY-MM-DD; default today)')
     .option('--out <dir>', 'the folder to write <area>.html in (default: print the HTML; needed with --all)')
+    .option(
+      '--pdf',
+      'also print each report to PDF with Chromium (<area>.pdf beside the HTML, or in the current folder without --out)',
+    )
     .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)')
     .action(async (area: string | undefined, o: ReportFlags, cmd: Command) => {
       if (o.all && area) throw new UsageError('give an area or --all, not both');
@@ -105,7 +134,7 @@ export function registerReport(program: Command, io: Io): void {
       try {
         await withWorkbench(cmd, o, (wb) =>
           o.all
-            ? allReports(wb, regs, io, outDir(o.out!), asOf, levels)
+            ? allReports(wb, regs, io, outDir(o.out!), asOf, levels, o.pdf === true)
             : oneReport(wb, regs, io, area!, o, asOf),
         );
       } finally {

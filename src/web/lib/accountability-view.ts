@@ -79,6 +79,7 @@ export function reportIndicatorsTable(r: ReportInput): Table {
 
 /** Frozen projections against outturn: the error's parts add up to the total exactly. */
 export function reportForecastsTable(r: ReportInput): Table {
+  const fixed2 = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v ?? '—'));
   return {
     columns: ['Id', 'Indicator', 'Year', 'Method', 'Frozen on', 'Projected', 'Outturn', 'Revision', 'Policy', 'Rest'],
     rows: [...r.projections]
@@ -89,13 +90,33 @@ export function reportForecastsTable(r: ReportInput): Table {
         p.period,
         p.method,
         p.frozenOn,
-        p.exact,
-        o ? String(o.outturn) : 'not yet published',
-        o?.error.revision.exact ?? null,
-        o?.error.policy.exact ?? null,
-        o?.error.rest.exact ?? null,
+        p.value,
+        o ? o.outturn : 'not yet published',
+        o?.error.revision.value ?? null,
+        o?.error.policy.value ?? null,
+        o?.error.rest.value ?? null,
       ]),
-    formats: [null, null, (v) => String(v), null, null, null, null, null, null, null],
+    formats: [null, null, (v) => String(v), null, null, fixed2, fixed2, fixed2, fixed2, fixed2],
+  };
+}
+
+/** The consultations held in the area as of the report's date: state, ballots, and the closed log's head. */
+export function reportConsultationsTable(r: ReportInput): Table {
+  return {
+    columns: ['Id', 'Title', 'Opened', 'State', 'Open poll', 'Rule', 'Ballots counted', 'Log head', 'Signed heads'],
+    rows: [...r.consultations]
+      .sort((a, b) => a.opensAt.localeCompare(b.opensAt) || a.id.localeCompare(b.id))
+      .map((c) => [
+        c.id,
+        c.title,
+        c.opensAt.slice(0, 10),
+        c.state,
+        c.openPoll ? 'yes: not a vote' : 'no',
+        c.rule,
+        c.ballots,
+        c.head ? `${c.head.hash} (${c.head.count} entries)` : null,
+        c.signedCount,
+      ]),
   };
 }
 
