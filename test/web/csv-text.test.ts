@@ -16,6 +16,21 @@ describe('CSV downloads', () => {
     assert.equal(new TextDecoder('utf-8').decode(bytes.slice(3)).split('\r\n')[0], 'Area,Pay (£)');
   });
 
+  it('keeps Excel from running a text cell as a formula, numbers left as they are', () => {
+    const evil = {
+      columns: ['Payee', 'Amount'],
+      rows: [
+        ['=HYPERLINK("http://x","y")', -12.5],
+        ['@SUM(A1)', 3],
+        ['+1', 0],
+      ],
+    };
+    assert.equal(
+      excelCsv(evil),
+      '\uFEFFPayee,Amount\r\n"\'=HYPERLINK(""http://x"",""y"")",-12.5\r\n\'@SUM(A1),3\r\n\'+1,0\r\n',
+    );
+  });
+
   it('without a source: the mark and the table alone', () => {
     assert.equal(excelCsv(t), `\uFEFF${toCsv(t)}`);
   });

@@ -16,11 +16,22 @@ export function toCsv(t: Table): string {
 }
 
 /**
+ * A text cell Excel would run as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return: a payee named "=HYPERLINK(…)" in a spend file) gets a leading apostrophe, so Excel
+ * shows it as text. Numbers stay numbers.
+ */
+function inert(v: Cell): Cell {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/**
  * A CSV file Excel opens with the right characters: a UTF-8 byte-order mark first (without it
- * Excel on Windows reads "£" as "Â£"), the table, then a blank line and the source as a last row.
+ * Excel on Windows reads "£" as "Â£"), the table with no cell Excel would run as a formula, then
+ * a blank line and the source as a last row.
  */
 export function excelCsv(t: Table, source?: string): string {
   const tail = source ? `\r\n${cell(`Source: ${source}`)}\r\n` : '';
-  return `\uFEFF${toCsv(t)}${tail}`;
+  const safe = { columns: t.columns.map((c) => String(inert(c))), rows: t.rows.map((r) => r.map(inert)) };
+  return `\uFEFF${toCsv(safe)}${tail}`;
 }
 

@@ -1,6 +1,7 @@
 // Client-side CSV of exactly the table a chart shows (when no API route serves that table).
 import { excelCsv } from './csv-text.ts';
 import type { Table } from './table.ts';
+import { workbookBytes, type PageTable } from './workbook.ts';
 
 export { excelCsv, toCsv } from './csv-text.ts';
 export type { Cell, Table } from './table.ts';
@@ -20,4 +21,10 @@ export function saveFile(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves a page's tables as an .xlsx workbook (a sheet per table and a Sources sheet). */
+export async function downloadWorkbook(tables: readonly PageTable[], page: string, filename: string): Promise<void> {
+  const bytes = await workbookBytes(tables, page);
+  saveFile(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
 }
