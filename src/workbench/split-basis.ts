@@ -1,7 +1,7 @@
 import { IOAT_KEYS, type IoTable } from '../core/io-table.ts';
 import { resolveIndustry } from '../core/sic.ts';
 import type { SplitBasis } from '../models/layers/split.ts';
-import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
+import { latestPrimaryInputs } from '../store/io-tables.ts';
 import { currentDataset } from '../store/queries/datasets.ts';
 import { employeesByDivision } from '../store/queries/nomis.ts';
 import type { Ctx } from './context.ts';
@@ -16,7 +16,7 @@ async function bresByDivision(
 }
 
 /** GVA at basic prices by industry: the table's GVA row, or compensation + operating surplus + production taxes. */
-function gvaOf(t: IoTable): Float64Array {
+function gvaOf(t: Pick<IoTable, 'year' | 'codes' | 'primaryInputs'>): Float64Array {
   const p = t.primaryInputs;
   const gva = p[IOAT_KEYS.gva];
   if (gva) return gva;
@@ -35,8 +35,7 @@ function gvaOf(t: IoTable): Float64Array {
  */
 export async function splitBasis(ctx: Ctx, measure = 'gva_cp'): Promise<SplitBasis | null> {
   const bres = await bresByDivision(ctx);
-  const years = measure.startsWith('gva') ? await ioTableYears(ctx.store) : [];
-  const table = years.length ? await loadIoTable(ctx.store, years.at(-1)!) : null;
+  const table = measure.startsWith('gva') ? await latestPrimaryInputs(ctx.store) : null;
   if (!table) {
     return bres
       ? { label: `ONS BRES ${bres.vintage}, GB employees by SIC division`, byDivision: bres.byDivision }
