@@ -1,8 +1,8 @@
 // Which Chromium prints reports to PDF and drives the browser tests: the system's (Debian's
 // /usr/bin/chromium, or the one STRATA_CHROMIUM names), else the build distributed through npm
-// (@sparticuz/chromium, an optional dependency unpacked into the temporary folder on first use),
-// so a machine with only Node and npm can print and test. STRATA_CHROMIUM=/nonexistent forces
-// the npm build.
+// (@sparticuz/chromium, a development dependency unpacked into the temporary folder on first use),
+// so a clone with only Node and npm can print and test; a release install without it says how to
+// get a Chromium. STRATA_CHROMIUM=/nonexistent forces the npm build.
 import { existsSync } from 'node:fs';
 
 /** Where the system Chromium is looked for. */
@@ -31,7 +31,7 @@ export async function npmChromium(): Promise<string> {
     mod = (await import('@sparticuz/chromium')) as typeof mod;
   } catch {
     throw new NoChromium(
-      `no Chromium: none at ${SYSTEM_CHROMIUM} and the optional package @sparticuz/chromium is not installed. ` +
+      `no Chromium: none at ${SYSTEM_CHROMIUM} and the package @sparticuz/chromium (installed with the development dependencies) is absent. ` +
         'Install Chromium (apt-get install chromium), name one with STRATA_CHROMIUM=/path/to/chromium, or npm install @sparticuz/chromium',
     );
   }
