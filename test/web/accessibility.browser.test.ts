@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkConsultationFile, CivicService } from '../../src/civic/service.ts';
 import { axeProblems } from './axe.ts';
-import { launch, OUTPUT, serveApp } from './helpers.ts';
+import { launch, OUTPUT, screenshot, serveApp } from './helpers.ts';
 
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
 const HOUR = 3_600_000;
@@ -186,6 +186,8 @@ describe('accessibility (axe-core): no serious or critical violation on any page
   let last = Date.now();
   async function check(page: Page, where: string): Promise<void> {
     problems.push(...(await axeProblems(page, where)));
+    // each state as a picture too, to look at (test-output/a11y-….png)
+    await screenshot(page, `a11y${where.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`);
     console.log(`  ${where}: ${Date.now() - last} ms`);
     last = Date.now();
   }
