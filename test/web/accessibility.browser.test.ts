@@ -96,9 +96,11 @@ after(async () => {
 
 /** Waits until the web app's page has its heading and nothing is still loading. */
 async function settled(page: Page, selector?: string): Promise<void> {
-  await page.waitForFunction(
-    "document.querySelector('main h1') !== null && document.querySelector('.status.loading') === null",
-  );
+  // a function, not a string: the app's content security policy forbids eval
+  await page.waitForFunction(() => {
+    const doc = (globalThis as unknown as { document: { querySelector: (s: string) => unknown } }).document;
+    return doc.querySelector('main h1') !== null && doc.querySelector('.status.loading') === null;
+  });
   if (selector) await page.waitForSelector(selector);
 }
 
