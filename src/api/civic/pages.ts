@@ -92,7 +92,7 @@ async function listPage(c: Context, req: CivicRequest): Promise<Response> {
     c,
     req,
     'Consultations',
-    listBody(items, (s, iso) => when(iso, zones.get(s.id) ?? 'Europe/London')),
+    listBody(items, (s, iso, edge) => when(iso, zones.get(s.id) ?? 'Europe/London', edge)),
   );
 }
 
@@ -188,10 +188,10 @@ function intro(s: StoredConsultation, areaName: string): Html {
   const place = s.meta.unit ?? areaName;
   const phase =
     s.phase === 'closed'
-      ? h`Voting closed on ${when(s.meta.closesAt, z)}.`
+      ? h`Voting closed on ${when(s.meta.closesAt, z, 'end')}.`
       : s.phase === 'open'
-        ? h`Voting is open until <strong>${when(s.meta.closesAt, z)}</strong>.`
-        : h`Voting opens on ${when(s.meta.opensAt, z)} and closes on ${when(s.meta.closesAt, z)}.`;
+        ? h`Voting is open until <strong>${when(s.meta.closesAt, z, 'end')}</strong>.`
+        : h`Voting opens on ${when(s.meta.opensAt, z)} and closes on ${when(s.meta.closesAt, z, 'end')}.`;
   return h`${s.spec.openPoll ? openPollNotice() : none}
 ${s.meta.description ? h`<p>${s.meta.description}</p>` : none}
 <p class="schedule">For people who live in ${place}. ${phase}</p>`;

@@ -101,7 +101,7 @@ export function ballotForm(
       : 'Record my ballot';
   return h`<form method="post" action="/participate/${c.id}/ballot" class="ballot" id="ballot">
 <input type="hidden" name="_csrf" value="${csrf}">${confirm}
-<fieldset><legend>Your ballot</legend><p>${HOW[c.ballot]}${budget} You can change your ballot until voting closes; only your last one counts.</p>
+<fieldset><legend>Your choices</legend><p>${HOW[c.ballot]}${budget} You can change your ballot until voting closes; only your last one counts.</p>
 ${fields}${total(s, st)}</fieldset>
 <fieldset><legend>About you (optional)</legend><p>Only used to check how well the people taking part reflect everyone who lives here. It is never published with your ballot.</p>
 ${selectField('ageBand', 'Age band', AGE_BANDS, st.ageBand)}${selectField('sex', 'Sex', SEXES, st.sex)}</fieldset>

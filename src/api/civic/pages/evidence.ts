@@ -20,8 +20,25 @@ function withUnit(value: number | null, unit: string): string {
   return unit === '£' ? `£${num(value)}` : `${num(value)} ${unit}`;
 }
 
-/** An ISO period for people: 2023-01-01/P1Y → 2023; 2023-04-01/P1Y → 2023/24. */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** An ISO period for people: 2023-01-01/P1Y → 2023; 2023-04-01/P1Y → 2023/24; 2025-04-30 → April 2025. */
 export function periodText(period: string): string {
+  const day = /^(\d{4})-(\d{2})-\d{2}$/.exec(period);
+  if (day) return `${MONTHS[Number(day[2]) - 1] ?? day[2]} ${day[1]}`;
   const m = /^(\d{4})-(\d{2})-01\/P1Y$/.exec(period);
   if (!m) return period;
   const y = Number(m[1]);

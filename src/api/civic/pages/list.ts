@@ -12,12 +12,12 @@ const PHASE: Record<string, string> = {
 /** The list of consultations; `when` writes a time in the consultation's zone. */
 export function listBody(
   items: readonly ConsultationSummary[],
-  when: (c: ConsultationSummary, iso: string) => string,
+  when: (c: ConsultationSummary, iso: string, edge: 'start' | 'end') => string,
 ): Html {
   if (items.length === 0) return h`<p>There are no consultations yet.</p>`;
   const rows = items.map(
     (c) => h`<tr><th scope="row"><a href="/participate/${c.id}">${c.title}</a></th>
-<td>${PHASE[c.phase] ?? c.phase}</td><td>${when(c, c.opensAt)}</td><td>${when(c, c.closesAt)}</td>
+<td>${PHASE[c.phase] ?? c.phase}</td><td>${when(c, c.opensAt, 'start')}</td><td>${when(c, c.closesAt, 'end')}</td>
 <td>${c.phase === 'closed' ? h`<a href="/participate/${c.id}/results">See the result<span class="visually-hidden"> of ${c.title}</span></a>` : none}</td></tr>`,
   );
   return h`<table><caption>Consultations</caption>

@@ -39,8 +39,18 @@ export function money(amount: string | number | undefined, currency: string): st
 }
 
 /** A moment as local time in a zone, with the zone named: "Friday 1 May 2026, 10:00 BST". */
-export function when(iso: string, zone: string): string {
-  const d = new Date(iso);
+export function when(iso: string, zone: string, edge: 'start' | 'end' = 'start'): string {
+  let d = new Date(iso);
+  // A closing time at local midnight is the end of the day before ("until Monday …, 24:00"),
+  // as a date alone in the file means; read as "Tuesday 00:00" it names the wrong day.
+  const atMidnight =
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(d) === '00:00';
+  if (edge === 'end' && atMidnight) d = new Date(d.getTime() - 60_000);
   const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long' }).format(d);
   const date = new Intl.DateTimeFormat('en-GB', {
     timeZone: zone,
@@ -54,7 +64,7 @@ export function when(iso: string, zone: string): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(d);
-  return `${weekday} ${date}, ${time}`;
+  return `${weekday} ${date}, ${edge === 'end' && atMidnight ? time.replace(/^23:59/, '24:00') : time}`;
 }
 
 /** A message box: errors are announced at once, confirmations politely. */
