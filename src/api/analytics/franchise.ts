@@ -14,8 +14,7 @@ import { FranchiseConditionSet } from '../../contract/franchise-conditions.ts';
 import { conditionsFromValue, defaultConditionSet } from '../../workbench/franchise.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
-import { fileBody, fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
-import { fileOf } from './body.ts';
+import { fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
 
 const Body = z
   .string()
@@ -75,6 +74,21 @@ const defaultConditions = createRoute({
   responses: jsonResponse(FranchiseConditionSet, 'Conditions file'),
 });
 
+const CONDITIONS_EXAMPLE = {
+  id: 'my-conditions',
+  version: 1,
+  title: 'My conditions',
+  conditions: [
+    {
+      id: 'local-supply',
+      name: 'Registered office in the area',
+      rule: 'registered-office-local',
+      evidence: 'registered-office postcode',
+      params: { area: 'local' },
+    },
+  ],
+};
+
 const postConditions = createRoute({
   method: 'post',
   path: '/api/v1/franchise/conditions',
@@ -82,20 +96,12 @@ const postConditions = createRoute({
     'A franchise conditions file (JSON) applied to a body’s suppliers; schema errors name the path in the file',
   request: {
     query: conditionsQuery,
-    body: fileBody('a franchise conditions file (data/franchise/conditions-default.yaml as JSON)', {
-      id: 'my-conditions',
-      version: 1,
-      title: 'My conditions',
-      conditions: [
-        {
-          id: 'local-supply',
-          name: 'Registered office in the area',
-          rule: 'registered-office-local',
-          evidence: 'registered-office postcode',
-          params: { area: 'local' },
-        },
-      ],
-    }),
+    body: {
+      required: true,
+      description:
+        'a franchise conditions file (data/franchise/conditions-default.yaml as JSON; GET /api/v1/franchise/conditions/default sends it): each rule’s parameters checked by name, type and range',
+      content: { 'application/json': { schema: FranchiseConditionSet, example: CONDITIONS_EXAMPLE } },
+    },
   },
   responses: { ...tableResponse(FranchiseConditions, 'Conditions'), ...fileErrors },
 });
@@ -158,7 +164,7 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
   );
   app.openapi(postConditions, async (c) => {
     const { view, body, period, taxonomy } = c.req.valid('query');
-    const set = conditionsFromValue((await fileOf(c)).value, 'request body');
+    const set = conditionsFromValue(c.req.valid('json'), 'request body');
     const r = await wb.franchiseConditions(
       { body, ...(period ? { period } : {}), conditions: set },
       wb.taxonomy(taxonomy),
