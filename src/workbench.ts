@@ -30,6 +30,7 @@ import type {
   FranchiseSuppliers,
   FranchiseWhatIf,
 } from './contract/franchise.ts';
+import type { FranchiseTender } from './contract/franchise-tender.ts';
 import type { GenderReport } from './contract/gender.ts';
 import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
@@ -394,6 +395,11 @@ export class Workbench implements Ctx {
   async franchiseRegister(): Promise<FranchiseRegister> {
     const { franchiseRegister } = await import('./workbench/franchise.ts');
     return franchiseRegister(this);
+  }
+  /** Bids scored against published award criteria (a tender request as JSON, validated whole). */
+  async franchiseTender(tender: unknown): Promise<FranchiseTender> {
+    const { franchiseTender } = await import('./workbench/franchise-tender.ts');
+    return franchiseTender(tender);
   }
 
   // Input–output.

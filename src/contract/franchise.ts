@@ -307,6 +307,7 @@ export const SUMMARY_VIEWS = [
 ] as const;
 export const SUPPLIER_VIEWS = ['suppliers', 'review'] as const;
 export const CONDITION_VIEWS = ['totals', 'verdicts'] as const;
+export const REGISTER_VIEWS = ['conditions', 'history'] as const;
 
 const joined = (xs: readonly string[]) => xs.join('; ');
 
@@ -365,6 +366,10 @@ export const franchiseViews = {
   register: table(
     (r: FranchiseRegister) => r.conditions,
     ['conditionId', 'title', 'promised', 'latest', 'latestAt', 'events'],
+  ),
+  registerHistory: table(
+    (r: FranchiseRegister) => r.history,
+    ['conditionId', 'eventKey', 'at', 'status', 'detail', 'title', 'source'],
   ),
 };
 

@@ -131,6 +131,27 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   'POST /api/v1/franchise/conditions': [
     { url: '/api/v1/franchise/conditions?body=leeds', body: () => CONDITIONS },
   ],
+  'GET /api/v1/franchise/register': [
+    { url: '/api/v1/franchise/register' },
+    { url: '/api/v1/franchise/register?view=history' },
+  ],
+  'POST /api/v1/franchise/tender': [
+    {
+      url: '/api/v1/franchise/tender',
+      body: () => ({
+        criteria: [
+          { id: 'price', name: 'Price', weight: 0.5, kind: 'price' },
+          { id: 'quality', name: 'Quality', weight: 0.35, kind: 'quality' },
+          { id: 'social-value', name: 'Social value', weight: 0.15, kind: 'social-value' },
+        ],
+        bids: [
+          { bidder: 'A', price: 900000, marks: { quality: 70, 'social-value': 40 } },
+          { bidder: 'B', price: 1000000, marks: { quality: 80, 'social-value': 90 } },
+        ],
+        priceMethod: 'linear',
+      }),
+    },
+  ],
   'GET /api/v1/franchise/whatif': [
     { url: '/api/v1/franchise/whatif?body=leeds&category=*&share=0.2' },
     { url: '/api/v1/franchise/whatif?body=leeds&category=*&share=0.2&target=gender-pay-gap' },

@@ -3,14 +3,17 @@ import {
   CONDITION_VIEWS,
   FranchiseBodies,
   FranchiseConditions,
+  FranchiseRegister,
   FranchiseSummary,
   FranchiseSupplierList,
   franchiseViews,
   FranchiseWhatIf,
+  REGISTER_VIEWS,
   SUMMARY_VIEWS,
   SUPPLIER_VIEWS,
 } from '../../contract/franchise.ts';
 import { FranchiseConditionSet } from '../../contract/franchise-conditions.ts';
+import { FranchiseTender, FranchiseTenderRequest, tenderView } from '../../contract/franchise-tender.ts';
 import { conditionsFromValue, defaultConditionSet } from '../../workbench/franchise.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
@@ -126,6 +129,47 @@ const whatif = createRoute({
   responses: tableResponse(FranchiseWhatIf, 'What-if'),
 });
 
+const register = createRoute({
+  method: 'get',
+  path: '/api/v1/franchise/register',
+  summary:
+    'The register of conditions promised vs delivered over contracts’ lives (KPIs in contract details and performance notices): each condition’s stable id (ocid/contract/KPI), its promise and latest rating, and the append-only history',
+  request: {
+    query: z.strictObject({ view: viewOf(REGISTER_VIEWS, 'conditions'), format: FormatQuery }),
+  },
+  responses: tableResponse(FranchiseRegister, 'Register'),
+});
+
+const TENDER_EXAMPLE = {
+  criteria: [
+    { id: 'price', name: 'Price', weight: 0.5, kind: 'price' },
+    { id: 'quality', name: 'Quality of service', weight: 0.4, kind: 'quality' },
+    { id: 'social-value', name: 'Local jobs and the real living wage', weight: 0.1, kind: 'social-value' },
+  ],
+  bids: [
+    { bidder: 'Bidder A', price: 900000, marks: { quality: 70, 'social-value': 40 } },
+    { bidder: 'Bidder B', price: 1000000, marks: { quality: 80, 'social-value': 90 } },
+  ],
+  priceMethod: 'relative',
+};
+
+const tender = createRoute({
+  method: 'post',
+  path: '/api/v1/franchise/tender',
+  summary:
+    'Bids scored against published award criteria: price marked by a named method, quality and social value from evaluators’ marks, social value weighing at least 10 % (PPN 002); bids ranked by weighted total',
+  request: {
+    query: z.strictObject({ format: FormatQuery }),
+    body: {
+      required: true,
+      description:
+        'the criteria with their weights (summing to 1), the bids with prices in £ and marks 0–100',
+      content: { 'application/json': { schema: FranchiseTenderRequest, example: TENDER_EXAMPLE } },
+    },
+  },
+  responses: tableResponse(FranchiseTender, 'Scored bids (CSV: one row per bid and criterion)'),
+});
+
 export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: ApiDeps): void {
   app.openapi(bodies, (c) => responses.json(c, 'franchise-bodies', () => wb.franchiseBodies()));
   app.openapi(summary, (c) => {
@@ -171,6 +215,16 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     );
     return tableNow(c, r, franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions']);
   });
+  app.openapi(register, (c) => {
+    const { view } = c.req.valid('query');
+    return responses.table(
+      c,
+      `franchise-register|${view}`,
+      () => wb.franchiseRegister(),
+      franchiseViews[view === 'history' ? 'registerHistory' : 'register'],
+    );
+  });
+  app.openapi(tender, async (c) => tableNow(c, await wb.franchiseTender(c.req.valid('json')), tenderView));
   app.openapi(whatif, (c) => {
     const { format: _f, taxonomy, period, ...q } = c.req.valid('query');
     const t = wb.taxonomy(taxonomy);
