@@ -31,6 +31,7 @@ import type {
   FranchiseWhatIf,
 } from './contract/franchise.ts';
 import type { FranchiseTender } from './contract/franchise-tender.ts';
+import type { SupplierPageQuery } from './workbench/franchise-supplier-page.ts';
 import type { GenderReport } from './contract/gender.ts';
 import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
@@ -376,9 +377,9 @@ export class Workbench implements Ctx {
     const { franchiseConditions } = await import('./workbench/franchise.ts');
     return franchiseConditions(this, t, opts);
   }
-  /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for. */
+  /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for; one page when asked. */
   async franchiseSupplierList(
-    opts: { body: string; period?: string; conditions?: ConditionSet },
+    opts: { body: string; period?: string; conditions?: ConditionSet; page?: Partial<SupplierPageQuery> },
     t = this.defaultTaxonomy,
   ): Promise<FranchiseSupplierList> {
     const { franchiseSupplierList } = await import('./workbench/franchise-supplier-list.ts');

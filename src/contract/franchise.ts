@@ -289,6 +289,14 @@ export const FranchiseSupplierList = z
     total: z.number(),
     conditions: z.strictObject({ id: z.string(), title: z.string() }),
     condition_names: z.record(z.string(), z.string()),
+    page: z
+      .strictObject({
+        offset: z.number(),
+        limit: z.number(),
+        matched: z.number().meta({ description: 'suppliers the search and filters select' }),
+        suppliers: z.number().meta({ description: 'all the body’s suppliers in the period' }),
+      })
+      .meta({ description: 'the window of suppliers this answer holds' }),
     suppliers: z.array(SupplierConditions),
     review: z.array(ReviewRow),
     notes: Notes,
@@ -306,6 +314,8 @@ export const SUMMARY_VIEWS = [
   'local',
 ] as const;
 export const SUPPLIER_VIEWS = ['suppliers', 'review'] as const;
+export const SUPPLIER_SORTS = ['rank', 'supplier', 'total', 'gpg_median', 'meets'] as const;
+export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 export const CONDITION_VIEWS = ['totals', 'verdicts'] as const;
 export const REGISTER_VIEWS = ['conditions', 'history'] as const;
 

@@ -125,7 +125,16 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
     { url: '/api/v1/franchise/summary?body=leeds' },
     { url: '/api/v1/franchise/summary?body=manchester&period=2021-06&view=local' },
   ],
-  'GET /api/v1/franchise/suppliers': [{ url: '/api/v1/franchise/suppliers?body=leeds' }],
+  'GET /api/v1/franchise/suppliers': [
+    { url: '/api/v1/franchise/suppliers?body=leeds' },
+    { url: '/api/v1/franchise/suppliers?body=manchester&sort=total&order=desc&gap=reported&limit=20' },
+  ],
+  'POST /api/v1/franchise/suppliers': [
+    {
+      url: '/api/v1/franchise/suppliers?body=leeds&condition=local-supply&status=fails&limit=20',
+      body: () => CONDITIONS,
+    },
+  ],
   'GET /api/v1/franchise/conditions': [{ url: '/api/v1/franchise/conditions?body=leeds&view=verdicts' }],
   'GET /api/v1/franchise/conditions/default': [{ url: '/api/v1/franchise/conditions/default' }],
   'POST /api/v1/franchise/conditions': [

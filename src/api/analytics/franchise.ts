@@ -10,11 +10,18 @@ import {
   FranchiseWhatIf,
   REGISTER_VIEWS,
   SUMMARY_VIEWS,
+  SUPPLIER_SORTS,
   SUPPLIER_VIEWS,
 } from '../../contract/franchise.ts';
 import { FranchiseConditionSet } from '../../contract/franchise-conditions.ts';
 import { FranchiseTender, FranchiseTenderRequest, tenderView } from '../../contract/franchise-tender.ts';
 import { conditionsFromValue, defaultConditionSet } from '../../workbench/franchise.ts';
+import {
+  SUPPLIER_CSV_CAP,
+  SUPPLIER_PAGE_CAP,
+  type SupplierPageQuery,
+} from '../../workbench/franchise-supplier-page.ts';
+import { UsageError } from '../../core/errors.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
 import { fileErrors, FormatQuery, jsonResponse, tableResponse, TaxonomyParam } from '../schemas.ts';
@@ -50,13 +57,64 @@ const summary = createRoute({
   responses: tableResponse(FranchiseSummary, 'Spend summary'),
 });
 
+const SupplierPaging = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(SUPPLIER_CSV_CAP)
+    .default(100)
+    .openapi({
+      description: `rows in the answer: at most ${SUPPLIER_PAGE_CAP} in JSON, ${SUPPLIER_CSV_CAP} in a CSV download`,
+    }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  sort: z.enum(SUPPLIER_SORTS).default('rank').openapi({ description: 'meets: how many conditions met' }),
+  order: z.enum(['asc', 'desc']).default('asc').openapi({ description: 'missing values last either way' }),
+  search: z
+    .string()
+    .max(120)
+    .optional()
+    .openapi({ description: 'words in the supplier’s or a payee’s name' }),
+  condition: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional()
+    .openapi({ description: 'a condition id, with status' }),
+  status: z.enum(['meets', 'fails', 'unknown']).optional(),
+  gap: z
+    .enum(['reported'])
+    .optional()
+    .openapi({ description: 'reported: only suppliers with a gender pay gap return' }),
+};
+const suppliersQuery = z.strictObject({
+  ...BodyQuery,
+  view: viewOf(SUPPLIER_VIEWS, 'suppliers'),
+  ...SupplierPaging,
+});
+
 const suppliers = createRoute({
   method: 'get',
   path: '/api/v1/franchise/suppliers',
   summary:
-    'A body’s suppliers by spend: match status, place, size, layer, latest gender pay gap, and the default franchise conditions each meets, fails or cannot be known for; the review list of matches left to a person',
-  request: { query: z.strictObject({ ...BodyQuery, view: viewOf(SUPPLIER_VIEWS, 'suppliers') }) },
+    'A body’s suppliers by spend, a page at a time (search, filter by a condition’s status, sort): match status, place, size, layer, latest gender pay gap, and the default franchise conditions each meets, fails or cannot be known for; the review list of matches left to a person',
+  request: { query: suppliersQuery },
   responses: tableResponse(FranchiseSupplierList, 'Suppliers'),
+});
+
+const postSuppliers = createRoute({
+  method: 'post',
+  path: '/api/v1/franchise/suppliers',
+  summary:
+    'A body’s suppliers as GET /api/v1/franchise/suppliers gives them, judged against the posted franchise conditions file instead of the default one',
+  request: {
+    query: suppliersQuery,
+    body: {
+      required: true,
+      description: 'a franchise conditions file (as for POST /api/v1/franchise/conditions)',
+      content: { 'application/json': { schema: FranchiseConditionSet } },
+    },
+  },
+  responses: { ...tableResponse(FranchiseSupplierList, 'Suppliers'), ...fileErrors },
 });
 
 const conditionsQuery = z.strictObject({ ...BodyQuery, view: viewOf(CONDITION_VIEWS, 'totals') });
@@ -170,6 +228,21 @@ const tender = createRoute({
   responses: tableResponse(FranchiseTender, 'Scored bids (CSV: one row per bid and criterion)'),
 });
 
+const csvAsked = (accept: string | undefined) => (accept?.includes('text/csv') ? 'csv' : 'json');
+
+/** The paging of a suppliers request: a JSON answer holds at most SUPPLIER_PAGE_CAP rows. */
+function supplierPaging(
+  p: Omit<z.output<typeof suppliersQuery>, 'view' | 'body' | 'period' | 'taxonomy' | 'format'>,
+  format: 'json' | 'csv',
+): SupplierPageQuery {
+  if (format === 'json' && p.limit > SUPPLIER_PAGE_CAP)
+    throw new UsageError(
+      `invalid limit: ${p.limit} (at most ${SUPPLIER_PAGE_CAP} in JSON, ${SUPPLIER_CSV_CAP} in CSV)`,
+    );
+  const { gap, ...rest } = p;
+  return { ...rest, ...(gap ? { gap: true } : {}) };
+}
+
 export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: ApiDeps): void {
   app.openapi(bodies, (c) => responses.json(c, 'franchise-bodies', () => wb.franchiseBodies()));
   app.openapi(summary, (c) => {
@@ -184,14 +257,25 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     );
   });
   app.openapi(suppliers, (c) => {
-    const { view, body, period, taxonomy } = c.req.valid('query');
+    const { view, body, period, taxonomy, format, ...paging } = c.req.valid('query');
     const t = wb.taxonomy(taxonomy);
+    const page = supplierPaging(paging, format ?? csvAsked(c.req.header('accept')));
     return responses.table(
       c,
-      `franchise-suppliers|${view}|${body}|${period ?? ''}|${t.id}`,
-      () => wb.franchiseSupplierList({ body, ...(period ? { period } : {}) }, t),
+      `franchise-suppliers|${view}|${body}|${period ?? ''}|${t.id}|${JSON.stringify(page)}`,
+      () => wb.franchiseSupplierList({ body, ...(period ? { period } : {}), page }, t),
       franchiseViews[view === 'review' ? 'supplierReview' : 'supplierConditions'],
     );
+  });
+  app.openapi(postSuppliers, async (c) => {
+    const { view, body, period, taxonomy, format, ...paging } = c.req.valid('query');
+    const page = supplierPaging(paging, format ?? csvAsked(c.req.header('accept')));
+    const conditions = conditionsFromValue(c.req.valid('json'), 'request body');
+    const r = await wb.franchiseSupplierList(
+      { body, ...(period ? { period } : {}), conditions, page },
+      wb.taxonomy(taxonomy),
+    );
+    return tableNow(c, r, franchiseViews[view === 'review' ? 'supplierReview' : 'supplierConditions']);
   });
   app.openapi(conditions, (c) => {
     const { view, body, period, taxonomy } = c.req.valid('query');
