@@ -393,9 +393,9 @@ export class Workbench implements Ctx {
     const { franchiseWhatIf } = await import('./workbench/franchise.ts');
     return franchiseWhatIf(this, t, req);
   }
-  async franchiseRegister(): Promise<FranchiseRegister> {
+  async franchiseRegister(opts: { body?: string } = {}): Promise<FranchiseRegister> {
     const { franchiseRegister } = await import('./workbench/franchise.ts');
-    return franchiseRegister(this);
+    return franchiseRegister(this, opts);
   }
   /** Bids scored against published award criteria (a tender request as JSON, validated whole). */
   async franchiseTender(tender: unknown): Promise<FranchiseTender> {

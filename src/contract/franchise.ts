@@ -250,6 +250,10 @@ export const FranchiseRegister = z
         latest: z.string(),
         latestAt: z.string(),
         events: z.number(),
+        body: z.string().nullable().meta({ description: 'the buyer, as the release names it' }),
+        suppliers: z
+          .array(z.string())
+          .meta({ description: 'the contract’s suppliers, as the awards name them' }),
       }),
     ),
     history: z.array(RegisterEvent),
@@ -375,7 +379,16 @@ export const franchiseViews = {
   whatif: table((r: FranchiseWhatIf) => r.changes, ['area', 'industry', 'industryBasis', 'gbpPerYear']),
   register: table(
     (r: FranchiseRegister) => r.conditions,
-    ['conditionId', 'title', 'promised', 'latest', 'latestAt', 'events'],
+    [
+      'conditionId',
+      'body',
+      ['suppliers', (c: FranchiseRegister['conditions'][number]) => joined(c.suppliers)],
+      'title',
+      'promised',
+      'latest',
+      'latestAt',
+      'events',
+    ],
   ),
   registerHistory: table(
     (r: FranchiseRegister) => r.history,

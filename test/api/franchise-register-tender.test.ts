@@ -50,12 +50,28 @@ describe('/api/v1/franchise/register', () => {
     assert.equal(c.events, 2);
     assert.notEqual(c.promised, null);
     assert.deepEqual(r, await wb.franchiseRegister());
+    // the contract's buyer and suppliers (a joint award), from the awards in the same package
+    assert.equal(c.body, 'Manchester City Council');
+    assert.deepEqual(c.suppliers, ['Manchester Care Co-operative', 'Northern Life Care Limited']);
+    assert.deepEqual(await json(await app.request('/api/v1/franchise/register?body=manchester')), r);
+    assert.deepEqual(await json(await app.request('/api/v1/franchise/register?body=leeds')), {
+      conditions: [],
+      history: [],
+    });
     const rows = parse(await (await app.request('/api/v1/franchise/register?format=csv')).text(), {
       columns: true,
     }) as Record<string, string>[];
     assert.deepEqual(
-      rows.map((x) => [x['conditionId'], x['latest'], x['events']]),
-      [[c.conditionId, c.latest, '2']],
+      rows.map((x) => [x['conditionId'], x['body'], x['suppliers'], x['latest'], x['events']]),
+      [
+        [
+          c.conditionId,
+          'Manchester City Council',
+          'Manchester Care Co-operative; Northern Life Care Limited',
+          c.latest,
+          '2',
+        ],
+      ],
     );
     const history = parse(
       await (await app.request('/api/v1/franchise/register?view=history&format=csv')).text(),
@@ -67,7 +83,7 @@ describe('/api/v1/franchise/register', () => {
     );
   });
   it('refuses an unknown view or parameter, a file path among them', async () => {
-    for (const q of ['view=all', 'file=/etc/passwd', 'body=leeds']) {
+    for (const q of ['view=all', 'file=/etc/passwd', 'body=../../etc', 'body=' + 'x'.repeat(121)]) {
       const res = await app.request(`/api/v1/franchise/register?${q}`);
       assert.equal(res.status, 400, q);
     }

@@ -193,7 +193,11 @@ const register = createRoute({
   summary:
     'The register of conditions promised vs delivered over contracts’ lives (KPIs in contract details and performance notices): each condition’s stable id (ocid/contract/KPI), its promise and latest rating, and the append-only history',
   request: {
-    query: z.strictObject({ view: viewOf(REGISTER_VIEWS, 'conditions'), format: FormatQuery }),
+    query: z.strictObject({
+      body: Body.optional(),
+      view: viewOf(REGISTER_VIEWS, 'conditions'),
+      format: FormatQuery,
+    }),
   },
   responses: tableResponse(FranchiseRegister, 'Register'),
 });
@@ -300,11 +304,11 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     return tableNow(c, r, franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions']);
   });
   app.openapi(register, (c) => {
-    const { view } = c.req.valid('query');
+    const { view, body } = c.req.valid('query');
     return responses.table(
       c,
-      `franchise-register|${view}`,
-      () => wb.franchiseRegister(),
+      `franchise-register|${view}|${body ?? ''}`,
+      () => wb.franchiseRegister(body === undefined ? {} : { body }),
       franchiseViews[view === 'history' ? 'registerHistory' : 'register'],
     );
   });

@@ -68,14 +68,15 @@ const STATUS_WORDS: Record<string, string> = {
   other: 'other rating',
 };
 
-/** Each condition of the register: contract, KPI, what was promised, the latest rating and when. */
+/** Each condition of the register: contract, suppliers, KPI, what was promised, the latest rating and when. */
 export function registerTable(r: FranchiseRegister): Table {
   return {
-    columns: ['Contract (ocid / contract)', 'KPI', 'Promised', 'Latest', 'As of', 'Events'],
+    columns: ['Contract (ocid / contract)', 'Suppliers', 'KPI', 'Promised', 'Latest', 'As of', 'Events'],
     rows: r.conditions.map((c) => {
       const parts = c.conditionId.split('/');
       return [
         parts.slice(0, -1).join(' / '),
+        c.suppliers.join('; ') || '–',
         c.title ?? parts.at(-1) ?? '',
         c.promised,
         STATUS_WORDS[c.latest] ?? c.latest,
