@@ -85,6 +85,10 @@ const SupplierPaging = {
     .enum(['reported'])
     .optional()
     .openapi({ description: 'reported: only suppliers with a gender pay gap return' }),
+  review: z.enum(['include', 'omit']).default('include').openapi({
+    description:
+      'omit: the review list is sent empty (a table paging through suppliers needs it once, not with every page); view=review always holds it',
+  }),
 };
 const suppliersQuery = z.strictObject({
   ...BodyQuery,
@@ -243,9 +247,12 @@ function supplierPaging(
     throw new UsageError(
       `invalid limit: ${p.limit} (at most ${SUPPLIER_PAGE_CAP} in JSON, ${SUPPLIER_CSV_CAP} in CSV)`,
     );
-  const { gap, ...rest } = p;
+  const { gap, review: _r, ...rest } = p;
   return { ...rest, ...(gap ? { gap: true } : {}) };
 }
+
+const withoutReview = (r: FranchiseSupplierList, omit: boolean): FranchiseSupplierList =>
+  omit ? { ...r, review: [] } : r;
 
 export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: ApiDeps): void {
   app.openapi(bodies, (c) => responses.json(c, 'franchise-bodies', () => wb.franchiseBodies()));
@@ -264,10 +271,12 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     const { view, body, period, taxonomy, format, ...paging } = c.req.valid('query');
     const t = wb.taxonomy(taxonomy);
     const page = supplierPaging(paging, format ?? csvAsked(c.req.header('accept')));
+    const omit = paging.review === 'omit' && view !== 'review';
     return responses.table(
       c,
-      `franchise-suppliers|${view}|${body}|${period ?? ''}|${t.id}|${JSON.stringify(page)}`,
-      () => wb.franchiseSupplierList({ body, ...(period ? { period } : {}), page }, t),
+      `franchise-suppliers|${view}|${body}|${period ?? ''}|${t.id}|${JSON.stringify(page)}|${omit}`,
+      async () =>
+        withoutReview(await wb.franchiseSupplierList({ body, ...(period ? { period } : {}), page }, t), omit),
       franchiseViews[view === 'review' ? 'supplierReview' : 'supplierConditions'],
     );
   });
@@ -275,9 +284,12 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     const { view, body, period, taxonomy, format, ...paging } = c.req.valid('query');
     const page = supplierPaging(paging, format ?? csvAsked(c.req.header('accept')));
     const conditions = conditionsFromValue(c.req.valid('json'), 'request body');
-    const r = await wb.franchiseSupplierList(
-      { body, ...(period ? { period } : {}), conditions, page },
-      wb.taxonomy(taxonomy),
+    const r = withoutReview(
+      await wb.franchiseSupplierList(
+        { body, ...(period ? { period } : {}), conditions, page },
+        wb.taxonomy(taxonomy),
+      ),
+      paging.review === 'omit' && view !== 'review',
     );
     return tableNow(c, r, franchiseViews[view === 'review' ? 'supplierReview' : 'supplierConditions']);
   });
