@@ -126,6 +126,22 @@ describe('/api/v1/franchise', () => {
     }
   });
 
+  it('conditions can be asked for their totals alone, the same totals, without megabytes of verdicts', async () => {
+    const d = await json(await app.request('/api/v1/franchise/conditions/default'));
+    const full = await json(await app.request('/api/v1/franchise/conditions?body=leeds'));
+    const lean = await json(await app.request('/api/v1/franchise/conditions?body=leeds&suppliers=omit'));
+    assert.ok(full.suppliers.length > 4000);
+    assert.deepEqual(lean, { ...full, suppliers: [] });
+    const posted = await json(await post('/api/v1/franchise/conditions?body=leeds&suppliers=omit', d));
+    assert.deepEqual(posted.totals, full.totals);
+    assert.deepEqual(posted.suppliers, []);
+    const verdicts = await app.request(
+      '/api/v1/franchise/conditions?body=leeds&suppliers=omit&view=verdicts&format=csv',
+    );
+    assert.ok((await verdicts.text()).split('\n').length > 4000);
+    assert.equal((await app.request('/api/v1/franchise/conditions?body=leeds&suppliers=none')).status, 400);
+  });
+
   it('suppliers judged against a posted conditions file: its names and verdicts, the same paging', async () => {
     const d = await json(await app.request('/api/v1/franchise/conditions/default'));
     const i = d.conditions.findIndex((c: { id: string }) => c.id === 'local-supply');

@@ -121,7 +121,18 @@ const postSuppliers = createRoute({
   responses: { ...tableResponse(FranchiseSupplierList, 'Suppliers'), ...fileErrors },
 });
 
-const conditionsQuery = z.strictObject({ ...BodyQuery, view: viewOf(CONDITION_VIEWS, 'totals') });
+const conditionsQuery = z.strictObject({
+  ...BodyQuery,
+  view: viewOf(CONDITION_VIEWS, 'totals'),
+  suppliers: z.enum(['include', 'omit']).default('include').openapi({
+    description:
+      'omit: the per-supplier verdicts are sent empty, the totals alone (a few KB instead of megabytes); view=verdicts always holds them',
+  }),
+});
+
+/** The conditions answer with its per-supplier verdicts left out when asked (JSON totals only). */
+const verdictsIf = (r: FranchiseConditions, omit: boolean): FranchiseConditions =>
+  omit ? { ...r, suppliers: [] } : r;
 
 const conditions = createRoute({
   method: 'get',
@@ -294,12 +305,13 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     return tableNow(c, r, franchiseViews[view === 'review' ? 'supplierReview' : 'supplierConditions']);
   });
   app.openapi(conditions, (c) => {
-    const { view, body, period, taxonomy } = c.req.valid('query');
+    const { view, body, period, taxonomy, suppliers: s } = c.req.valid('query');
     const t = wb.taxonomy(taxonomy);
+    const omit = s === 'omit' && view !== 'verdicts';
     return responses.table(
       c,
-      `franchise-conditions|${view}|${body}|${period ?? ''}|${t.id}`,
-      () => wb.franchiseConditions({ body, ...(period ? { period } : {}) }, t),
+      `franchise-conditions|${view}|${body}|${period ?? ''}|${t.id}|${omit}`,
+      async () => verdictsIf(await wb.franchiseConditions({ body, ...(period ? { period } : {}) }, t), omit),
       franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions'],
     );
   });
@@ -307,11 +319,14 @@ export function franchiseRoutes(app: OpenAPIHono, { workbench: wb, responses }: 
     responses.json(c, 'franchise-conditions-default', () => defaultConditionSet()),
   );
   app.openapi(postConditions, async (c) => {
-    const { view, body, period, taxonomy } = c.req.valid('query');
+    const { view, body, period, taxonomy, suppliers: s } = c.req.valid('query');
     const set = conditionsFromValue(c.req.valid('json'), 'request body');
-    const r = await wb.franchiseConditions(
-      { body, ...(period ? { period } : {}), conditions: set },
-      wb.taxonomy(taxonomy),
+    const r = verdictsIf(
+      await wb.franchiseConditions(
+        { body, ...(period ? { period } : {}), conditions: set },
+        wb.taxonomy(taxonomy),
+      ),
+      s === 'omit' && view !== 'verdicts',
     );
     return tableNow(c, r, franchiseViews[view === 'verdicts' ? 'verdicts' : 'conditions']);
   });
