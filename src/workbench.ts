@@ -30,6 +30,8 @@ import type {
   FranchiseSuppliers,
   FranchiseWhatIf,
 } from './contract/franchise.ts';
+import type { FranchiseTender } from './contract/franchise-tender.ts';
+import type { SupplierPageQuery } from './workbench/franchise-supplier-page.ts';
 import type { GenderReport } from './contract/gender.ts';
 import type { IndicatorList, IndicatorValues } from './contract/indicators.ts';
 import type { IoExtraction, IoLayers, IoMultipliers, IoShock } from './contract/io.ts';
@@ -378,9 +380,9 @@ export class Workbench implements Ctx {
     const { franchiseConditions } = await import('./workbench/franchise.ts');
     return franchiseConditions(this, t, opts);
   }
-  /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for. */
+  /** Suppliers with the conditions of a set (the default file unless given) each meets, fails or cannot be known for; one page when asked. */
   async franchiseSupplierList(
-    opts: { body: string; period?: string; conditions?: ConditionSet },
+    opts: { body: string; period?: string; conditions?: ConditionSet; page?: Partial<SupplierPageQuery> },
     t = this.defaultTaxonomy,
   ): Promise<FranchiseSupplierList> {
     const { franchiseSupplierList } = await import('./workbench/franchise-supplier-list.ts');
@@ -394,9 +396,14 @@ export class Workbench implements Ctx {
     const { franchiseWhatIf } = await import('./workbench/franchise.ts');
     return franchiseWhatIf(this, t, req);
   }
-  async franchiseRegister(): Promise<FranchiseRegister> {
+  async franchiseRegister(opts: { body?: string } = {}): Promise<FranchiseRegister> {
     const { franchiseRegister } = await import('./workbench/franchise.ts');
-    return franchiseRegister(this);
+    return franchiseRegister(this, opts);
+  }
+  /** Bids scored against published award criteria (a tender request as JSON, validated whole). */
+  async franchiseTender(tender: unknown): Promise<FranchiseTender> {
+    const { franchiseTender } = await import('./workbench/franchise-tender.ts');
+    return franchiseTender(tender);
   }
 
   // Input–output.

@@ -18,6 +18,7 @@ export const COSTLY_ROUTES: readonly string[] = [
   'POST /api/v1/scenarios/compare',
   'POST /api/v1/finance/run',
   'POST /api/v1/franchise/conditions',
+  'POST /api/v1/franchise/suppliers',
   'GET /api/v1/franchise/whatif',
   'GET /api/v1/reports/{area}',
   'GET /api/v1/reports/{area}/input',

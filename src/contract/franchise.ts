@@ -250,6 +250,10 @@ export const FranchiseRegister = z
         latest: z.string(),
         latestAt: z.string(),
         events: z.number(),
+        body: z.string().nullable().meta({ description: 'the buyer, as the release names it' }),
+        suppliers: z
+          .array(z.string())
+          .meta({ description: 'the contract’s suppliers, as the awards name them' }),
       }),
     ),
     history: z.array(RegisterEvent),
@@ -289,6 +293,14 @@ export const FranchiseSupplierList = z
     total: z.number(),
     conditions: z.strictObject({ id: z.string(), title: z.string() }),
     condition_names: z.record(z.string(), z.string()),
+    page: z
+      .strictObject({
+        offset: z.number(),
+        limit: z.number(),
+        matched: z.number().meta({ description: 'suppliers the search and filters select' }),
+        suppliers: z.number().meta({ description: 'all the body’s suppliers in the period' }),
+      })
+      .meta({ description: 'the window of suppliers this answer holds' }),
     suppliers: z.array(SupplierConditions),
     review: z.array(ReviewRow),
     notes: Notes,
@@ -306,7 +318,10 @@ export const SUMMARY_VIEWS = [
   'local',
 ] as const;
 export const SUPPLIER_VIEWS = ['suppliers', 'review'] as const;
+export const SUPPLIER_SORTS = ['rank', 'supplier', 'total', 'gpg_median', 'meets'] as const;
+export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 export const CONDITION_VIEWS = ['totals', 'verdicts'] as const;
+export const REGISTER_VIEWS = ['conditions', 'history'] as const;
 
 const joined = (xs: readonly string[]) => xs.join('; ');
 
@@ -364,7 +379,20 @@ export const franchiseViews = {
   whatif: table((r: FranchiseWhatIf) => r.changes, ['area', 'industry', 'industryBasis', 'gbpPerYear']),
   register: table(
     (r: FranchiseRegister) => r.conditions,
-    ['conditionId', 'title', 'promised', 'latest', 'latestAt', 'events'],
+    [
+      'conditionId',
+      'body',
+      ['suppliers', (c: FranchiseRegister['conditions'][number]) => joined(c.suppliers)],
+      'title',
+      'promised',
+      'latest',
+      'latestAt',
+      'events',
+    ],
+  ),
+  registerHistory: table(
+    (r: FranchiseRegister) => r.history,
+    ['conditionId', 'eventKey', 'at', 'status', 'detail', 'title', 'source'],
   ),
 };
 

@@ -7,6 +7,7 @@ import type { Ctx } from './context.ts';
 import { franchiseConditions } from './franchise-conditions.ts';
 import { franchiseData, loadConditions, type ConditionSet } from './franchise-data.ts';
 import { franchiseSuppliers } from './franchise-suppliers.ts';
+import { SUPPLIER_CSV_CAP, supplierPage, type SupplierPageQuery } from './franchise-supplier-page.ts';
 
 /** The bodies with spend or contracts in the store, with the id they are asked by and the dates held. */
 export async function franchiseBodyList(ctx: Ctx): Promise<FranchiseBodies> {
@@ -23,15 +24,41 @@ export async function franchiseBodyList(ctx: Ctx): Promise<FranchiseBodies> {
 
 /**
  * A body's suppliers by spend with the conditions of a set each meets, fails or cannot be known
- * for. Both answers list suppliers in the body state's order; a difference is a bug, not data.
+ * for, one page of them (the whole list is computed once per body, period and default set and
+ * kept). Both answers list suppliers in the body state's order; a difference is a bug, not data.
  */
 export async function franchiseSupplierList(
   ctx: Ctx,
   taxonomy: Taxonomy,
-  opts: { body: string; period?: string; conditions?: ConditionSet },
+  opts: { body: string; period?: string; conditions?: ConditionSet; page?: Partial<SupplierPageQuery> },
 ): Promise<FranchiseSupplierList> {
-  const set = opts.conditions ?? loadConditions();
   const q = { body: opts.body, ...(opts.period ? { period: opts.period } : {}) };
+  const whole = opts.conditions
+    ? await supplierConditions(ctx, taxonomy, q, opts.conditions)
+    : await ctx.cached(`franchise-supplier-list|${q.body}|${q.period ?? ''}|${taxonomy.id}`, () =>
+        supplierConditions(ctx, taxonomy, q, loadConditions()),
+      );
+  const page: SupplierPageQuery = {
+    sort: 'rank',
+    order: 'asc',
+    offset: 0,
+    limit: SUPPLIER_CSV_CAP,
+    ...opts.page,
+  };
+  const { rows, matched } = supplierPage(whole.suppliers, Object.keys(whole.condition_names), page);
+  return {
+    ...whole,
+    page: { offset: page.offset, limit: page.limit, matched, suppliers: whole.suppliers.length },
+    suppliers: rows,
+  };
+}
+
+async function supplierConditions(
+  ctx: Ctx,
+  taxonomy: Taxonomy,
+  q: { body: string; period?: string },
+  set: ConditionSet,
+): Promise<Omit<FranchiseSupplierList, 'page'>> {
   const s = await franchiseSuppliers(ctx, taxonomy, q);
   const c = await franchiseConditions(ctx, taxonomy, { ...q, conditions: set });
   const suppliers = s.suppliers.map((x, i) => {

@@ -12,11 +12,12 @@ import { placeIn } from '../models/franchise/local-share.ts';
 import { registerState } from '../models/franchise/register.ts';
 import { whatIf, type CategorySpend } from '../models/franchise/what-if.ts';
 import { sicCovers } from '../models/io/index.ts';
-import { spendBy } from '../store/queries/franchise.ts';
+import { registerParties, spendBy } from '../store/queries/franchise.ts';
+import { findBody } from '../ingest/spend-file.ts';
 import { hasFranchiseTables } from '../store/franchise.ts';
 import { ioTableYears, loadIoTable } from '../store/io-tables.ts';
 import type { Ctx } from './context.ts';
-import { loadConditions, type ConditionSet } from './franchise-data.ts';
+import { franchiseData, loadConditions, type ConditionSet } from './franchise-data.ts';
 import { franchiseConditions } from './franchise-conditions.ts';
 import { historyEvents } from './franchise-import.ts';
 import { bodyState, type SupplierView } from './franchise-state.ts';
@@ -172,9 +173,30 @@ async function conditionMeets(
   });
 }
 
-/** The register of conditions promised vs delivered: each condition's state, and its full history. */
-export async function franchiseRegister(ctx: Ctx): Promise<FranchiseRegister> {
+/**
+ * The register of conditions promised vs delivered: each condition's state with the buyer and
+ * suppliers of its contract (from the awards of the same release packages), and its full history;
+ * a body (id or name) keeps only its contracts' conditions.
+ */
+export async function franchiseRegister(ctx: Ctx, opts: { body?: string } = {}): Promise<FranchiseRegister> {
   if (!(await hasFranchiseTables(ctx.store))) return { conditions: [], history: [] };
   const history = await historyEvents(ctx.store);
-  return { conditions: registerState(history), history };
+  const parties = await registerParties(ctx.store);
+  const conditions = registerState(history).map((c) => {
+    const [ocid, contract] = c.conditionId.split('/');
+    const own = parties.filter(
+      (p) => p.ocid === ocid && (p.contract_id === contract || p.award_id === contract),
+    );
+    const names = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+    return {
+      ...c,
+      body: names(own.map((p) => p.body))[0] ?? null,
+      suppliers: names(own.map((p) => p.supplier)),
+    };
+  });
+  if (opts.body === undefined) return { conditions, history };
+  const wanted = (findBody(franchiseData().bodies, opts.body)?.name ?? opts.body).toLowerCase();
+  const kept = conditions.filter((c) => c.body?.toLowerCase() === wanted);
+  const ids = new Set(kept.map((c) => c.conditionId));
+  return { conditions: kept, history: history.filter((e) => ids.has(e.conditionId)) };
 }

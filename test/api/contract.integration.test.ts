@@ -125,11 +125,41 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
     { url: '/api/v1/franchise/summary?body=leeds' },
     { url: '/api/v1/franchise/summary?body=manchester&period=2021-06&view=local' },
   ],
-  'GET /api/v1/franchise/suppliers': [{ url: '/api/v1/franchise/suppliers?body=leeds' }],
+  'GET /api/v1/franchise/suppliers': [
+    { url: '/api/v1/franchise/suppliers?body=leeds' },
+    { url: '/api/v1/franchise/suppliers?body=manchester&sort=total&order=desc&gap=reported&limit=20' },
+  ],
+  'POST /api/v1/franchise/suppliers': [
+    {
+      url: '/api/v1/franchise/suppliers?body=leeds&condition=local-supply&status=fails&limit=20',
+      body: () => CONDITIONS,
+    },
+  ],
   'GET /api/v1/franchise/conditions': [{ url: '/api/v1/franchise/conditions?body=leeds&view=verdicts' }],
   'GET /api/v1/franchise/conditions/default': [{ url: '/api/v1/franchise/conditions/default' }],
   'POST /api/v1/franchise/conditions': [
     { url: '/api/v1/franchise/conditions?body=leeds', body: () => CONDITIONS },
+  ],
+  'GET /api/v1/franchise/register': [
+    { url: '/api/v1/franchise/register' },
+    { url: '/api/v1/franchise/register?view=history' },
+  ],
+  'POST /api/v1/franchise/tender': [
+    {
+      url: '/api/v1/franchise/tender',
+      body: () => ({
+        criteria: [
+          { id: 'price', name: 'Price', weight: 0.5, kind: 'price' },
+          { id: 'quality', name: 'Quality', weight: 0.35, kind: 'quality' },
+          { id: 'social-value', name: 'Social value', weight: 0.15, kind: 'social-value' },
+        ],
+        bids: [
+          { bidder: 'A', price: 900000, marks: { quality: 70, 'social-value': 40 } },
+          { bidder: 'B', price: 1000000, marks: { quality: 80, 'social-value': 90 } },
+        ],
+        priceMethod: 'linear',
+      }),
+    },
   ],
   'GET /api/v1/franchise/whatif': [
     { url: '/api/v1/franchise/whatif?body=leeds&category=*&share=0.2' },

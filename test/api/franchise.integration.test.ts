@@ -58,6 +58,109 @@ describe('/api/v1/franchise', () => {
     assert.match(csv.split('\n')[0]!, /,meets,fails,unknown$/);
   });
 
+  it('suppliers come a page at a time: capped, sorted, searched and filtered on the server', async () => {
+    const first = await json(await app.request('/api/v1/franchise/suppliers?body=leeds'));
+    assert.equal(first.suppliers.length, 100);
+    assert.equal(first.page.offset, 0);
+    assert.equal(first.page.matched, first.page.suppliers);
+    assert.ok(first.page.suppliers > 4000, String(first.page.suppliers));
+    assert.deepEqual(
+      first.suppliers.slice(0, 3).map((x: { rank: number }) => x.rank),
+      [1, 2, 3],
+    );
+    assert.ok(first.review.length > 100);
+    const next = await json(
+      await app.request('/api/v1/franchise/suppliers?body=leeds&offset=100&limit=5&review=omit'),
+    );
+    assert.deepEqual(next.review, []);
+    assert.deepEqual(
+      next.suppliers.map((x: { rank: number }) => x.rank),
+      [101, 102, 103, 104, 105],
+    );
+    // by pay gap, largest first: every row has one, in order
+    const gaps = await json(
+      await app.request(
+        '/api/v1/franchise/suppliers?body=leeds&sort=gpg_median&order=desc&gap=reported&limit=50',
+      ),
+    );
+    const g = gaps.suppliers.map((x: { gpg_median: number }) => x.gpg_median);
+    assert.ok(g.length > 10 && g.every((v: number | null) => v !== null));
+    assert.deepEqual(
+      g,
+      [...g].sort((a: number, b: number) => b - a),
+    );
+    // a condition's status: every row meets it, and the count matches the whole list's
+    const local = await json(
+      await app.request(
+        '/api/v1/franchise/suppliers?body=leeds&condition=local-supply&status=meets&limit=500',
+      ),
+    );
+    assert.ok(local.page.matched > 0);
+    assert.ok(local.suppliers.every((x: { meets: string[] }) => x.meets.includes('local-supply')));
+    const all = parse(
+      await (await app.request('/api/v1/franchise/suppliers?body=leeds&format=csv&limit=20000')).text(),
+      { columns: true },
+    ) as Record<string, string>[];
+    assert.equal(all.length, first.page.suppliers);
+    assert.equal(
+      all.filter((x) => x['meets']!.split('; ').includes('local-supply')).length,
+      local.page.matched,
+    );
+    const search = await json(
+      await app.request('/api/v1/franchise/suppliers?body=leeds&search=CARE&limit=500'),
+    );
+    assert.ok(search.page.matched > 0 && search.page.matched < first.page.suppliers);
+    for (const [q, message] of [
+      ['limit=501', /invalid limit: 501 \(at most 500 in JSON/],
+      ['limit=20001&format=csv', /invalid limit/],
+      ['limit=0', /invalid limit/],
+      ['offset=-1', /invalid offset/],
+      ['sort=postcode', /invalid sort/],
+      ['status=meets', /invalid status: meets needs a condition/],
+      ['condition=fair-tax&status=fails', /invalid condition: fair-tax \(one of real-living-wage/],
+      ['search=' + 'x'.repeat(121), /invalid search/],
+    ] as const) {
+      const r = await app.request(`/api/v1/franchise/suppliers?body=leeds&${q}`);
+      assert.equal(r.status, 400, q);
+      assert.match((await json(r)).error, message, q);
+    }
+  });
+
+  it('conditions can be asked for their totals alone, the same totals, without megabytes of verdicts', async () => {
+    const d = await json(await app.request('/api/v1/franchise/conditions/default'));
+    const full = await json(await app.request('/api/v1/franchise/conditions?body=leeds'));
+    const lean = await json(await app.request('/api/v1/franchise/conditions?body=leeds&suppliers=omit'));
+    assert.ok(full.suppliers.length > 4000);
+    assert.deepEqual(lean, { ...full, suppliers: [] });
+    const posted = await json(await post('/api/v1/franchise/conditions?body=leeds&suppliers=omit', d));
+    assert.deepEqual(posted.totals, full.totals);
+    assert.deepEqual(posted.suppliers, []);
+    const verdicts = await app.request(
+      '/api/v1/franchise/conditions?body=leeds&suppliers=omit&view=verdicts&format=csv',
+    );
+    assert.ok((await verdicts.text()).split('\n').length > 4000);
+    assert.equal((await app.request('/api/v1/franchise/conditions?body=leeds&suppliers=none')).status, 400);
+  });
+
+  it('suppliers judged against a posted conditions file: its names and verdicts, the same paging', async () => {
+    const d = await json(await app.request('/api/v1/franchise/conditions/default'));
+    const i = d.conditions.findIndex((c: { id: string }) => c.id === 'local-supply');
+    d.conditions[i] = {
+      ...d.conditions[i],
+      name: 'Registered office in the council’s area',
+      params: { area: 'local' },
+    };
+    const url = '/api/v1/franchise/suppliers?body=leeds&condition=local-supply&status=meets&limit=10';
+    const region = await json(await app.request(url));
+    const local = await json(await post(url, d));
+    assert.equal(local.condition_names['local-supply'], 'Registered office in the council’s area');
+    assert.ok(local.page.matched < region.page.matched, `${local.page.matched} < ${region.page.matched}`);
+    assert.equal(local.suppliers.length, 10);
+    const bad = await post(url, { ...d, conditions: [{ ...d.conditions[i], params: { area: 'planet' } }] });
+    assert.equal(bad.status, 400);
+    assert.match((await json(bad)).error, /conditions\.0\.params\.area/);
+  });
+
   it('a posted conditions file with a bad rule is refused naming the path; no file paths are taken', async () => {
     const bad = await post('/api/v1/franchise/conditions?body=leeds', {
       id: 'x',

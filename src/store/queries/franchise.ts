@@ -128,6 +128,20 @@ export async function registerHistory(store: Store) {
   );
 }
 
+/** Each award's and contract's buyer and supplier names, for the register's contracts. */
+export async function registerParties(store: Store) {
+  return query<{
+    ocid: string;
+    award_id: string | null;
+    contract_id: string | null;
+    body: string | null;
+    supplier: string | null;
+  }>(
+    store,
+    `SELECT DISTINCT ocid, award_id, contract_id, body, supplier FROM franchise_awards ORDER BY ocid, award_id, contract_id, supplier`,
+  );
+}
+
 /** Bodies with spend or awards in the store. */
 export async function franchiseBodies(store: Store): Promise<string[]> {
   const rows = await query<{ body: string }>(

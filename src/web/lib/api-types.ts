@@ -55,6 +55,7 @@ export type {
 export type {
   FranchiseBodies,
   FranchiseConditions,
+  FranchiseRegister,
   FranchiseSummary,
   FranchiseSupplierList,
   FranchiseWhatIf,
@@ -62,6 +63,7 @@ export type {
   SupplierConditions,
 } from '../../contract/franchise.ts';
 export type { FranchiseConditionSet } from '../../contract/franchise-conditions.ts';
+export type { FranchiseTender, FranchiseTenderRequest } from '../../contract/franchise-tender.ts';
 
 import type { Topology } from '../../contract/datasets.ts';
 import type { EntitlementRow } from '../../contract/entitlements.ts';

@@ -135,33 +135,24 @@ export interface SupplierQuery {
   size: number;
 }
 
-const sortValue = (x: SupplierConditions, k: SortKey): number | string | null =>
-  k === 'meets' ? x.meets.length : x[k];
+/** The rows the suppliers table shows at once (the API sends at most 500). */
+export const SUPPLIER_PAGE_SIZE = 25;
 
-/** The rows a supplier query shows: filtered, sorted (missing values last), one page of them. */
-export function supplierPage(
-  all: readonly SupplierConditions[],
-  q: SupplierQuery,
-): { rows: SupplierConditions[]; matching: number; pages: number; page: number } {
-  const words = q.search.trim().toLowerCase();
-  const kept = all.filter(
-    (x) =>
-      (!words ||
-        x.supplier.toLowerCase().includes(words) ||
-        x.payee_names.toLowerCase().includes(words)) &&
-      (!q.condition || !q.status || x[q.status].includes(q.condition)),
-  );
-  const sign = q.descending ? -1 : 1;
-  const sorted = kept.sort((a, b) => {
-    const [x, y] = [sortValue(a, q.sort), sortValue(b, q.sort)];
-    if (x === null || y === null) return x === y ? a.rank - b.rank : x === null ? 1 : -1;
-    const c = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number);
-    return sign * c || a.rank - b.rank;
-  });
-  const pages = Math.max(1, Math.ceil(sorted.length / q.size));
-  const page = Math.min(Math.max(1, q.page), pages);
-  return { rows: sorted.slice((page - 1) * q.size, page * q.size), matching: sorted.length, pages, page };
+/** The suppliers route's query for the table's state: the server searches, filters, sorts and pages. */
+export function supplierParams(q: SupplierQuery): Record<string, string | number> {
+  return {
+    sort: q.sort,
+    order: q.descending ? 'desc' : 'asc',
+    offset: (Math.max(1, q.page) - 1) * q.size,
+    limit: q.size,
+    ...(q.search.trim() ? { search: q.search.trim().slice(0, 120) } : {}),
+    ...(q.condition ? { condition: q.condition } : {}),
+    ...(q.condition && q.status ? { status: q.status } : {}),
+  };
 }
+
+/** Pages of a matched count: at least one. */
+export const pagesOf = (matched: number, size: number): number => Math.max(1, Math.ceil(matched / size));
 
 /** One editable parameter of a condition, as the settings form shows it. */
 export interface ParamField {
@@ -219,7 +210,7 @@ export function paramFields(set: FranchiseConditionSet): ParamField[] {
   );
 }
 
-/** A copy of the set with one parameter changed (a list field is split into lines). */
+/** A copy of the set with one parameter changed (a list field is split into lines); the condition's name follows its new settings. */
 export function withParam(
   set: FranchiseConditionSet,
   field: Pick<ParamField, 'condition' | 'key' | 'kind'>,
@@ -238,10 +229,44 @@ export function withParam(
         : raw;
   return {
     ...set,
-    conditions: set.conditions.map((c) =>
-      c.id === field.condition ? ({ ...c, params: { ...c.params, [field.key]: value } } as typeof c) : c,
-    ),
+    conditions: set.conditions.map((c) => {
+      if (c.id !== field.condition) return c;
+      const next = { ...c, params: { ...c.params, [field.key]: value } } as typeof c;
+      return { ...next, name: conditionName(next) };
+    }),
   };
+}
+
+const share = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x * 1000) / 10}%` : '?');
+
+/** A condition's name in words from its rule and settings, so a changed setting is never shown under the old name. */
+export function conditionName(c: FranchiseConditionSet['conditions'][number]): string {
+  const p = c.params as Record<string, unknown>;
+  switch (c.rule) {
+    case 'accredited-list':
+      return c.name;
+    case 'gpg-narrowing': {
+      const periods = (p['periods'] as string[] | undefined) ?? [];
+      return `Gender pay gap (${String(p['statistic'] ?? 'median')}) reported and narrowing, ${periods[0] ?? '?'} to ${periods.at(-1) ?? '?'}`;
+    }
+    case 'registered-office-local':
+      return p['area'] === 'local' ? 'Registered office in the council’s own area' : 'Registered office in the wider area';
+    case 'industry-ghg-intensity':
+      return p['max'] !== undefined
+        ? `Industry emissions intensity at most ${String(p['max'])} ktCO2e per £m GVA`
+        : p['ratioToEconomy'] === 1
+          ? 'Industry emissions intensity at or below the whole economy’s'
+          : `Industry emissions intensity at most ${String(p['ratioToEconomy'])} × the whole economy’s`;
+    case 'paid-within-days':
+      return `${share(p['share'])} of invoices paid within ${String(p['days'])} days`;
+    case 'kpi-rating': {
+      const metric = String(p['metric'] ?? '').trim();
+      const pass = ((p['pass'] as string[] | undefined) ?? []).join(' or ') || 'a passing grade';
+      return `${metric ? `KPIs on ${metric}` : 'Every KPI'} rated ${pass}`;
+    }
+    default:
+      throw new Error(`invalid rule: ${(c as { rule: string }).rule}`);
+  }
 }
 
 /** Each condition under the baseline and (when changed) the new settings: £ meeting, failing, unknown. */
@@ -260,7 +285,8 @@ export function conditionTable(base: FranchiseConditions, changed: FranchiseCond
           ? [n.meets, n.fails, n.unknown, (pence(n.meets) - pence(t.meets)) / 100]
           : [null, null, null, null]
         : [];
-      return [t.name, t.meets, t.fails, t.unknown, t.meets_suppliers, ...after];
+      const name = n && n.name !== t.name ? `${t.name} → ${n.name}` : t.name;
+      return [name, t.meets, t.fails, t.unknown, t.meets_suppliers, ...after];
     }),
     formats: [null, fmt.gbp, fmt.gbp, fmt.gbp, fmt.count, ...extra.map(() => fmt.gbp)],
   };
@@ -296,27 +322,6 @@ export function periodsBetween(first: string | null, last: string | null): { val
     }),
     ...months.reverse().map((k) => ({ value: k, label: MONTH.format(new Date(`${k}-01T00:00:00Z`)) })),
   ];
-}
-
-/**
- * The suppliers with their verdicts under changed settings (the conditions answer lists the
- * suppliers in the same order as the supplier list; a difference is refused, not guessed).
- */
-export function withVerdicts(
-  list: readonly SupplierConditions[],
-  changed: FranchiseConditions | null,
-): SupplierConditions[] {
-  if (!changed) return [...list];
-  if (changed.suppliers.length !== list.length) throw new Error('the conditions answer has other suppliers');
-  return list.map((x, i) => {
-    const v = changed.suppliers[i]!;
-    if (v.supplier !== x.supplier) throw new Error(`supplier order differs at ${i}: ${x.supplier}`);
-    const ids = (status: string) =>
-      Object.entries(v.verdicts)
-        .filter(([, r]) => r.status === status)
-        .map(([id]) => id);
-    return { ...x, meets: ids('meets'), fails: ids('fails'), unknown: ids('unknown') };
-  });
 }
 
 /** A what-if's demand changes by industry, £ a year, largest gain first. */
