@@ -102,6 +102,9 @@ export class CivicService {
       now: opts.now ?? (() => new Date()),
       hashing: new WorkQueue('password hashing', opts.hashing ?? { concurrency: 2, waiting: 32 }),
       redeeming: new WorkQueue('code redemption', opts.redeeming ?? { concurrency: 8, waiting: 64 }),
+      ...(opts.heads
+        ? { heads: { signer: opts.heads.signer, intervalSeconds: opts.heads.intervalSeconds } }
+        : {}),
     };
     this.matrix = opts.matrix ?? loadMatrix();
     this.#writer = new BallotWriter(this.ctx, opts.maxBatch);
@@ -217,8 +220,9 @@ export class CivicService {
   openConsultation(actor: Actor, id: string, opts?: { immediately?: boolean }) {
     return consultations.openConsultation(this.ctx, actor, id, opts);
   }
-  closeConsultation(actor: Actor, id: string) {
-    return closeConsultation(this.ctx, actor, id);
+  /** Closes now; with a head key (given here, or the service's), the final signed head is appended with the close. */
+  closeConsultation(actor: Actor, id: string, heads?: { signer: HeadSigner; intervalSeconds: number }) {
+    return closeConsultation(this.ctx, actor, id, heads ?? this.ctx.heads);
   }
   consultation(id: string, staff: boolean) {
     return consultations.getConsultation(this.ctx, id, staff);
