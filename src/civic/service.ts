@@ -19,7 +19,8 @@ import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.
 import { revokeCodes } from './service/code-revoke.ts';
 import { deleteConsultation, editConsultation, type ConsultationEdit } from './service/organiser.ts';
 import { turnout } from './service/turnout.ts';
-import { leaveAddress, notifyResults } from './service/notices.ts';
+import { confirmAddress, leaveAddress } from './service/notices.ts';
+import { notifyResults } from './service/notify.ts';
 import type { HeadSigner } from './head-key.ts';
 import { startHeadSchedule, type HeadSchedule } from './head-schedule.ts';
 import { closeConsultation } from './service/log.ts';
@@ -59,6 +60,7 @@ export type { ConsultationSummary, StoredConsultation } from './service/consulta
 export type { ReceiptCheck } from './service/receipts.ts';
 export type { ConsultationEdit } from './service/organiser.ts';
 export type { Turnout, TurnoutRow } from './service/turnout.ts';
+export type { NotifyReport } from './service/notify.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
 export {
@@ -282,11 +284,15 @@ export class CivicService {
   importEligibility(actor: Actor, id: string, emails: readonly string[]) {
     return importEligibility(this.ctx, actor, id, emails);
   }
-  /** A voter leaves an e-mail address to be told the result (one per voter; kept until sent). */
+  /** A voter leaves an e-mail address to be told the result (one per voter); a link to confirm it is mailed to it. */
   leaveAddress(id: string, s: Session, email: string) {
-    return leaveAddress(this.ctx, id, s, email);
+    return leaveAddress(this.ctx, this.#mailer, id, s, email);
   }
-  /** After the close: mails each address left for the consultation its result notice, then deletes it; audited. */
+  /** Confirms a result-notice address with the token of its link (single use, expiring). */
+  confirmAddress(token: string) {
+    return confirmAddress(this.ctx, token);
+  }
+  /** After the close: mails each confirmed address its result notice once (claimed first, so racing runs never repeat one); audited. */
   notifyResults(actor: Actor, id: string) {
     return notifyResults(this.ctx, this.#mailer, actor, id);
   }
