@@ -6,6 +6,9 @@
 //   hash      = sha256(canonicalJson({ ...body, signature }))
 // The first entry's `prev` is the consultation's genesis hash (chain.ts), so the series commits
 // to the published rule as the log does. `key` is the fingerprint of the signing public key.
+// The entry published when the consultation closes carries `final: true` in its signed body: it
+// states the whole log, may come within the interval of the entry before it (the closing time is
+// public, so it dates no ballot), and no entry may follow it.
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical.ts';
 import { sha256Hex } from './chain.ts';
@@ -28,6 +31,8 @@ export interface HeadEntry {
   key: string;
   signature: string;
   hash: string;
+  /** Present (true) only on the final head, published at the close: the log's last state. */
+  final?: true;
 }
 
 /** The fields an entry's signature covers. */
@@ -52,16 +57,15 @@ export interface HeadSeries {
 /** The bytes a signature covers. */
 export function signedBytes(b: HeadBody): Buffer {
   const { consultationId, seq, at, interval, count, head, prev, key } = b;
-  return Buffer.from(
-    canonicalJson({ at, consultationId, count, format: HEAD_SERIES_FORMAT, head, interval, key, prev, seq }),
-    'utf8',
-  );
+  const body = { at, consultationId, count, format: HEAD_SERIES_FORMAT, head, interval, key, prev, seq };
+  return Buffer.from(canonicalJson(b.final === true ? { ...body, final: true } : body), 'utf8');
 }
 
 /** An entry's hash: over its body and its signature, so the next entry commits to both. */
 export function headEntryHash(e: Omit<HeadEntry, 'hash'>): string {
   const { consultationId, seq, at, interval, count, head, prev, key, signature } = e;
-  return sha256Hex(canonicalJson({ at, consultationId, count, head, interval, key, prev, seq, signature }));
+  const body = { at, consultationId, count, head, interval, key, prev, seq, signature };
+  return sha256Hex(canonicalJson(e.final === true ? { ...body, final: true } : body));
 }
 
 /** sha256 of the key's SPKI DER, hex: how entries name the key that signed them. */

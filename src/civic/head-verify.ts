@@ -1,7 +1,9 @@
 // Checking an exported ballot log against the signed head series published while voting ran:
 // every entry signed by a published key (or the key the checker pinned), the entries chained
 // from the consultation's genesis hash in order, at most one per declared interval, counts never
-// falling, and every published head present in the log at the count it states. A log rewritten
+// falling, and every published head present in the log at the count it states. The final head
+// (published at the close) may share its interval with the entry before it, nothing may follow
+// it, and it must state the whole log: a ballot added or removed after the close breaks it. A log rewritten
 // after a head was published (one vote changed, every later hash recomputed) no longer holds it.
 import { genesisHash, type LogEntry } from './chain.ts';
 import type { Consultation } from './consultation.ts';
@@ -19,7 +21,7 @@ import {
 export interface HeadsFault {
   /** The series entry at fault (its position), or -1 for the file as a whole. */
   index: number;
-  kind: 'format' | 'order' | 'key' | 'signature' | 'changed' | 'link' | 'schedule' | 'absent';
+  kind: 'format' | 'order' | 'key' | 'signature' | 'changed' | 'link' | 'schedule' | 'absent' | 'final';
   detail: string;
 }
 
@@ -50,6 +52,7 @@ function isHeadEntry(x: unknown): x is HeadEntry {
     e !== null &&
     [e.seq, e.interval, e.count].every((n) => Number.isSafeInteger(n)) &&
     e.interval > 0 &&
+    (e.final === undefined || e.final === true) &&
     [e.consultationId, e.at, e.head, e.prev, e.key, e.signature, e.hash].every(isText) &&
     !Number.isNaN(new Date(e.at).getTime())
   );
@@ -118,7 +121,9 @@ function entryFault(
         : `${when} does not commit to entry ${i - 1}: the series was reordered, or an entry removed or inserted`,
     );
   const before = entries[i - 1];
-  if (before && slotOf(e.at, e.interval) <= slotOf(before.at, e.interval))
+  if (before?.final)
+    return fail(i, 'final', `${when} follows the final head (entry ${i - 1}): nothing is published after it`);
+  if (before && !e.final && slotOf(e.at, e.interval) <= slotOf(before.at, e.interval))
     return fail(
       i,
       'schedule',
@@ -132,6 +137,12 @@ function entryFault(
       i,
       'absent',
       `${when} published head ${e.head}, but ${e.count === 0 ? 'the consultation’s hash' : `entry ${e.count - 1} of this log`} is ${at ?? 'missing'}: the log was rewritten after that head was published, or it is not the published log`,
+    );
+  if (e.final && e.count !== log.length)
+    return fail(
+      i,
+      'final',
+      `${when} is the final head, but this log has ${log.length} entries: ballots were ${log.length > e.count ? 'added' : 'removed'} after the close`,
     );
   return undefined;
 }

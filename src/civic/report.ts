@@ -67,6 +67,10 @@ function headsLines(r: VerifyReport): string[] {
     lines.push(
       `  every published head is in this log at its stated count; the last, published ${h.last.at}, commits to ${h.last.count} entries`,
     );
+  if (h.last?.final)
+    lines.push(
+      `  it is the final head, signed at the close: the log is complete, no entry added or removed after`,
+    );
   return lines;
 }
 

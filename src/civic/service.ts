@@ -19,7 +19,8 @@ import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.
 import { revokeCodes } from './service/code-revoke.ts';
 import { deleteConsultation, editConsultation, type ConsultationEdit } from './service/organiser.ts';
 import { turnout } from './service/turnout.ts';
-import { leaveAddress, notifyResults } from './service/notices.ts';
+import { confirmAddress, leaveAddress } from './service/notices.ts';
+import { notifyResults } from './service/notify.ts';
 import type { HeadSigner } from './head-key.ts';
 import { startHeadSchedule, type HeadSchedule } from './head-schedule.ts';
 import { closeConsultation } from './service/log.ts';
@@ -60,6 +61,7 @@ export type { ConsultationSummary, StoredConsultation } from './service/consulta
 export type { ReceiptCheck } from './service/receipts.ts';
 export type { ConsultationEdit } from './service/organiser.ts';
 export type { Turnout, TurnoutRow } from './service/turnout.ts';
+export type { NotifyReport } from './service/notify.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
 export {
@@ -103,6 +105,9 @@ export class CivicService {
       now: opts.now ?? (() => new Date()),
       hashing: new WorkQueue('password hashing', opts.hashing ?? { concurrency: 2, waiting: 32 }),
       redeeming: new WorkQueue('code redemption', opts.redeeming ?? { concurrency: 8, waiting: 64 }),
+      ...(opts.heads
+        ? { heads: { signer: opts.heads.signer, intervalSeconds: opts.heads.intervalSeconds } }
+        : {}),
     };
     this.matrix = opts.matrix ?? loadMatrix();
     this.#writer = new BallotWriter(this.ctx, opts.maxBatch);
@@ -218,8 +223,9 @@ export class CivicService {
   openConsultation(actor: Actor, id: string, opts?: { immediately?: boolean }) {
     return consultations.openConsultation(this.ctx, actor, id, opts);
   }
-  closeConsultation(actor: Actor, id: string) {
-    return closeConsultation(this.ctx, actor, id);
+  /** Closes now; with a head key (given here, or the service's), the final signed head is appended with the close. */
+  closeConsultation(actor: Actor, id: string, heads?: { signer: HeadSigner; intervalSeconds: number }) {
+    return closeConsultation(this.ctx, actor, id, heads ?? this.ctx.heads);
   }
   consultation(id: string, staff: boolean) {
     return consultations.getConsultation(this.ctx, id, staff);
@@ -279,11 +285,15 @@ export class CivicService {
   importEligibility(actor: Actor, id: string, emails: readonly string[]) {
     return importEligibility(this.ctx, actor, id, emails);
   }
-  /** A voter leaves an e-mail address to be told the result (one per voter; kept until sent). */
+  /** A voter leaves an e-mail address to be told the result (one per voter); a link to confirm it is mailed to it. */
   leaveAddress(id: string, s: Session, email: string) {
-    return leaveAddress(this.ctx, id, s, email);
+    return leaveAddress(this.ctx, this.#mailer, id, s, email);
   }
-  /** After the close: mails each address left for the consultation its result notice, then deletes it; audited. */
+  /** Confirms a result-notice address with the token of its link (single use, expiring). */
+  confirmAddress(token: string) {
+    return confirmAddress(this.ctx, token);
+  }
+  /** After the close: mails each confirmed address its result notice once (claimed first, so racing runs never repeat one); audited. */
   notifyResults(actor: Actor, id: string) {
     return notifyResults(this.ctx, this.#mailer, actor, id);
   }

@@ -9,6 +9,7 @@ import { CivicService } from '../../src/civic/service.ts';
 import type { CivicTables } from '../../src/civic/store/tables.ts';
 import { Workbench } from '../../src/workbench.ts';
 import { GOALS, RIVERSIDE } from '../civic/consultation-fixture.ts';
+import { mailbox } from '../civic/mailbox.ts';
 import { freshStore, testClock, type TestStore } from '../civic/stores.ts';
 import { Client } from './civic-client.ts';
 
@@ -33,6 +34,8 @@ export interface CivicWorld {
   /** A client that redeemed a fresh invitation code for riverside-2026. */
   voter: () => Promise<Client>;
   snapshot: () => Promise<string>;
+  /** The in-process SMTP server the service mails through (with `{ mail: true }`). */
+  mail?: Awaited<ReturnType<typeof mailbox>>;
   close: () => Promise<void>;
 }
 
@@ -51,11 +54,20 @@ const TABLES: (keyof CivicTables)[] = [
   'result_notices',
 ];
 
-/** Builds the world on a store of the kind. */
-export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorld> {
+/** Builds the world on a store of the kind; with `mail`, the service sends through a real SMTP server in this process. */
+export async function civicWorld(
+  kind: 'sqlite' | 'postgres',
+  opts: { mail?: boolean } = {},
+): Promise<CivicWorld> {
   const store: TestStore = freshStore(kind);
   const clock = testClock('2026-04-20T10:00:00Z');
-  const svc = await CivicService.open(store.url, { now: clock.now });
+  const mail = opts.mail ? await mailbox() : undefined;
+  const svc = await CivicService.open(store.url, {
+    now: clock.now,
+    ...(mail
+      ? { mail: { smtpUrl: mail.url, from: 'consult@council.example', publicUrl: 'http://127.0.0.1:8080' } }
+      : {}),
+  });
   const analytic = await Workbench.open(':memory:');
   const app = createApp({ workbench: analytic, webDir: null, civic: svc });
   const ids = { anonymous: '' } as Record<RoleName, string>;
@@ -110,10 +122,12 @@ export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorl
       return c;
     },
     snapshot,
+    ...(mail ? { mail } : {}),
     close: async () => {
       await svc.close();
       analytic.close();
       await store.drop();
+      await mail?.close();
     },
   };
 }

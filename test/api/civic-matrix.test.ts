@@ -120,6 +120,11 @@ function cases(w: CivicWorld, batch: string, receipt: string): Record<string, Ca
     'POST /participate/logout': { path: '/participate/logout', refused: { form: {} }, allowed: { form: {} } },
     'GET /participate/verify': { path: '/participate/verify?token=not-a-token' },
     'POST /participate/verify': { path: '/participate/verify', allowed: { form: { token: 'not-a-token' } } },
+    'GET /participate/notify-confirm': { path: '/participate/notify-confirm?token=not-a-token' },
+    'POST /participate/notify-confirm': {
+      path: '/participate/notify-confirm',
+      allowed: { form: { token: 'not-a-token' } },
+    },
     'GET /participate/reset': { path: '/participate/reset?token=not-a-token' },
     'POST /participate/reset': {
       path: '/participate/reset',

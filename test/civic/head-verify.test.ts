@@ -22,9 +22,12 @@ const key = publishedKey(keys.publicKey);
 const log = buildLog();
 const text = exportLog(CONSULTATION, log);
 
-/** Heads published at 10:00, 11:00, 12:00 (hourly) after 0, 2 and 4 ballots. */
-function series(at = ['2026-05-02T10:00:00.000Z', '2026-05-02T11:00:00.000Z', '2026-05-02T12:00:00.000Z']) {
-  const counts = [0, 2, 4];
+/** Heads published at 10:00, 11:00, 12:00 (hourly) after 0, 2 and 4 ballots; `final`: the last is the final head. */
+function series(
+  at = ['2026-05-02T10:00:00.000Z', '2026-05-02T11:00:00.000Z', '2026-05-02T12:00:00.000Z'],
+  counts = [0, 2, 4],
+  final = false,
+) {
   const entries: HeadEntry[] = [];
   for (const [i, count] of counts.entries())
     entries.push(
@@ -38,6 +41,7 @@ function series(at = ['2026-05-02T10:00:00.000Z', '2026-05-02T11:00:00.000Z', '2
           head: count === 0 ? genesisHash(CONSULTATION) : log[count - 1]!.hash,
           prev: i === 0 ? genesisHash(CONSULTATION) : entries[i - 1]!.hash,
           key: key.fingerprint,
+          ...(final && i === counts.length - 1 ? { final: true as const } : {}),
         },
         keys.privateKey,
       ),
@@ -126,6 +130,48 @@ describe('head series against the log', () => {
   it('refuses two heads in one interval', () => {
     const s = series(['2026-05-02T10:00:00.000Z', '2026-05-02T10:20:00.000Z', '2026-05-02T12:00:00.000Z']);
     assert.match(check(s).heads!.fault!.detail, /within the same 3600-second interval as entry 0/);
+  });
+
+  it('accepts the final head within the interval of the one before, and says the log is complete', () => {
+    const s = series(
+      ['2026-05-02T10:00:00.000Z', '2026-05-02T11:00:00.000Z', '2026-05-02T11:20:00.000Z'],
+      [0, 2, 4],
+      true,
+    );
+    const r = check(s);
+    assert.equal(r.heads?.fault, undefined);
+    assert.deepEqual(r.proven, { head: log[3]!.hash, count: 4 });
+    assert.match(formatVerifyReport(r), /it is the final head, signed at the close: the log is complete/);
+    assert.doesNotMatch(formatVerifyReport(check(series())), /final head/);
+  });
+
+  it('detects a ballot added after the final head, an entry after it, and the mark removed', () => {
+    const longer = [...log, appendEntry(CONSULTATION, log.at(-1), 'late-voter', ['A'])];
+    const added = check(series(undefined, [0, 2, 4], true), exportLog(CONSULTATION, longer));
+    assert.equal(added.fault, undefined, 'the longer log is internally consistent');
+    assert.equal(added.heads?.fault?.kind, 'final');
+    assert.match(
+      added.heads!.fault!.detail,
+      /is the final head, but this log has 5 entries: ballots were added after the close/,
+    );
+    const s = series(undefined, [0, 2, 4], true);
+    const after = signHead(
+      {
+        ...s.entries[2]!,
+        seq: 3,
+        at: '2026-05-02T13:00:00.000Z',
+        prev: s.entries[2]!.hash,
+        final: undefined,
+      },
+      keys.privateKey,
+    );
+    const { final: _f, ...plain } = after;
+    s.entries.push(plain);
+    assert.match(check(s).heads!.fault!.detail, /entry 3 .* follows the final head \(entry 2\)/);
+    const t = series(undefined, [0, 2, 4], true);
+    const { final: _g, ...unmarked } = t.entries[2]!;
+    t.entries[2] = unmarked;
+    assert.equal(check(t).heads?.fault?.kind, 'signature', 'the mark is signed');
   });
 
   it('refuses a file that is not a series of this consultation', () => {

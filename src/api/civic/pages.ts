@@ -24,7 +24,7 @@ import {
 } from './pages/ballot-state.ts';
 import { checkAnswer, checkForm } from './pages/check.ts';
 import { evidenceSection } from './pages/evidence.ts';
-import { listBody, loginBody, openPollNotice, verifyBody } from './pages/list.ts';
+import { listBody, loginBody, noticeConfirmBody, openPollNotice, verifyBody } from './pages/list.ts';
 import { h, none, notice, page, when, type Html } from './pages/render.ts';
 import { resultsBody } from './pages/results.ts';
 import { isStaff } from './consultations.ts';
@@ -134,6 +134,26 @@ async function verify(c: Context, req: CivicRequest): Promise<Response> {
   );
 }
 
+async function noticeConfirmPage(c: Context, req: CivicRequest): Promise<Response> {
+  const token = (c.req.query('token') ?? '').slice(0, 64);
+  return html(
+    c,
+    req,
+    'Confirm your e-mail address',
+    noticeConfirmBody(csrfFor(c, req.svc, req.session), token),
+  );
+}
+
+async function noticeConfirm(c: Context, req: CivicRequest): Promise<Response> {
+  await req.svc.confirmAddress(one((await form(c)).token));
+  return html(
+    c,
+    req,
+    'Address confirmed',
+    h`${notice('ok', 'Your address is confirmed: the result will be sent to it once voting has closed, then the address deleted.')}`,
+  );
+}
+
 async function logout(c: Context, req: CivicRequest): Promise<Response> {
   await req.svc.signOut(req.token);
   clearSessionCookie(c);
@@ -156,7 +176,7 @@ async function receiptFor(c: Context, req: CivicRequest, id: string) {
 function noticeForm(id: string, csrf: string): Html {
   return h`<form method="post" action="/participate/${id}/notify-me" class="notify-me">
 <input type="hidden" name="_csrf" value="${csrf}">
-<label for="notify-email">Tell me the result by e-mail (optional: your address is used once, when voting has closed, then deleted)</label>
+<label for="notify-email">Tell me the result by e-mail (optional: we send a link to confirm the address; it is used once, when voting has closed, then deleted)</label>
 <input id="notify-email" name="email" type="email" autocomplete="email" maxlength="254" required>
 <button type="submit" class="primary">Tell me the result</button></form>`;
 }
@@ -170,7 +190,7 @@ function receiptBox(
   if (c.req.query('noted') === '1')
     return notice(
       'ok',
-      h`<p>Thank you: we will e-mail you the result once voting has closed, then delete your address.</p>`,
+      h`<p>Thank you: we have sent a link to your address. Follow it to confirm the address; we will then e-mail you the result once voting has closed, and delete the address.</p>`,
     );
   if (!r) return none;
   return notice(
@@ -379,6 +399,8 @@ const PAGES: [method: 'GET' | 'POST', path: string, handler: Handler][] = [
   ['POST', '/participate/logout', logout],
   ['GET', '/participate/verify', verifyPage],
   ['POST', '/participate/verify', verify],
+  ['GET', '/participate/notify-confirm', noticeConfirmPage],
+  ['POST', '/participate/notify-confirm', noticeConfirm],
   ['GET', '/participate/reset', resetPage],
   ['POST', '/participate/reset', reset],
   ['GET', '/participate/check', checkPage],

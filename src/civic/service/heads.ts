@@ -3,7 +3,10 @@
 // appended to its head series. The check "not yet in this interval" and the append run in one
 // transaction under a per-consultation lock, so however many instances tick at once, a series
 // gains at most one entry per interval. Between entries the public sees only the last published
-// head, never the live one: the moment each ballot arrived stays unknown.
+// head, never the live one: the moment each ballot arrived stays unknown. At the close (or on the
+// first tick after the closing time) the final head is appended, marked final, whatever the
+// interval: it states the whole log, and nothing follows it.
+import type { Selectable } from 'kysely';
 import { genesisHash } from '../chain.ts';
 import type { Consultation } from '../consultation.ts';
 import type { CivicContext } from '../context.ts';
@@ -17,8 +20,8 @@ import {
   type PublishedKey,
 } from '../head-series.ts';
 import type { HeadSeriesTable } from '../store/tables.ts';
-import { lockName, writeTransaction, type Tx } from '../store/tx.ts';
-import { getConsultation, headOf } from './consultations.ts';
+import { lockHead, lockName, writeTransaction, type Tx } from '../store/tx.ts';
+import { getConsultation, headOf, loadRow } from './consultations.ts';
 
 /**
  * Shortest declared interval (seconds): a quarter of an hour. With a shorter one a head in a
@@ -26,8 +29,10 @@ import { getConsultation, headOf } from './consultations.ts';
  */
 export const MIN_HEAD_INTERVAL = 900;
 
-function entryOf(r: HeadSeriesTable): HeadEntry {
+function entryOf(r: Selectable<HeadSeriesTable>): HeadEntry {
+  const final = Number(r.final) === 1 ? { final: true as const } : {};
   return {
+    ...final,
     consultationId: r.consultation_id,
     seq: Number(r.seq),
     at: r.at,
@@ -65,51 +70,87 @@ async function recordKey(tx: Tx, key: PublishedKey, at: string): Promise<void> {
       .execute();
 }
 
-/** Appends one consultation's head if its interval has no entry yet and the head moved; the entry or undefined. */
-async function publishOne(
-  ctx: CivicContext,
-  signer: HeadSigner,
-  interval: number,
+/** The signing key and declared interval heads are published with. */
+export interface HeadPublishing {
+  signer: HeadSigner;
+  intervalSeconds: number;
+}
+
+/** Signs and appends the next entry of a consultation's series (its `heads:` lock held). */
+async function appendEntry(
+  tx: Tx,
+  p: HeadPublishing,
   id: string,
-): Promise<HeadEntry | undefined> {
+  at: string,
+  last: HeadEntry | undefined,
+  head: { seq: number; hash: string },
+  final: boolean,
+): Promise<HeadEntry> {
+  const row = await tx
+    .selectFrom('consultations')
+    .select('spec')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  await recordKey(tx, p.signer.published, at);
+  const entry = signHead(
+    {
+      consultationId: id,
+      seq: last ? last.seq + 1 : 0,
+      at,
+      interval: p.intervalSeconds,
+      count: Number(head.seq) + 1,
+      head: head.hash,
+      prev: last ? last.hash : genesisHash(JSON.parse(row.spec) as Consultation),
+      key: p.signer.published.fingerprint,
+      ...(final ? { final: true as const } : {}),
+    },
+    p.signer.privateKey,
+  );
+  const { consultationId, interval: s, final: f, ...rest } = entry;
+  await tx
+    .insertInto('head_series')
+    .values({ consultation_id: consultationId, interval_s: s, final: f ? 1 : 0, ...rest })
+    .execute();
+  return entry;
+}
+
+/**
+ * Appends a consultation's final head, inside the transaction that closes it or after its
+ * closing time: the log's head is locked first, so a ballot committing now is in it and none
+ * can follow. Returns the final entry (the one already published, if any).
+ */
+export async function publishFinal(
+  tx: Tx,
+  ctx: CivicContext,
+  p: HeadPublishing,
+  id: string,
+): Promise<HeadEntry> {
+  await lockName(tx, ctx.cdb, `heads:${id}`);
+  const last = await lastEntry(tx, id);
+  if (last?.final) return last;
+  const head = await lockHead(tx, ctx.cdb, id);
+  if (!head) throw new Error(`consultation ${id} has no ballot log`);
+  return appendEntry(tx, p, id, ctx.now().toISOString(), last, head, true);
+}
+
+/** Appends one consultation's head if its interval has no entry yet and the head moved (after the closing time: its final head); the entry or undefined. */
+async function publishOne(ctx: CivicContext, p: HeadPublishing, id: string): Promise<HeadEntry | undefined> {
   return writeTransaction(ctx.cdb, async (tx) => {
     await lockName(tx, ctx.cdb, `heads:${id}`);
     // the time signed is read under the lock, so the head read after it holds no later ballot
     const at = ctx.now().toISOString();
     const last = await lastEntry(tx, id);
-    if (last && slotOf(at, interval) <= slotOf(last.at, interval)) return undefined;
+    if (last?.final) return undefined;
+    const c = await loadRow(tx, id);
+    if (c.status === 'closed' || at >= c.closes_at) return publishFinal(tx, ctx, p, id);
+    if (last && slotOf(at, p.intervalSeconds) <= slotOf(last.at, p.intervalSeconds)) return undefined;
     const head = await tx
       .selectFrom('chain_heads')
       .select(['seq', 'hash'])
       .where('consultation_id', '=', id)
       .executeTakeFirstOrThrow();
-    const count = Number(head.seq) + 1;
-    if (last && last.head === head.hash && last.count === count) return undefined;
-    const row = await tx
-      .selectFrom('consultations')
-      .select('spec')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    await recordKey(tx, signer.published, at);
-    const entry = signHead(
-      {
-        consultationId: id,
-        seq: last ? last.seq + 1 : 0,
-        at,
-        interval,
-        count,
-        head: head.hash,
-        prev: last ? last.hash : genesisHash(JSON.parse(row.spec) as Consultation),
-        key: signer.published.fingerprint,
-      },
-      signer.privateKey,
-    );
-    const { consultationId, interval: s, ...rest } = entry;
-    await tx
-      .insertInto('head_series')
-      .values({ consultation_id: consultationId, interval_s: s, ...rest })
-      .execute();
-    return entry;
+    if (last && last.head === head.hash && last.count === Number(head.seq) + 1) return undefined;
+    return appendEntry(tx, p, id, at, last, head, false);
   });
 }
 
@@ -135,7 +176,7 @@ export async function publishHeads(
     .execute();
   const out: HeadEntry[] = [];
   for (const { id } of ids) {
-    const e = await publishOne(ctx, signer, intervalSeconds, id);
+    const e = await publishOne(ctx, { signer, intervalSeconds }, id);
     if (e) out.push(e);
   }
   return out;

@@ -1,12 +1,15 @@
 // Reading a consultation's ballot log back from the store, and closing it: the outcome is
 // tallied from the log under the head lock, so no ballot can land between the count and the close.
+// With a head key configured, the final signed head is appended in the same transaction: the
+// close and the head a verifier pins the final state with commit together or not at all.
 import { audit, type Actor } from '../audit.ts';
 import { tallyLog, type LogEntry } from '../chain.ts';
 import type { Ballot, Consultation } from '../consultation.ts';
 import type { CivicContext } from '../context.ts';
 import { refuse } from '../errors.ts';
 import type { BallotsTable } from '../store/tables.ts';
-import { lockHead, writeTransaction, type Tx } from '../store/tx.ts';
+import { lockHead, lockName, writeTransaction, type Tx } from '../store/tx.ts';
+import { publishFinal, type HeadPublishing } from './heads.ts';
 import { fromRow, loadRow, lockConsultation, phaseOf, type StoredConsultation } from './consultations.ts';
 
 /** A stored row as a log entry. */
@@ -37,11 +40,19 @@ export const CLOCK: Actor = { subject: 'system:closing-time', role: 'admin' };
 
 /**
  * Closes a consultation now (or records the close its closing time already caused): refuses
- * further ballots, tallies the log with the published rule and stores the outcome. Idempotent.
+ * further ballots, tallies the log with the published rule and stores the outcome; with `heads`,
+ * appends the signed final head in the same transaction. Idempotent for the closing time.
  */
-export async function closeConsultation(ctx: CivicContext, actor: Actor, id: string): Promise<void> {
+export async function closeConsultation(
+  ctx: CivicContext,
+  actor: Actor,
+  id: string,
+  heads: HeadPublishing | undefined = ctx.heads,
+): Promise<void> {
   const now = ctx.now();
   await writeTransaction(ctx.cdb, async (tx) => {
+    // the head series' lock first, as the head schedule takes it
+    await lockName(tx, ctx.cdb, `heads:${id}`);
     await lockConsultation(tx, ctx, id);
     await lockHead(tx, ctx.cdb, id);
     const row = await loadRow(tx, id);
@@ -66,6 +77,7 @@ export async function closeConsultation(ctx: CivicContext, actor: Actor, id: str
       .execute();
     const early = phaseOf(row, now) !== 'closed';
     await audit(tx, actor, 'consultation.close', id, { closesAt, early, ...(note ? { note } : {}) }, now);
+    if (heads) await publishFinal(tx, ctx, heads, id);
   });
 }
 

@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import type { CivicDb } from './open.ts';
 import { headTables } from './heads-schema.ts';
-import { noticeTables } from './notices-schema.ts';
+import { confirmedNotices, noticeTables } from './notices-schema.ts';
 import { registerTables } from './registers-schema.ts';
 import { lockName, writeTransaction, type Tx } from './tx.ts';
 
 /** The schema version this code writes; a store from a newer Strata is refused. */
-export const CIVIC_SCHEMA_VERSION = 4;
+export const CIVIC_SCHEMA_VERSION = 5;
 
 async function version1(tx: Tx, cdb: CivicDb): Promise<void> {
   const s = tx.schema;
@@ -138,7 +138,13 @@ async function version4(tx: Tx, cdb: CivicDb): Promise<void> {
   await noticeTables(tx);
 }
 
-const MIGRATIONS = [version1, (tx: Tx) => version2(tx), registerTables, version4];
+const MIGRATIONS = [
+  version1,
+  (tx: Tx) => version2(tx),
+  registerTables,
+  version4,
+  (tx: Tx) => confirmedNotices(tx),
+];
 
 async function currentVersion(tx: Tx): Promise<number> {
   const row = await tx

@@ -163,14 +163,24 @@ export interface CivicTables {
   result_notices: ResultNoticesTable;
 }
 
-/** An address a voter left to be told the result; deleted once the notice is sent. */
+/** Where a result notice stands: awaiting its owner's confirmation, due, being sent by one run, sent, or failed (retried). */
+export type NoticeState = 'unconfirmed' | 'confirmed' | 'sending' | 'sent' | 'failed';
+
+/** An address a voter left to be told the result; blanked once the notice is sent. */
 export interface ResultNoticesTable {
   consultation_id: string;
-  /** The voter's pseudonym (one address per voter). */
+  /** A keyed hash of the voter, apart from the log's pseudonym (one address per voter). */
   voter: string;
-  /** Lower-cased. */
+  /** Lower-cased; empty once the notice is sent. */
   email: string;
+  /** The day it was left (no time: it must not date a ballot). */
   created_at: string;
+  state: Generated<NoticeState>;
+  /** sha256 of the confirmation link's token while it is unused; null after. */
+  token_hash: string | null;
+  token_expires_at: string | null;
+  /** The sending run that claimed the row (random id), while it sends. */
+  claim: string | null;
 }
 
 /** The public keys that signed published heads (append-only). */
@@ -195,6 +205,8 @@ export interface HeadSeriesTable {
   key: string;
   signature: string;
   hash: string;
+  /** 1 for the final head, published when the consultation closed: no entry follows it. */
+  final: Generated<number>;
 }
 
 /** A commitment as first recorded: its terms never change (a new commitment `replaces` it). */

@@ -133,14 +133,20 @@ function registerNotify(civic: Command): void {
   civic
     .command('notify')
     .description(
-      'after the close, e-mail the result to every voter who left an address (STRATA_SMTP_URL, STRATA_MAIL_FROM, STRATA_PUBLIC_URL); each address is deleted once sent',
+      'after the close, e-mail the result once to every voter who left and confirmed an address (STRATA_SMTP_URL, STRATA_MAIL_FROM, STRATA_PUBLIC_URL); each address is deleted once sent, failed ones are retried on the next run, unconfirmed ones deleted unsent',
     )
     .argument('<id>', 'consultation id')
     .action(async (id: string, _o: unknown, cmd: Command) => {
       const r = await withCivic(cmd, (svc) => svc.notifyResults(actor(), id));
-      process.stdout.write(
-        `${id}: ${r.sent} notices sent${r.failed ? `, ${r.failed} failed (kept: run it again)` : ''}\n`,
-      );
+      const parts = [
+        `${r.sent} notices sent`,
+        ...(r.failed ? [`${r.failed} failed (kept: run it again)`] : []),
+        ...(r.unconfirmed ? [`${r.unconfirmed} never confirmed (deleted unsent)`] : []),
+        ...(r.inFlight
+          ? [`${r.inFlight} being sent by another run, or left by an interrupted one (never sent twice)`]
+          : []),
+      ];
+      process.stdout.write(`${id}: ${parts.join(', ')}\n`);
       if (r.failed) throw new CliError(`${r.failed} notices could not be sent`);
     });
 }

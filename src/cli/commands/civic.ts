@@ -24,6 +24,7 @@ import {
 import { CliError } from '../errors.ts';
 import { registerAccounts } from './civic-accounts.ts';
 import { pinnedKey, readSeries, registerHeads } from './civic-heads.ts';
+import { headSchedule } from './serve.ts';
 import { registerOrganiser, registerRevoke } from './civic-organiser.ts';
 import { flatOf, stdio } from '../output.ts';
 import { formatOf, print, withFormat, withWorkbench } from './common.ts';
@@ -133,14 +134,28 @@ function registerLifecycle(civic: Command): void {
     });
   civic
     .command('close')
-    .description('close now: later ballots are refused; the outcome is tallied with the published rule')
+    .description(
+      'close now: later ballots are refused; the outcome is tallied with the published rule; with a head key, the final signed head is published with the close',
+    )
     .argument('<id>', 'consultation id')
-    .action(async (id: string, _o: unknown, cmd: Command) => {
-      const r = await withCivic(cmd, async (svc) => {
-        await svc.closeConsultation(actor(), id);
-        return svc.results(id);
+    .option('--head-key <file>', 'the private key that signs published heads (env STRATA_CIVIC_HEAD_KEY)')
+    .option('--head-interval <minutes>', 'the declared head interval (default 60)')
+    .action(async (id: string, o: { headKey?: string; headInterval?: string }, cmd: Command) => {
+      const heads = headSchedule(o);
+      const [r, series] = await withCivic(cmd, async (svc) => {
+        await svc.closeConsultation(actor(), id, heads);
+        return [await svc.results(id), await svc.headSeries(id, true)] as const;
       });
       process.stdout.write(`${id}: closed; ${r.head.count} entries, head ${r.head.hash}\n`);
+      const final = series.entries.at(-1);
+      if (final?.final)
+        process.stdout.write(
+          `final head published: entry ${final.seq} of the signed series at ${final.at}, ${final.count} entries (strata civic heads export ${id})\n`,
+        );
+      else
+        process.stdout.write(
+          'no final head published: no signing key (--head-key FILE or STRATA_CIVIC_HEAD_KEY)\n',
+        );
       if (r.outcome) process.stdout.write(formatOutcome(r.outcome, r.consultation).join('\n') + '\n');
     });
 }

@@ -9,7 +9,7 @@ const P = '/api/v1/civic/consultations/riverside-2026';
 describe('POST …/notify-me', () => {
   let w: CivicWorld;
   before(async () => {
-    w = await civicWorld('sqlite');
+    w = await civicWorld('sqlite', { mail: true });
   });
   after(() => w.close());
 

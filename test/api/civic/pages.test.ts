@@ -29,7 +29,7 @@ describe('participation pages', () => {
   let w: CivicWorld;
   let parkCodes: string[] = [];
   before(async () => {
-    w = await civicWorld('sqlite');
+    w = await civicWorld('sqlite', { mail: true });
     await w.svc.createConsultation(CLI, checkConsultationFile(PARK));
     await w.svc.openConsultation(CLI, PARK.id, { immediately: true });
     parkCodes = (await w.svc.issueCodes(CLI, PARK.id, { count: 5, expiresAt: '2026-05-16T00:00:00Z' })).codes;
@@ -95,13 +95,31 @@ describe('participation pages', () => {
     assert.equal(ok.headers.get('location'), `/participate/${PARK.id}?noted=1`);
     assert.match(
       await (await v.request('GET', ok.headers.get('location')!)).text(),
-      /we will e-mail you the result once voting has closed/,
+      /we have sent a link to your address\. Follow it to confirm the address/,
     );
-    const rows = await w.svc.ctx.cdb.db
-      .selectFrom('result_notices')
-      .select(['consultation_id', 'email'])
-      .execute();
-    assert.deepEqual(rows, [{ consultation_id: PARK.id, email: 'me@example.org' }]);
+    const rows = () =>
+      w.svc.ctx.cdb.db.selectFrom('result_notices').select(['consultation_id', 'email', 'state']).execute();
+    assert.deepEqual(await rows(), [
+      { consultation_id: PARK.id, email: 'me@example.org', state: 'unconfirmed' },
+    ]);
+    // the link in the real message opens a page whose button confirms (a GET confirms nothing)
+    const m = await w.mail!.next('me@example.org');
+    assert.match(m.subject, /^Confirm: the result of /);
+    const link = /http:\/\/127\.0\.0\.1:8080(\/participate\/notify-confirm\?token=[A-Za-z0-9_-]{43})/.exec(
+      m.text,
+    )![1]!;
+    const anon = new Client(w.app);
+    const page = await (await anon.request('GET', link)).text();
+    assert.equal((await rows())[0]!.state, 'unconfirmed', 'opening the link confirms nothing');
+    const form = { token: attr(page, /name="token" value="([^"]+)"/) };
+    const pageCsrf = attr(page, /name="_csrf" value="([^"]+)"/);
+    const done = await anon.request('POST', '/participate/notify-confirm', { form, csrf: pageCsrf });
+    assert.equal(done.status, 200);
+    assert.match(await done.text(), /Your address is confirmed/);
+    assert.equal((await rows())[0]!.state, 'confirmed');
+    const again = await anon.request('POST', '/participate/notify-confirm', { form, csrf: pageCsrf });
+    assert.equal(again.status, 400, 'the link is single use');
+    assert.match(await again.text(), /this confirmation link is not valid/);
   });
 
   it('shows projects, costs in pounds and the schedule in local time before any code', async () => {

@@ -57,3 +57,43 @@ describe('code batches and the consultation’s area', () => {
     ]);
   });
 });
+
+describe('code redemption under load', () => {
+  let store: TestStore;
+  let svc: CivicService;
+  before(async () => {
+    store = freshStore('sqlite');
+    svc = await CivicService.open(store.url, {
+      now: testClock('2026-05-02T10:00:00Z').now,
+      mail: null,
+      redeeming: { concurrency: 1, waiting: 1 },
+    });
+    await svc.createConsultation(ADMIN, checkConsultationFile(GOALS));
+    await svc.openConsultation(ADMIN, GOALS.id);
+  });
+  after(async () => {
+    await svc.close();
+    await store.drop();
+  });
+
+  it('refuses redemptions beyond the queue as busy, redeeming nothing for them; the code works later', async () => {
+    const { codes } = await svc.issueCodes(ADMIN, GOALS.id, { count: 6, expiresAt });
+    const redeem = (code: string) => svc.redeem({ consultationId: GOALS.id, code, ip: '198.51.100.7' });
+    const results = await Promise.allSettled(codes.map(redeem));
+    const busy = codes.filter((_, i) => {
+      const r = results[i]!;
+      return r.status === 'rejected' && r.reason instanceof CivicError && r.reason.kind === 'busy';
+    });
+    const done = results.filter((r) => r.status === 'fulfilled').length;
+    assert.ok(busy.length >= 1, 'one place running, one waiting: the rest are refused at once');
+    assert.equal(done + busy.length, codes.length, 'no other refusal');
+    const redeemed = await svc.ctx.cdb.db
+      .selectFrom('codes')
+      .select('code_hash')
+      .where('redeemed_at', 'is not', null)
+      .execute();
+    assert.equal(redeemed.length, done, 'a busy refusal redeems nothing');
+    for (const code of busy) await redeem(code);
+    assert.equal((await svc.codeBatches(GOALS.id))[0]!.redeemed, codes.length);
+  });
+});

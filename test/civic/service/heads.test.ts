@@ -1,6 +1,7 @@
 // The head schedule on each store: at most one signed entry per consultation per interval (also
 // when instances tick at once), only when the head moved; the public sees only published heads
-// while voting runs; the series and the export verify together; the series is append-only.
+// while voting runs; the final head is published with the close (or on the first tick after it)
+// and nothing follows it; the series and the export verify together; the series is append-only.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { checkConsultationFile } from '../../../src/civic/consultation-file.ts';
 import { createHeadKey, loadHeadKey } from '../../../src/civic/head-key.ts';
 import { CivicService, type HeadSigner } from '../../../src/civic/service.ts';
 import type { Session } from '../../../src/civic/auth/sessions.ts';
-import { RIVERSIDE } from '../consultation-fixture.ts';
+import { GOALS, RIVERSIDE } from '../consultation-fixture.ts';
 import { freshStore, storeKinds, testClock, type TestStore } from '../stores.ts';
 
 const ADMIN = { subject: 'cli:test', role: 'admin' as const };
@@ -90,6 +91,7 @@ for (const kind of storeKinds()) {
       clock.set('2026-05-02T13:00:02Z');
       const [last] = await svc.publishHeads(signer, HOUR);
       assert.equal(last!.count, 4);
+      assert.equal(last!.final, true, 'the first tick after the close publishes the final head');
       const series = await svc.headSeries(RIVERSIDE.id, false);
       assert.deepEqual(
         series.entries.map((e) => e.count),
@@ -103,6 +105,59 @@ for (const kind of storeKinds()) {
       assert.equal(r.fault, undefined);
       assert.equal(r.heads?.fault, undefined);
       assert.deepEqual(r.proven?.count, 4);
+    });
+
+    it('publishes the final head with the close, in the interval of the last head; nothing after it', async () => {
+      await svc.createConsultation(ADMIN, checkConsultationFile(GOALS));
+      await assert.rejects(
+        svc.closeConsultation(ADMIN, GOALS.id, { signer, intervalSeconds: HOUR }),
+        /never opened/,
+      );
+      assert.deepEqual(
+        (await svc.headSeries(GOALS.id, true)).entries,
+        [],
+        'a refused close publishes nothing',
+      );
+      await svc.openConsultation(ADMIN, GOALS.id);
+      const { codes } = await svc.issueCodes(ADMIN, GOALS.id, {
+        count: 2,
+        expiresAt: '2026-05-09T00:00:00Z',
+      });
+      const voters = [];
+      for (const code of codes)
+        voters.push((await svc.redeem({ consultationId: GOALS.id, code, ip: 'a' })).session);
+      const ballot = { pay: 100, care: 0, green: 0 };
+      await svc.submitBallot({ consultationId: GOALS.id, session: voters[0]!, ballot });
+      clock.set('2026-05-02T14:00:05Z');
+      assert.equal((await svc.publishHeads(signer, HOUR)).length, 1);
+      await svc.submitBallot({ consultationId: GOALS.id, session: voters[1]!, ballot });
+      clock.set('2026-05-02T14:20:00Z');
+      await svc.closeConsultation(ADMIN, GOALS.id, { signer, intervalSeconds: HOUR });
+      const series = await svc.headSeries(GOALS.id, false);
+      assert.deepEqual(
+        series.entries.map((e) => [e.count, e.at, e.final ?? false]),
+        [
+          [1, '2026-05-02T14:00:05.000Z', false],
+          [2, '2026-05-02T14:20:00.000Z', true],
+        ],
+      );
+      assert.equal(series.entries[1]!.head, (await svc.results(GOALS.id)).head.hash);
+      const r = verifyExport(await svc.exportLog(GOALS.id), {
+        heads: { series: JSON.parse(JSON.stringify(series)), pinned: signer.published },
+      });
+      assert.equal(r.heads?.fault, undefined);
+      assert.equal(r.heads?.last?.final, true);
+      clock.set('2026-05-02T15:00:05Z');
+      assert.deepEqual(
+        (await svc.publishHeads(signer, HOUR)).filter((e) => e.consultationId === GOALS.id),
+        [],
+        'no entry follows the final head',
+      );
+      await assert.rejects(
+        svc.closeConsultation(ADMIN, GOALS.id, { signer, intervalSeconds: HOUR }),
+        /already closed/,
+      );
+      assert.equal((await svc.headSeries(GOALS.id, true)).entries.length, 2);
     });
 
     it('keeps the series append-only in the store', async () => {

@@ -1,6 +1,7 @@
 // `strata civic heads keygen|publish|export` and `civic verify --heads`: the operator makes a
 // key, publishes the head, exports the series; anyone checks an export against it, pinning the
-// key; a changed head in the series and a rewritten log each fail with a clear message.
+// key; `civic close` with the key publishes the final head; a changed head in the series and a
+// rewritten log each fail with a clear message.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -66,7 +67,12 @@ describe('strata civic heads and verify --heads', () => {
     );
     const again = strata('civic', 'heads', 'publish', '--key', keyFile);
     assert.match(again.stdout, /nothing due/);
-    assert.equal(strata('civic', 'close', RIVERSIDE.id).status, 0);
+    const closed = strata('civic', 'close', RIVERSIDE.id, '--head-key', keyFile);
+    assert.equal(closed.status, 0, closed.stderr);
+    assert.match(
+      closed.stdout,
+      /final head published: entry 1 of the signed series at \S+, 3 entries \(strata civic heads export riverside/,
+    );
     const series = join(dir, 'heads.json');
     assert.equal(strata('civic', 'heads', 'export', RIVERSIDE.id, '--out', series).status, 0);
     const log = join(dir, 'log.jsonl');
@@ -76,8 +82,9 @@ describe('strata civic heads and verify --heads', () => {
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     assert.match(
       ok.stdout,
-      /head series: 1 signed entry, chained, at most one per interval; signed by [0-9a-f]{64} \(the key you gave\)/,
+      /head series: 2 signed entries, chained, at most one per interval; signed by [0-9a-f]{64} \(the key you gave\)/,
     );
+    assert.match(ok.stdout, /it is the final head, signed at the close: the log is complete/);
     assert.match(ok.stdout, /proves entries 0 to 2 \(3 of 3\)/);
     assert.equal(strata('civic', 'verify', log, '--heads', series, '--key', fingerprint).status, 0);
 

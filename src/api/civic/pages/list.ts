@@ -44,6 +44,14 @@ export function verifyBody(csrf: string, token: string): Html {
 <p><button type="submit" class="primary">Confirm my address</button></p></form>`;
 }
 
+/** The button that confirms an address left for the result (a POST: a mail scanner opening the link confirms nothing). */
+export function noticeConfirmBody(csrf: string, token: string): Html {
+  return h`<form method="post" action="/participate/notify-confirm">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="token" value="${token}">
+<p>Confirm that this e-mail address is yours, so the result of the consultation can be sent to it once voting has closed.</p>
+<p><button type="submit" class="primary">Confirm my address</button></p></form>`;
+}
+
 /** The warning every page of an open poll carries. */
 export function openPollNotice(): Html {
   return notice(
