@@ -5,7 +5,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../../src/api/app.ts';
 import type { ApiDeps } from '../../src/api/deps.ts';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
-import { CivicService } from '../../src/civic/service.ts';
+import { CivicService, type CivicServiceOptions } from '../../src/civic/service.ts';
 import type { CivicTables } from '../../src/civic/store/tables.ts';
 import { Workbench } from '../../src/workbench.ts';
 import { GOALS, RIVERSIDE } from '../civic/consultation-fixture.ts';
@@ -51,11 +51,14 @@ const TABLES: (keyof CivicTables)[] = [
   'result_notices',
 ];
 
-/** Builds the world on a store of the kind. */
-export async function civicWorld(kind: 'sqlite' | 'postgres'): Promise<CivicWorld> {
+/** Builds the world on a store of the kind (`opts`: service settings besides the clock, e.g. mail). */
+export async function civicWorld(
+  kind: 'sqlite' | 'postgres',
+  opts: Omit<CivicServiceOptions, 'now'> = {},
+): Promise<CivicWorld> {
   const store: TestStore = freshStore(kind);
   const clock = testClock('2026-04-20T10:00:00Z');
-  const svc = await CivicService.open(store.url, { now: clock.now });
+  const svc = await CivicService.open(store.url, { ...opts, now: clock.now });
   const analytic = await Workbench.open(':memory:');
   const app = createApp({ workbench: analytic, webDir: null, civic: svc });
   const ids = { anonymous: '' } as Record<RoleName, string>;

@@ -8,7 +8,7 @@ import { areaPopulation, areaProfile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { isStaff } from './consultations.ts';
 import { actorOf, civicRoute, valid } from './guard.ts';
-import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './schemas.ts';
+import { civicErrors, civicJson, Evidence, IdParam, InterimTally, ResultsBody } from './schemas.ts';
 
 const P = '/api/v1/civic/consultations/{id}';
 const params = z.object({ id: IdParam });
@@ -44,10 +44,7 @@ const routes = {
     path: `${P}/tally`,
     summary: 'The tally so far of a running consultation (analysts and administrators; audited)',
     request: { params },
-    responses: civicJson(
-      z.object({ outcome: z.unknown(), counted: z.number(), note: z.string().optional() }),
-      'The interim tally',
-    ),
+    responses: civicJson(InterimTally, 'The interim tally'),
   }),
   evidence: createRoute({
     method: 'get',
