@@ -61,6 +61,12 @@ export type { ConsultationEdit } from './service/organiser.ts';
 export type { Turnout, TurnoutRow } from './service/turnout.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
+// The participatory-budgeting tools on .pb files (`strata pb`): pure, no store.
+export { parsePb, type PbInstance } from './pabulib.ts';
+export { compareRows, parseGroups, pbCompare, pbTally } from './pb/report.ts';
+export { pbStats } from './pb/stats.ts';
+export { pbProblem } from './problem.ts';
+export { budgetRule, PB_RULES, type RuleOptions } from './tally/rules.ts';
 export {
   Registers,
   type CommitmentRecord,
