@@ -12,6 +12,7 @@ import {
 } from '../../civic/service.ts';
 import type { ApiDeps } from '../deps.ts';
 import { actorOf, civicRoute, valid } from './guard.ts';
+import { markPublic } from './public-cache.ts';
 import {
   Batch,
   civicJson,
@@ -21,7 +22,9 @@ import {
   CsrfHeader,
   Detail,
   Head,
-  HeadSeriesBody,
+  HEADS_PAGE,
+  HeadSeriesPage,
+  HeadsQuery,
   IdParam,
   jsonBody,
   PabulibImport,
@@ -111,9 +114,12 @@ const routes = {
     method: 'get',
     path: `${P}/{id}/heads`,
     summary:
-      'The signed, dated head series: the log’s head published once per declared interval (`strata civic verify FILE --heads SERIES` checks an export against it)',
-    request: { params },
-    responses: civicJson(HeadSeriesBody, 'The series'),
+      'The signed, dated head series, a page at a time: the log’s head published once per declared interval (`strata civic verify FILE --heads PAGE…` checks an export against every page). Published entries never change: a full page is cacheable for good, the last one is revalidated by its ETag',
+    request: { params, query: HeadsQuery },
+    responses: {
+      ...civicJson(HeadSeriesPage, 'A page of the series'),
+      304: { description: 'Not modified: the ETag sent in If-None-Match is current' },
+    },
   }),
   keys: createRoute({
     method: 'get',
@@ -211,9 +217,17 @@ export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       );
     return c.json(head);
   });
-  civicRoute(app, deps, routes.heads, async (c, req) =>
-    c.json(await req.svc.headSeries(id(c), isStaff(req.role))),
-  );
+  civicRoute(app, deps, routes.heads, async (c, req) => {
+    const q = c.req.valid('query');
+    const staff = isStaff(req.role);
+    const page = await req.svc.headSeriesPage(id(c), staff, { after: q.after, limit: q.limit ?? HEADS_PAGE });
+    // a draft's (empty) series is for staff only: never in a shared cache
+    if ((await req.svc.consultation(id(c), staff)).phase !== 'draft') {
+      const life = page.next === null ? 'revalidate' : 'immutable';
+      if (markPublic(c, JSON.stringify(page), life)) return c.body(null, 304);
+    }
+    return c.json(page);
+  });
   civicRoute(app, deps, routes.keys, async (c, req) => c.json({ keys: await req.svc.headKeys() }));
   civicRoute(app, deps, routes.issue, async (c, req) => {
     const body = valid<{ count: number; expiresAt: string; area?: string }>(c, 'json');

@@ -148,7 +148,7 @@ export const PublishedKey = z
   })
   .openapi('HeadKey');
 
-export const HeadSeriesBody = z
+export const HeadSeriesPage = z
   .strictObject({
     format: z.string(),
     consultationId: z.string(),
@@ -169,8 +169,35 @@ export const HeadSeriesBody = z
         hash: z.string(),
       }),
     ),
+    next: z.number().int().nullable().openapi({
+      description: 'the `after` of the next page; null: this page ends the series as published so far',
+    }),
   })
-  .openapi('HeadSeries');
+  .openapi('HeadSeriesPage', {
+    description:
+      'entries in seq order; save every page (or run strata civic heads export) to check a log against the whole series',
+  });
+
+/** Entries a page of the head series holds unless `limit` says fewer. */
+export const HEADS_PAGE = 1000;
+
+export const HeadsQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(HEADS_PAGE)
+    .optional()
+    .openapi({ description: `entries per page, 1 to ${HEADS_PAGE} (default ${HEADS_PAGE})` }),
+  after: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({
+      description: 'the seq of the last entry already read (a page’s `next`); absent: from the first',
+    }),
+});
 
 export const Detail = z
   .strictObject({
