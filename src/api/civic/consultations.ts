@@ -6,6 +6,7 @@ import {
   checkConsultationFile,
   pbConsultationFile,
   refuse,
+  type CivicService,
   type ConsultationFile,
   type PbSchedule,
   type Role,
@@ -160,53 +161,54 @@ const routes = {
 
 const id = (c: Context) => valid<{ id: string }>(c, 'param').id;
 
+/** A consultation as the API shows it: the published consultation, schedule, phase and the head the caller may see. */
+export async function consultationDetail(svc: CivicService, id: string, staff: boolean) {
+  const s = await svc.consultation(id, staff);
+  return {
+    consultation: s.spec,
+    area: s.meta.area,
+    electorate: s.meta.electorate,
+    opensAt: s.meta.opensAt,
+    closesAt: s.meta.closesAt,
+    phase: s.phase,
+    description: s.meta.description,
+    notes: s.meta.notes,
+    head: await svc.publicHead(id, staff),
+  };
+}
+
 /** Registers the consultation routes. */
 export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
-  const detail = async (svc: NonNullable<ApiDeps['civic']>, id: string, staff: boolean) => {
-    const s = await svc.consultation(id, staff);
-    return {
-      consultation: s.spec,
-      area: s.meta.area,
-      electorate: s.meta.electorate,
-      opensAt: s.meta.opensAt,
-      closesAt: s.meta.closesAt,
-      phase: s.phase,
-      description: s.meta.description,
-      notes: s.meta.notes,
-      head: await svc.publicHead(id, staff),
-    };
-  };
-
   civicRoute(app, deps, routes.list, async (c, req) =>
     c.json({ consultations: await req.svc.consultations(isStaff(req.role)) }),
   );
   civicRoute(app, deps, routes.create, async (c, req) => {
     const f = checkedFile(() => checkConsultationFile(valid<unknown>(c, 'json')));
     await req.svc.createConsultation(actorOf(req), f);
-    return c.json(await detail(req.svc, f.consultation.id, true));
+    return c.json(await consultationDetail(req.svc, f.consultation.id, true));
   });
   civicRoute(app, deps, routes.importPb, async (c, req) => {
     const body = valid<PbSchedule & { pb: string }>(c, 'json');
     const f = checkedFile(() => pbConsultationFile(body.pb, 'upload.pb', body));
     await req.svc.createConsultation(actorOf(req), f);
-    return c.json(await detail(req.svc, f.consultation.id, true));
+    return c.json(await consultationDetail(req.svc, f.consultation.id, true));
   });
   civicRoute(app, deps, routes.get, async (c, req) =>
-    c.json(await detail(req.svc, id(c), isStaff(req.role))),
+    c.json(await consultationDetail(req.svc, id(c), isStaff(req.role))),
   );
   civicRoute(app, deps, routes.update, async (c, req) => {
     const f = checkedFile(() => checkConsultationFile(valid<unknown>(c, 'json')));
     await req.svc.updateConsultation(actorOf(req), id(c), f);
-    return c.json(await detail(req.svc, id(c), true));
+    return c.json(await consultationDetail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.open, async (c, req) => {
     const scheduled = valid<{ scheduled?: string }>(c, 'query').scheduled === 'true';
     await req.svc.openConsultation(actorOf(req), id(c), { immediately: !scheduled });
-    return c.json(await detail(req.svc, id(c), true));
+    return c.json(await consultationDetail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.close, async (c, req) => {
     await req.svc.closeConsultation(actorOf(req), id(c));
-    return c.json(await detail(req.svc, id(c), true));
+    return c.json(await consultationDetail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.head, async (c, req) => {
     const head = await req.svc.publicHead(id(c), isStaff(req.role));

@@ -12,9 +12,11 @@ const CACHE_CONTROL: Record<PublicLife, string> = {
   revalidate: 'public, no-cache',
 };
 
-/** Whether a response was marked public by one of these answers (routes.ts keeps no-store for the rest). */
-export function isPublicRecord(res: Response): boolean {
-  return /^public\b/.test(res.headers.get('cache-control') ?? '');
+const marked = new WeakSet<Request>();
+
+/** Whether this request's answer was marked a public record here (routes.ts sets no-store on every other). */
+export function isPublicRecord(c: Context): boolean {
+  return marked.has(c.req.raw);
 }
 
 /** The strong ETag of a JSON text. */
@@ -25,6 +27,7 @@ export function etagOf(text: string): string {
 /** Sets the headers of a public record and says whether the client's copy (If-None-Match) is current. */
 export function markPublic(c: Context, text: string, life: PublicLife): boolean {
   const etag = etagOf(text);
+  marked.add(c.req.raw);
   c.header('etag', etag);
   c.header('cache-control', CACHE_CONTROL[life]);
   const held = c.req.header('if-none-match');

@@ -5,6 +5,7 @@ import type { ApiDeps } from '../deps.ts';
 import { civicAuthRoutes } from './auth.ts';
 import { civicBallotRoutes } from './ballots.ts';
 import { civicConsultationRoutes } from './consultations.ts';
+import { civicOrganiserRoutes } from './organiser.ts';
 import { civicPageRoutes } from './pages.ts';
 import { isPublicRecord } from './public-cache.ts';
 import { civicResultRoutes } from './results.ts';
@@ -17,11 +18,12 @@ export function civicRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   for (const path of ['/api/v1/civic/*', '/participate', '/participate/*'])
     app.use(path, async (c, next) => {
       await next();
-      if (!isPublicRecord(c.res) || c.res.headers.has('set-cookie'))
+      if (!isPublicRecord(c) || c.res.headers.has('set-cookie'))
         c.res.headers.set('cache-control', 'no-store');
     });
   civicAuthRoutes(app, deps);
   civicConsultationRoutes(app, deps);
+  civicOrganiserRoutes(app, deps);
   civicBallotRoutes(app, deps);
   civicResultRoutes(app, deps);
   civicPageRoutes(app, deps);

@@ -163,6 +163,19 @@ describe('every civic route answers in its contract', () => {
       json: () => ({ ...GOALS, id: 'spare-2026', title: 'Spare goals' }),
     },
     {
+      key: 'PATCH /consultations/{id}',
+      as: 'admin',
+      method: 'PATCH',
+      url: `${C}/consultations/spare-2026`,
+      json: () => ({ description: 'Which goals matter most', closes: '2026-06-30' }),
+    },
+    {
+      key: 'DELETE /consultations/{id}',
+      as: 'admin',
+      method: 'DELETE',
+      url: `${C}/consultations/spare-2026`,
+    },
+    {
       key: 'POST /consultations/pabulib',
       as: 'admin',
       method: 'POST',
@@ -228,6 +241,7 @@ describe('every civic route answers in its contract', () => {
       json: () => ({ email: 'voter@example.org' }),
     },
     { key: 'GET /consultations/{id}/head', as: 'admin', method: 'GET', url: `${R}/head` },
+    { key: 'GET /consultations/{id}/turnout', as: 'moderator', method: 'GET', url: `${R}/turnout` },
     { key: 'GET /consultations/{id}/heads', as: 'anonymous', method: 'GET', url: `${R}/heads` },
     { key: 'GET /heads/keys', as: 'anonymous', method: 'GET', url: `${C}/heads/keys` },
     { key: 'GET /consultations/{id}/tally', as: 'analyst', method: 'GET', url: `${R}/tally` },
