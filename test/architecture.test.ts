@@ -29,23 +29,6 @@ export const ALLOWED: Record<string, string[]> = {
 export const CIVIC_FACADE = 'civic/service.ts';
 
 /**
- * Imports of civic internals still to move behind the facade, by file. Each entry must still be
- * there (the test fails on one that is not, so the list only shrinks).
- */
-export const CIVIC_PENDING: Record<string, string[]> = {
-  // The participatory-budgeting tools on .pb files (pure: no store), and the civic store's
-  // default address, which the CLI's root reads without loading the service.
-  'cli/commands/pb.ts': [
-    'civic/pabulib.ts',
-    'civic/pb/report.ts',
-    'civic/pb/stats.ts',
-    'civic/problem.ts',
-    'civic/tally/rules.ts',
-  ],
-  'cli/main.ts': ['civic/store/default-url.ts'],
-};
-
-/**
  * Where SQL may be written: the analytic store's queries, the civic store, and the readers that
  * let DuckDB read an official file natively (`ingest/*-sql.ts`, each beside its JavaScript reader).
  */
@@ -106,15 +89,14 @@ export function breaches(files: string[]): string[] {
   return found;
 }
 
-/** Imports of civic internals from outside civic that are neither the facade nor pending. */
+/** Imports of civic internals from outside civic (anything but the facade). */
 export function civicBreaches(files: string[]): string[] {
   const found: string[] = [];
   for (const file of files) {
     const rel = relative(SRC, file);
     if (moduleOf(file) === 'civic') continue;
     for (const { target } of ourImports(file)) {
-      if (!target.startsWith('civic/') || target === CIVIC_FACADE) continue;
-      if (!(CIVIC_PENDING[rel] ?? []).includes(target))
+      if (target.startsWith('civic/') && target !== CIVIC_FACADE)
         found.push(`${rel} imports ${target}, not the facade`);
     }
   }
@@ -151,16 +133,8 @@ describe('architecture', () => {
     assert.ok(reached.length > 0 && reached.every((i) => i.typeOnly && i.target.startsWith('contract/')));
   });
 
-  it('civic is reached only through its facade (the pending list only shrinks)', () => {
+  it('civic is reached only through its facade', () => {
     assert.deepEqual(civicBreaches(files), []);
-    const stale = Object.entries(CIVIC_PENDING).flatMap(([rel, targets]) => {
-      const path = join(SRC, rel);
-      const now = files.includes(path) ? ourImports(path).map((i) => i.target) : [];
-      return targets
-        .filter((t) => !now.includes(t))
-        .map((t) => `${rel} no longer imports ${t}: remove it from CIVIC_PENDING`);
-    });
-    assert.deepEqual(stale, []);
   });
 
   it('SQL is written only in store/ and civic/store/', () => {

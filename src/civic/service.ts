@@ -15,7 +15,14 @@ import * as ballots from './service/ballots.ts';
 import * as codes from './service/codes.ts';
 import * as consultations from './service/consultations.ts';
 import { checkAccountEligible, importEligibility } from './service/eligibility.ts';
-import { headKeys, headSeries, publicHead, publishHeads } from './service/heads.ts';
+import {
+  headKeys,
+  headSeries,
+  headSeriesPage,
+  publicHead,
+  publishHeads,
+  type HeadPageRequest,
+} from './service/heads.ts';
 import { revokeCodes } from './service/code-revoke.ts';
 import { deleteConsultation, editConsultation, type ConsultationEdit } from './service/organiser.ts';
 import { turnout } from './service/turnout.ts';
@@ -50,7 +57,7 @@ export {
 export { CivicError, refuse } from './errors.ts';
 export { createHeadKey, loadHeadKey, type HeadSigner } from './head-key.ts';
 export { publishedKey, type HeadEntry, type HeadSeries, type PublishedKey } from './head-series.ts';
-export { MIN_HEAD_INTERVAL } from './service/heads.ts';
+export { MIN_HEAD_INTERVAL, type HeadPageRequest, type HeadSeriesPage } from './service/heads.ts';
 export { formatOutcome, formatVerifyReport } from './report.ts';
 export type { ConsultationRecord, SignedHeadRecord } from './records.ts';
 export { verifyExport } from './chain-export.ts';
@@ -64,6 +71,12 @@ export type { Turnout, TurnoutRow } from './service/turnout.ts';
 export type { NotifyReport } from './service/notify.ts';
 export type { Role } from './store/tables.ts';
 export { AGE_BANDS, SEXES } from './weighting.ts';
+// The participatory-budgeting tools on .pb files (`strata pb`): pure, no store.
+export { parsePb, type PbInstance } from './pabulib.ts';
+export { compareRows, parseGroups, pbCompare, pbTally } from './pb/report.ts';
+export { pbStats } from './pb/stats.ts';
+export { pbProblem } from './problem.ts';
+export { budgetRule, PB_RULES, type RuleOptions } from './tally/rules.ts';
 export {
   Registers,
   type CommitmentRecord,
@@ -248,6 +261,10 @@ export class CivicService {
   /** A consultation's signed head series with its keys. */
   headSeries(id: string, staff: boolean) {
     return headSeries(this.ctx, id, staff);
+  }
+  /** A page of a consultation's head series: entries after a seq, at most a limit of them. */
+  headSeriesPage(id: string, staff: boolean, page: HeadPageRequest) {
+    return headSeriesPage(this.ctx, id, staff, page);
   }
   /** Every public key that signed a published head. */
   headKeys() {

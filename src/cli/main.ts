@@ -1,11 +1,16 @@
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_CIVIC_DB } from '../civic/store/default-url.ts';
 import { COMMAND_INDEX } from './command-index.ts';
 import { describeError } from './errors.ts';
 import { stdio, type Io } from './output.ts';
 import { versionLine } from './version.ts';
 
 type Register = (program: Command, io: Io) => void;
+
+/**
+ * The civic store's default address, written here so that `strata --help` does not load the civic
+ * service; test/cli/main.test.ts checks it is the service's DEFAULT_CIVIC_DB.
+ */
+export const CIVIC_DB_DEFAULT = 'sqlite:.strata/civic.sqlite';
 
 /**
  * Every top-level command and the module that registers it, loaded only when the command runs:
@@ -50,7 +55,7 @@ function root(io: Io): Command {
     .option(
       '--civic <url>',
       'civic store: sqlite:PATH or postgres://… (env STRATA_CIVIC_DB)',
-      process.env.STRATA_CIVIC_DB || DEFAULT_CIVIC_DB,
+      process.env.STRATA_CIVIC_DB || CIVIC_DB_DEFAULT,
     )
     .option('-V, --version', 'print the version and the commit it was built from')
     .exitOverride()

@@ -5,7 +5,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../../src/api/app.ts';
 import type { ApiDeps } from '../../src/api/deps.ts';
 import { checkConsultationFile } from '../../src/civic/consultation-file.ts';
-import { CivicService } from '../../src/civic/service.ts';
+import { CivicService, type CivicServiceOptions } from '../../src/civic/service.ts';
 import type { CivicTables } from '../../src/civic/store/tables.ts';
 import { Workbench } from '../../src/workbench.ts';
 import { GOALS, RIVERSIDE } from '../civic/consultation-fixture.ts';
@@ -54,19 +54,26 @@ const TABLES: (keyof CivicTables)[] = [
   'result_notices',
 ];
 
-/** Builds the world on a store of the kind; with `mail`, the service sends through a real SMTP server in this process. */
+/**
+ * Builds the world on a store of the kind. `opts` are the service's settings besides the clock;
+ * `mail: true` makes the service send through a real SMTP server in this process (`world.mail`).
+ */
 export async function civicWorld(
   kind: 'sqlite' | 'postgres',
-  opts: { mail?: boolean } = {},
+  opts: Omit<CivicServiceOptions, 'now' | 'mail'> & { mail?: true | CivicServiceOptions['mail'] } = {},
 ): Promise<CivicWorld> {
   const store: TestStore = freshStore(kind);
   const clock = testClock('2026-04-20T10:00:00Z');
-  const mail = opts.mail ? await mailbox() : undefined;
+  const { mail: wanted, ...rest } = opts;
+  const mail = wanted === true ? await mailbox() : undefined;
   const svc = await CivicService.open(store.url, {
+    ...rest,
     now: clock.now,
     ...(mail
       ? { mail: { smtpUrl: mail.url, from: 'consult@council.example', publicUrl: 'http://127.0.0.1:8080' } }
-      : {}),
+      : wanted !== undefined && wanted !== true
+        ? { mail: wanted }
+        : {}),
   });
   const analytic = await Workbench.open(':memory:');
   const app = createApp({ workbench: analytic, webDir: null, civic: svc });

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { program, programFor } from '../../src/cli/main.ts';
+import { DEFAULT_CIVIC_DB } from '../../src/civic/service.ts';
+import { CIVIC_DB_DEFAULT, program, programFor } from '../../src/cli/main.ts';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -24,6 +25,10 @@ describe('strata main', () => {
     assert.ok(help.find((c) => c.name() === 'io')!.commands.length > 0);
     const indicator = (await programFor(['indicator', 'x'])).commands;
     assert.ok(indicator.find((c) => c.name() === 'indicator')!.registeredArguments.length > 0);
+  });
+
+  it('offers the civic service’s default store address without loading the service', () => {
+    assert.equal(CIVIC_DB_DEFAULT, DEFAULT_CIVIC_DB);
   });
 
   it('--version prints the package version and the commit', () => {

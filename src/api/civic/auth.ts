@@ -32,7 +32,11 @@ import {
 const P = '/api/v1/civic';
 
 /** What GET /session and sign-in answer. */
-export function sessionInfo(c: Context, req: CivicRequest, session: Session | undefined) {
+export function sessionInfo(
+  c: Context,
+  req: CivicRequest,
+  session: Session | undefined,
+): z.infer<typeof SessionInfo> {
   return {
     role: session?.role ?? 'anonymous',
     subject: session?.subject ?? null,

@@ -6,12 +6,14 @@ import {
   checkConsultationFile,
   pbConsultationFile,
   refuse,
+  type CivicService,
   type ConsultationFile,
   type PbSchedule,
   type Role,
 } from '../../civic/service.ts';
 import type { ApiDeps } from '../deps.ts';
 import { actorOf, civicRoute, valid } from './guard.ts';
+import { markPublic } from './public-cache.ts';
 import {
   Batch,
   civicJson,
@@ -21,7 +23,9 @@ import {
   CsrfHeader,
   Detail,
   Head,
-  HeadSeriesBody,
+  HEADS_PAGE,
+  HeadSeriesPage,
+  HeadsQuery,
   IdParam,
   jsonBody,
   PabulibImport,
@@ -111,9 +115,12 @@ const routes = {
     method: 'get',
     path: `${P}/{id}/heads`,
     summary:
-      'The signed, dated head series: the log’s head published once per declared interval (`strata civic verify FILE --heads SERIES` checks an export against it)',
-    request: { params },
-    responses: civicJson(HeadSeriesBody, 'The series'),
+      'The signed, dated head series, a page at a time: the log’s head published once per declared interval (`strata civic verify FILE --heads PAGE…` checks an export against every page). Published entries never change: a full page is cacheable for good, the last one is revalidated by its ETag',
+    request: { params, query: HeadsQuery },
+    responses: {
+      ...civicJson(HeadSeriesPage, 'A page of the series'),
+      304: { description: 'Not modified: the ETag sent in If-None-Match is current' },
+    },
   }),
   keys: createRoute({
     method: 'get',
@@ -154,53 +161,54 @@ const routes = {
 
 const id = (c: Context) => valid<{ id: string }>(c, 'param').id;
 
+/** A consultation as the API shows it: the published consultation, schedule, phase and the head the caller may see. */
+export async function consultationDetail(svc: CivicService, id: string, staff: boolean) {
+  const s = await svc.consultation(id, staff);
+  return {
+    consultation: s.spec,
+    area: s.meta.area,
+    electorate: s.meta.electorate,
+    opensAt: s.meta.opensAt,
+    closesAt: s.meta.closesAt,
+    phase: s.phase,
+    description: s.meta.description,
+    notes: s.meta.notes,
+    head: await svc.publicHead(id, staff),
+  };
+}
+
 /** Registers the consultation routes. */
 export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
-  const detail = async (svc: NonNullable<ApiDeps['civic']>, id: string, staff: boolean) => {
-    const s = await svc.consultation(id, staff);
-    return {
-      consultation: s.spec,
-      area: s.meta.area,
-      electorate: s.meta.electorate,
-      opensAt: s.meta.opensAt,
-      closesAt: s.meta.closesAt,
-      phase: s.phase,
-      description: s.meta.description,
-      notes: s.meta.notes,
-      head: await svc.publicHead(id, staff),
-    };
-  };
-
   civicRoute(app, deps, routes.list, async (c, req) =>
     c.json({ consultations: await req.svc.consultations(isStaff(req.role)) }),
   );
   civicRoute(app, deps, routes.create, async (c, req) => {
     const f = checkedFile(() => checkConsultationFile(valid<unknown>(c, 'json')));
     await req.svc.createConsultation(actorOf(req), f);
-    return c.json(await detail(req.svc, f.consultation.id, true));
+    return c.json(await consultationDetail(req.svc, f.consultation.id, true));
   });
   civicRoute(app, deps, routes.importPb, async (c, req) => {
     const body = valid<PbSchedule & { pb: string }>(c, 'json');
     const f = checkedFile(() => pbConsultationFile(body.pb, 'upload.pb', body));
     await req.svc.createConsultation(actorOf(req), f);
-    return c.json(await detail(req.svc, f.consultation.id, true));
+    return c.json(await consultationDetail(req.svc, f.consultation.id, true));
   });
   civicRoute(app, deps, routes.get, async (c, req) =>
-    c.json(await detail(req.svc, id(c), isStaff(req.role))),
+    c.json(await consultationDetail(req.svc, id(c), isStaff(req.role))),
   );
   civicRoute(app, deps, routes.update, async (c, req) => {
     const f = checkedFile(() => checkConsultationFile(valid<unknown>(c, 'json')));
     await req.svc.updateConsultation(actorOf(req), id(c), f);
-    return c.json(await detail(req.svc, id(c), true));
+    return c.json(await consultationDetail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.open, async (c, req) => {
     const scheduled = valid<{ scheduled?: string }>(c, 'query').scheduled === 'true';
     await req.svc.openConsultation(actorOf(req), id(c), { immediately: !scheduled });
-    return c.json(await detail(req.svc, id(c), true));
+    return c.json(await consultationDetail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.close, async (c, req) => {
     await req.svc.closeConsultation(actorOf(req), id(c));
-    return c.json(await detail(req.svc, id(c), true));
+    return c.json(await consultationDetail(req.svc, id(c), true));
   });
   civicRoute(app, deps, routes.head, async (c, req) => {
     const head = await req.svc.publicHead(id(c), isStaff(req.role));
@@ -211,9 +219,17 @@ export function civicConsultationRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       );
     return c.json(head);
   });
-  civicRoute(app, deps, routes.heads, async (c, req) =>
-    c.json(await req.svc.headSeries(id(c), isStaff(req.role))),
-  );
+  civicRoute(app, deps, routes.heads, async (c, req) => {
+    const q = c.req.valid('query');
+    const staff = isStaff(req.role);
+    const page = await req.svc.headSeriesPage(id(c), staff, { after: q.after, limit: q.limit ?? HEADS_PAGE });
+    // a draft's (empty) series is for staff only: never in a shared cache
+    if ((await req.svc.consultation(id(c), staff)).phase !== 'draft') {
+      const life = page.next === null ? 'revalidate' : 'immutable';
+      if (markPublic(c, JSON.stringify(page), life)) return c.body(null, 304);
+    }
+    return c.json(page);
+  });
   civicRoute(app, deps, routes.keys, async (c, req) => c.json({ keys: await req.svc.headKeys() }));
   civicRoute(app, deps, routes.issue, async (c, req) => {
     const body = valid<{ count: number; expiresAt: string; area?: string }>(c, 'json');

@@ -3,7 +3,7 @@
 // request must come from this site (Origin / Sec-Fetch-Site) and carry the token bound to the
 // session (or, before sign-in, to a pre-session cookie: a double-submit token, HMAC-keyed so it
 // cannot be forged without the store's key). Refusals happen before any body is read.
-import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
@@ -150,18 +150,23 @@ export async function civic<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A civic route's handler: the route's own context (typed inputs) and the gate's findings; its answer is checked against the route's response schemas. */
+export type CivicHandler<R extends RouteConfig> = (
+  c: Parameters<RouteHandler<R>>[0],
+  req: CivicRequest,
+) => ReturnType<RouteHandler<R>>;
+
 /** Registers a documented civic route behind its guard; the matrix must name it. */
-export function civicRoute(
+export function civicRoute<R extends RouteConfig>(
   app: OpenAPIHono,
   deps: ApiDeps,
-  route: RouteConfig,
-  handler: (c: Context, req: CivicRequest) => Promise<Response>,
+  route: R,
+  handler: CivicHandler<R>,
 ): void {
   const key = `${route.method.toUpperCase()} ${route.path}`;
-  app.openapi(
-    { ...route, middleware: [guard(deps, key)] } as RouteConfig,
-    ((c: Context) => civic(() => handler(c, civicRequest(c)))) as never,
-  );
+  // civic refusals thrown by the handler reach the app's error handler, which maps them (toHttp)
+  const run: RouteHandler<R> = (c) => handler(c, civicRequest(c));
+  app.openapi({ ...route, middleware: [guard(deps, key)] }, run);
 }
 
 /** The actor a session acts as, for the audit log. */

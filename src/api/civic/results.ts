@@ -8,7 +8,15 @@ import { areaPopulation, areaProfile } from '../../workbench.ts';
 import type { ApiDeps } from '../deps.ts';
 import { isStaff } from './consultations.ts';
 import { actorOf, civicRoute, valid } from './guard.ts';
-import { civicErrors, civicJson, Evidence, IdParam, ResultsBody } from './schemas.ts';
+import {
+  civicErrors,
+  civicJson,
+  Evidence,
+  HEADS_PAGE,
+  IdParam,
+  InterimTally,
+  ResultsBody,
+} from './schemas.ts';
 
 const P = '/api/v1/civic/consultations/{id}';
 const params = z.object({ id: IdParam });
@@ -44,10 +52,7 @@ const routes = {
     path: `${P}/tally`,
     summary: 'The tally so far of a running consultation (analysts and administrators; audited)',
     request: { params },
-    responses: civicJson(
-      z.object({ outcome: z.unknown(), counted: z.number(), note: z.string().optional() }),
-      'The interim tally',
-    ),
+    responses: civicJson(InterimTally, 'The interim tally'),
   }),
   evidence: createRoute({
     method: 'get',
@@ -63,8 +68,8 @@ const routes = {
 export function verifySteps(id: string, head: { hash: string; count: number }, rule: string): string[] {
   return [
     `Download the anonymised log: /api/v1/civic/consultations/${id}/export (or run: strata civic export ${id} --out ${id}.jsonl).`,
-    `Download the signed head series published while voting ran: /api/v1/civic/consultations/${id}/heads (save it as ${id}-heads.json), and the signing key: /api/v1/civic/heads/keys.`,
-    `Run: strata civic verify ${id}.jsonl --heads ${id}-heads.json --key FINGERPRINT — it checks every signature and that every head published while voting ran is in the log at its count. That shows the log was not rewritten after a head only for heads you (or someone you trust) saved while voting ran, signed by a key whose fingerprint was published before voting opened: the organiser holds the key and could sign a new series for a rewritten log afterwards. The final head is ${head.hash} after ${head.count} entr${head.count === 1 ? 'y' : 'ies'}.`,
+    `Download the signed head series published while voting ran: /api/v1/civic/consultations/${id}/heads (save it as ${id}-heads.json; a long series comes in pages of up to ${HEADS_PAGE} entries: while a page's next is a number, fetch ?after=next and save that page too), and the signing key: /api/v1/civic/heads/keys.`,
+    `Run: strata civic verify ${id}.jsonl --heads ${id}-heads.json [further pages in order] --key FINGERPRINT — it checks every signature and that every head published while voting ran is in the log at its count. That shows the log was not rewritten after a head only for heads you (or someone you trust) saved while voting ran, signed by a key whose fingerprint was published before voting opened: the organiser holds the key and could sign a new series for a rewritten log afterwards. The final head is ${head.hash} after ${head.count} entr${head.count === 1 ? 'y' : 'ies'}.`,
     `It recomputes every hash from the published consultation, then the tally with the published rule (${rule}), and prints the same result; any changed, removed, reordered or inserted entry is named.`,
   ];
 }

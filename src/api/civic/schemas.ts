@@ -3,6 +3,7 @@
 // the rules live; these schemas reject malformed shapes at the edge and document the fields.
 import { z } from '@hono/zod-openapi';
 import { AGE_BANDS, CONSULTATION_ID, SEXES } from '../../civic/service.ts';
+import { BallotEvidence, Outcome, PublishedConsultation, Representativeness } from '../../contract/civic.ts';
 import { ErrorSchema } from '../schemas.ts';
 
 const err = (description: string) => ({
@@ -22,12 +23,12 @@ export const civicErrors = {
 } as const;
 
 /** A JSON response and the civic refusals. */
-export function civicJson(schema: z.ZodTypeAny, description: string) {
+export function civicJson<S extends z.ZodType>(schema: S, description: string) {
   return { 200: { description, content: { 'application/json': { schema } } }, ...civicErrors };
 }
 
 /** A JSON request body. */
-export function jsonBody(schema: z.ZodTypeAny) {
+export function jsonBody<S extends z.ZodType>(schema: S) {
   return { body: { content: { 'application/json': { schema } }, required: true } };
 }
 
@@ -43,7 +44,7 @@ export const CsrfHeader = z.object({
 });
 
 export const SessionInfo = z
-  .object({
+  .strictObject({
     role: z.enum(['anonymous', 'participant', 'moderator', 'analyst', 'admin']),
     subject: z.string().nullable(),
     consultationId: z
@@ -117,7 +118,7 @@ export const PabulibImport = z
   .openapi('PabulibImport');
 
 export const Summary = z
-  .object({
+  .strictObject({
     id: z.string(),
     title: z.string(),
     area: z.string(),
@@ -130,7 +131,7 @@ export const Summary = z
   .openapi('ConsultationSummary');
 
 export const Head = z
-  .object({
+  .strictObject({
     hash: z.string(),
     count: z.number().int(),
     publishedAt: z.string().optional().openapi({
@@ -140,20 +141,20 @@ export const Head = z
   .openapi('LogHead');
 
 export const PublishedKey = z
-  .object({
+  .strictObject({
     algorithm: z.literal('Ed25519'),
     fingerprint: z.string().openapi({ description: 'sha256 of the key’s SPKI DER, hex' }),
     publicKey: z.string().openapi({ description: 'SPKI, PEM' }),
   })
   .openapi('HeadKey');
 
-export const HeadSeriesBody = z
-  .object({
+export const HeadSeriesPage = z
+  .strictObject({
     format: z.string(),
     consultationId: z.string(),
     keys: z.array(PublishedKey),
     entries: z.array(
-      z.object({
+      z.strictObject({
         consultationId: z.string(),
         seq: z.number().int(),
         at: z.string(),
@@ -168,15 +169,39 @@ export const HeadSeriesBody = z
         hash: z.string(),
       }),
     ),
+    next: z.number().int().nullable().openapi({
+      description: 'the `after` of the next page; null: this page ends the series as published so far',
+    }),
   })
-  .openapi('HeadSeries');
+  .openapi('HeadSeriesPage', {
+    description:
+      'entries in seq order; save every page (or run strata civic heads export) to check a log against the whole series',
+  });
+
+/** Entries a page of the head series holds unless `limit` says fewer. */
+export const HEADS_PAGE = 1000;
+
+export const HeadsQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(HEADS_PAGE)
+    .optional()
+    .openapi({ description: `entries per page, 1 to ${HEADS_PAGE} (default ${HEADS_PAGE})` }),
+  after: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({
+      description: 'the seq of the last entry already read (a page’s `next`); absent: from the first',
+    }),
+});
 
 export const Detail = z
-  .object({
-    consultation: z
-      .object({})
-      .passthrough()
-      .openapi({ description: 'the published consultation the log commits to' }),
+  .strictObject({
+    consultation: PublishedConsultation,
     area: z.string(),
     electorate: z.string(),
     opensAt: z.string(),
@@ -208,7 +233,7 @@ export const BallotBody = z
   .openapi('BallotSubmission');
 
 export const Receipt = z
-  .object({
+  .strictObject({
     consultationId: z.string(),
     seq: z.number().int(),
     hash: z.string(),
@@ -218,7 +243,13 @@ export const Receipt = z
   .openapi('BallotReceipt');
 
 export const Entry = z
-  .object({ seq: z.number().int(), hash: z.string(), ballot: z.unknown() })
+  .strictObject({
+    seq: z.number().int(),
+    hash: z.string(),
+    ballot: z
+      .union([z.array(z.string()), z.record(z.string(), z.number())])
+      .openapi({ description: 'option ids, or goal → points' }),
+  })
   .openapi('OwnBallot');
 
 export const CodesBody = z
@@ -230,11 +261,11 @@ export const CodesBody = z
   .openapi('CodeRequest');
 
 export const CodesIssued = z
-  .object({ batchId: z.string(), area: z.string(), expiresAt: z.string(), codes: z.array(z.string()) })
+  .strictObject({ batchId: z.string(), area: z.string(), expiresAt: z.string(), codes: z.array(z.string()) })
   .openapi('CodeBatchIssued', { description: 'the codes are shown this once; only their hashes are kept' });
 
 export const Batch = z
-  .object({
+  .strictObject({
     batchId: z.string(),
     area: z.string(),
     expiresAt: z.string(),
@@ -245,7 +276,7 @@ export const Batch = z
   .openapi('CodeBatch');
 
 export const Account = z
-  .object({
+  .strictObject({
     id: z.string(),
     email: z.string(),
     role: z.string(),
@@ -263,7 +294,7 @@ export const PasswordReset = z
   .openapi('PasswordReset', { description: 'the token of a reset link and the new password' });
 
 export const Registered = z
-  .object({ message: z.string() })
+  .strictObject({ message: z.string() })
   .openapi('Registered', { description: 'the same whether or not the address already had an account' });
 
 export const NewAccount = z
@@ -286,7 +317,7 @@ export const AccountChange = z
   .openapi('AccountChange');
 
 export const AuditEntry = z
-  .object({
+  .strictObject({
     id: z.number(),
     at: z.string(),
     actor: z.string(),
@@ -297,15 +328,22 @@ export const AuditEntry = z
   .openapi('AuditEntry');
 
 export const ResultsBody = z
-  .object({
-    consultation: z.object({}).passthrough(),
+  .strictObject({
+    consultation: PublishedConsultation,
     head: Head,
     counted: z.number().int(),
-    outcome: z.object({}).passthrough().nullable(),
+    outcome: Outcome.nullable().openapi({ description: 'null when the rule cannot tally the ballots cast' }),
     lines: z.array(z.string()).openapi({ description: 'the outcome as `strata civic verify` prints it' }),
-    representativeness: z.object({}).passthrough().nullable(),
+    representativeness: Representativeness.nullable().openapi({
+      description: 'null where the store holds no population estimates for the area',
+    }),
     verify: z.array(z.string()).openapi({ description: 'how anyone can check the result' }),
   })
   .openapi('Results');
 
-export const Evidence = z.object({}).passthrough().openapi('BallotEvidence');
+export const Evidence = BallotEvidence;
+
+/** The interim tally of a running consultation. */
+export const InterimTally = z
+  .strictObject({ outcome: Outcome.nullable(), counted: z.number().int(), note: z.string().optional() })
+  .openapi('InterimTally');

@@ -190,17 +190,46 @@ export async function headKeys(ctx: CivicContext): Promise<PublishedKey[]> {
 
 /** A consultation's head series with the keys that signed it (drafts: not found, unless staff). */
 export async function headSeries(ctx: CivicContext, id: string, staff: boolean): Promise<HeadSeries> {
+  const { next: _next, ...series } = await headSeriesPage(ctx, id, staff, {});
+  return series;
+}
+
+/** Which part of a series to read: entries after `after` (a seq), at most `limit` of them. */
+export interface HeadPageRequest {
+  after?: number;
+  limit?: number;
+}
+
+/** One page of a series: its entries, the keys that signed them, and the `after` of the next page (null: none yet). */
+export type HeadSeriesPage = HeadSeries & { next: number | null };
+
+/** A page of a consultation's head series, in seq order (drafts: not found, unless staff). */
+export async function headSeriesPage(
+  ctx: CivicContext,
+  id: string,
+  staff: boolean,
+  page: HeadPageRequest,
+): Promise<HeadSeriesPage> {
   await getConsultation(ctx, id, staff);
-  const rows = await ctx.cdb.read
+  let q = ctx.cdb.read
     .selectFrom('head_series')
     .selectAll()
     .where('consultation_id', '=', id)
-    .orderBy('seq')
-    .execute();
-  const entries = rows.map(entryOf);
+    .where('seq', '>', page.after ?? -1)
+    .orderBy('seq');
+  if (page.limit !== undefined) q = q.limit(page.limit + 1);
+  const rows = await q.execute();
+  const more = page.limit !== undefined && rows.length > page.limit;
+  const entries = (more ? rows.slice(0, page.limit) : rows).map(entryOf);
   const used = new Set(entries.map((e) => e.key));
   const keys = (await headKeys(ctx)).filter((k) => used.has(k.fingerprint));
-  return { format: HEAD_SERIES_FORMAT, consultationId: id, keys, entries };
+  return {
+    format: HEAD_SERIES_FORMAT,
+    consultationId: id,
+    keys,
+    entries,
+    next: more ? entries.at(-1)!.seq : null,
+  };
 }
 
 /**

@@ -35,15 +35,44 @@ export function pinnedKey(given: string, series: HeadSeries): PublishedKey {
   }
 }
 
-/** Reads a head series file (JSON). */
-export function readSeries(file: string): HeadSeries {
+function readPage(file: string): HeadSeries & { next?: number | null } {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as HeadSeries;
+    return JSON.parse(readFileSync(file, 'utf8')) as HeadSeries & { next?: number | null };
   } catch (e) {
     throw new CliError(
       `cannot read the head series ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
+}
+
+/**
+ * Reads a head series: one file (`civic heads export`, or a single page of GET …/heads), or the
+ * pages of GET …/heads in order, joined into one series. Each page must start where the one
+ * before ended, and the last must end the series (`next` null); the signatures and the chain are
+ * checked afterwards by `verifyExport`.
+ */
+export function readSeries(files: readonly string[]): HeadSeries {
+  const pages = files.map((f) => ({ file: f, page: readPage(f) }));
+  const { file: first, page: head } = pages[0]!;
+  const keys = new Map<string, PublishedKey>();
+  const entries: HeadSeries['entries'] = [];
+  for (const { file, page } of pages) {
+    if (!Array.isArray(page.entries) || !Array.isArray(page.keys)) return page; // verifyExport names the fault
+    if (page.consultationId !== head.consultationId || page.format !== head.format)
+      throw new CliError(`${file} is a page of another series than ${first}`);
+    const expected = entries.length ? entries.at(-1)!.seq + 1 : 0;
+    if (page.entries.length && page.entries[0]!.seq !== expected)
+      throw new CliError(`${file} starts at head entry ${page.entries[0]!.seq}, expected ${expected}`);
+    for (const k of page.keys) keys.set(k.fingerprint, k);
+    entries.push(...page.entries);
+  }
+  const next = pages.at(-1)!.page.next;
+  if (typeof next === 'number')
+    throw new CliError(
+      `the head series goes on after entry ${next}: add the next page (GET …/heads?after=${next})`,
+    );
+  const { next: _next, ...rest } = head;
+  return { ...rest, keys: [...keys.values()], entries };
 }
 
 /** `strata civic heads keygen|publish|export`. */

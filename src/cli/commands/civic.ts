@@ -239,14 +239,14 @@ function registerResults(civic: Command): void {
     .argument('<file>', 'an exported ballot log')
     .option('--head <hash>', 'the head hash published while voting ran')
     .option(
-      '--heads <file>',
-      'the signed head series published while voting ran (GET …/heads, civic heads export)',
+      '--heads <files...>',
+      'the signed head series published while voting ran (civic heads export, or every page of GET …/heads in order)',
     )
     .option(
       '--key <file|fingerprint>',
       'with --heads: the signing public key (PEM file) or its fingerprint, as the organiser publishes it',
     )
-    .action((file: string, o: { head?: string; heads?: string; key?: string }) => {
+    .action((file: string, o: { head?: string; heads?: string[]; key?: string }) => {
       if (o.key && !o.heads) throw new CliError('--key goes with --heads', 2);
       const series = o.heads ? readSeries(o.heads) : undefined;
       const heads = series ? { series, pinned: o.key ? pinnedKey(o.key, series) : undefined } : undefined;

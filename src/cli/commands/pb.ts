@@ -2,11 +2,19 @@
 // rule, compare rules side by side with proportionality measures, describe the instance.
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { parsePb, type PbInstance } from '../../civic/pabulib.ts';
-import { compareRows, parseGroups, pbCompare, pbTally } from '../../civic/pb/report.ts';
-import { pbStats } from '../../civic/pb/stats.ts';
-import { pbProblem } from '../../civic/problem.ts';
-import { budgetRule, PB_RULES, type RuleOptions } from '../../civic/tally/rules.ts';
+import {
+  budgetRule,
+  compareRows,
+  parseGroups,
+  parsePb,
+  PB_RULES,
+  pbCompare,
+  pbProblem,
+  pbStats,
+  pbTally,
+  type PbInstance,
+  type RuleOptions,
+} from '../../civic/service.ts';
 import { CliError } from '../errors.ts';
 import { flatOf, render, type Io } from '../output.ts';
 import { formatOf, notes, printJson, withFormat } from './common.ts';
