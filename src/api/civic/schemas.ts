@@ -189,14 +189,9 @@ export const HeadsQuery = z.strictObject({
     .max(HEADS_PAGE)
     .optional()
     .openapi({ description: `entries per page, 1 to ${HEADS_PAGE} (default ${HEADS_PAGE})` }),
-  after: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .openapi({
-      description: 'the seq of the last entry already read (a page’s `next`); absent: from the first',
-    }),
+  after: z.coerce.number().int().min(0).optional().openapi({
+    description: 'the seq of the last entry already read (a page’s `next`); absent: from the first',
+  }),
 });
 
 export const Detail = z
