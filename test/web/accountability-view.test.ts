@@ -142,8 +142,13 @@ describe('accountability views', () => {
         ['b', 2023, 3],
       ],
     );
-    const f = reportForecastsTable(input).rows;
-    assert.deepEqual(f[0]!.slice(5), ['505.32', '565.4', '0', '0', '60.08']);
-    assert.deepEqual(f[1]!.slice(5), ['505.32', 'not yet published', null, null, null]);
+    // the cells (and the CSV) keep full precision; the page reads them to 2 decimals
+    const t = reportForecastsTable(input);
+    const f = t.rows;
+    assert.deepEqual(f[0]!.slice(5), [505.32, 565.4, 0, 0, 60.08]);
+    assert.deepEqual(f[1]!.slice(5), [505.32, 'not yet published', null, null, null]);
+    const shown = (row: (typeof f)[number]) => row.slice(5).map((v, i) => t.formats![5 + i]!(v));
+    assert.deepEqual(shown(f[0]!), ['505.32', '565.40', '0.00', '0.00', '60.08']);
+    assert.deepEqual(shown(f[1]!), ['505.32', 'not yet published', '—', '—', '—']);
   });
 });
