@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkConsultationFile, CivicService } from '../../src/civic/service.ts';
+import { mailbox } from '../civic/mailbox.ts';
 import { axeProblems } from './axe.ts';
 import { launch, OUTPUT, screenshot, serveApp } from './helpers.ts';
 
@@ -85,13 +86,30 @@ async function prepare(civicUrl: string): Promise<void> {
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Awaited<ReturnType<typeof launch>>;
+// The server mails through a real SMTP server in this process (the notify-me confirmation).
+let mail: Awaited<ReturnType<typeof mailbox>>;
+const MAIL_ENV = ['STRATA_SMTP_URL', 'STRATA_MAIL_FROM', 'STRATA_PUBLIC_URL'] as const;
 before(async () => {
-  server = await serveApp((_wb, civicUrl) => prepare(civicUrl));
+  mail = await mailbox();
+  const saved = MAIL_ENV.map((k) => process.env[k]);
+  Object.assign(process.env, {
+    STRATA_SMTP_URL: mail.url,
+    STRATA_MAIL_FROM: 'consult@council.example',
+    STRATA_PUBLIC_URL: 'http://127.0.0.1:8080',
+  });
+  try {
+    server = await serveApp((_wb, civicUrl) => prepare(civicUrl));
+  } finally {
+    MAIL_ENV.forEach((k, i) =>
+      saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i]),
+    );
+  }
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await mail?.close();
 });
 
 /** Waits until the web app's page has its heading and nothing is still loading. */
@@ -203,6 +221,7 @@ describe('accessibility (axe-core): no serious or critical violation on any page
         '/participate/*',
         '/participate/check',
         '/participate/login',
+        '/participate/notify-confirm',
         '/participate/reset',
         '/participate/verify',
         '/participate/{id}',
@@ -284,6 +303,14 @@ describe('accessibility (axe-core): no serious or critical violation on any page
       await page.locator('form.notify-me button[type=submit]').click();
       await page.waitForURL(/noted=1/);
       await check(page, '/participate/points (notify: address noted)');
+      // the confirmation link in the real message: its page, then the button that confirms
+      const link = /http:\/\/127\.0\.0\.1:8080(\/participate\/notify-confirm\?token=[A-Za-z0-9_-]+)/.exec(
+        (await mail.next('resident@example.org')).text,
+      )![1]!;
+      await visit(link, '/participate/notify-confirm');
+      await page.locator('main form button[type=submit]').click();
+      await page.waitForSelector('text=Your address is confirmed');
+      await check(page, '/participate/notify-confirm (confirmed)');
       for (const id of Object.keys(CLOSED)) {
         await visit(`/participate/${id}`, '/participate/{id}');
         await visit(`/participate/${id}/results`, '/participate/{id}/results');
