@@ -76,11 +76,12 @@ export async function consultationRecords(cdb: CivicDb): Promise<ConsultationRec
   const headOf = new Map(heads.map((h) => [h.consultation_id, { hash: h.hash, count: Number(h.seq) + 1 }]));
   const votersOf = new Map(voters.map((v) => [v.consultation_id, Number(v.n)]));
   const signedOf = new Map<string, SignedHeadRecord[]>();
-  for (const s of signed)
-    signedOf.set(s.consultation_id, [
-      ...(signedOf.get(s.consultation_id) ?? []),
-      { seq: Number(s.seq), at: s.at, count: Number(s.count), head: s.head, key: s.key },
-    ]);
+  for (const s of signed) {
+    // a long consultation has a signed head every quarter hour: append, never copy the list
+    let list = signedOf.get(s.consultation_id);
+    if (!list) signedOf.set(s.consultation_id, (list = []));
+    list.push({ seq: Number(s.seq), at: s.at, count: Number(s.count), head: s.head, key: s.key });
+  }
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
