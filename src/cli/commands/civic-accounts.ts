@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { CliError } from '../errors.ts';
 import { withCivic } from './civic.ts';
+import type { Io } from '../output.ts';
 
 /** The site's public address for links: --public-url, else $STRATA_PUBLIC_URL. */
 export function publicOrigin(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -23,7 +24,7 @@ export function publicOrigin(given: string | undefined, env: NodeJS.ProcessEnv =
 }
 
 /** Registers `civic accounts`. */
-export function registerAccounts(civic: Command): void {
+export function registerAccounts(civic: Command, io: Io): void {
   const accounts = civic.command('accounts').description('account care: password reset links');
   accounts
     .command('reset-link')
@@ -36,6 +37,6 @@ export function registerAccounts(civic: Command): void {
       const origin = publicOrigin(o.publicUrl);
       const actor = { subject: `cli:${userInfo().username}`, role: 'admin' as const };
       const { token, expiresAt } = await withCivic(cmd, (svc) => svc.issueResetToken(actor, email));
-      process.stdout.write(`${origin}/participate/reset?token=${token}\nworks once, until ${expiresAt}\n`);
+      io.out(`${origin}/participate/reset?token=${token}\nworks once, until ${expiresAt}\n`);
     });
 }

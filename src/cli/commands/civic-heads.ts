@@ -14,6 +14,7 @@ import {
 import { CliError } from '../errors.ts';
 import { headSchedule } from './serve.ts';
 import { withCivic } from './civic.ts';
+import type { Io } from '../output.ts';
 
 /**
  * The key a checker pins for `verify --heads --key`: a PEM public key file, or the key's
@@ -76,7 +77,7 @@ export function readSeries(files: readonly string[]): HeadSeries {
 }
 
 /** `strata civic heads keygen|publish|export`. */
-export function registerHeads(civic: Command): void {
+export function registerHeads(civic: Command, io: Io): void {
   const heads = civic
     .command('heads')
     .description('the signed, dated series of ballot-log heads published while voting runs');
@@ -93,7 +94,7 @@ export function registerHeads(civic: Command): void {
       } catch (e) {
         throw new CliError((e as Error).message, 2);
       }
-      process.stdout.write(
+      io.out(
         `wrote the private key to ${o.out} (mode 0600): back it up, keep it secret.\nfingerprint ${key.fingerprint}\n${key.publicKey}`,
       );
     });
@@ -108,10 +109,8 @@ export function registerHeads(civic: Command): void {
       const s = headSchedule({ headKey: o.key, headInterval: o.interval })!;
       const out = await withCivic(cmd, (svc) => svc.publishHeads(s.signer, s.intervalSeconds));
       for (const e of out)
-        process.stdout.write(
-          `${e.consultationId}: head ${e.seq} at ${e.at}, ${e.count} entries, ${e.head}\n`,
-        );
-      if (out.length === 0) process.stdout.write('nothing due: every head is published for this interval\n');
+        io.out(`${e.consultationId}: head ${e.seq} at ${e.at}, ${e.count} entries, ${e.head}\n`);
+      if (out.length === 0) io.out('nothing due: every head is published for this interval\n');
     });
   heads
     .command('export')
@@ -122,6 +121,6 @@ export function registerHeads(civic: Command): void {
       const series = await withCivic(cmd, (svc) => svc.headSeries(id, true));
       const text = JSON.stringify(series, null, 2) + '\n';
       if (o.out) writeFileSync(o.out, text);
-      else process.stdout.write(text);
+      else io.out(text);
     });
 }

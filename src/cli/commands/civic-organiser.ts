@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Turnout } from '../../civic/service.ts';
 import { CliError } from '../errors.ts';
-import { flatOf, stdio } from '../output.ts';
+import { flatOf, type Io } from '../output.ts';
 import { withCivic } from './civic.ts';
 import { formatOf, print, withFormat } from './common.ts';
 
@@ -53,7 +53,7 @@ export function turnoutRows(t: Turnout): Record<string, string | number>[] {
   }));
 }
 
-function registerEdit(civic: Command): void {
+function registerEdit(civic: Command, io: Io): void {
   civic
     .command('edit')
     .description(
@@ -77,7 +77,7 @@ function registerEdit(civic: Command): void {
         cmd: Command,
       ) => {
         const r = await withCivic(cmd, (svc) => svc.editConsultation(actor(), id, o));
-        process.stdout.write(`${id}: changed; opens ${r.opensAt}, closes ${r.closesAt}\n`);
+        io.out(`${id}: changed; opens ${r.opensAt}, closes ${r.closesAt}\n`);
       },
     );
   civic
@@ -86,12 +86,12 @@ function registerEdit(civic: Command): void {
     .argument('<id>', 'consultation id')
     .action(async (id: string, _o: unknown, cmd: Command) => {
       await withCivic(cmd, (svc) => svc.deleteConsultation(actor(), id));
-      process.stdout.write(`${id}: deleted\n`);
+      io.out(`${id}: deleted\n`);
     });
 }
 
 /** `civic codes revoke` under the `codes` command. */
-export function registerRevoke(codes: Command): void {
+export function registerRevoke(codes: Command, io: Io): void {
   codes
     .command('revoke')
     .description('revoke unused invitation codes, by code or a whole batch (all or nothing); audited')
@@ -105,17 +105,15 @@ export function registerRevoke(codes: Command): void {
         throw new CliError('give the codes (--code, --from) or a --batch, not both', 2);
       if (o.batch) {
         const n = await withCivic(cmd, (svc) => svc.revokeBatch(actor(), id, o.batch!));
-        process.stdout.write(`${id}: batch ${o.batch}: ${n} unused codes revoked\n`);
+        io.out(`${id}: batch ${o.batch}: ${n} unused codes revoked\n`);
         return;
       }
       const r = await withCivic(cmd, (svc) => svc.revokeCodes(actor(), id, list));
-      process.stdout.write(
-        `${id}: ${r.revoked} codes revoked${r.already ? `, ${r.already} already were` : ''}\n`,
-      );
+      io.out(`${id}: ${r.revoked} codes revoked${r.already ? `, ${r.already} already were` : ''}\n`);
     });
 }
 
-function registerTurnout(civic: Command): void {
+function registerTurnout(civic: Command, io: Io): void {
   withFormat(
     civic
       .command('turnout')
@@ -125,11 +123,11 @@ function registerTurnout(civic: Command): void {
       .argument('<id>', 'consultation id'),
   ).action(async (id: string, o: { format?: string }, cmd: Command) => {
     const t = await withCivic(cmd, (svc) => svc.turnout(id));
-    print(stdio, flatOf(turnoutRows(t)), formatOf(stdio, o.format));
+    print(io, flatOf(turnoutRows(t)), formatOf(io, o.format));
   });
 }
 
-function registerNotify(civic: Command): void {
+function registerNotify(civic: Command, io: Io): void {
   civic
     .command('notify')
     .description(
@@ -146,14 +144,14 @@ function registerNotify(civic: Command): void {
           ? [`${r.inFlight} being sent by another run, or left by an interrupted one (never sent twice)`]
           : []),
       ];
-      process.stdout.write(`${id}: ${parts.join(', ')}\n`);
+      io.out(`${id}: ${parts.join(', ')}\n`);
       if (r.failed) throw new CliError(`${r.failed} notices could not be sent`);
     });
 }
 
 /** The organiser's commands on `strata civic`. */
-export function registerOrganiser(civic: Command): void {
-  registerEdit(civic);
-  registerTurnout(civic);
-  registerNotify(civic);
+export function registerOrganiser(civic: Command, io: Io): void {
+  registerEdit(civic, io);
+  registerTurnout(civic, io);
+  registerNotify(civic, io);
 }

@@ -26,7 +26,7 @@ import { registerAccounts } from './civic-accounts.ts';
 import { pinnedKey, readSeries, registerHeads } from './civic-heads.ts';
 import { headSchedule } from './serve.ts';
 import { registerOrganiser, registerRevoke } from './civic-organiser.ts';
-import { flatOf, stdio } from '../output.ts';
+import { flatOf, stdio, type Io } from '../output.ts';
 import { formatOf, print, withFormat, withWorkbench } from './common.ts';
 
 const actor = (): Actor => ({ subject: `cli:${userInfo().username}`, role: 'admin' });
@@ -45,9 +45,9 @@ export async function withCivic<T>(cmd: Command, fn: (svc: CivicService) => Prom
   }
 }
 
-function write(out: string | undefined, text: string): void {
+function write(io: Io, out: string | undefined, text: string): void {
   if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
+  else io.out(text);
 }
 
 function readInput(file: string): string {
@@ -87,7 +87,7 @@ function consultationFile(file: string, o: CreateOpts) {
   }
 }
 
-function registerLifecycle(civic: Command): void {
+function registerLifecycle(civic: Command, io: Io): void {
   civic
     .command('create')
     .description(
@@ -106,16 +106,16 @@ function registerLifecycle(civic: Command): void {
     .option('--rule <rule>', 'tally rule instead of the file’s META rule (with --pb)')
     .action(async (file: string, o: CreateOpts, cmd: Command) => {
       const f = consultationFile(file, o);
-      for (const w of fileWarnings(f)) process.stderr.write(`warning: ${file}: ${w}\n`);
+      for (const w of fileWarnings(f)) io.err(`warning: ${file}: ${w}\n`);
       await withCivic(cmd, (svc) => svc.createConsultation(actor(), f));
-      process.stdout.write(
+      io.out(
         `created draft ${f.consultation.id}: ${f.consultation.options.length} options, rule ${f.consultation.rule}\n`,
       );
     });
   withFormat(civic.command('list').description('consultations with their phase and schedule')).action(
     async (o: { format?: string }, cmd: Command) => {
       const rows = await withCivic(cmd, (svc) => svc.consultations(true));
-      print(stdio, flatOf(rows as unknown as Record<string, unknown>[]), formatOf(stdio, o.format));
+      print(io, flatOf(rows as unknown as Record<string, unknown>[]), formatOf(io, o.format));
     },
   );
   civic
@@ -130,7 +130,7 @@ function registerLifecycle(civic: Command): void {
         await svc.openConsultation(actor(), id, { immediately: !o.scheduled }),
         await svc.head(id),
       ]);
-      process.stdout.write(`${id}: ${phase}; log head ${head?.hash} (publish it)\n`);
+      io.out(`${id}: ${phase}; log head ${head?.hash} (publish it)\n`);
     });
   civic
     .command('close')
@@ -146,21 +146,18 @@ function registerLifecycle(civic: Command): void {
         await svc.closeConsultation(actor(), id, heads);
         return [await svc.results(id), await svc.headSeries(id, true)] as const;
       });
-      process.stdout.write(`${id}: closed; ${r.head.count} entries, head ${r.head.hash}\n`);
+      io.out(`${id}: closed; ${r.head.count} entries, head ${r.head.hash}\n`);
       const final = series.entries.at(-1);
       if (final?.final)
-        process.stdout.write(
+        io.out(
           `final head published: entry ${final.seq} of the signed series at ${final.at}, ${final.count} entries (strata civic heads export ${id})\n`,
         );
-      else
-        process.stdout.write(
-          'no final head published: no signing key (--head-key FILE or STRATA_CIVIC_HEAD_KEY)\n',
-        );
-      if (r.outcome) process.stdout.write(formatOutcome(r.outcome, r.consultation).join('\n') + '\n');
+      else io.out('no final head published: no signing key (--head-key FILE or STRATA_CIVIC_HEAD_KEY)\n');
+      if (r.outcome) io.out(formatOutcome(r.outcome, r.consultation).join('\n') + '\n');
     });
 }
 
-function registerCodes(civic: Command): void {
+function registerCodes(civic: Command, io: Io): void {
   const codes = civic
     .command('codes')
     .description(
@@ -191,16 +188,14 @@ function registerCodes(civic: Command): void {
         const b = await withCivic(cmd, (svc) =>
           svc.issueCodes(actor(), id, { count, expiresAt, area: o.area, parents }),
         );
-        write(o.out, b.codes.join('\n') + '\n');
-        process.stderr.write(
-          `batch ${b.batchId}: ${b.codes.length} codes for ${b.area}, expiring ${b.expiresAt}\n`,
-        );
+        write(io, o.out, b.codes.join('\n') + '\n');
+        io.err(`batch ${b.batchId}: ${b.codes.length} codes for ${b.area}, expiring ${b.expiresAt}\n`);
       },
     );
-  registerRevoke(codes);
+  registerRevoke(codes, io);
 }
 
-function registerEligibility(civic: Command): void {
+function registerEligibility(civic: Command, io: Io): void {
   civic
     .command('eligible')
     .description(
@@ -214,11 +209,11 @@ function registerEligibility(civic: Command): void {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
       const r = await withCivic(cmd, (svc) => svc.importEligibility(actor(), id, emails));
-      process.stdout.write(`${id}: ${r.added} addresses added, ${r.total} on the list\n`);
+      io.out(`${id}: ${r.added} addresses added, ${r.total} on the list\n`);
     });
 }
 
-function registerResults(civic: Command): void {
+function registerResults(civic: Command, io: Io): void {
   civic
     .command('export')
     .description(
@@ -229,7 +224,7 @@ function registerResults(civic: Command): void {
     .option('--pabulib', 'write the pabulib .pb form instead (budget consultations)')
     .action(async (id: string, o: { out?: string; pabulib?: boolean }, cmd: Command) => {
       const text = await withCivic(cmd, (svc) => (o.pabulib ? svc.exportPabulib(id) : svc.exportLog(id)));
-      write(o.out, text);
+      write(io, o.out, text);
     });
   civic
     .command('verify')
@@ -251,7 +246,7 @@ function registerResults(civic: Command): void {
       const series = o.heads ? readSeries(o.heads) : undefined;
       const heads = series ? { series, pinned: o.key ? pinnedKey(o.key, series) : undefined } : undefined;
       const r = verifyExport(readInput(file), { file, publishedHead: o.head, heads });
-      process.stdout.write(formatVerifyReport(r));
+      io.out(formatVerifyReport(r));
       if (r.fault) throw new CliError(`the log does not verify: ${r.fault.kind} at seq ${r.fault.seq}`);
       if (r.heads?.fault)
         throw new CliError(
@@ -268,7 +263,7 @@ function registerResults(civic: Command): void {
     .argument('<id>', 'consultation id')
     .action(async (id: string, _o: unknown, cmd: Command) => {
       const lines = await withCivic(cmd, (svc) => tallyLines(cmd, svc, id));
-      process.stdout.write(lines.join('\n') + '\n');
+      io.out(lines.join('\n') + '\n');
     });
 }
 
@@ -299,7 +294,7 @@ async function tallyLines(cmd: Command, svc: CivicService, id: string): Promise<
   return lines;
 }
 
-function registerAdmin(civic: Command): void {
+function registerAdmin(civic: Command, io: Io): void {
   const admin = civic.command('admin').description('accounts and the audit log');
   admin
     .command('create')
@@ -321,7 +316,7 @@ function registerAdmin(civic: Command): void {
         const a = await withCivic(cmd, (svc) =>
           svc.createAccount(actor(), { email: o.email, password, role: o.role, verified: o.verified }),
         );
-        process.stdout.write(
+        io.out(
           `created ${a.role} ${a.email}${o.passwordStdin ? '' : `; password (shown once): ${password}`}\n`,
         );
       },
@@ -331,23 +326,23 @@ function registerAdmin(civic: Command): void {
   ).action(async (o: { limit: string; format?: string }, cmd: Command) => {
     const rows = await withCivic(cmd, (svc) => svc.auditLog(Number(o.limit)));
     const records = rows.map((r) => ({ ...r, details: JSON.stringify(r.details) }));
-    print(stdio, flatOf(records), formatOf(stdio, o.format));
+    print(io, flatOf(records), formatOf(io, o.format));
   });
 }
 
 /** `strata civic …` (the global `--civic URL` is the root command's, in main.ts). */
-export function registerCivic(program: Command): void {
+export function registerCivic(program: Command, io: Io = stdio): void {
   const civic = program
     .command('civic')
     .description(
       'consultations: create, open, close, invitation codes, tally, export and verify the ballot log',
     );
-  registerLifecycle(civic);
-  registerCodes(civic);
-  registerEligibility(civic);
-  registerResults(civic);
-  registerAdmin(civic);
-  registerAccounts(civic);
-  registerHeads(civic);
-  registerOrganiser(civic);
+  registerLifecycle(civic, io);
+  registerCodes(civic, io);
+  registerEligibility(civic, io);
+  registerResults(civic, io);
+  registerAdmin(civic, io);
+  registerAccounts(civic, io);
+  registerHeads(civic, io);
+  registerOrganiser(civic, io);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkConsultationFile } from '../../../src/civic/consultation-file.ts';
 import { CivicService } from '../../../src/civic/service.ts';
+import { main } from '../../../src/cli/main.ts';
 import { GOALS, RIVERSIDE } from '../../civic/consultation-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-cli-organiser-'));
@@ -81,5 +82,14 @@ describe('strata civic edit, delete, codes revoke, turnout', () => {
       t.stdout,
       'breakdown,group,voters,electorate,turnout\nall,all,11,12,91.7%\nzone,E06000001,11,12,91.7%\nage band,25-49,11,,\nage band,not declared,0,,\n',
     );
+  });
+  it('writes through the output it is given, so a caller can capture it', async () => {
+    let out = '';
+    let err = '';
+    const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), isTTY: false };
+    const code = await main(['--civic', civic, 'civic', 'turnout', GOALS.id, '--format', 'csv'], io);
+    assert.equal(code, 0, err);
+    assert.equal(out, strata('civic', 'turnout', GOALS.id, '--format', 'csv').stdout);
+    assert.match(out, /^breakdown,group,voters,electorate,turnout\nall,all,11,12,91\.7%/);
   });
 });
