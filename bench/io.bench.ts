@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseTaxonomy } from '../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../src/core/taxonomy-schema.ts';
 import { interregionalSystem, type InterregionalSystem } from '../src/models/io/interregional.ts';
 import { solveInterregional } from '../src/models/io/interregional-solve.ts';
 import { interregionalShock, stackedDemand } from '../src/models/io/interregional-shock.ts';

@@ -16,7 +16,7 @@ import { PACK } from '../test/helpers/source.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'strata-bench-'));
 const db = join(tmp, 'bench.duckdb');
-const taxonomy = loadTaxonomy();
+const taxonomy = await loadTaxonomy();
 const fmt = (s: number) => `${s.toFixed(3)} s`;
 
 // 1. Whole-pack import into an empty store.

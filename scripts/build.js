@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const STAMP = 'lib/build-info.json';
 
@@ -46,6 +47,10 @@ if (stale) {
     stdio: 'inherit',
   });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  // The built-in layer taxonomies, checked by their schema once here: a command reading one
+  // then need not load the schema library (workbench/taxonomies.ts).
+  const { checkBuiltIns, CHECKED_FILE } = await import(pathToFileURL('lib/workbench/taxonomies.js').href);
+  writeFileSync(CHECKED_FILE, JSON.stringify(await checkBuiltIns()) + '\n');
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
   writeFileSync(STAMP, JSON.stringify({ version, commit: commit(), built: new Date().toISOString() }) + '\n');
 }

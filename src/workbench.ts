@@ -71,13 +71,12 @@ import type { LayerQuery } from './workbench/layers.ts';
 import { Lookups } from './workbench/lookups.ts';
 import type { AreaPopulation } from './workbench/population.ts';
 import type { FreezeSpec } from './workbench/projections.ts';
-import { listRegistry, loadRegistry } from './workbench/registry.ts';
 import type { ReportOptions } from './workbench/report.ts';
 import type { FrontierOptions } from './workbench/scenario-frontier.ts';
 import type { ScenarioOptions } from './workbench/scenarios.ts';
 import type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
 import type { PdfPrinter } from './reports/pdf.ts';
-import { builtInTaxonomyPath, DEFAULT_TAXONOMY_ID, loadTaxonomy } from './workbench/taxonomies.ts';
+import { builtInTaxonomy, DEFAULT_TAXONOMY_ID, loadBuiltIns, loadTaxonomy } from './workbench/taxonomies.ts';
 
 export { DEFAULT_DB, type Store } from './store/db.ts';
 export { StoreHolder, type Generation } from './store/holder.ts';
@@ -89,8 +88,8 @@ export type { WorkerPool } from './models/composite/index.ts';
 export { OfflineError } from './ingest/fetch.ts';
 export type { ImportReport, DatasetRow, VerifyFinding } from './workbench/data.ts';
 export { TAXONOMY_IDS, loadTaxonomy } from './workbench/taxonomies.ts';
-export { DataFileError, fromValue, parseText, readDataFile, type ParsedFile } from './workbench/data-file.ts';
-export { DEFAULT_REGISTRY, loadRegistry, type Registry } from './workbench/registry.ts';
+export type { ParsedFile } from './workbench/data-file.ts';
+export type { Registry } from './workbench/registry.ts';
 export {
   agreedNote,
   agreedSource,
@@ -127,27 +126,44 @@ export interface WorkbenchOptions {
 export class Workbench implements Ctx {
   readonly #store: () => Store;
   readonly #registryFile: string | undefined;
-  #registry: Registry | undefined;
+  #registry: Promise<Registry> | undefined;
   readonly lookups = new Lookups();
   /** The taxonomy answers use unless given another (the default, or the file the workbench was opened with). */
   readonly defaultTaxonomy: Taxonomy;
   readonly #cache: ResultCache;
-  readonly #taxonomies = new Map<string, Taxonomy>();
+  readonly #builtIns: ReadonlyMap<string, Taxonomy>;
   /** The store this workbench opened and closes, if it did. */
   readonly #owned: Store | null;
 
-  private constructor(store: () => Store, owned: Store | null, opts: WorkbenchOptions) {
+  private constructor(
+    store: () => Store,
+    owned: Store | null,
+    opts: WorkbenchOptions,
+    taxonomies: { builtIns: ReadonlyMap<string, Taxonomy>; fallback: Taxonomy },
+  ) {
     this.#store = store;
     this.#owned = owned;
     this.#cache = new ResultCache();
     this.#registryFile = opts.registry;
-    this.defaultTaxonomy = opts.taxonomy ? loadTaxonomy(opts.taxonomy) : this.taxonomy();
+    this.#builtIns = taxonomies.builtIns;
+    this.defaultTaxonomy = taxonomies.fallback;
     if (owned) byStore.set(owned, this);
   }
 
-  /** The indicator registry, read on first use (a command that needs none does not parse it). */
-  get registry(): Registry {
-    return (this.#registry ??= loadRegistry(this.#registryFile));
+  /** The built-in taxonomies and the default one (the file given, or the built-in default). */
+  static async #taxonomies(opts: { taxonomy?: string }) {
+    const builtIns = await loadBuiltIns();
+    const fallback = opts.taxonomy
+      ? await loadTaxonomy(opts.taxonomy)
+      : builtInTaxonomy(builtIns, DEFAULT_TAXONOMY_ID);
+    return { builtIns, fallback };
+  }
+
+  /** The indicator registry, read on first use (a command that needs none neither parses nor loads it). */
+  registry(): Promise<Registry> {
+    return (this.#registry ??= import('./workbench/registry.ts').then(({ loadRegistry }) =>
+      loadRegistry(this.#registryFile),
+    ));
   }
 
   /** The store answers read: fixed, or for a server the generation its running request pinned. */
@@ -157,18 +173,14 @@ export class Workbench implements Ctx {
 
   /** Opens the store at `db` (created unless read-only) and the registry and taxonomy it will answer with. */
   static async open(db = DEFAULT_DB, opts: WorkbenchOptions = {}): Promise<Workbench> {
+    const taxonomies = await Workbench.#taxonomies(opts);
     const store = await openStore(db, { readOnly: opts.readOnly ?? false });
-    try {
-      return new Workbench(() => store, store, opts);
-    } catch (e) {
-      closeStore(store);
-      throw e;
-    }
+    return new Workbench(() => store, store, opts, taxonomies);
   }
 
   /** A workbench over a store the caller keeps open (and closes). */
-  static over(store: Store, opts: Omit<WorkbenchOptions, 'readOnly'> = {}): Workbench {
-    const wb = new Workbench(() => store, null, opts);
+  static async over(store: Store, opts: Omit<WorkbenchOptions, 'readOnly'> = {}): Promise<Workbench> {
+    const wb = new Workbench(() => store, null, opts, await Workbench.#taxonomies(opts));
     byStore.set(store, wb);
     return wb;
   }
@@ -178,8 +190,11 @@ export class Workbench implements Ctx {
    * the store generation the running request pinned (store/holder.ts), so an import while
    * serving is picked up without reopening anything. The caller closes the stores.
    */
-  static following(source: () => Store, opts: Omit<WorkbenchOptions, 'readOnly'> = {}): Workbench {
-    return new Workbench(source, null, opts);
+  static async following(
+    source: () => Store,
+    opts: Omit<WorkbenchOptions, 'readOnly'> = {},
+  ): Promise<Workbench> {
+    return new Workbench(source, null, opts, await Workbench.#taxonomies(opts));
   }
 
   /** Closes the store, when the workbench opened it. */
@@ -195,11 +210,7 @@ export class Workbench implements Ctx {
 
   /** A built-in taxonomy by id (all the HTTP API may name), or the workbench's default. */
   taxonomy(id?: string): Taxonomy {
-    if (id === undefined && this.defaultTaxonomy) return this.defaultTaxonomy;
-    const key = id ?? DEFAULT_TAXONOMY_ID;
-    let t = this.#taxonomies.get(key);
-    if (!t) this.#taxonomies.set(key, (t = loadTaxonomy(builtInTaxonomyPath(key))));
-    return t;
+    return id === undefined ? this.defaultTaxonomy : builtInTaxonomy(this.#builtIns, id);
   }
 
   /** A built-in taxonomy as `GET /api/v1/taxonomies/{id}` describes it. */
@@ -265,7 +276,8 @@ export class Workbench implements Ctx {
     const { indicatorValues } = await import('./workbench/indicators.ts');
     return indicatorValues(this, id, q);
   }
-  registryList(group?: string): Promise<RegistryList> {
+  async registryList(group?: string): Promise<RegistryList> {
+    const { listRegistry } = await import('./workbench/registry.ts');
     return listRegistry(this, group);
   }
   async indicatorTable(
@@ -315,7 +327,7 @@ export class Workbench implements Ctx {
   }
   async floors(): Promise<FloorsFile> {
     const { defaultFloorsFile } = await import('./workbench/entitlements.ts');
-    return defaultFloorsFile(this.registry);
+    return defaultFloorsFile(await this.registry());
   }
   async entitlements(
     file?: ParsedFile,
@@ -546,15 +558,15 @@ export class Workbench implements Ctx {
 // The civic routes still name the store (deps.store) and call these two; they go once those
 // routes take the workbench from their deps (`deps.workbench.profile`, `.population`).
 const byStore = new WeakMap<Store, Workbench>();
-function workbenchOf(store: Store): Workbench {
-  return byStore.get(store) ?? Workbench.over(store);
+async function workbenchOf(store: Store): Promise<Workbench> {
+  return byStore.get(store) ?? (await Workbench.over(store));
 }
 /** @deprecated use `workbench.profile(code, taxonomy)`. */
-export function areaProfile_(store: Store, code: string, taxonomy: Taxonomy): Promise<AreaProfile> {
-  return workbenchOf(store).profile(code, taxonomy);
+export async function areaProfile_(store: Store, code: string, taxonomy: Taxonomy): Promise<AreaProfile> {
+  return (await workbenchOf(store)).profile(code, taxonomy);
 }
 /** @deprecated use `workbench.population(area)`. */
-export function areaPopulation_(store: Store, area: string): Promise<AreaPopulation | null> {
-  return workbenchOf(store).population(area);
+export async function areaPopulation_(store: Store, area: string): Promise<AreaPopulation | null> {
+  return (await workbenchOf(store)).population(area);
 }
 export { areaProfile_ as areaProfile, areaPopulation_ as areaPopulation };

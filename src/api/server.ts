@@ -104,7 +104,7 @@ export async function startServer(opts: ServerOptions): Promise<{ url: string; c
   const civic = await CivicService.open((opts.civic ?? process.env.STRATA_CIVIC_DB) || DEFAULT_CIVIC_DB, {
     heads: opts.heads,
   });
-  const workbench = Workbench.following(() => storeOf(holder));
+  const workbench = await Workbench.following(() => storeOf(holder));
   const app = createApp({
     workbench,
     webDir: existsSync(WEB_DIR + 'index.html') ? WEB_DIR : null,

@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { LEVELS } from '../core/levels.ts';
 import { Notes } from './common.ts';
-import { table } from './table.ts';
+import { MEASURES } from './layers-table.ts';
 
-export const MEASURES = ['gva_cp', 'gva_cvm', 'residents_in_employment'] as const;
-export type LayerMeasure = (typeof MEASURES)[number];
+export { MEASURES, layerTableView, type LayerMeasure } from './layers-table.ts';
 
 /** One row of a layer table. */
 export const LayerRow = z
@@ -36,8 +35,3 @@ export const LayerTable = z
   })
   .meta({ id: 'LayerTable' });
 export type LayerTable = z.infer<typeof LayerTable>;
-
-export const layerTableView = table(
-  (t: LayerTable) => t.rows,
-  ['areacd', 'areanm', 'year', 'layer', 'value', 'share', 'lq'],
-);

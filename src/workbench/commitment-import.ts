@@ -27,7 +27,7 @@ export function termsOf(c: Commitment): string {
 async function lookups(ctx: Ctx, regs: Registers): Promise<RegisterLookups> {
   const areas = new Set((await areaNameRows(ctx.store)).map((r) => r.areacd));
   const used = new Map((await regs.commitments()).map((c) => [c.id, c.fingerprint]));
-  const indicators = new Map(ctx.registry.indicators.map((e) => [e.id, e]));
+  const indicators = new Map((await ctx.registry()).indicators.map((e) => [e.id, e]));
   return {
     area: (code) => areas.has(code),
     indicator: (id) => indicators.get(id),

@@ -37,7 +37,7 @@ export async function compareAreas(
   if (level === null || level === 'uk') throw new UsageError(`invalid area code to compare: ${code}`);
   const ids =
     opts.indicators ??
-    ctx.registry.indicators
+    (await ctx.registry()).indicators
       .filter((e) => e.kind !== 'industry' && e.levels.includes(level as never))
       .map((e) => e.id);
   const all = await Promise.all(ids.map((id) => indicatorSeries(ctx, id, taxonomy, level)));

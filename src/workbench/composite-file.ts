@@ -58,7 +58,7 @@ export async function runCompositeFile(
   const { data: spec } = validateFile(file, fileSchema);
   const { data: _data, ...rest } = file.value as Record<string, unknown>;
   const pipeline = validateFile({ ...file, value: rest }, pipelineSchema);
-  const notes = checkAgainstRegistry(file, pipeline, ctx.registry, spec.level);
+  const notes = checkAgainstRegistry(file, pipeline, await ctx.registry(), spec.level);
   const series = await Promise.all(
     pipeline.indicators.map((i) => indicatorSeries(ctx, i.id, taxonomy, spec.level)),
   );

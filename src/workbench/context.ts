@@ -8,7 +8,7 @@ import type { Lookups } from './lookups.ts';
  */
 export interface Ctx {
   readonly store: Store;
-  readonly registry: Registry;
+  registry(): Promise<Registry>;
   readonly lookups: Lookups;
   /** The value for `key`, computed with `fn` once per state of the store. */
   cached<T>(key: string, fn: () => Promise<T>): Promise<T>;

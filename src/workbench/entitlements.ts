@@ -52,7 +52,7 @@ export async function entitlements(
   file: ParsedFile = defaultFloors(),
   opts: { area?: string } = {},
 ): Promise<EntitlementReport> {
-  const f = loadFloors(ctx.registry, file);
+  const f = loadFloors(await ctx.registry(), file);
   const lads = await lads2023(ctx);
   if (opts.area && !lads.some((l) => l.areacd === opts.area))
     throw notFound('local authority (April 2023 code)', opts.area);

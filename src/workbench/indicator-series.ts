@@ -42,8 +42,13 @@ export function periodYear(period: string): number {
  * carried back to their April 2023 codes), with limits by the registry's declared method; derived
  * indicators computed from the layer model at the LAD or ITL family of `level`.
  */
-export function indicatorSeries(ctx: Ctx, id: string, taxonomy: Taxonomy, level = 'lad'): Promise<Series> {
-  const entry = registryEntry(ctx.registry, id);
+export async function indicatorSeries(
+  ctx: Ctx,
+  id: string,
+  taxonomy: Taxonomy,
+  level = 'lad',
+): Promise<Series> {
+  const entry = registryEntry(await ctx.registry(), id);
   if (entry.kind === 'derived') return derivedSeries(ctx, entry, taxonomy, level);
   if (entry.kind === 'industry')
     throw new UsageError(`${id} is published by industry for the UK, not by area: see the gender lens`);
@@ -118,7 +123,7 @@ async function withLimits(ctx: Ctx, entry: RegistryEntry, raw: RawRow[]): Promis
 async function denominator(ctx: Ctx, ids: string[], scale: number) {
   const maps = await Promise.all(
     ids.map(async (id) => {
-      registryEntry(ctx.registry, id);
+      registryEntry(await ctx.registry(), id);
       const rows = await publishedRows(ctx, id);
       return new Map(rows.map((r) => [`${r.areacd}|${r.period}`, r.value]));
     }),

@@ -70,8 +70,9 @@ export async function missionStatus(
   file: ParsedFile,
   opts: { area?: string } = {},
 ): Promise<MissionReport> {
-  const m = loadMission(ctx.registry, file);
-  const entries = m.indicators.map((i) => ctx.registry.indicators.find((e) => e.id === i.id)!);
+  const registry = await ctx.registry();
+  const m = loadMission(registry, file);
+  const entries = m.indicators.map((i) => registry.indicators.find((e) => e.id === i.id)!);
   const series = await Promise.all(m.indicators.map((i) => indicatorSeries(ctx, i.id, taxonomy, 'lad')));
   checkBaselines(file, m, series);
   const lads = await lads2023(ctx);

@@ -7,7 +7,6 @@ import type { Panel } from '../models/layers/panel.ts';
 import { rollUp, type Link } from '../models/layers/rollup.ts';
 import { areaNameRows, linksBetween } from '../store/queries/areas.ts';
 import { datasetNames, industryPanel } from '../store/queries/industries.ts';
-import { cauthMembership } from './cauth.ts';
 import type { Ctx } from './context.ts';
 import { requireDataset, SOURCES } from './sources.ts';
 
@@ -68,6 +67,8 @@ export async function loadPanel(
 
 /** Sums a LAD panel into combined authorities (membership derived from the boundaries). */
 async function rollToCauth(ctx: Ctx, sp: SourcedPanel): Promise<SourcedPanel> {
+  // Loaded here: membership reads the boundaries, which no other level needs.
+  const { cauthMembership } = await import('./cauth.ts');
   const m = await cauthMembership(ctx);
   const up = rollUp(sp.panel, m.links);
   const notes = [...sp.notes, ...m.notes];

@@ -60,7 +60,7 @@ export async function freezeProjection(
   taxonomy: Taxonomy,
 ): Promise<Projection> {
   dateOrUsage(s.frozenOn, 'frozen-on date');
-  if (registryEntry(ctx.registry, s.indicator).kind !== 'published')
+  if (registryEntry(await ctx.registry(), s.indicator).kind !== 'published')
     throw new UsageError(`projections are frozen for published indicators; ${s.indicator} is not one`);
   const { points } = await areaSeries(ctx, s.indicator, s.area, taxonomy);
   if (!points.length) throw notFound('values of ' + s.indicator + ' for area', s.area);

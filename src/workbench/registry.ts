@@ -53,7 +53,7 @@ export function trendText(e: RegistryEntry): string {
 /** Every registry entry (of a group, when given) with the periods and number of areas the store holds for it. */
 export async function listRegistry(ctx: Ctx, group?: string): Promise<RegistryList> {
   const coverage = await coverageByKey(ctx.store);
-  const rows = ctx.registry.indicators
+  const rows = (await ctx.registry()).indicators
     .filter((e) => group === undefined || e.group === group)
     .map((e): RegistryRow => {
       const key = e.kind === 'industry' ? `${e.source[0]}|${e.measure}` : e.kind === 'derived' ? null : e.id;
@@ -78,5 +78,5 @@ export async function listRegistry(ctx: Ctx, group?: string): Promise<RegistryLi
         publisher: e.publisher,
       };
     });
-  return { indicators: rows, limits: ctx.registry.limits };
+  return { indicators: rows, limits: (await ctx.registry()).limits };
 }

@@ -52,7 +52,8 @@ export async function missionGoals(
   };
   for (const [k, ref] of p.scenario.missions.entries()) {
     const file = missionFile(p, ref, k);
-    const mission = loadMission(ctx.registry, file);
+    const registry = await ctx.registry();
+    const mission = loadMission(registry, file);
     const links = mission.indicators.map((ind) => MISSION_LINKS.find((l) => l.indicator === ind.id) ?? null);
     if (links.every((l) => l === null)) {
       out.notes.push(`Mission ${mission.id}: none of its indicators moves with a goal of the scenario lab.`);
@@ -63,7 +64,7 @@ export async function missionGoals(
       rule: ind.rule,
       tolerance: ind.tolerance,
       polarity: (ind.direction ??
-        ctx.registry.indicators.find((e) => e.id === ind.id)!.polarity) as IndicatorRule['polarity'],
+        registry.indicators.find((e) => e.id === ind.id)!.polarity) as IndicatorRule['polarity'],
     }));
     const byArea = new Map(report.areas.map((x) => [x.areacd, x.indicators as IndicatorStatus[]]));
     byArea.set('K02000001', report.national.indicators);

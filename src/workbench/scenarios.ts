@@ -167,7 +167,7 @@ async function withFloors(ctx: Ctx, taxonomy: Taxonomy, s: Scenario, areas: Scen
   if (areas.level !== 'lad')
     throw new UsageError('entitlement floors are assessed for local authorities: set model.level to lad');
   const file = s.appraisal.floors ? readDataFile(s.appraisal.floors) : defaultFloors();
-  const spec = loadFloors(ctx.registry, file);
+  const spec = loadFloors(await ctx.registry(), file);
   for (const f of spec.floors)
     floors[f.id] = {
       title: f.title,

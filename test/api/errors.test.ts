@@ -12,7 +12,7 @@ import {
   toErrorResponse,
   type ErrorMapper,
 } from '../../src/api/errors.ts';
-import { DataFileError } from '../../src/workbench.ts';
+import { DataFileError } from '../../src/workbench/data-file.ts';
 import { MissingValuesError } from '../../src/workbench/composite-file.ts';
 
 describe('the one error shape', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { resolveIndustry } from '../../src/core/sic.ts';
-import { layerIndex, layersOf, parseTaxonomy } from '../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../src/core/taxonomy-schema.ts';
+import { layerIndex, layersOf } from '../../src/core/taxonomy.ts';
 
 const DEFAULT = JSON.parse(readFileSync('data/taxonomies/foundational-economy-v1.json', 'utf8'));
 

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CivicService } from '../../src/civic/service.ts';
-import { readDataFile, type Workbench } from '../../src/workbench.ts';
+import { type Workbench } from '../../src/workbench.ts';
+import { readDataFile } from '../../src/workbench/data-file.ts';
 import { projectionMethod } from '../../src/workbench/projections.ts';
 
 /** The as-of date the example statuses are recorded for. */

@@ -27,7 +27,7 @@ describe('combined authorities on the real pack', () => {
   });
 
   it('Tees Valley: every layer value is the sum of its five districts, LQ against the UK', async () => {
-    const taxonomy = loadTaxonomy();
+    const taxonomy = await loadTaxonomy();
     const [cauth, lad] = await Promise.all([
       layersAll(wb, 'cauth', 'gva_cp', taxonomy),
       layersAll(wb, 'lad', 'gva_cp', taxonomy),
@@ -53,7 +53,7 @@ describe('combined authorities on the real pack', () => {
   });
 
   it('the profile names the districts, the region, and says the figures are derived', async () => {
-    const p = await areaProfile(wb, 'E47000006', loadTaxonomy());
+    const p = await areaProfile(wb, 'E47000006', await loadTaxonomy());
     assert.equal(p.area.areanm, 'Tees Valley');
     assert.equal(p.area.level, 'cauth');
     assert.deepEqual(
@@ -66,7 +66,7 @@ describe('combined authorities on the real pack', () => {
     assert.equal(p.growth.layers.length, 6);
     const pay = p.indicators.find((i) => i.indicator === 'gross-median-weekly-pay')!;
     assert.equal(pay.value, 576.1); // published at CAUTH level
-    const darlington = await areaProfile(wb, 'E06000005', loadTaxonomy());
+    const darlington = await areaProfile(wb, 'E06000005', await loadTaxonomy());
     assert.ok(darlington.area.parents.some((x) => x.areacd === 'E47000006' && x.level === 'cauth'));
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { Registers } from '../../src/civic/service.ts';
-import { DataFileError, parseText, Workbench } from '../../src/workbench.ts';
+import { Workbench } from '../../src/workbench.ts';
+import { DataFileError, parseText } from '../../src/workbench/data-file.ts';
 import { accountabilityPack, COMMITMENTS, revisePack } from '../helpers/accountability-fixture.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'strata-commitments-'));

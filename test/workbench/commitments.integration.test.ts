@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Registers } from '../../src/civic/service.ts';
-import { readDataFile, type Workbench } from '../../src/workbench.ts';
+import { type Workbench } from '../../src/workbench.ts';
+import { readDataFile } from '../../src/workbench/data-file.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-examples-'));

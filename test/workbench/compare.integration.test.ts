@@ -10,7 +10,7 @@ before(async () => {
 });
 after(() => wb.close());
 
-const taxonomy = loadTaxonomy();
+const taxonomy = await loadTaxonomy();
 
 describe('area comparison on the real pack', () => {
   it('names ITL3 neighbours, not only local authorities', async () => {

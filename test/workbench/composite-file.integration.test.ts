@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => wb.close());
 
-const taxonomy = loadTaxonomy();
+const taxonomy = await loadTaxonomy();
 const EXAMPLE = 'data/indicators/composites/example-local-prosperity.yaml';
 
 describe('composite index from a file on the real pack', () => {

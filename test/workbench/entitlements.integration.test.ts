@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => wb.close());
 
-const taxonomy = loadTaxonomy();
+const taxonomy = await loadTaxonomy();
 
 function floorsFile(edit: (text: string) => string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'strata-floors-')), 'floors.yaml');

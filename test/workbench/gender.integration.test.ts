@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => wb.close());
 
-const taxonomy = loadTaxonomy();
+const taxonomy = await loadTaxonomy();
 
 describe('gender lens on the real pack', () => {
   it('gives the distribution of employers’ gaps in every layer, weighing each employer once', async () => {

@@ -30,12 +30,12 @@ function checkInvariants(rows: ReturnType<typeof layerRows>, areas: number) {
 
 describe('layered economy on the real pack', () => {
   it('ITL3 2022 current prices: 179 areas × 6 layers, shares sum to 1, weighted mean LQ is 1', async () => {
-    const r = await layersAll(wb, 'itl3', 'gva_cp', loadTaxonomy());
+    const r = await layersAll(wb, 'itl3', 'gva_cp', await loadTaxonomy());
     checkInvariants(layerRows(r, 2022), 179);
     assert.equal(r.years[0], 1998);
   });
   it('LAD 2023 current prices: 361 areas', async () => {
-    const r = await layersAll(wb, 'lad', 'gva_cp', loadTaxonomy());
+    const r = await layersAll(wb, 'lad', 'gva_cp', await loadTaxonomy());
     checkInvariants(layerRows(r, 2023), 361);
   });
   it('every year at ITL3, ITL2, ITL1 and LAD keeps the invariants', async () => {
@@ -45,12 +45,12 @@ describe('layered economy on the real pack', () => {
       ['itl1', 12],
       ['lad', 361],
     ] as const) {
-      const r = await layersAll(wb, level, 'gva_cp', loadTaxonomy());
+      const r = await layersAll(wb, level, 'gva_cp', await loadTaxonomy());
       for (const y of r.years) checkInvariants(layerRows(r, y), n);
     }
   });
   it('one year read alone gives exactly that year of the whole table, at every level', async () => {
-    const t = loadTaxonomy();
+    const t = await loadTaxonomy();
     for (const [level, year] of [
       ['itl3', 2022],
       ['itl1', 1998],
@@ -73,8 +73,8 @@ describe('layered economy on the real pack', () => {
     );
   });
   it('rolled-up ITL3 tables add to the same UK total as the ITL3 areas', async () => {
-    const itl3 = await layersAll(wb, 'itl3', 'gva_cp', loadTaxonomy());
-    const uk = await layersAll(wb, 'uk', 'gva_cp', loadTaxonomy());
+    const itl3 = await layersAll(wb, 'itl3', 'gva_cp', await loadTaxonomy());
+    const uk = await layersAll(wb, 'uk', 'gva_cp', await loadTaxonomy());
     const sum = (r: typeof uk, y: number) => layerRows(r, y).reduce((s, x) => s + x.value, 0);
     assert.ok(Math.abs(sum(itl3, 2022) - sum(uk, 2022)) < 1e-6 * sum(uk, 2022));
   });

@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => wb.close());
 
-const taxonomy = loadTaxonomy();
+const taxonomy = await loadTaxonomy();
 
 describe('missions on the real pack', () => {
   it('ships five example missions, each marked EXAMPLE', () => {

@@ -89,7 +89,7 @@ describe('projection register', () => {
         wb.freezeProjection(regs, { ...spec, frozenOn: '2024-02-30' }),
         /invalid frozen-on date/,
       );
-      const derived = wb.registry.indicators.find((e) => e.kind === 'derived')!.id;
+      const derived = (await wb.registry()).indicators.find((e) => e.kind === 'derived')!.id;
       await assert.rejects(
         wb.freezeProjection(regs, { ...spec, indicator: derived }),
         /published indicators/,

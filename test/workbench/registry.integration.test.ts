@@ -73,7 +73,7 @@ describe('indicator registry on the real pack', () => {
   });
 
   it('derives the foundational share, employment share and GVA per head at the declared levels', async () => {
-    const taxonomy = loadTaxonomy();
+    const taxonomy = await loadTaxonomy();
     for (const e of registry.indicators.filter((x) => x.kind === 'derived')) {
       const lad = await indicatorSeries(wb, e.id, taxonomy, 'lad');
       const itl = await indicatorSeries(wb, e.id, taxonomy, 'itl3');
@@ -87,7 +87,7 @@ describe('indicator registry on the real pack', () => {
   });
 
   it('gives Wilson limits to the employment share and Byar limits to business births', async () => {
-    const taxonomy = loadTaxonomy();
+    const taxonomy = await loadTaxonomy();
     const share = await indicatorSeries(wb, 'foundational-share-employment', taxonomy, 'lad');
     const hartlepool = share.rows.find((r) => r.areacd === 'E06000001')!;
     assert.ok(hartlepool.lci998! < hartlepool.lci95! && hartlepool.lci95! < hartlepool.value!);

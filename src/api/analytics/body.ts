@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { fromValue, type ParsedFile } from '../../workbench.ts';
+import { type ParsedFile } from '../../workbench.ts';
+import { fromValue } from '../../workbench/data-file.ts';
 import { HttpError } from '../errors.ts';
 
 /** The JSON body of a POST as a data file the workbench validates (errors naming the path), or a 400. */

@@ -13,7 +13,8 @@ import {
   ScenarioReport,
   scenarioView,
 } from '../../contract/scenarios.ts';
-import { fromValue, type WeightsInput } from '../../workbench.ts';
+import { type WeightsInput } from '../../workbench.ts';
+import { fromValue } from '../../workbench/data-file.ts';
 import type { ApiDeps } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { tableNow } from '../respond.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../contract/accountability.ts';
 import { DEFAULT_CIVIC_DB, Registers } from '../../civic/service.ts';
 import { UsageError } from '../../core/errors.ts';
-import { readDataFile } from '../../workbench.ts';
+import { readDataFile } from '../../workbench/data-file.ts';
 import { PROJECTION_METHODS, projectionMethod } from '../../workbench/projections.ts';
 import type { Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ENTITLEMENT_VIEWS, entitlementViews } from '../../contract/entitlements.ts';
-import { readDataFile } from '../../workbench.ts';
+import { readDataFile } from '../../workbench/data-file.ts';
 import type { Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
 import { codeOf, oneOf, withChoices, yearsAsText } from './options.ts';

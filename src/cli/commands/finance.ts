@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { financeView, selectRows, type FinanceReport } from '../../contract/finance.ts';
-import { readDataFile, type ParsedFile } from '../../workbench.ts';
+import { type ParsedFile } from '../../workbench.ts';
+import { readDataFile } from '../../workbench/data-file.ts';
 import { withMandateWeights } from '../../workbench/finance.ts';
 import { flatOf, type Io } from '../output.ts';
 import { withCivic } from './civic.ts';

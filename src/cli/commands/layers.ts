@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { LEVELS, parseLevel } from '../../core/levels.ts';
-import { layerTableView, MEASURES } from '../../contract/layers.ts';
+import { layerTableView, MEASURES } from '../../contract/layers-table.ts';
 import type { Io } from '../output.ts';
 import { formatOf, notes, print, withFormat, withWorkbench } from './common.ts';
 import { oneOf } from './options.ts';

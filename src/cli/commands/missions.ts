@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { missionView } from '../../contract/missions.ts';
-import { readDataFile } from '../../workbench.ts';
+import { readDataFile } from '../../workbench/data-file.ts';
 import { exampleMissions } from '../../workbench/missions.ts';
 import { flatOf, type Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';

@@ -13,7 +13,8 @@ import {
   type RollupReport,
   type ScenarioReport,
 } from '../../contract/scenarios.ts';
-import { readDataFile, type WeightsInput } from '../../workbench.ts';
+import { type WeightsInput } from '../../workbench.ts';
+import { readDataFile } from '../../workbench/data-file.ts';
 import { render, type Format, type Io } from '../output.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
 import { intOf, round, withChoices } from './options.ts';

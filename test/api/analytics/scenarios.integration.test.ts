@@ -17,7 +17,8 @@ import {
   ScenarioExamples,
   ScenarioReport,
 } from '../../../src/contract/scenarios.ts';
-import { fromValue, type Workbench } from '../../../src/workbench.ts';
+import { type Workbench } from '../../../src/workbench.ts';
+import { fromValue } from '../../../src/workbench/data-file.ts';
 import { packWorkbench } from '../../helpers/pack.ts';
 
 const ADMIN = { subject: 'api:test', role: 'admin' as const };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { IndicatorTable } from '../../../src/contract/registry.ts';
-import { loadRegistry } from '../../../src/workbench.ts';
+import { loadRegistry } from '../../../src/workbench/registry.ts';
 import { strata } from '../../helpers/cli.ts';
 import { packWorkbench } from '../../helpers/pack.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { distribution, employerLayers, weightedQuantile } from '../../../src/models/gender/distribution.ts';
 
 const taxonomy = parseTaxonomy(

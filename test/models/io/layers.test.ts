@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { layerAt, layerBasket, layerInteraction, layerMap, toLayers } from '../../../src/models/io/layers.ts';
 import { inverse } from '../../../src/models/io/lu.ts';
 import { leontiefLu } from '../../../src/models/io/leontief.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { layerMap } from '../../../src/models/io/layers.ts';
 import { nationalModel } from '../../../src/models/io/national.ts';
 import type { RegionalSizes } from '../../../src/models/io/sizes.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { rollUp } from '../../../src/models/io/aggregate.ts';
 import { extractLayer } from '../../../src/models/io/extraction.ts';
 import { interregionalSystem } from '../../../src/models/io/interregional.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { layerMap } from '../../../src/models/io/layers.ts';
 import { nationalModel } from '../../../src/models/io/national.ts';
 import { multipliers } from '../../../src/models/io/multipliers.ts';

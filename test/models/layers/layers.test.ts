@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { layerVolume } from '../../../src/models/layers/growth.ts';
 import { layerTable } from '../../../src/models/layers/layer-table.ts';
 import { panelFrom } from '../../../src/models/layers/panel.ts';

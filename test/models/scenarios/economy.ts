@@ -1,7 +1,7 @@
 // A five-industry economy of three areas, in the shapes the scenario engine runs on, for unit tests.
 import { readFileSync } from 'node:fs';
 import type { IoTable } from '../../../src/core/io-table.ts';
-import { parseTaxonomy } from '../../../src/core/taxonomy.ts';
+import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { layerMap } from '../../../src/models/io/layers.ts';
 import { nationalModel } from '../../../src/models/io/national.ts';
 import type { RegionalSizes } from '../../../src/models/io/sizes.ts';
