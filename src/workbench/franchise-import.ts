@@ -224,31 +224,41 @@ async function writeSpend(
     duplicatesRule: rule,
   });
   const dup = { rows: 0, notCounted: 0, pence: 0 };
-  const rows = s.lines.map((l, i): Cell[] => {
-    const v = verdicts[i]!;
-    if (v.duplicateOf) {
-      dup.rows++;
-      if (!v.counted) [dup.notCounted, dup.pence] = [dup.notCounted + 1, dup.pence + l.pence];
+  // Payees repeat heavily: each distinct published name is keyed once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = payeeKey(name)));
+    return k;
+  };
+  // One row array, refilled for each line: the appender copies the cells as it goes.
+  const row: Cell[] = new Array<Cell>(KINDS.lines.length);
+  function* rows(): Generator<Cell[]> {
+    for (let i = 0; i < s.lines.length; i++) {
+      const l = s.lines[i]!;
+      const v = verdicts[i]!;
+      if (v.duplicateOf) {
+        dup.rows++;
+        if (!v.counted) [dup.notCounted, dup.pence] = [dup.notCounted + 1, dup.pence + l.pence];
+      }
+      row[0] = id;
+      row[1] = l.line;
+      row[2] = l.service;
+      row[3] = l.expenseType;
+      row[4] = l.date;
+      row[5] = l.invoiceDate;
+      row[6] = l.transaction;
+      row[7] = l.pence;
+      row[8] = l.supplier;
+      row[9] = keyOf(l.supplier);
+      row[10] = l.companyNumber;
+      row[11] = l.charityNumber;
+      row[12] = v.counted;
+      row[13] = v.duplicateOf && `${v.duplicateOf.file}:${v.duplicateOf.line}`;
+      yield row;
     }
-    const of = v.duplicateOf && `${v.duplicateOf.file}:${v.duplicateOf.line}`;
-    return [
-      id,
-      l.line,
-      l.service,
-      l.expenseType,
-      l.date,
-      l.invoiceDate,
-      l.transaction,
-      l.pence,
-      l.supplier,
-      payeeKey(l.supplier),
-      l.companyNumber,
-      l.charityNumber,
-      v.counted,
-      of,
-    ];
-  });
-  await appendTable(store, 'franchise_lines', KINDS.lines, rows);
+  }
+  await appendTable(store, 'franchise_lines', KINDS.lines, rows());
   bodies.add(s.body);
   return {
     file: s.file,

@@ -4,11 +4,21 @@ import { UsageError } from '../core/errors.ts';
 import type { FranchiseTender } from '../contract/franchise-tender.ts';
 import { FranchiseTenderRequest } from '../contract/franchise-tender.ts';
 import { scoreTender } from '../models/franchise/tender.ts';
-import { validateFile, fromValue } from './data-file.ts';
+import { validateFile, fromValue, readDataFile, type ParsedFile } from './data-file.ts';
+
+/** Scores a tender posted as a value (the API's body). */
+export function franchiseTender(value: unknown): FranchiseTender {
+  return scoreTenderFile(fromValue(value, 'tender'));
+}
+
+/** Scores a tender file, YAML or JSON, holding the API's body: errors name the file, line, field and value. */
+export function franchiseTenderFile(path: string): FranchiseTender {
+  return scoreTenderFile(readDataFile(path));
+}
 
 /** Scores a tender: the request is validated whole (errors name the field and value) before scoring. */
-export function franchiseTender(value: unknown): FranchiseTender {
-  const t = validateFile(fromValue(value, 'tender'), FranchiseTenderRequest, { values: true });
+function scoreTenderFile(file: ParsedFile): FranchiseTender {
+  const t = validateFile(file, FranchiseTenderRequest, { values: true });
   const bids = t.bids.map((b) => ({ bidder: b.bidder, price: Math.round(b.price * 100), marks: b.marks }));
   let scored;
   try {

@@ -17,6 +17,7 @@ import {
   reconciliation,
   scenarioOf,
   conditionName,
+  supplierCsvRequest,
   supplierParams,
   withParam,
   type SupplierQuery,
@@ -277,5 +278,42 @@ describe('procurement view', () => {
         ['demand', 'E08000003', { industry: '71' }, -12.5, { start: 2027, years: 1 }],
       ],
     );
+  });
+});
+
+describe('supplierCsvRequest', () => {
+  const q: SupplierQuery = {
+    search: ' care ',
+    condition: 'local-supply',
+    status: 'meets',
+    sort: 'total',
+    descending: true,
+    page: 3,
+    size: 25,
+  };
+  const query = { body: 'leeds', period: '2021-22' };
+  it('asks for every supplier found, sorted as shown, as CSV', () => {
+    const r = supplierCsvRequest(query, q, null);
+    const url = new URL(r.url, 'http://x');
+    assert.equal(url.pathname, '/api/v1/franchise/suppliers');
+    assert.deepEqual(Object.fromEntries(url.searchParams), {
+      body: 'leeds',
+      period: '2021-22',
+      sort: 'total',
+      order: 'desc',
+      offset: '0',
+      limit: '20000',
+      search: 'care',
+      condition: 'local-supply',
+      status: 'meets',
+      format: 'csv',
+    });
+    assert.equal(r.post, null);
+  });
+  it('posts the changed settings when the user changed them, to the same query', () => {
+    const set = { title: 'changed', conditions: [] } as unknown as FranchiseConditionSet;
+    const r = supplierCsvRequest(query, q, set);
+    assert.equal(r.post, set);
+    assert.equal(r.url, supplierCsvRequest(query, q, null).url);
   });
 });

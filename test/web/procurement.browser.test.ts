@@ -1,7 +1,8 @@
 // The Procurement page in Chromium against the real server over the pack's councils' spend: the
 // totals, classes, local shares and condition totals read off the page are the API's for the same
-// query to the penny; a changed condition setting shows what the API answers for the changed file;
-// the suppliers table searches and filters consistently; nothing is logged as an error.
+// query to the penny; a changed condition setting shows what the API answers for the changed file,
+// in the suppliers table and its CSV download alike; the suppliers table searches and filters
+// consistently; nothing is logged as an error.
 // Screenshots (desktop and narrow) go to test-output/.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -40,6 +41,16 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   });
   assert.equal(res.status, 200, await res.clone().text());
   return (await res.json()) as T;
+}
+
+/** A route's answer as text (a CSV), posting a body when given. */
+async function apiText(path: string, body?: unknown): Promise<string> {
+  const res = await fetch(`${server.url}api/v1/franchise/${path}`, {
+    method: body ? 'POST' : 'GET',
+    ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  return res.text();
 }
 
 /** Pence of an amount as the page prints it ("£1,234.56", "−£3.00"). */
@@ -142,6 +153,20 @@ describe('Procurement page in Chromium', () => {
           `${localSupply.meets_suppliers} of ${list.page.suppliers.toLocaleString('en-GB')} suppliers`,
         )
         .waitFor({ timeout: 60_000 });
+      // the CSV download is that list under the new settings, as the API writes it, not the defaults'
+      const [csvFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByText(/^Download CSV \(every supplier found/).click(),
+      ]);
+      const csvText = readFileSync((await csvFile.path())!, 'utf8');
+      const query = `suppliers?${QUERY}&condition=local-supply&status=meets&sort=rank&order=asc&offset=0&limit=20000&format=csv`;
+      assert.equal(csvText, await apiText(query, changedSet));
+      assert.equal(csvText.trim().split('\n').length, 1 + localSupply.meets_suppliers);
+      assert.notEqual(csvText, await apiText(query));
+      assert.equal(
+        await page.getByText(/^Download CSV \(every supplier found/).innerText(),
+        'Download CSV (every supplier found, new settings)',
+      );
       // search narrows by name, on the server
       await page.locator('#supplier-condition').selectOption('');
       const word = list.suppliers[0]!.supplier.split(' ')[0]!;

@@ -112,6 +112,21 @@ describe('franchiseImport', () => {
       wb.franchiseImport(mislabelled),
       /manchester-2021-08\.csv:1: a Leeds City Council layout, not Manchester City Council's: the file is mislabelled/,
     );
+    const badDate = folder({
+      'manchester-2021-06.csv': MCR.replace(/2021-04/g, '2021-06'),
+      'manchester-2021-09.csv': MCR.replace(/2021-04/g, '2021-09').replace('2021-09-12', '2021-09-31'),
+    });
+    await assert.rejects(
+      wb.franchiseImport(badDate),
+      /manchester-2021-09\.csv:3:4: no such date \(value "2021-09-31"\)/,
+    );
+    const noAmount = folder({
+      'manchester-2021-10.csv': MCR.replace(',Net Amount,', ',Amount net,'),
+    });
+    await assert.rejects(
+      wb.franchiseImport(noAmount),
+      /manchester-2021-10\.csv:1: not a known spend layout: missing column "Net Amount"/,
+    );
     assert.deepEqual(await counts(wb.store), { files: 3, lines: 7, awards: 4, history: 2 });
   });
   it('a release that would rewrite the register’s history is refused, and the store is left as it was', async () => {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { csvText } from '../../src/contract/table.ts';
 import { tenderView } from '../../src/contract/franchise-tender.ts';
 import { DataFileError } from '../../src/workbench/data-file.ts';
-import { franchiseTender } from '../../src/workbench/franchise-tender.ts';
+import { franchiseTender, franchiseTenderFile } from '../../src/workbench/franchise-tender.ts';
 
 const TENDER = {
   criteria: [
@@ -85,5 +88,55 @@ describe('franchiseTender', () => {
       /bids\.0\.marks\.quality: Too big.*\(value: 101\)/,
     );
     refused({ ...TENDER, file: '/etc/passwd' }, /Unrecognized key: "file"/);
+  });
+  it('refuses a second price criterion', () => {
+    const c = TENDER.criteria;
+    refused(
+      {
+        ...TENDER,
+        criteria: [{ ...c[0]!, weight: 0.2 }, { ...c[0]!, id: 'price-2', weight: 0.2 }, c[1], c[2]],
+      },
+      /criteria: more than one price criterion/,
+    );
+  });
+});
+
+describe('franchiseTenderFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-tender-'));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const yaml = (quality: number) => `criteria:
+  - { id: price, name: Price, weight: 0.4, kind: price }
+  - { id: quality, name: Quality, weight: 0.5, kind: quality }
+  - { id: sv, name: Social value, weight: 0.1, kind: social-value }
+bids:
+  - bidder: A
+    price: 100000
+    marks: { quality: 60, sv: 50 }
+  - bidder: B
+    price: 125000
+    marks: { quality: ${quality}, sv: 90 }
+`;
+  it('reads the API’s body from YAML or JSON and scores it as the API does', () => {
+    assert.deepEqual(franchiseTenderFile(file('t.yaml', yaml(80))), franchiseTender(TENDER));
+    assert.deepEqual(franchiseTenderFile(file('t.json', JSON.stringify(TENDER))), franchiseTender(TENDER));
+  });
+  it('refuses a bad file naming the file, line, field and value; a missing file by name', () => {
+    const path = file('bad.yaml', yaml(120));
+    assert.throws(
+      () => franchiseTenderFile(path),
+      (e: unknown) =>
+        e instanceof DataFileError &&
+        e.message.includes(`${path}:11:`) &&
+        /bids\.1\.marks\.quality: Too big.*\(value: 120\)/.test(e.message),
+    );
+    const sum = file('sum.yaml', yaml(80).replace('weight: 0.5', 'weight: 0.6'));
+    assert.throws(
+      () => franchiseTenderFile(sum),
+      /sum\.yaml:2:3: criteria: weights sum to 1\.1, not 1 \(value: 1\.1\)/,
+    );
+    assert.throws(() => franchiseTenderFile(join(dir, 'none.yaml')), /cannot read .*none\.yaml: ENOENT/);
   });
 });

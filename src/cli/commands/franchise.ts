@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { franchiseViews } from '../../contract/franchise.ts';
+import { tenderView } from '../../contract/franchise-tender.ts';
+import { franchiseTenderFile } from '../../workbench/franchise-tender.ts';
 import { type FranchiseImportReport } from '../../workbench.ts';
 import { DEFAULT_CONDITIONS, DUPLICATE_RULES } from '../../workbench/franchise.ts';
 import { importFranchiseStore } from '../../workbench/franchise-import-store.ts';
@@ -49,7 +51,7 @@ function importLines(r: FranchiseImportReport): string[] {
   ];
 }
 
-/** `strata franchise import|summary|suppliers|conditions|whatif|register`. */
+/** `strata franchise import|summary|suppliers|conditions|whatif|register|tender`. */
 export function registerFranchise(program: Command, io: Io): void {
   const f = program
     .command('franchise')
@@ -62,6 +64,7 @@ export function registerFranchise(program: Command, io: Io): void {
   registerConditions(f, io);
   registerWhatIf(f, io);
   registerRegister(f, io);
+  registerTender(f, io);
 }
 
 function registerImport(f: Command, io: Io): void {
@@ -205,5 +208,22 @@ function registerRegister(f: Command, io: Io): void {
     const r = await withWorkbench(cmd, {}, (wb) => wb.franchiseRegister());
     if (format === 'json') return printJson(io, r);
     print(io, franchiseViews.register.flatten(r), format);
+  });
+}
+
+function registerTender(f: Command, io: Io): void {
+  withFormat(
+    f
+      .command('tender')
+      .description(
+        'score bids against published award criteria (weights summing to 1, social value at least 10 % as PPN 002 sets, one price criterion): the bids ranked, one row per bid and criterion',
+      )
+      .argument('<file>', 'a tender, YAML or JSON: the body POST /api/v1/franchise/tender takes'),
+  ).action((file: string, opts: { format?: string }) => {
+    const format = formatOf(io, opts.format);
+    const r = franchiseTenderFile(file);
+    if (format === 'json') return printJson(io, r);
+    print(io, tenderView.flatten(r), format);
+    notes(io, r.notes);
   });
 }

@@ -56,6 +56,9 @@ function sameLine(a: SpendLine, b: SpendLine): boolean {
   );
 }
 
+/** The verdict of nearly every line, shared (verdicts are never changed). */
+const FIRST: DuplicateVerdict = Object.freeze({ counted: true, duplicateOf: null });
+
 /**
  * Applies a rule to lines in file order. `earlier` holds keys of lines already stored for the
  * body (from earlier imports), with where each was first seen. Lines are bucketed by amount and
@@ -76,7 +79,7 @@ export function applyDuplicateRule(
     if (twin === undefined && stored === undefined) {
       if (bucket) bucket.push(i);
       else byDate.set(l.date, [i]);
-      return { counted: true, duplicateOf: null };
+      return FIRST;
     }
     const first = stored ?? { file: lines[twin!]!.file, line: lines[twin!]!.line };
     switch (rule) {

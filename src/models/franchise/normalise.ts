@@ -48,9 +48,13 @@ function tokensOf(text: string): string[] {
   const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const up = plain.toUpperCase();
   const out: string[] = [];
+  // A token is a run of letters and digits, apostrophes dropped from it: kept as slices of `up`.
   let cur = '';
+  let from = -1;
   let joining = false;
-  const flush = () => {
+  const flush = (to: number) => {
+    if (from >= 0) cur += up.slice(from, to);
+    from = -1;
     if (cur === '') return;
     const single = cur.length === 1 && cur >= 'A' && cur <= 'Z';
     if (single && joining) out[out.length - 1] += cur;
@@ -60,17 +64,20 @@ function tokensOf(text: string): string[] {
   };
   for (let i = 0; i < up.length; i++) {
     const c = up.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) cur += up[i];
-    else if (c === 39 || c === 96 || c === 0x2019) continue;
-    else {
-      flush();
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (from < 0) from = i;
+    } else if (c === 39 || c === 96 || c === 0x2019) {
+      if (from >= 0) cur += up.slice(from, i);
+      from = -1;
+    } else {
+      flush(i);
       if (c === 38 || c === 43) {
         out.push('AND');
         joining = false;
       }
     }
   }
-  flush();
+  flush(up.length);
   return out;
 }
 

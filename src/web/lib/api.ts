@@ -52,6 +52,17 @@ export function getJson<T>(url: string): Promise<T> {
   return p;
 }
 
+/** POSTs JSON and returns the CSV the API answers with (never cached); an error is the API's. */
+export async function postCsv(url: string, body: unknown): Promise<string> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/csv' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) return read<never>(res);
+  return res.text();
+}
+
 /** POSTs JSON (never cached). */
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, {

@@ -7,6 +7,7 @@ import type {
   FranchiseSummary,
   SupplierConditions,
 } from './api-types.ts';
+import { apiUrl, csvUrl } from './api.ts';
 import { count, pct } from './format.ts';
 import type { Cell, Table } from './table.ts';
 
@@ -149,6 +150,23 @@ export function supplierParams(q: SupplierQuery): Record<string, string | number
     ...(q.condition ? { condition: q.condition } : {}),
     ...(q.condition && q.status ? { status: q.status } : {}),
   };
+}
+
+/** Rows a suppliers CSV download may hold (the route's cap for CSV). */
+export const SUPPLIER_CSV_ROWS = 20_000;
+
+/**
+ * The request for the suppliers CSV: every supplier the table's search and filter find, sorted as
+ * shown, under the settings shown. Under changed settings the conditions file goes in the body
+ * of a POST (a link cannot carry it); under the defaults a plain link does.
+ */
+export function supplierCsvRequest(
+  query: { body: string; period?: string | undefined },
+  q: SupplierQuery,
+  conditions: FranchiseConditionSet | null,
+): { url: string; post: FranchiseConditionSet | null } {
+  const all = { ...query, ...supplierParams(q), offset: 0, limit: SUPPLIER_CSV_ROWS };
+  return { url: csvUrl(apiUrl('franchise/suppliers', all)), post: conditions };
 }
 
 /** Pages of a matched count: at least one. */

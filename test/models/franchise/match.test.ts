@@ -67,6 +67,11 @@ describe('normaliseName', () => {
     const ta = normaliseName('Assa Abloy Ltd T/A Traka', prepared);
     assert.deepEqual([ta.key, ta.legalForm, ta.trading], ['ASSA ABLOY', 'LIMITED', 'TRAKA']);
   });
+  it('drops apostrophes inside a word, and accents, keeping the word whole', () => {
+    assert.deepEqual(normaliseName("O'Neill's Bakery", prepared).tokens, ['ONEILLS', 'BAKERY']);
+    assert.deepEqual(normaliseName('D’Arcy Café', prepared).tokens, ['DARCY', 'CAFE']);
+    assert.deepEqual(normaliseName("'Tis A B C", prepared).tokens, ['TIS', 'ABC']);
+  });
 });
 
 describe('matchPayee', () => {
