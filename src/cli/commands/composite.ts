@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { compositeView, type CompositeReport } from '../../contract/composite.ts';
-import { agreedNote, agreedSource, withAgreedWeights, type AgreedWeights, type ParsedFile } from '../../workbench.ts';
+import {
+  agreedNote,
+  agreedSource,
+  withAgreedWeights,
+  type AgreedWeights,
+  type ParsedFile,
+} from '../../workbench.ts';
 import { readDataFile } from '../../workbench/data-file.ts';
 import type { Io } from '../output.ts';
 import { withCivic } from './civic.ts';
