@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import { levelOfCode } from '../core/area.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { interregionalSystem, type InterregionalSystem } from '../models/io/index.ts';
 import {
   areaModel,
   nationSizes,
@@ -37,12 +36,12 @@ import { deltaNodes } from '../models/scenarios/nodes.ts';
 import type { Parameter } from '../models/scenarios/parameter.ts';
 import { deltaDraws, ivDraws } from '../models/scenarios/prepare-draws.ts';
 import { scenarioSchema, type Scenario } from '../models/scenarios/schema.ts';
-import { spilloverGross } from '../models/scenarios/spill.ts';
 import type { Ctx } from './context.ts';
 import { DataFileError, readDataFile, validateFile, type FileIssue, type ParsedFile } from './data-file.ts';
 import { defaultFloors, entitlements, loadFloors } from './entitlements.ts';
-import { ioCentroids } from './io.ts';
 import { missionGoals } from './scenario-missions.ts';
+import { spilloverFor } from './scenario-spill.ts';
+export { systemAt } from './scenario-spill.ts';
 import {
   greenBook,
   scenarioAreas,
@@ -222,31 +221,6 @@ function totalsOf(a: ScenarioAreas) {
   let t = totals.get(a);
   if (!t) totals.set(a, (t = nationSizes(a.sizes)));
   return t;
-}
-
-/** The interregional system at one δ, shared with `strata io shock --interregional` (same cache key). */
-export function systemAt(ctx: Ctx, p: PreparedScenario, delta: number): Promise<InterregionalSystem> {
-  const m = p.scenario.model;
-  const level = p.areas.level;
-  return ctx.cached(`io-system:${p.national.ctx.year}:${level}:${delta}:${m.variant}:${m.beta}`, async () =>
-    interregionalSystem(
-      p.national.ctx.national,
-      p.areas.sizes,
-      await ioCentroids(ctx, level, p.areas.sizes.areas),
-      {
-        delta,
-        variant: m.variant,
-        beta: m.beta,
-      },
-    ),
-  );
-}
-
-/** The gross responses with the interregional model (spillovers to every area). */
-export async function spilloverFor(ctx: Ctx, p: PreparedScenario) {
-  const systems = await Promise.all(p.nodes.map((d) => systemAt(ctx, p, d)));
-  return spilloverGross(p.ivs, p.national.nat, p.areaData, p.areas.index, systems, p.scenario.model.type)
-    .gross;
 }
 
 /** Model errors meeting this scenario's data (an area without the targeted industries …) as usage errors. */

@@ -104,4 +104,89 @@ describe('Scenario lab page', () => {
       await page.close();
     }
   });
+
+  it('with the interregional model ticked, maps where the effects spill and shows the API’s numbers', async () => {
+    const { page, problems } = await watchedPage(browser.context);
+    try {
+      page.setDefaultTimeout(90_000);
+      await page.goto(server.url + 'scenarios');
+      const form = page.getByRole('form', { name: 'Add an intervention' });
+      await form.getByLabel('Intervention id').fill('care');
+      await form.getByLabel('Area (local authority code)').fill('E06000001');
+      await form.getByLabel(/^Industry/).fill('Q87');
+      await form.getByLabel('£ a year').fill('10000000');
+      await form.getByLabel('Years').fill('3');
+      await form.getByRole('button', { name: 'Add intervention' }).click();
+      const run = page.getByRole('form', { name: 'Run the scenario' });
+      await run.getByLabel('Draws').fill('50');
+      await run.getByLabel(/Spillovers to every area/).check();
+      await run.getByRole('button', { name: 'Run the scenario' }).click();
+      await page.getByText('Interregional model: effects spill').waitFor();
+      const map = page.locator('svg.map');
+      await map.waitFor();
+
+      const posted = JSON.parse(await page.getByTestId('scenario-text').inputValue()) as Record<
+        string,
+        unknown
+      >;
+      const body = {
+        ...posted,
+        model: { ...(posted['model'] as object), interregional: true },
+        appraisal: { ...(posted['appraisal'] as object), draws: 50 },
+      };
+      const res = await fetch(server.url + 'api/v1/scenarios/run', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.equal(res.status, 200);
+      const api = (await res.json()) as {
+        rows: {
+          intervention: string;
+          areacd: string;
+          goal: string;
+          value: number;
+          p05: number;
+          p95: number;
+        }[];
+      };
+      const jobs = api.rows.filter(
+        (x) => x.intervention === 'all' && x.goal === 'jobs' && x.areacd !== 'K02000001',
+      );
+      // the effects reach every local authority, most of them in Hartlepool
+      assert.ok(jobs.length > 300, `${jobs.length} areas`);
+      const byArea = new Map(jobs.map((x) => [x.areacd, x]));
+      const top = [...jobs].sort((a, b) => b.value - a.value);
+      assert.equal(top[0]!.areacd, 'E06000001');
+      assert.ok(top[1]!.value > 0 && top[1]!.value < top[0]!.value);
+
+      // the table under the map: every area, each number the API's
+      const spread = await tableRows(page, 'scn-areas-table');
+      assert.equal(spread.length, jobs.length);
+      for (const row of spread) {
+        const want = byArea.get(row[0]!)!;
+        assert.ok(want, `${row[0]} in the API's answer`);
+        assertNear(numberIn(row[2]!), want.value, 0.01, `${row[0]} jobs`);
+        assertNear(numberIn(row[3]!), want.p05, 0.01, `${row[0]} p05`);
+        assertNear(numberIn(row[4]!), want.p95, 0.01, `${row[0]} p95`);
+      }
+      // the map: every area drawn and filled, and the largest effects read the API's numbers
+      assert.ok(Number(await map.getAttribute('data-areas')) >= jobs.length);
+      for (const x of top.slice(0, 5)) {
+        const area = map.locator(`a:has(path[data-code=${x.areacd}])`);
+        const label = (await area.getAttribute('aria-label'))!;
+        assertNear(numberIn(label.slice(label.indexOf(': ') + 2)), x.value, 0.01, `${x.areacd} on the map`);
+        assert.ok(label.includes(`ranked ${top.indexOf(x) + 1} of ${jobs.length}`), label);
+      }
+      const fills = await map
+        .locator('path[data-code]')
+        .evaluateAll((ps) => new Set(ps.map((p) => p.getAttribute('fill'))).size);
+      assert.ok(fills >= 4, `${fills} fills`);
+      await page.locator('[data-figure=scn-areas]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'scenarios-spillovers');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -137,6 +137,32 @@ export function localConsumption(
   return out;
 }
 
+/**
+ * The diagonal r_ii of `regionalCoefficients` (the same bits), for callers that hold I − R and
+ * need R's own diagonal back without the rounding of 1 − (1 − r_ii).
+ */
+export function regionalDiagonal(
+  a: Float64Array,
+  n: number,
+  slq: Float64Array,
+  lambda: number,
+  variant: FlqVariant,
+  out: Float64Array = new Float64Array(n),
+): Float64Array {
+  for (let i = 0; i < n; i++) {
+    const rowFactor = lambda * slq[i]!;
+    const fii = rowFactor * columnFactor(slq[i]!, variant);
+    const aii = a[i * n + i]!;
+    out[i] = rowFactor === 0 ? 0 : fii < 1 ? aii * fii : aii;
+  }
+  return out;
+}
+
+/** AFLQ's log₂(1 + SLQ_j) where SLQ_j > 1; 1 otherwise and for the FLQ. */
+function columnFactor(slq: number, variant: FlqVariant): number {
+  return variant === 'aflq' && slq > 1 ? Math.log2(1 + slq) : 1;
+}
+
 /** FLQ_ij · (AFLQ factor) = (λ·SLQ_i) · (factor_j / SLQ_j): the column parts, so one product per cell. */
 function columnScales(
   slq: Float64Array,
@@ -146,7 +172,7 @@ function columnScales(
 ) {
   const colFactor = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    colFactor[j] = variant === 'aflq' && slq[j]! > 1 ? Math.log2(1 + slq[j]!) : 1;
+    colFactor[j] = columnFactor(slq[j]!, variant);
     colScale[j] = slq[j]! > 0 ? colFactor[j]! / slq[j]! : Infinity;
   }
   return { colFactor, colScale };

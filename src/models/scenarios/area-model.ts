@@ -3,10 +3,10 @@
 // industry — and H = M c^r, the channels per £ million of household income spent in the area.
 // The coefficients and LU are those of src/models/io/regional.ts (same functions, same order), so
 // the central node answers exactly as `strata io shock` does.
-import { lambdaStar, localConsumption, regionalCoefficients, simpleLq, type FlqVariant } from '../io/flq.ts';
-import { identityMinus } from '../io/leontief.ts';
+import { lambdaStar, localConsumption, regionalLeontief, simpleLq, type FlqVariant } from '../io/flq.ts';
 import { luFactorDominant } from '../io/lu.ts';
 import type { NationalModel } from '../io/national.ts';
+import { scratchArena } from '../io/simd.ts';
 import type { RegionalSizes } from '../io/sizes.ts';
 import { closeToHouseholds } from '../io/type2.ts';
 import { solveRows } from './solve-rows.ts';
@@ -55,9 +55,15 @@ export function areaModel(
   s: Float64Array,
   io: number,
   o: AreaModelOptions,
-  scratch = new Float64Array(national.n * national.n),
 ): AreaModel {
   const n = national.n;
+  // I − R written by the FLQ kernel and factored in place in this thread's WebAssembly scratch
+  // memory (the same bits as regionalCoefficients, identityMinus and the JavaScript LU; faster).
+  const arena = scratchArena(8 * (2 * n * n + 2 * n) + 64);
+  const a = arena.take(n * n);
+  a.set(national.a);
+  const m = arena.take(n * n);
+  const work = { colScale: arena.take(n), rowFactor: arena.take(n) };
   const region = sizes.size.subarray(r * n, (r + 1) * n);
   let total = 0;
   for (let i = 0; i < n; i++) total += region[i]!;
@@ -72,8 +78,8 @@ export function areaModel(
   };
   for (const delta of o.nodes) {
     const lambda = lambdaStar(total / nation.total, delta);
-    const rc = regionalCoefficients(national.a, n, slq, lambda, o.variant, scratch);
-    const lu = luFactorDominant(identityMinus(rc, n, rc), n, 'I − R');
+    regionalLeontief(a, n, slq, lambda, o.variant, m, arena.flqRows, work);
+    const lu = luFactorDominant(m, n, 'I − R', arena.rank4);
     const c = localConsumption(national.closure.c, slq, lambda);
     const rows = solveRows(lu, s, io);
     if (o.type === 2) closeRows(rows, io, n, closeToHouseholds(lu, national.closure.h, c));

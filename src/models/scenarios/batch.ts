@@ -25,18 +25,12 @@ export interface ModelContext {
 
 /** The models of the areas (indices into the sizes), in order. */
 export function buildModels(ctx: ModelContext, areas: readonly number[]): AreaModel[] {
-  const scratch = new Float64Array(ctx.national.n * ctx.national.n);
   return areas.map((a) =>
-    areaModel(
-      ctx.national,
-      ctx.sizes,
-      a,
-      ctx.nation,
-      ctx.rows,
-      ctx.io,
-      { nodes: ctx.nodes, variant: ctx.variant, type: ctx.type },
-      scratch,
-    ),
+    areaModel(ctx.national, ctx.sizes, a, ctx.nation, ctx.rows, ctx.io, {
+      nodes: ctx.nodes,
+      variant: ctx.variant,
+      type: ctx.type,
+    }),
   );
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Effect, Multipliers } from '../../../src/models/io/multipliers.ts';
+import type { InterregionalSystem } from '../../../src/models/io/interregional.ts';
 import type { AreaModel, RegionalModel } from '../../../src/models/io/regional.ts';
 import { maxRel } from './tables.ts';
 
@@ -63,4 +64,24 @@ export function regionalDiff(a: RegionalModel, b: RegionalModel): number {
     multipliersDiff(a.band.low, b.band.low),
     multipliersDiff(a.band.high, b.band.high),
   );
+}
+
+/** Every stored array of two systems, bit for bit (Object.is tells 0 from −0). */
+export function assertSameSystem(a: InterregionalSystem, b: InterregionalSystem): void {
+  assert.deepEqual(a.flags, b.flags);
+  assert.deepEqual([...a.loop], [...b.loop]);
+  a.areas.forEach((_, r) => {
+    for (const [x, y] of [
+      [a.lu[r]!.lu, b.lu[r]!.lu],
+      [a.leak[r]!, b.leak[r]!],
+      [a.leakC[r]!, b.leakC[r]!],
+      [a.v[r]!, b.v[r]!],
+    ] as const) {
+      assert.equal(x.length, y.length);
+      let k = 0;
+      while (k < x.length && Object.is(x[k], y[k])) k++;
+      assert.equal(k, x.length, `${a.areas[r]} element ${k}: ${x[k]} vs ${y[k]}`);
+    }
+    assert.deepEqual([...a.lu[r]!.piv], [...b.lu[r]!.piv]);
+  });
 }

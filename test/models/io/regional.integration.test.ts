@@ -5,6 +5,7 @@ import { parseTaxonomy } from '../../../src/core/taxonomy-schema.ts';
 import { rollUp } from '../../../src/models/io/aggregate.ts';
 import { extractLayer } from '../../../src/models/io/extraction.ts';
 import { interregionalSystem } from '../../../src/models/io/interregional.ts';
+import { interregionalSystemReference } from '../../../src/models/io/interregional-reference.ts';
 import { areaTotals, interregionalShock } from '../../../src/models/io/interregional-shock.ts';
 import { layerMap } from '../../../src/models/io/layers.ts';
 import { multipliers } from '../../../src/models/io/multipliers.ts';
@@ -20,7 +21,7 @@ import {
   nationalPack,
   readSource,
 } from '../../helpers/io-pack.ts';
-import { regionalDiff } from './compare.ts';
+import { assertSameSystem, regionalDiff } from './compare.ts';
 
 const taxonomy = parseTaxonomy(
   JSON.parse(
@@ -120,6 +121,15 @@ describe('regional models for all 179 ITL3 areas', () => {
 });
 
 describe('interregional shocks', () => {
+  it('LAD: the system built in WebAssembly scratch memory is the reference one bit for bit', async () => {
+    const sizes = await ladSizes(table);
+    const xy = await ladCentroids(sizes.areas);
+    const opts = { delta: 0.15, beta: 1 };
+    assertSameSystem(
+      interregionalSystem(national, sizes, xy, opts),
+      interregionalSystemReference(national, sizes, xy, opts),
+    );
+  });
   for (const level of ['ITL3', 'LAD'] as const) {
     it(`${level}: outputs summed over areas equal the national response; shares add up; converged to 1e-9`, async () => {
       const sizes = level === 'ITL3' ? itl3 : await ladSizes(table);
