@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../core/chromium.ts';
 export class PdfPrinter {
   #browser: Promise<Browser> | null = null;
   #active = 0;
+  #launches = 0;
   #waiting: (() => void)[] = [];
   readonly concurrency: number;
 
@@ -42,6 +43,11 @@ export class PdfPrinter {
     return this.#browser !== null;
   }
 
+  /** Browsers started so far (one, unless one died or was closed). */
+  get launches(): number {
+    return this.#launches;
+  }
+
   /** Pages printing now. */
   get active(): number {
     return this.#active;
@@ -49,6 +55,7 @@ export class PdfPrinter {
 
   async #launch(): Promise<Browser> {
     const { chromium } = await import('playwright-core');
+    this.#launches++;
     return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
   }
 
