@@ -58,7 +58,15 @@ export const ReportConsultation = z
         'the closed log’s last entry hash and its entries: what `civic verify --head` checks against',
     }),
     signed: z
-      .strictObject({ seq: z.number().int(), at: z.string(), count: z.number().int(), key: z.string() })
+      .strictObject({
+        seq: z.number().int(),
+        at: z.string(),
+        count: z.number().int(),
+        key: z.string(),
+        final: z.boolean().meta({
+          description: 'whether it is the final head, published at the close and stating the whole log',
+        }),
+      })
       .nullable()
       .meta({
         description: 'the last signed head published by the report’s date, and the key that signed it',
