@@ -81,6 +81,8 @@ export {
   Registers,
   type CommitmentRecord,
   type HistoryRow,
+  type PlanRecord,
+  type PlanWrite,
   type ProjectionRecord,
   type ProjectionWrite,
   type RegisterWrite,

@@ -5,6 +5,7 @@
 // projections, its lenses) and gives the same bytes as the batch.
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { CommitmentRow } from '../contract/accountability.ts';
+import type { PlanDetail } from '../contract/plans.ts';
 import type {
   ReportConsultation,
   ReportDataset,
@@ -19,6 +20,7 @@ import { commitmentList } from './commitments.ts';
 import { dateOrUsage, storedHistories } from './commitment-status.ts';
 import type { Ctx } from './context.ts';
 import { areaProfile } from './profile.ts';
+import { planDetailOf, planList } from './plans.ts';
 import { projectionList, projectionOutturn } from './projections.ts';
 import { consultationsAsOf } from './report-consultations.ts';
 import { allLenses, areaLenses, type AreaLenses } from './report-lenses.ts';
@@ -37,6 +39,8 @@ export interface ReportShared {
   asOf: string;
   commitments: CommitmentRow[];
   projections: ReportProjection[];
+  /** Plans frozen by `asOf`, with the outturns of every area's linked figures (or of `area`'s alone). */
+  plans: PlanDetail[];
   datasets: ReportDataset[];
   /** An area's sections from the other lenses (missions, entitlements, gender). */
   lenses: (code: string) => Promise<AreaLenses>;
@@ -85,6 +89,19 @@ async function projectionsAsOf(
   return out;
 }
 
+async function plansAsOf(
+  ctx: Ctx,
+  regs: Registers,
+  asOf: string,
+  t: Taxonomy,
+  area: string | undefined,
+): Promise<PlanDetail[]> {
+  const out: PlanDetail[] = [];
+  for (const p of (await planList(regs, area)).plans.filter((x) => x.frozenOn <= asOf))
+    out.push(await planDetailOf(ctx, p, t, area));
+  return out;
+}
+
 /** For a batch, every area's lenses computed once and cut; for one area, that area's alone. */
 async function lensesOf(ctx: Ctx, t: Taxonomy, area: string | undefined) {
   if (area !== undefined) return (code: string) => areaLenses(ctx, t, code);
@@ -112,19 +129,21 @@ export async function reportShared(
       sha256: d.sha256,
     }))
     .sort((a, b) => a.source.localeCompare(b.source) || a.sha256.localeCompare(b.sha256));
-  const [commitments, projections, lenses, consultations] = await Promise.all([
+  const [commitments, projections, plans, lenses, consultations] = await Promise.all([
     commitmentsAsOf(regs, asOf),
     projectionsAsOf(ctx, regs, asOf, t, area),
+    plansAsOf(ctx, regs, asOf, t, area),
     lensesOf(ctx, t, area),
     consultationsAsOf(regs, asOf),
   ]);
-  return { asOf, commitments, projections, datasets, lenses, consultations };
+  return { asOf, commitments, projections, plans, datasets, lenses, consultations };
 }
 
 function methodsOf(
   taxonomy: string,
   commitments: CommitmentRow[],
   projections: ReportProjection[],
+  plans: PlanDetail[],
 ): ReportMethod[] {
   return [
     {
@@ -147,6 +166,11 @@ function methodsOf(
       const [name, version] = label.split('@');
       return { name: `projection ${name}`, version: version ?? '—', parameters: params };
     }),
+    ...[...new Set(plans.map((d) => `${d.plan.method} ${JSON.stringify(d.plan.parameters)}`))].map((m) => {
+      const [label, params] = [m.slice(0, m.indexOf(' ')), m.slice(m.indexOf(' ') + 1)];
+      const [name, version] = label.split('@');
+      return { name: `plan ${name}`, version: version ?? '—', parameters: params };
+    }),
   ].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
 }
 
@@ -161,15 +185,19 @@ export async function inputFor(
   const [profile, lenses] = await Promise.all([areaProfile(ctx, code, t), shared.lenses(code)]);
   const commitments = shared.commitments.filter((c) => c.areas.includes(code));
   const projections = shared.projections.filter((p) => p.projection.area === code);
+  const plans = shared.plans
+    .filter((d) => d.plan.areas.includes(code))
+    .map((d) => ({ ...d, outturns: d.outturns.filter((o) => o.areacd === code) }));
   return {
     profile,
     asOf: shared.asOf,
     commitments,
     projections,
+    plans,
     ...lenses,
     consultations: shared.consultations.get(code) ?? [],
     datasets: shared.datasets,
-    methods: methodsOf(profile.taxonomy, commitments, projections),
+    methods: methodsOf(profile.taxonomy, commitments, projections, plans),
     version: o.version,
     rebuild: `strata report ${o.area} --as-of ${shared.asOf}`,
   };

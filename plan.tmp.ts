@@ -1,0 +1,17 @@
+import { Workbench, readDataFile } from './src/workbench.ts';
+import { Registers } from './src/civic/service.ts';
+import { freezePlan, planDetail } from './src/workbench/plans.ts';
+const wb = await Workbench.open('.strata/test/pack.duckdb', { readOnly: true });
+const regs = await Registers.open('sqlite:/tmp/acc-plan.sqlite');
+let T = performance.now();
+const s = await freezePlan(wb as any, regs, { kind: 'scenario', file: readDataFile('data/scenarios/examples/hartlepool-adult-social-care.yaml'), frozenOn: '2026-01-05', who: 'A', year: 2023 }, wb.defaultTaxonomy);
+console.log(s.id, s.points.length, s.points.filter(p=>p.link).length, Math.round(performance.now()-T)); T = performance.now();
+console.log(JSON.stringify((await planDetail(wb as any, regs, s.id, wb.defaultTaxonomy)), null, 0).slice(0, 3000));
+const f = await freezePlan(wb as any, regs, { kind: 'finance', file: readDataFile('data/finance/examples/public-capital.yaml'), frozenOn: '2026-01-05', who: 'A', area: 'E06000001' }, wb.defaultTaxonomy);
+console.log(f.id, f.points.length, Math.round(performance.now()-T), JSON.stringify(f.points.slice(0,2)));
+await regs.close(); wb.close();
+const wb2 = await Workbench.open('.strata/test/pack.duckdb', { readOnly: true });
+const regs2 = await Registers.open('sqlite:/tmp/acc-plan.sqlite');
+const { writeFileSync } = await import('node:fs');
+for (const a of ['E06000001', 'uk']) writeFileSync(`/tmp/acc-plan-${a}.html`, await wb2.report(regs2, { area: a, asOf: '2026-02-01', version: 'x' }));
+await regs2.close(); wb2.close();
