@@ -94,7 +94,7 @@ export function plansSection(r: Pick<ReportInput, 'plans' | 'profile'>): string 
           const points = p.points.filter((x) => x.areacd === code);
           return (
             `<h3>${esc(p.id)}: ${esc(p.title)}</h3>\n${facts(p)}\n${figures(p, points)}\n${outturns(d)}` +
-            (d.unmeasured ? `\n<p>${esc(d.unmeasured)}.</p>` : '')
+            (d.unmeasured ? `\n<p>${esc(d.unmeasured[0]!.toUpperCase() + d.unmeasured.slice(1))}.</p>` : '')
           );
         })
         .join('\n')

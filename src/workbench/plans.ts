@@ -237,7 +237,8 @@ async function outturnOf(ctx: Ctx, t: Taxonomy, p: PlanPoint): Promise<PlanOuttu
 function unmeasured(p: Plan): string | null {
   if (p.kind === 'finance')
     return 'no outturn yet: capital mobilised and pension pots are simulated paths of a policy not (yet) in force; no published series Strata reads measures them';
-  const goals = [...new Set(p.points.filter((x) => x.link === null).map((x) => x.measure))].sort();
+  const linked = new Set(p.points.filter((x) => x.link !== null).map((x) => x.measure));
+  const goals = [...new Set(p.points.map((x) => x.measure))].filter((m) => !linked.has(m)).sort();
   return goals.length
     ? `no outturn yet: ${goals.join(', ')} are model figures (the scenario against none) that no published series measures`
     : null;
