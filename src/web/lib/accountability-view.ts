@@ -107,13 +107,11 @@ export function reportPlansTable(r: ReportInput): Table {
   for (const d of [...r.plans].sort((a, b) => a.plan.id.localeCompare(b.plan.id))) {
     const p = d.plan;
     if (d.outturns.length === 0)
-      rows.push([p.id, p.kind, p.title, p.method, p.frozenOn, null, null, null, d.unmeasured ?? '—', null, null, null]);
+      rows.push([p.id, p.kind, p.frozenOn, null, null, null, d.unmeasured ?? '—', null, null, null]);
     for (const o of d.outturns)
       rows.push([
         p.id,
         p.kind,
-        p.title,
-        p.method,
         p.frozenOn,
         `${o.measure} → ${o.indicator}`,
         o.year,
@@ -125,9 +123,9 @@ export function reportPlansTable(r: ReportInput): Table {
       ]);
   }
   return {
-    columns: ['Id', 'Kind', 'Title', 'Method', 'Frozen on', 'Figure', 'Year', 'Expected', 'Outturn', 'Revision', 'Policy', 'Rest'],
+    columns: ['Id', 'Kind', 'Frozen on', 'Figure', 'Year', 'Expected', 'Outturn', 'Revision', 'Policy', 'Rest'],
     rows,
-    formats: [null, null, null, null, null, null, (v) => (v === null ? '–' : String(v)), fixed2, fixed2, fixed2, fixed2, fixed2],
+    formats: [null, null, null, null, (v) => (v === null ? '–' : String(v)), fixed2, fixed2, fixed2, fixed2, fixed2],
   };
 }
 
