@@ -69,7 +69,7 @@ function outturns(d: PlanDetail): string {
   return htmlTable(
     'Linked figures against outturn (the indicator’s baseline + the effect; outturn − expected = revision + policy + rest, exactly; shown to 2 decimals)',
     ['Intervention', 'Goal', 'Indicator', 'Year', 'Expected', 'Outturn', 'Revision', 'Policy', 'Rest'],
-    d.outturns.map((o) => [
+    once(d.outturns).map((o) => [
       esc(o.series),
       esc(o.measure),
       esc(o.indicator),
@@ -83,6 +83,12 @@ function outturns(d: PlanDetail): string {
   );
 }
 
+/** A scenario of one intervention gives each figure twice (it and `all`): show it once. */
+function once<T extends { series: string }>(rows: T[]): T[] {
+  const series = new Set(rows.map((x) => x.series));
+  return series.size === 2 && series.has('all') ? rows.filter((x) => x.series !== 'all') : rows;
+}
+
 /** Every plan on record for the area. */
 export function plansSection(r: Pick<ReportInput, 'plans' | 'profile'>): string {
   const code = r.profile.area.areacd;
@@ -91,7 +97,7 @@ export function plansSection(r: Pick<ReportInput, 'plans' | 'profile'>): string 
     ? plans
         .map((d) => {
           const p = d.plan;
-          const points = p.points.filter((x) => x.areacd === code);
+          const points = once(p.points.filter((x) => x.areacd === code));
           return (
             `<h3>${esc(p.id)}: ${esc(p.title)}</h3>\n${facts(p)}\n${figures(p, points)}\n${outturns(d)}` +
             (d.unmeasured ? `\n<p>${esc(d.unmeasured[0]!.toUpperCase() + d.unmeasured.slice(1))}.</p>` : '')
