@@ -34,17 +34,19 @@ function boxOf(p: AreaFeature): [number, number, number, number] | null {
   return [x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD];
 }
 
-type Inside = (parent: AreaFeature, point: [number, number]) => boolean;
+/** A parent's test of points, made once per parent. */
+type Inside = (parent: AreaFeature) => (point: [number, number]) => boolean;
 
-/** Whether the point is inside, asking d3-geo only for points within the parent's padded box. */
-const boxedInside: Inside = (p, point) => {
+/** Whether a point is inside, asking d3-geo only for points within the parent's padded box. */
+const boxedInside: Inside = (p) => {
   const b = boxOf(p);
-  if (b && (point[0] < b[0] || point[0] > b[2] || point[1] < b[1] || point[1] > b[3])) return false;
-  return geoContains(p, point);
+  if (!b) return (point) => geoContains(p, point);
+  return (point) =>
+    point[0] >= b[0] && point[0] <= b[2] && point[1] >= b[1] && point[1] <= b[3] && geoContains(p, point);
 };
 
 /** The exact reference: d3-geo for every point. */
-const exactInside: Inside = (p, point) => geoContains(p, point);
+const exactInside: Inside = (p) => (point) => geoContains(p, point);
 
 /**
  * Which smaller areas make up each larger one, from boundaries alone: a child belongs to a parent
@@ -79,7 +81,8 @@ function members(
   const points = children.map((c) => ({ code: c.properties.areacd, point: interiorPoint(c.geometry) }));
   const areas = new Map(children.map((c) => [c.properties.areacd, geoArea(c)]));
   return parents.map((p) => {
-    const members = points.filter((c) => inside(p, c.point as [number, number])).map((c) => c.code);
+    const has = inside(p);
+    const members = points.filter((c) => has(c.point as [number, number])).map((c) => c.code);
     const cover = members.reduce((s, m) => s + areas.get(m)!, 0) / geoArea(p);
     return { parent: p.properties.areacd, members, cover, ok: Math.abs(cover - 1) <= tolerance };
   });
