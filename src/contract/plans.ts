@@ -2,10 +2,8 @@
 // with an id, its file's checksum, the method version and the data vintages; and, where a
 // published indicator measures a figure, its forecast against outturn in parts that add up exactly.
 import { z } from 'zod';
+import { Part, Vintage } from './accountability.ts';
 import { table } from './table.ts';
-
-const Vintage = z.strictObject({ source: z.string(), vintage: z.string(), sha256: z.string() });
-const Part = z.strictObject({ value: z.number(), exact: z.string() });
 
 /** Where a figure meets a published indicator: the level expected once the effect is added to the baseline. */
 export const PlanLink = z
