@@ -71,6 +71,8 @@ import type { LayerQuery } from './workbench/layers.ts';
 import { Lookups } from './workbench/lookups.ts';
 import type { AreaPopulation } from './workbench/population.ts';
 import type { FreezeSpec } from './workbench/projections.ts';
+import type { PlanSpec } from './workbench/plans.ts';
+import type { Plan, PlanDetail, PlanList } from './contract/plans.ts';
 import type { ReportOptions } from './workbench/report.ts';
 import type { FrontierOptions } from './workbench/scenario-frontier.ts';
 import type { ScenarioOptions } from './workbench/scenarios.ts';
@@ -102,6 +104,7 @@ export type { AreaQuery } from './workbench/areas.ts';
 export type { CommitmentQuery } from './workbench/commitments.ts';
 export type { ReportOptions } from './workbench/report.ts';
 export type { FreezeSpec } from './workbench/projections.ts';
+export type { PlanSpec } from './workbench/plans.ts';
 export type { ReportBatch, ReportEntry } from './workbench/report-all.ts';
 export { REPORT_LEVELS, reportLevels, type ReportLevel } from './workbench/report-levels.ts';
 export { reportIndexHtml } from './reports/index-page.ts';
@@ -467,6 +470,21 @@ export class Workbench implements Ctx {
   async freezeProjection(regs: Registers, spec: FreezeSpec, t = this.defaultTaxonomy): Promise<Projection> {
     const { freezeProjection } = await import('./workbench/projections.ts');
     return freezeProjection(this, regs, spec, t);
+  }
+  /** Freezes a scenario's expected outcome or a finance plan's path in the register. */
+  async freezePlan(regs: Registers, spec: PlanSpec, t = this.defaultTaxonomy): Promise<Plan> {
+    const { freezePlan } = await import('./workbench/plans.ts');
+    return freezePlan(this, regs, spec, t);
+  }
+  /** Every frozen plan (optionally those speaking for one area). */
+  async plans(regs: Registers, area?: string): Promise<PlanList> {
+    const { planList } = await import('./workbench/plans.ts');
+    return planList(regs, area);
+  }
+  /** A frozen plan with forecast against outturn where a published indicator measures a figure. */
+  async planDetail(regs: Registers, id: string, t = this.defaultTaxonomy): Promise<PlanDetail> {
+    const { planDetail } = await import('./workbench/plans.ts');
+    return planDetail(this, regs, id, t);
   }
   async projections(regs: Registers, area?: string): Promise<ProjectionList> {
     const { projectionList } = await import('./workbench/projections.ts');

@@ -1,6 +1,6 @@
 import type { CivicService } from '../civic/service.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import type { Store, Workbench } from '../workbench.ts';
+import type { PdfPrinter, Store, Workbench } from '../workbench.ts';
 import type { TrustProxy } from './client-address.ts';
 import type { CostlyLimits } from './limits.ts';
 import type { Responses } from './respond.ts';
@@ -16,6 +16,8 @@ export interface AppConfig {
   trustProxy?: TrustProxy | null;
   /** Limits on the costly analysis routes (limits.ts; default COSTLY_LIMITS). */
   costly?: CostlyLimits;
+  /** The printer of reports to PDF kept across requests (its owner closes it); without one, each request starts and ends a browser. */
+  printer?: PdfPrinter;
 }
 
 /** What the routes need: the app's config and its prepared responses. */

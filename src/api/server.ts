@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttps } from 'node:https';
 import { isIP } from 'node:net';
 import { CivicService, DEFAULT_CIVIC_DB, type HeadSigner } from '../civic/service.ts';
-import { StoreHolder, Workbench } from '../workbench.ts';
+import { StoreHolder, Workbench, type PdfPrinter } from '../workbench.ts';
 import { createApp } from './app.ts';
 import type { TrustProxy } from './client-address.ts';
 import { storeOf, withGeneration } from './store-context.ts';
@@ -48,6 +48,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Publish signed log heads with this key once per interval (seconds). */
   heads?: { signer: HeadSigner; intervalSeconds: number };
+  /** The printer of reports to PDF (default a new one); the server closes it when it closes. */
+  printer?: PdfPrinter;
 }
 
 /** Whether a listening address only takes connections from this machine. */
@@ -105,11 +107,14 @@ export async function startServer(opts: ServerOptions): Promise<{ url: string; c
     heads: opts.heads,
   });
   const workbench = await Workbench.following(() => storeOf(holder));
+  // one Chromium for every PDF request, started by the first and closed with the server
+  const printer = opts.printer ?? (await workbench.pdfPrinter());
   const app = createApp({
     workbench,
     webDir: existsSync(WEB_DIR + 'index.html') ? WEB_DIR : null,
     civic,
     trustProxy: opts.trustProxy ?? null,
+    printer,
   });
   const fetch = (req: Request, env?: object) => withGeneration(holder, () => app.fetch(req, env));
   const timeouts = {
@@ -128,7 +133,7 @@ export async function startServer(opts: ServerOptions): Promise<{ url: string; c
           new Promise<void>((done) =>
             server.close(() => {
               holder.close();
-              void civic.close().then(done);
+              void Promise.all([civic.close(), printer.close()]).then(() => done());
             }),
           ),
       });

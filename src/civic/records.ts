@@ -2,17 +2,10 @@
 // consultation with its schedule, electorate, published outcome, the head of its ballot log and
 // the signed heads published for it. Read-only; drafts are not on record.
 import type { Consultation } from './consultation.ts';
+import type { HeadEntry } from './head-series.ts';
+import { entryOf } from './service/heads.ts';
 import type { CivicDb } from './store/open.ts';
 import type { Outcome } from './tally/outcome.ts';
-
-/** A signed head as published (head-series.ts): which entry it covers and when. */
-export interface SignedHeadRecord {
-  seq: number;
-  at: string;
-  count: number;
-  head: string;
-  key: string;
-}
 
 /** One consultation on record. */
 export interface ConsultationRecord {
@@ -30,8 +23,8 @@ export interface ConsultationRecord {
   voters: number;
   /** The log's head now: its last entry's hash and the entries it covers. */
   head: { hash: string; count: number } | null;
-  /** Signed heads published for it, oldest first. */
-  signed: SignedHeadRecord[];
+  /** Signed heads published for it, oldest first (the last is `final` once the close is published). */
+  signed: HeadEntry[];
 }
 
 /** Every published or closed consultation, by id. */
@@ -68,19 +61,19 @@ export async function consultationRecords(cdb: CivicDb): Promise<ConsultationRec
     .execute();
   const signed = await cdb.read
     .selectFrom('head_series')
-    .select(['consultation_id', 'seq', 'at', 'count', 'head', 'key'])
+    .selectAll()
     .where('consultation_id', 'in', ids)
     .orderBy('consultation_id')
     .orderBy('seq')
     .execute();
   const headOf = new Map(heads.map((h) => [h.consultation_id, { hash: h.hash, count: Number(h.seq) + 1 }]));
   const votersOf = new Map(voters.map((v) => [v.consultation_id, Number(v.n)]));
-  const signedOf = new Map<string, SignedHeadRecord[]>();
+  const signedOf = new Map<string, HeadEntry[]>();
   for (const s of signed) {
     // a long consultation has a signed head every quarter hour: append, never copy the list
     let list = signedOf.get(s.consultation_id);
     if (!list) signedOf.set(s.consultation_id, (list = []));
-    list.push({ seq: Number(s.seq), at: s.at, count: Number(s.count), head: s.head, key: s.key });
+    list.push(entryOf(s));
   }
   return rows.map((r) => ({
     id: r.id,

@@ -5,7 +5,7 @@
 import { UsageError } from '../core/errors.ts';
 import { consultationRecords, type ConsultationRecord } from './records.ts';
 import { openCivicDb, type CivicDb } from './store/open.ts';
-import type { CommitmentHistoryTable, ProjectionsTable } from './store/tables.ts';
+import type { CommitmentHistoryTable, PlanProjectionsTable, ProjectionsTable } from './store/tables.ts';
 import { writeTransaction, type Tx } from './store/tx.ts';
 
 /** One status in a commitment's history. */
@@ -30,6 +30,25 @@ export interface RegisterWrite {
 /** A projection to freeze (the id is given by the store). */
 export type ProjectionWrite = Omit<ProjectionsTable, 'id' | 'recorded_at'>;
 export type ProjectionRecord = Omit<ProjectionsTable, 'recorded_at'>;
+
+/** A plan to freeze (the id is given by the store). */
+export type PlanWrite = Omit<PlanProjectionsTable, 'id' | 'recorded_at'>;
+export type PlanRecord = Omit<PlanProjectionsTable, 'recorded_at'>;
+
+/** The id prefix of each kind of frozen plan. */
+const PLAN_PREFIX: Record<string, string> = { scenario: 'S', finance: 'F' };
+
+/** Gives the next id under `prefix` (`P-2026-` → `P-2026-004`) in the table; ids are never reused. */
+async function nextId(tx: Tx, table: 'projections' | 'plan_projections', prefix: string): Promise<string> {
+  const last = await tx
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'like', `${prefix}%`)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const n = last ? Number(last.id.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(3, '0')}`;
+}
 
 /** The registers over an open civic store. */
 export class Registers {
@@ -85,21 +104,34 @@ export class Registers {
   async freeze(p: ProjectionWrite): Promise<string> {
     const at = this.#now().toISOString();
     return writeTransaction(this.#cdb, async (tx) => {
-      const prefix = `P-${p.frozen_on.slice(0, 4)}-`;
-      const last = await tx
-        .selectFrom('projections')
-        .select('id')
-        .where('id', 'like', `${prefix}%`)
-        .orderBy('id', 'desc')
-        .executeTakeFirst();
-      const n = last ? Number(last.id.slice(prefix.length)) + 1 : 1;
-      const id = `${prefix}${String(n).padStart(3, '0')}`;
+      const id = await nextId(tx, 'projections', `P-${p.frozen_on.slice(0, 4)}-`);
       await tx
         .insertInto('projections')
         .values({ ...p, id, recorded_at: at })
         .execute();
       return id;
     });
+  }
+
+  /** Freezes a plan under the next id of its kind and year (`S-2026-001`, `F-2026-001`); ids are never reused. */
+  async freezePlan(p: PlanWrite): Promise<string> {
+    const letter = PLAN_PREFIX[p.kind];
+    if (!letter) throw new Error(`invalid plan kind: ${p.kind}`);
+    const at = this.#now().toISOString();
+    return writeTransaction(this.#cdb, async (tx) => {
+      const id = await nextId(tx, 'plan_projections', `${letter}-${p.frozen_on.slice(0, 4)}-`);
+      await tx
+        .insertInto('plan_projections')
+        .values({ ...p, id, recorded_at: at })
+        .execute();
+      return id;
+    });
+  }
+
+  /** Every frozen plan, by id. */
+  async plans(): Promise<PlanRecord[]> {
+    const rows = await this.#cdb.read.selectFrom('plan_projections').selectAll().orderBy('id').execute();
+    return rows.map(({ recorded_at: _, ...r }) => r);
   }
 
   /** Every published or closed consultation with its outcome, log head and signed heads, by id. */

@@ -59,7 +59,7 @@ export { createHeadKey, loadHeadKey, type HeadSigner } from './head-key.ts';
 export { publishedKey, type HeadEntry, type HeadSeries, type PublishedKey } from './head-series.ts';
 export { MIN_HEAD_INTERVAL, type HeadPageRequest, type HeadSeriesPage } from './service/heads.ts';
 export { formatOutcome, formatVerifyReport } from './report.ts';
-export type { ConsultationRecord, SignedHeadRecord } from './records.ts';
+export type { ConsultationRecord } from './records.ts';
 export { verifyExport } from './chain-export.ts';
 export type { Actor } from './audit.ts';
 export type { Outcome, WeightsOutcome } from './tally/outcome.ts';
@@ -81,6 +81,8 @@ export {
   Registers,
   type CommitmentRecord,
   type HistoryRow,
+  type PlanRecord,
+  type PlanWrite,
   type ProjectionRecord,
   type ProjectionWrite,
   type RegisterWrite,

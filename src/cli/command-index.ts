@@ -95,6 +95,13 @@ export const COMMAND_INDEX: CommandEntry[] = [
     description: 'the projection register: frozen projections and forecast against outturn',
   },
   {
+    name: 'plans',
+    module: 'accountability',
+    term: 'plans',
+    description:
+      'frozen plans: a scenario’s expected outcome or a finance plan’s path, and forecast against outturn',
+  },
+  {
     name: 'report',
     module: 'report',
     term: 'report [options] [area]',

@@ -101,7 +101,8 @@ export type CommitmentImport = z.infer<typeof CommitmentImport>;
 
 export const importView = table((r: CommitmentImport) => r.appended, ['id', 'seq', 'date', 'status']);
 
-const Vintage = z.strictObject({ source: z.string(), vintage: z.string(), sha256: z.string() });
+/** A dataset as a frozen projection or plan records it. */
+export const Vintage = z.strictObject({ source: z.string(), vintage: z.string(), sha256: z.string() });
 const Point = z.strictObject({ period: z.number(), value: z.number() });
 
 /** A frozen projection: the value, the method and the data it was made from. */
@@ -147,7 +148,8 @@ export const projectionListView = table(
   ],
 );
 
-const Part = z.strictObject({ value: z.number(), exact: z.string() });
+/** One part of a forecast error: as a number, and as the exact decimal the parts add up in. */
+export const Part = z.strictObject({ value: z.number(), exact: z.string() });
 
 /** Forecast against outturn, the difference split into parts that add up exactly. */
 export const Outturn = z

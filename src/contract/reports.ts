@@ -1,6 +1,7 @@
 // /api/v1/reports: what an area's accountability report is built from (the HTML page is
 // reportHtml of exactly this), so anyone can check a figure in the page against its input.
 import { z } from 'zod';
+import { PlanDetail } from './plans.ts';
 import { CommitmentRow, Outturn, Projection } from './accountability.ts';
 import { AreaProfile } from './areas.ts';
 import { EntitlementRow, FloorSummary } from './entitlements.ts';
@@ -58,7 +59,15 @@ export const ReportConsultation = z
         'the closed log’s last entry hash and its entries: what `civic verify --head` checks against',
     }),
     signed: z
-      .strictObject({ seq: z.number().int(), at: z.string(), count: z.number().int(), key: z.string() })
+      .strictObject({
+        seq: z.number().int(),
+        at: z.string(),
+        count: z.number().int(),
+        key: z.string(),
+        final: z.boolean().meta({
+          description: 'whether it is the final head, published at the close and stating the whole log',
+        }),
+      })
       .nullable()
       .meta({
         description: 'the last signed head published by the report’s date, and the key that signed it',
@@ -114,6 +123,10 @@ export const ReportInput = z
     asOf: z.string(),
     commitments: z.array(CommitmentRow),
     projections: z.array(ReportProjection),
+    plans: z.array(PlanDetail).meta({
+      description:
+        'scenarios and finance plans frozen by the report’s date that speak for the area, with forecast against outturn for the area’s linked figures',
+    }),
     missions: z.array(ReportMission),
     entitlements: ReportEntitlements,
     gender: ReportGender,

@@ -29,10 +29,19 @@ function facts(c: ReportConsultation): string {
   rows.push([
     'Signed heads',
     c.signed
-      ? `${c.signedCount} published by this date; the last, no. ${c.signed.seq} at ${esc(c.signed.at)}, covers ${c.signed.count} entries, signed by key <code>${esc(c.signed.key)}</code>`
+      ? `${c.signedCount} published by this date; the last, no. ${c.signed.seq} at ${esc(c.signed.at)}, covers ${c.signed.count} entries, signed by key <code>${esc(c.signed.key)}</code>; ${finalText(c)}`
       : 'none published',
   ]);
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+/** Whether the last signed head is the final one, published at the close. */
+function finalText(c: ReportConsultation): string {
+  if (c.signed?.final)
+    return '<strong>the final signed head</strong>, published at the close: it states the whole log';
+  return c.state === 'closed'
+    ? 'not the final head: no final signed head had been published by this date'
+    : 'not the final head: voting was still open';
 }
 
 function result(c: ReportConsultation): string {

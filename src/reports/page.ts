@@ -10,6 +10,7 @@ import {
   layersSection,
 } from './sections.ts';
 import { consultationsSection } from './consultations-section.ts';
+import { plansSection } from './plans-section.ts';
 import { entitlementsSection, genderSection, missionsSection } from './lens-sections.ts';
 
 const CSS = `
@@ -40,6 +41,7 @@ const TITLES: [string, string][] = [
   ['commitments', 'Commitments and their status'],
   ['forecasts', 'Forecasts against outturn'],
   ['consultations', 'Consultations and their verified results'],
+  ['plans', 'Scenarios and finance plans on record'],
   ['appendix', 'Appendix: data, methods, rebuilding'],
 ];
 
@@ -57,6 +59,7 @@ export function reportHtml(r: ReportInput): string {
     commitmentsSection,
     forecastsSection,
     consultationsSection,
+    plansSection,
     appendixSection,
   ].map((s) => s(r));
   return `<!doctype html>

@@ -45,17 +45,19 @@ export function loadFloors(registry: Registry, file: ParsedFile): Floors {
   );
 }
 
-/** Every LAD against every floor: shortfall, people affected, cost to close, trend and projected year, need ranking, national summary. */
-export async function entitlements(
-  ctx: Ctx,
-  taxonomy: Taxonomy,
-  file: ParsedFile = defaultFloors(),
-  opts: { area?: string } = {},
-): Promise<EntitlementReport> {
+/** Every LAD against every floor, before the need ranking: what a report reads. */
+export interface FloorRows {
+  floors: Floors;
+  file: ParsedFile;
+  pop: Awaited<ReturnType<typeof ladPopulation>>;
+  lads: Lad[];
+  perFloor: ReturnType<typeof floorRows>[];
+}
+
+/** Every LAD against every floor: shortfall, people affected, cost to close, trend and projected year; the national summary. */
+export async function floorRowsOf(ctx: Ctx, taxonomy: Taxonomy, file: ParsedFile): Promise<FloorRows> {
   const f = loadFloors(await ctx.registry(), file);
   const lads = await lads2023(ctx);
-  if (opts.area && !lads.some((l) => l.areacd === opts.area))
-    throw notFound('local authority (April 2023 code)', opts.area);
   const pop = await ladPopulation(ctx);
   const series = await Promise.all(f.floors.map((fl) => indicatorSeries(ctx, fl.indicator, taxonomy, 'lad')));
   const perFloor = f.floors.map((fl, k) =>
@@ -68,7 +70,27 @@ export async function entitlements(
       f.uncertainty.runs,
     ),
   );
-  const rows = lads.flatMap((_, i) => perFloor.map((p) => p.rows[i]!));
+  return { floors: f, file, pop, lads, perFloor };
+}
+
+/** The rows of every LAD, floor by floor within each LAD. */
+export function floorRowList(r: FloorRows): EntitlementRow[] {
+  return r.lads.flatMap((_, i) => r.perFloor.map((p) => p.rows[i]!));
+}
+
+/** Every LAD against every floor: shortfall, people affected, cost to close, trend and projected year, need ranking, national summary. */
+export async function entitlements(
+  ctx: Ctx,
+  taxonomy: Taxonomy,
+  file: ParsedFile = defaultFloors(),
+  opts: { area?: string } = {},
+): Promise<EntitlementReport> {
+  loadFloors(await ctx.registry(), file);
+  if (opts.area && !(await lads2023(ctx)).some((l) => l.areacd === opts.area))
+    throw notFound('local authority (April 2023 code)', opts.area);
+  const all = await floorRowsOf(ctx, taxonomy, file);
+  const { floors: f, pop, lads, perFloor } = all;
+  const rows = floorRowList(all);
   const ranks = rankByNeed(
     lads.map((l, i) => ({
       population: pop.all.get(l.areacd) ?? 0,

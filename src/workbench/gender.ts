@@ -47,9 +47,19 @@ export async function genderLens(
 }
 
 async function localGaps(ctx: Ctx, taxonomy: Taxonomy, area?: string): Promise<GenderReport['local']> {
+  if (area && !(await lads2023(ctx)).some((l) => l.areacd === area))
+    throw notFound('local authority (April 2023 code)', area);
+  return localGapsOf(ctx, taxonomy, area === undefined ? undefined : [area]);
+}
+
+/** The local pay gaps of the districts `codes` (default every one; codes of no district give no rows). */
+export async function localGapsOf(
+  ctx: Ctx,
+  taxonomy: Taxonomy,
+  codes?: readonly string[],
+): Promise<GenderReport['local']> {
   const lads = await lads2023(ctx);
-  if (area && !lads.some((l) => l.areacd === area)) throw notFound('local authority (April 2023 code)', area);
-  const wanted = area ? lads.filter((l) => l.areacd === area) : lads;
+  const wanted = codes ? lads.filter((l) => codes.includes(l.areacd)) : lads;
   const rows: LocalGap[] = [];
   let period = '';
   let source = '';

@@ -63,6 +63,34 @@ export function loadMission(registry: Registry, file: ParsedFile): Mission {
   return validateFile(file, missionSchema(lookup));
 }
 
+/** A mission checked against the registry and the store, with its indicators' series. */
+interface Prepared {
+  file: ParsedFile;
+  m: Mission;
+  entries: RegistryEntry[];
+  series: Series[];
+}
+
+async function prepare(ctx: Ctx, taxonomy: Taxonomy, file: ParsedFile): Promise<Prepared> {
+  const registry = await ctx.registry();
+  const m = loadMission(registry, file);
+  const entries = m.indicators.map((i) => registry.indicators.find((e) => e.id === i.id)!);
+  const series = await Promise.all(m.indicators.map((i) => indicatorSeries(ctx, i.id, taxonomy, 'lad')));
+  checkBaselines(file, m, series);
+  return { file, m, entries, series };
+}
+
+function describe({ m, file }: Prepared): MissionReport['mission'] {
+  return {
+    id: m.id,
+    title: m.title,
+    goal: m.goal,
+    example: m.example,
+    source: file.name,
+    statusRule: statusRuleText(m),
+  };
+}
+
 /** Status of a mission for every LAD and for the nation, with the roll-up of local status to national. */
 export async function missionStatus(
   ctx: Ctx,
@@ -70,11 +98,8 @@ export async function missionStatus(
   file: ParsedFile,
   opts: { area?: string } = {},
 ): Promise<MissionReport> {
-  const registry = await ctx.registry();
-  const m = loadMission(registry, file);
-  const entries = m.indicators.map((i) => registry.indicators.find((e) => e.id === i.id)!);
-  const series = await Promise.all(m.indicators.map((i) => indicatorSeries(ctx, i.id, taxonomy, 'lad')));
-  checkBaselines(file, m, series);
+  const p = await prepare(ctx, taxonomy, file);
+  const { m, entries, series } = p;
   const lads = await lads2023(ctx);
   if (opts.area && !lads.some((l) => l.areacd === opts.area))
     throw notFound('local authority (April 2023 code)', opts.area);
@@ -93,14 +118,7 @@ export async function missionStatus(
   );
   const national = nationalMission(m, entries, series);
   return {
-    mission: {
-      id: m.id,
-      title: m.title,
-      goal: m.goal,
-      example: m.example,
-      source: file.name,
-      statusRule: statusRuleText(m),
-    },
+    mission: describe(p),
     areas: opts.area ? areas.filter((a) => a.areacd === opts.area) : areas,
     national,
     rollup: { ...rollup, weight: m.rollup.weight === 'equal' ? 'equal' : `population (${pop.source})` },
@@ -110,6 +128,36 @@ export async function missionStatus(
       'pOnTrack reads the 95% interval as normal; confidence is clear when the whole interval lies on one side of the trajectory.',
     ],
   };
+}
+
+/**
+ * A mission's description and the status of one area alone (`K02000001`: the nation's; an area
+ * that is no April 2023 district: none), without the other districts or the roll-up; it fails
+ * where missionStatus fails, and its status equals that area's there.
+ */
+export async function missionStatusOf(
+  ctx: Ctx,
+  taxonomy: Taxonomy,
+  file: ParsedFile,
+  code: string,
+): Promise<{ mission: MissionReport['mission']; status: AreaMission | null }> {
+  const p = await prepare(ctx, taxonomy, file);
+  const lads = await lads2023(ctx);
+  await ladPopulation(ctx);
+  const lad = lads.find((l) => l.areacd === code);
+  const status =
+    code === 'K02000001'
+      ? nationalMission(p.m, p.entries, p.series)
+      : lad
+        ? areaMission(
+            p.m,
+            p.entries,
+            p.series.map((s) => byArea(s.rows.filter((r) => r.areacd === code))),
+            code,
+            lad.areanm,
+          )
+        : null;
+  return { mission: describe(p), status };
 }
 
 function rowsToPoints(rows: readonly SeriesRow[] | undefined): Point[] {

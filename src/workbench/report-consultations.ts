@@ -29,7 +29,9 @@ export function consultationAsOf(r: ConsultationRecord, asOf: string): ReportCon
     ballots: closed ? r.voters : null,
     result: closed && r.outcome ? formatOutcome(r.outcome, r.consultation) : [],
     head: closed ? r.head : null,
-    signed: last ? { seq: last.seq, at: last.at, count: last.count, key: last.key } : null,
+    signed: last
+      ? { seq: last.seq, at: last.at, count: last.count, key: last.key, final: last.final === true }
+      : null,
     signedCount: signed.length,
   };
 }

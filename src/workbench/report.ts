@@ -1,9 +1,11 @@
 // Gathers areas' reports from the store and the registers, as of a date: what every report shares
 // (the commitments with the last status recorded by then, the projections frozen by then with
-// their outturn where it is in, every current dataset) is read once; then each area's profile and
-// its share of the registers. One area's report and a batch of them give the same bytes.
+// their outturn where it is in, every current dataset, the other lenses) is read once; then each
+// area's profile and its share of the registers. One area's report reads only what it shows (its
+// projections, its lenses) and gives the same bytes as the batch.
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { CommitmentRow } from '../contract/accountability.ts';
+import type { PlanDetail } from '../contract/plans.ts';
 import type {
   ReportConsultation,
   ReportDataset,
@@ -18,9 +20,10 @@ import { commitmentList } from './commitments.ts';
 import { dateOrUsage, storedHistories } from './commitment-status.ts';
 import type { Ctx } from './context.ts';
 import { areaProfile } from './profile.ts';
+import { planDetailOf, planList } from './plans.ts';
 import { projectionList, projectionOutturn } from './projections.ts';
 import { consultationsAsOf } from './report-consultations.ts';
-import { entitlementsFor, genderFor, lenses, missionsFor, type Lenses } from './report-lenses.ts';
+import { allLenses, areaLenses, type AreaLenses } from './report-lenses.ts';
 
 /** What a report is asked for. */
 export interface ReportOptions {
@@ -36,8 +39,11 @@ export interface ReportShared {
   asOf: string;
   commitments: CommitmentRow[];
   projections: ReportProjection[];
+  /** Plans frozen by `asOf`, with the outturns of every area's linked figures (or of `area`'s alone). */
+  plans: PlanDetail[];
   datasets: ReportDataset[];
-  lenses: Lenses;
+  /** An area's sections from the other lenses (missions, entitlements, gender). */
+  lenses: (code: string) => Promise<AreaLenses>;
   /** Consultations opened by `asOf`, by area code. */
   consultations: Map<string, ReportConsultation[]>;
 }
@@ -83,7 +89,27 @@ async function projectionsAsOf(
   return out;
 }
 
-/** Reads what every report as of `asOf` shares (the projections of `area` alone, when given). */
+async function plansAsOf(
+  ctx: Ctx,
+  regs: Registers,
+  asOf: string,
+  t: Taxonomy,
+  area: string | undefined,
+): Promise<PlanDetail[]> {
+  const out: PlanDetail[] = [];
+  for (const p of (await planList(regs, area)).plans.filter((x) => x.frozenOn <= asOf))
+    out.push(await planDetailOf(ctx, p, t, area));
+  return out;
+}
+
+/** For a batch, every area's lenses computed once and cut; for one area, that area's alone. */
+async function lensesOf(ctx: Ctx, t: Taxonomy, area: string | undefined) {
+  if (area !== undefined) return (code: string) => areaLenses(ctx, t, code);
+  const cut = await allLenses(ctx, t);
+  return (code: string) => Promise.resolve(cut(code));
+}
+
+/** Reads what every report as of `asOf` shares (the projections and lenses of `area` alone, when given). */
 export async function reportShared(
   ctx: Ctx,
   regs: Registers,
@@ -103,20 +129,21 @@ export async function reportShared(
       sha256: d.sha256,
     }))
     .sort((a, b) => a.source.localeCompare(b.source) || a.sha256.localeCompare(b.sha256));
-  return {
-    asOf,
-    commitments: await commitmentsAsOf(regs, asOf),
-    projections: await projectionsAsOf(ctx, regs, asOf, t, area),
-    datasets,
-    lenses: await lenses(ctx, t),
-    consultations: await consultationsAsOf(regs, asOf),
-  };
+  const [commitments, projections, plans, lenses, consultations] = await Promise.all([
+    commitmentsAsOf(regs, asOf),
+    projectionsAsOf(ctx, regs, asOf, t, area),
+    plansAsOf(ctx, regs, asOf, t, area),
+    lensesOf(ctx, t, area),
+    consultationsAsOf(regs, asOf),
+  ]);
+  return { asOf, commitments, projections, plans, datasets, lenses, consultations };
 }
 
 function methodsOf(
   taxonomy: string,
   commitments: CommitmentRow[],
   projections: ReportProjection[],
+  plans: PlanDetail[],
 ): ReportMethod[] {
   return [
     {
@@ -139,6 +166,11 @@ function methodsOf(
       const [name, version] = label.split('@');
       return { name: `projection ${name}`, version: version ?? '—', parameters: params };
     }),
+    ...[...new Set(plans.map((d) => `${d.plan.method} ${JSON.stringify(d.plan.parameters)}`))].map((m) => {
+      const [label, params] = [m.slice(0, m.indexOf(' ')), m.slice(m.indexOf(' ') + 1)];
+      const [name, version] = label.split('@');
+      return { name: `plan ${name}`, version: version ?? '—', parameters: params };
+    }),
   ].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
 }
 
@@ -150,20 +182,22 @@ export async function inputFor(
   t: Taxonomy,
 ): Promise<ReportInput> {
   const code = codeOf(o.area);
-  const profile = await areaProfile(ctx, code, t);
+  const [profile, lenses] = await Promise.all([areaProfile(ctx, code, t), shared.lenses(code)]);
   const commitments = shared.commitments.filter((c) => c.areas.includes(code));
   const projections = shared.projections.filter((p) => p.projection.area === code);
+  const plans = shared.plans
+    .filter((d) => d.plan.areas.includes(code))
+    .map((d) => ({ ...d, outturns: d.outturns.filter((o) => o.areacd === code) }));
   return {
     profile,
     asOf: shared.asOf,
     commitments,
     projections,
-    missions: missionsFor(shared.lenses, code),
-    entitlements: entitlementsFor(shared.lenses, code),
-    gender: genderFor(shared.lenses, code),
+    plans,
+    ...lenses,
     consultations: shared.consultations.get(code) ?? [],
     datasets: shared.datasets,
-    methods: methodsOf(profile.taxonomy, commitments, projections),
+    methods: methodsOf(profile.taxonomy, commitments, projections, plans),
     version: o.version,
     rebuild: `strata report ${o.area} --as-of ${shared.asOf}`,
   };

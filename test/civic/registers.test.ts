@@ -30,6 +30,19 @@ const projection = {
   who: 'Strata',
 };
 
+const plan = {
+  kind: 'scenario',
+  title: 'A care contract',
+  source: 'care.yaml',
+  fingerprint: 'a'.repeat(64),
+  method: '{"method":"scenario-lab@1","year":2030}',
+  areas: 'E06000001 K02000001',
+  points: '[]',
+  vintages: '[]',
+  frozen_on: '2026-03-01',
+  who: 'Strata',
+};
+
 for (const kind of storeKinds()) {
   describe(`registers (${kind})`, () => {
     const stores: TestStore[] = [];
@@ -83,6 +96,42 @@ for (const kind of storeKinds()) {
         );
       } finally {
         await regs.close();
+      }
+    });
+
+    it('freezes plans under ids of their kind and year, never reused, and refuses a kind it does not know', async () => {
+      const url = fresh();
+      const regs = await Registers.open(url);
+      try {
+        assert.equal(await regs.freezePlan(plan), 'S-2026-001');
+        assert.equal(await regs.freezePlan({ ...plan, kind: 'finance' }), 'F-2026-001');
+        assert.equal(await regs.freezePlan(plan), 'S-2026-002');
+        assert.equal(await regs.freezePlan({ ...plan, frozen_on: '2027-01-02' }), 'S-2027-001');
+        await assert.rejects(regs.freezePlan({ ...plan, kind: 'mission' }), /invalid plan kind: mission/);
+        const all = await regs.plans();
+        assert.deepEqual(
+          all.map((p) => [p.id, p.kind]),
+          [
+            ['F-2026-001', 'finance'],
+            ['S-2026-001', 'scenario'],
+            ['S-2026-002', 'scenario'],
+            ['S-2027-001', 'scenario'],
+          ],
+        );
+        assert.deepEqual({ ...all[1]!, id: undefined }, { ...plan, id: undefined });
+      } finally {
+        await regs.close();
+      }
+      const cdb = await openCivicDb(url);
+      try {
+        for (const a of [
+          () => cdb.db.updateTable('plan_projections').set({ points: '[1]' }).execute(),
+          () => cdb.db.deleteFrom('plan_projections').where('id', '=', 'S-2026-002').execute(),
+        ])
+          await assert.rejects(a(), /plan_projections is append-only: rows are never changed or deleted/);
+        assert.equal((await cdb.db.selectFrom('plan_projections').select('id').execute()).length, 4);
+      } finally {
+        await cdb.close();
       }
     });
 

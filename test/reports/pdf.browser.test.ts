@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../src/api/app.ts';
+import { startServer } from '../../src/api/server.ts';
 import { PdfPrinter } from '../../src/reports/pdf.ts';
 import type { Workbench } from '../../src/workbench.ts';
 import { strata as run } from '../helpers/cli.ts';
-import { packWorkbench } from '../helpers/pack.ts';
+import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
 import { registersService } from '../helpers/registers.ts';
 
 /** Pages in a PDF as Chromium (Skia) writes it: one `/Type /Page` dictionary each. */
@@ -33,6 +34,43 @@ describe('PdfPrinter', () => {
     assert.equal(pages(a), 3);
     assert.equal(title(a), 'Three parts 1');
     assert.equal(title(b), 'Three parts 2');
+  });
+
+  it('prints at most `concurrency` pages at once, the rest waiting their turn', async () => {
+    const one = new PdfPrinter({ concurrency: 1 });
+    try {
+      const html = (n: number) =>
+        `<!doctype html><html><head><title>p${n}</title></head><body>${n}</body></html>`;
+      const prints = [1, 2, 3].map((n) => one.print(html(n)));
+      assert.equal(one.active, 1);
+      const pdfs = await Promise.all(prints);
+      assert.deepEqual(
+        pdfs.map((p) => title(p)),
+        ['p1', 'p2', 'p3'],
+      );
+      assert.equal(one.active, 0);
+      assert.equal(one.launches, 1);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('starts a new browser when its browser has died, and none after close until the next print', async () => {
+    const p = new PdfPrinter();
+    try {
+      const html = '<!doctype html><html><head><title>again</title></head><body>x</body></html>';
+      const first = await p.start();
+      await first.close(); // as if Chromium had crashed
+      assert.equal(p.running, false);
+      assert.equal(title(await p.print(html)), 'again');
+      assert.equal(p.launches, 2);
+      const second = await p.start();
+      await p.close();
+      assert.equal(p.running, false);
+      assert.equal(second.isConnected(), false);
+    } finally {
+      await p.close();
+    }
   });
 
   it('fetches nothing the page names', async () => {
@@ -61,10 +99,12 @@ describe('a report as PDF on the data pack', () => {
   let wb: Workbench;
   let app: ReturnType<typeof createApp>;
   let close: () => Promise<void>;
+  let civicUrl: string;
   before(async () => {
     wb = await packWorkbench();
     const r = await registersService(wb);
     close = r.close;
+    civicUrl = r.url;
     app = createApp({
       workbench: wb,
       webDir: null,
@@ -97,6 +137,30 @@ describe('a report as PDF on the data pack', () => {
     // the contents page, then each of the nine sections from a new page
     assert.ok(pages(pdf) >= 10, `${pages(pdf)} pages`);
     assert.match(readFileSync(join(out, 'E06000001.html'), 'utf8'), /<h1>Hartlepool<\/h1>/);
+  });
+
+  it('a server prints concurrent requests with one kept Chromium, and closes it when it closes', async () => {
+    const printer = new PdfPrinter();
+    const server = await startServer({ db: PACK_DB, port: 0, civic: civicUrl, printer });
+    let closed = false;
+    try {
+      const get = (area: string) => fetch(`${server.url}api/v1/reports/${area}/pdf?asOf=2026-01-01`);
+      const [a, b] = await Promise.all([get('E08000003'), get('E06000001')]);
+      assert.equal(a.status, 200, await a.clone().text());
+      assert.equal(b.status, 200, await b.clone().text());
+      assert.match(title(Buffer.from(await a.arrayBuffer())) ?? '', /^Manchester \\\(E08000003\\\)/);
+      assert.match(title(Buffer.from(await b.arrayBuffer())) ?? '', /^Hartlepool \\\(E06000001\\\)/);
+      assert.equal(printer.launches, 1);
+      assert.equal(printer.running, true);
+      const browser = await printer.start();
+      await server.close();
+      closed = true;
+      assert.equal(printer.running, false);
+      assert.equal(browser.isConnected(), false);
+    } finally {
+      if (!closed) await server.close();
+      await printer.close();
+    }
   });
 
   it('GET /api/v1/reports/{area}/pdf sends the PDF as an attachment', async () => {

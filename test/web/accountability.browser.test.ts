@@ -11,7 +11,10 @@ import type {
   CommitmentList,
   ProjectionDetail,
 } from '../../src/contract/accountability.ts';
+import type { PlanDetail, PlanList } from '../../src/contract/plans.ts';
 import type { ReportInput } from '../../src/contract/reports.ts';
+import { Registers } from '../../src/civic/service.ts';
+import { readDataFile } from '../../src/workbench/data-file.ts';
 import { millions, pct } from '../../src/web/lib/format.ts';
 import { fillRegisters, REGISTER_AS_OF } from '../helpers/registers.ts';
 import { launch, screenshot, serveApp, tableRows, visitPage } from './helpers.ts';
@@ -20,7 +23,22 @@ let server: { url: string; close: () => Promise<void> };
 let browser: { context: BrowserContext; close: () => Promise<void> };
 
 before(async () => {
-  server = await serveApp(fillRegisters);
+  server = await serveApp(async (wb, url) => {
+    await fillRegisters(wb, url);
+    // a scenario's expected outcome frozen as a plan, for the report's plans section
+    const regs = await Registers.open(url);
+    try {
+      await wb.freezePlan(regs, {
+        kind: 'scenario',
+        file: readDataFile('data/scenarios/examples/hartlepool-adult-social-care.yaml'),
+        year: 2023,
+        frozenOn: '2025-12-01',
+        who: 'Analyst',
+      });
+    } finally {
+      await regs.close();
+    }
+  });
   browser = await launch();
 });
 after(async () => {
@@ -74,6 +92,56 @@ describe('Commitments page in Chromium', () => {
 });
 
 describe('Reports page in Chromium', () => {
+  it('lists the plans on record, and an area’s plans against outturn as the API gives them', async () => {
+    const list = await api<PlanList>('plans');
+    assert.deepEqual(
+      list.plans.map((p) => p.id),
+      ['S-2025-001'],
+    );
+    const detail = await api<PlanDetail>('plans/S-2025-001');
+    await visitPage(
+      browser.context,
+      `${server.url}reports?area=E06000001&asOf=${REGISTER_AS_OF}`,
+      'reports-plans',
+      async (page) => {
+        await page.getByTestId('report').waitFor({ timeout: 120_000 });
+        assert.match(await page.getByTestId('plans-on-record').innerText(), /S-2025-001: EXAMPLE/);
+        const rows = await tableRows(page, 'report-plans-table');
+        const mine = detail.outturns.filter((o) => o.areacd === 'E06000001');
+        assert.ok(mine.length >= 2);
+        assert.deepEqual(
+          rows.map((r) => [r[0], r[3], r[4], r[5], r[6], r[7], r[8], r[9]]),
+          mine.map((o) => [
+            'S-2025-001',
+            `${o.measure} → ${o.indicator}`,
+            String(o.year),
+            o.expected.toFixed(2),
+            o.outturn!.toFixed(2),
+            o.error!.revision.value.toFixed(2),
+            o.error!.policy.value.toFixed(2),
+            o.error!.rest.value.toFixed(2),
+          ]),
+        );
+      },
+    );
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${server.url}api/v1/reports/E06000001?asOf=${REGISTER_AS_OF}`);
+      const cells = await page
+        .locator('#plans table')
+        .nth(1)
+        .locator('tbody tr')
+        .first()
+        .locator('td')
+        .allInnerTexts();
+      const o = detail.outturns.find((x) => x.areacd === 'E06000001')!;
+      assert.deepEqual(cells.slice(3, 6), [String(o.year), o.expected.toFixed(2), o.outturn!.toFixed(2)]);
+      await page.locator('#plans').screenshot({ path: 'test-output/report-html-plans.png' });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('shows the report input’s figures, and the HTML report prints the API’s numbers', async () => {
     const input = await api<ReportInput>(`reports/E08000003/input?asOf=${REGISTER_AS_OF}`);
     const detail = await api<ProjectionDetail>('projections/P-2023-001');

@@ -53,7 +53,8 @@ for (const kind of storeKinds()) {
       await vote(1, ['A', 'C']); // a changed ballot: the voter's last counts
       await svc.publishHeads(signer, HOUR);
       clock.set('2026-05-16T08:00:00Z');
-      await svc.closeConsultation(ADMIN, RIVERSIDE.id);
+      // closing publishes the final head, stating the whole log
+      await svc.closeConsultation(ADMIN, RIVERSIDE.id, { signer, intervalSeconds: HOUR });
     });
     after(async () => {
       await svc.close();
@@ -68,9 +69,14 @@ for (const kind of storeKinds()) {
       assert.deepEqual([c!.ballots, c!.result, c!.head, c!.closedAt], [null, [], null, null]);
       assert.equal(c!.signedCount, 1);
       assert.deepEqual(
-        [c!.signed!.seq, c!.signed!.count, c!.signed!.key],
-        [0, 2, signer.published.fingerprint],
+        [c!.signed!.seq, c!.signed!.count, c!.signed!.key, c!.signed!.final],
+        [0, 2, signer.published.fingerprint, false],
       );
+      assert.match(
+        consultationsSection({ consultations: [c!] }),
+        /not the final head: voting was still open/,
+      );
+
       assert.equal((await consultationsAsOf(svc.registers, '2026-04-30')).size, 0, 'not yet open');
     });
 
@@ -81,7 +87,10 @@ for (const kind of storeKinds()) {
       assert.equal(c!.closedAt, '2026-05-16T08:00:00.000Z');
       assert.equal(c!.ballots, 3, 'three voters, one of them changed their ballot');
       assert.deepEqual(c!.head, { hash: head!.hash, count: 4 });
-      assert.deepEqual([c!.signedCount, c!.signed!.count], [2, 4]);
+      assert.deepEqual([c!.signedCount, c!.signed!.seq, c!.signed!.count, c!.signed!.final], [3, 2, 4, true]);
+      const series = await svc.headSeries(RIVERSIDE.id, false);
+      assert.equal(series.entries.at(-1)!.final, true);
+      assert.equal(c!.signed!.at, series.entries.at(-1)!.at);
       assert.equal(c!.rule, 'equalshares/add1');
       assert.equal(c!.openPoll, true);
       // Equal Shares on {A,B} {A,C} {B,C}, £10 each: B (£10) at £5 a supporter first; then A and C
@@ -102,6 +111,10 @@ for (const kind of storeKinds()) {
       assert.match(html, /<h2 id="consultations-h">Consultations and their verified results<\/h2>/);
       assert.match(html, /an open poll: its results are not a vote/);
       assert.ok(html.includes(`<code>${cs[0]!.head!.hash}</code> (4 entries)`));
+      assert.match(
+        html,
+        /3 published by this date; the last, no\. 2 at [^;]*, covers 4 entries, signed by key <code>[^<]+<\/code>; <strong>the final signed head<\/strong>/,
+      );
       assert.match(
         html,
         /strata civic verify riverside-2026\.jsonl --heads riverside-2026-heads\.json --key/,

@@ -65,6 +65,18 @@ describe('area report on the data pack', () => {
     assert.doesNotMatch(a, /<script|<link|src="http/);
   });
 
+  it('gives one area the bytes of its file in the batch build, though it computes only that area', async () => {
+    const { inputFor, reportShared } = await import('../../src/workbench/report.ts');
+    const t = wb.defaultTaxonomy;
+    // what `strata report --all` shares: every area's lenses, every projection
+    const batch = await reportShared(wb, regs, opts.asOf, t);
+    for (const area of ['E08000003', 'E06000001', 'W06000015', 'S12000036', 'TLD3', 'uk']) {
+      const alone = await wb.report(regs, { ...opts, area });
+      const inBatch = reportHtml(await inputFor(wb, batch, { area, version: opts.version }, t));
+      assert.equal(alone, inBatch, area);
+    }
+  });
+
   it('shows missions, entitlements and the gender lens as those answers give them for the area', async () => {
     const input = await wb.reportInput(regs, opts);
     const { exampleMission, exampleMissions } = await import('../../src/workbench/missions.ts');

@@ -1,5 +1,5 @@
 // The accountability registers over HTTP, read-only: commitments with their status, the rule that
-// gave it and their append-only history; frozen projections with forecast against outturn. The
+// gave it and their append-only history; frozen projections and plans with forecast against outturn. The
 // registers live in the civic store (503 without one) and change without a new store generation,
 // so answers are computed per request, never kept.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -13,6 +13,7 @@ import {
   ProjectionList,
   projectionListView,
 } from '../../contract/accountability.ts';
+import { PlanDetail, planDetailView, PlanList, planListView } from '../../contract/plans.ts';
 import { civicOf } from '../civic/guard.ts';
 import type { ApiDeps } from '../deps.ts';
 import { tableNow } from '../respond.ts';
@@ -85,6 +86,32 @@ const projection = createRoute({
   responses: tableResponse(ProjectionDetail, 'Projection against outturn'),
 });
 
+const PlanId = z
+  .string()
+  .regex(/^[SF]-\d{4}-\d{3,6}$/, 'a plan id such as S-2026-001 or F-2026-001')
+  .openapi({ param: { name: 'id', in: 'path' }, example: 'S-2026-001' });
+
+const plans = createRoute({
+  method: 'get',
+  path: '/api/v1/plans',
+  summary:
+    'Frozen plans: a scenario’s expected outcome or a finance plan’s path, with the file’s checksum, the method version and the datasets’ checksums',
+  request: { query: z.strictObject({ area: RegisterArea, format: FormatQuery }) },
+  responses: tableResponse(PlanList, 'Plans'),
+});
+
+const plan = createRoute({
+  method: 'get',
+  path: '/api/v1/plans/{id}',
+  summary:
+    'One frozen plan with forecast against outturn for each figure a published indicator measures (parts that add up exactly); what no published series measures is said to have no outturn yet',
+  request: {
+    params: z.strictObject({ id: PlanId }),
+    query: z.strictObject({ taxonomy: TaxonomyParam, format: FormatQuery }),
+  },
+  responses: tableResponse(PlanDetail, 'Plan against outturn'),
+});
+
 export function accountabilityRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   const { workbench: wb } = deps;
   const regs = () => civicOf(deps).registers;
@@ -99,6 +126,15 @@ export function accountabilityRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(projections, async (c) => {
     const { area } = c.req.valid('query');
     return tableNow(c, await wb.projections(regs(), area), projectionListView);
+  });
+  app.openapi(plans, async (c) => {
+    const { area } = c.req.valid('query');
+    return tableNow(c, await wb.plans(regs(), area), planListView);
+  });
+  app.openapi(plan, async (c) => {
+    const { id } = c.req.valid('param');
+    const { taxonomy } = c.req.valid('query');
+    return tableNow(c, await wb.planDetail(regs(), id, wb.taxonomy(taxonomy)), planDetailView);
   });
   app.openapi(projection, async (c) => {
     const { id } = c.req.valid('param');

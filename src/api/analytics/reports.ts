@@ -90,14 +90,14 @@ export function reportRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       { area, asOf, version: versionOnce() },
       wb.taxonomy(taxonomy),
     );
-    const printer = await wb.pdfPrinter();
+    const printer = deps.printer ?? (await wb.pdfPrinter());
     const bytes = await printer
       .print(page)
       .catch((e: unknown) => {
         if (e instanceof NoChromium) throw new HttpError(503, 'no_chromium', e.message);
         throw e;
       })
-      .finally(() => printer.close());
+      .finally(() => (deps.printer ? undefined : printer.close()));
     c.header('content-disposition', `attachment; filename="${area}-${asOf}.pdf"`);
     c.header('cache-control', 'no-cache');
     return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf' });

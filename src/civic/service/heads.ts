@@ -29,7 +29,8 @@ import { getConsultation, headOf, loadRow } from './consultations.ts';
  */
 export const MIN_HEAD_INTERVAL = 900;
 
-function entryOf(r: Selectable<HeadSeriesTable>): HeadEntry {
+/** A stored row of the series as the entry it publishes. */
+export function entryOf(r: Selectable<HeadSeriesTable>): HeadEntry {
   const final = Number(r.final) === 1 ? { final: true as const } : {};
   return {
     ...final,

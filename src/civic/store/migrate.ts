@@ -5,11 +5,12 @@ import { randomBytes } from 'node:crypto';
 import type { CivicDb } from './open.ts';
 import { headTables } from './heads-schema.ts';
 import { confirmedNotices, noticeTables } from './notices-schema.ts';
+import { planTables } from './plans-schema.ts';
 import { registerTables } from './registers-schema.ts';
 import { lockName, writeTransaction, type Tx } from './tx.ts';
 
 /** The schema version this code writes; a store from a newer Strata is refused. */
-export const CIVIC_SCHEMA_VERSION = 5;
+export const CIVIC_SCHEMA_VERSION = 6;
 
 async function version1(tx: Tx, cdb: CivicDb): Promise<void> {
   const s = tx.schema;
@@ -144,6 +145,7 @@ const MIGRATIONS = [
   registerTables,
   version4,
   (tx: Tx) => confirmedNotices(tx),
+  planTables,
 ];
 
 async function currentVersion(tx: Tx): Promise<number> {

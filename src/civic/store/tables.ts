@@ -158,6 +158,7 @@ export interface CivicTables {
   commitments: CommitmentsTable;
   commitment_history: CommitmentHistoryTable;
   projections: ProjectionsTable;
+  plan_projections: PlanProjectionsTable;
   head_keys: HeadKeysTable;
   head_series: HeadSeriesTable;
   result_notices: ResultNoticesTable;
@@ -252,6 +253,29 @@ export interface ProjectionsTable {
   /** The observations used, JSON [[period, value], …]. */
   inputs: string;
   /** The datasets the inputs came from: JSON [{ source, vintage, sha256 }]. */
+  vintages: string;
+  frozen_on: string;
+  who: string;
+  recorded_at: string;
+}
+
+/** A frozen plan (a scenario's expected outcome, a finance plan's path): never changed or deleted once recorded. */
+export interface PlanProjectionsTable {
+  id: string;
+  /** `scenario` or `finance`. */
+  kind: string;
+  title: string;
+  /** The file it was run from, as named. */
+  source: string;
+  /** sha256 of the file's bytes. */
+  fingerprint: string;
+  /** The method with its version and parameters, JSON. */
+  method: string;
+  /** The areas it speaks for, space-separated. */
+  areas: string;
+  /** The frozen figures, JSON [PlanPoint]. */
+  points: string;
+  /** The datasets current when it was frozen: JSON [{ source, vintage, sha256 }]. */
   vintages: string;
   frozen_on: string;
   who: string;

@@ -9,26 +9,15 @@ import {
   outturnView,
   projectionListView,
 } from '../../contract/accountability.ts';
-import { DEFAULT_CIVIC_DB, Registers } from '../../civic/service.ts';
 import { UsageError } from '../../core/errors.ts';
 import { readDataFile } from '../../workbench/data-file.ts';
 import { PROJECTION_METHODS, projectionMethod } from '../../workbench/projections.ts';
 import type { Io } from '../output.ts';
+import { registerPlans } from './plans.ts';
+import { withRegisters } from './registers.ts';
 import { formatOf, notes, print, printJson, withFormat, withWorkbench } from './common.ts';
 import { codeOf, intOf, numberOf, oneOf } from './options.ts';
 
-/** Opens the registers in the civic store --civic names, runs `fn`, closes them. */
-async function withRegisters<T>(cmd: Command, fn: (regs: Registers) => Promise<T>): Promise<T> {
-  const url = (cmd.optsWithGlobals() as { civic?: string }).civic ?? DEFAULT_CIVIC_DB;
-  const regs = await Registers.open(url);
-  try {
-    return await fn(regs);
-  } finally {
-    await regs.close();
-  }
-}
-
-/** Today's date (UTC), the default for --as-of. */
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -216,8 +205,9 @@ function registerProjections(program: Command, io: Io): void {
   );
 }
 
-/** `strata commitments` and `strata projections`. */
+/** `strata commitments`, `strata projections` and `strata plans`. */
 export function registerAccountability(program: Command, io: Io): void {
   registerCommitments(program, io);
   registerProjections(program, io);
+  registerPlans(program, io);
 }

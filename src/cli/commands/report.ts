@@ -37,14 +37,16 @@ function outDir(out: string): string {
 
 async function oneReport(wb: Workbench, regs: Registers, io: Io, area: string, o: ReportFlags, asOf: string) {
   const code = area.toLowerCase() === 'uk' ? 'uk' : codeOf(area);
-  const html = await wb.report(regs, { area: code, asOf, version: versionLine() });
-  if (o.pdf) {
-    const printer = await wb.pdfPrinter();
-    try {
-      await writePdf(io, printer, join(o.out ? outDir(o.out) : '.', `${code}.pdf`), html);
-    } finally {
-      await printer.close();
-    }
+  // Chromium starts while the report is built
+  const printer = o.pdf ? await wb.pdfPrinter() : null;
+  // a failed start is reported by the print
+  printer?.start().catch(() => undefined);
+  let html: string;
+  try {
+    html = await wb.report(regs, { area: code, asOf, version: versionLine() });
+    if (printer) await writePdf(io, printer, join(o.out ? outDir(o.out) : '.', `${code}.pdf`), html);
+  } finally {
+    await printer?.close();
   }
   if (!o.out) return o.pdf ? undefined : io.out(html);
   const file = join(outDir(o.out), `${code}.html`);

@@ -100,6 +100,35 @@ export function reportForecastsTable(r: ReportInput): Table {
   };
 }
 
+/** Scenarios and finance plans on record for the area: each linked figure against outturn, or why there is none yet. */
+export function reportPlansTable(r: ReportInput): Table {
+  const fixed2 = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v ?? '—'));
+  const rows: Cell[][] = [];
+  for (const d of [...r.plans].sort((a, b) => a.plan.id.localeCompare(b.plan.id))) {
+    const p = d.plan;
+    if (d.outturns.length === 0)
+      rows.push([p.id, p.kind, p.frozenOn, null, null, null, d.unmeasured ?? '—', null, null, null]);
+    for (const o of d.outturns)
+      rows.push([
+        p.id,
+        p.kind,
+        p.frozenOn,
+        `${o.measure} → ${o.indicator}`,
+        o.year,
+        o.expected,
+        o.outturn ?? o.pending,
+        o.error?.revision.value ?? null,
+        o.error?.policy.value ?? null,
+        o.error?.rest.value ?? null,
+      ]);
+  }
+  return {
+    columns: ['Id', 'Kind', 'Frozen on', 'Figure', 'Year', 'Expected', 'Outturn', 'Revision', 'Policy', 'Rest'],
+    rows,
+    formats: [null, null, null, null, (v) => (v === null ? '–' : String(v)), fixed2, fixed2, fixed2, fixed2, fixed2],
+  };
+}
+
 /** The consultations held in the area as of the report's date: state, ballots, and the closed log's head. */
 export function reportConsultationsTable(r: ReportInput): Table {
   return {

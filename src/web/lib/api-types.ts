@@ -90,4 +90,5 @@ export type {
   ProjectionDetail,
   ProjectionList,
 } from '../../contract/accountability.ts';
+export type { PlanList } from '../../contract/plans.ts';
 export type { ReportInput } from '../../contract/reports.ts';

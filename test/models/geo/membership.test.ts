@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import type { Position } from 'geojson';
 import { geoContains } from 'd3-geo';
 import { interiorPoint } from '../../../src/models/geo/interior-point.ts';
-import { membersByBoundary, type AreaFeature } from '../../../src/models/geo/membership.ts';
+import {
+  membersByBoundary,
+  membersByBoundaryExact,
+  type AreaFeature,
+} from '../../../src/models/geo/membership.ts';
 
 // Rings wound clockwise as d3-geo reads them (x east, y north), in degrees near the equator.
 const box = (x0: number, y0: number, x1: number, y1: number): Position[] => [
@@ -74,5 +78,32 @@ describe('membersByBoundary', () => {
     const [wide] = membersByBoundary([parent], [area('A', box(0, 0, 2, 3)), area('B', box(2, 0, 4.2, 3))]);
     assert.deepEqual(wide!.members, ['A', 'B']);
     assert.ok(wide!.cover > 1.04 && !wide!.ok);
+  });
+  it('agrees with the reference that asks d3-geo about every point, near and far, and over the antimeridian', () => {
+    const children = [
+      area('A', box(0, 0, 2, 3)),
+      area('B', box(2, 0, 4, 3)),
+      area('N', box(4.1, 0, 4.3, 3)), // just outside, inside the padded box
+      area('Z', box(10, 0, 12, 3)),
+      area('W', box(179.2, 10, 179.6, 11)),
+      area('E', box(-179.6, 10, -179.2, 11)),
+    ];
+    // a parent across the antimeridian: no box is drawn for it
+    const across = area('X', [
+      [179, 9],
+      [179, 12],
+      [-179, 12],
+      [-179, 9],
+      [179, 9],
+    ]);
+    const fast = membersByBoundary([parent, across], children);
+    assert.deepEqual(fast, membersByBoundaryExact([parent, across], children));
+    assert.deepEqual(
+      fast.map((m) => m.members),
+      [
+        ['A', 'B'],
+        ['W', 'E'],
+      ],
+    );
   });
 });
