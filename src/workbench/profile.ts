@@ -4,7 +4,9 @@ import { notFound } from '../core/errors.ts';
 import { levelIn, LEVELS, type Level } from '../core/levels.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { AreaProfile } from '../contract/areas.ts';
-import { layerVolume } from '../models/layers/growth.ts';
+import { layerVolume, type LayerVolume } from '../models/layers/growth.ts';
+import type { Panel } from '../models/layers/panel.ts';
+import type { LayerWeights } from '../models/layers/split.ts';
 import { industryShares } from '../models/layers/specialisation.ts';
 import { parentsOf, sameAreaIn2025 } from './areas.ts';
 import type { Ctx } from './context.ts';
@@ -81,7 +83,8 @@ async function cauthPlace(ctx: Ctx, code: string) {
   };
 }
 
-const notImputed = (c: string) => c !== '68IMP';
+/** Owner-occupiers' imputed rental is left out of shares and specialisations. */
+export const notImputed = (c: string) => c !== '68IMP';
 
 // Shares and volumes start from the cached layer table's current-price panel and weights.
 
@@ -115,7 +118,21 @@ async function specialise(
   taxonomy: Taxonomy,
 ): Promise<AreaProfile['specialisations']> {
   const { panel, w, industryNames, shares, reference } = await sharesAt(ctx, level, taxonomy);
-  const a = panel.areas.indexOf(code);
+  return topSpecialisations({ panel, w, industryNames, shares, reference }, panel.areas.indexOf(code));
+}
+
+/** What specialisations are read from: a current-price panel, its weights and names, industry shares and their reference. */
+export interface ShareInputs {
+  panel: Panel;
+  w: LayerWeights;
+  industryNames: Map<string, string>;
+  shares: Float64Array;
+  reference: Float64Array;
+}
+
+/** The ten published industries with the highest LQ for area index `a` in the latest year. */
+export function topSpecialisations(s: ShareInputs, a: number): AreaProfile['specialisations'] {
+  const { panel, w, industryNames, shares, reference } = s;
   const Y = panel.years.length;
   const y = Y - 1;
   const I = panel.industries.length;
@@ -143,8 +160,12 @@ async function realGrowth(
   code: string,
   taxonomy: Taxonomy,
 ): Promise<AreaProfile['growth']> {
-  const { volume: v, source } = await volumesAt(ctx, level, taxonomy);
-  const a = v.areas.indexOf(code);
+  const { volume, source } = await volumesAt(ctx, level, taxonomy);
+  return growthOf(volume, volume.areas.indexOf(code), sourceText(source));
+}
+
+/** Real growth by layer of area index `a`: the volume index, last year, five-year annual and since the start. */
+export function growthOf(v: LayerVolume, a: number, source: string): AreaProfile['growth'] {
   const Y = v.years.length;
   const L = v.layers.length;
   const layers = v.layers.map((layer, l) => {
@@ -158,5 +179,5 @@ async function realGrowth(
       sinceStart: last / index[0]! - 1,
     };
   });
-  return { source: sourceText(source), years: v.years, layers };
+  return { source, years: v.years, layers };
 }
