@@ -15,7 +15,8 @@ import { GROUP_CODE, resolveGroup, type ResolvedGroup } from './area-group.ts';
 import type { Ctx } from './context.ts';
 import type { ParsedFile } from './data-file.ts';
 import { lads2023 } from './geography.ts';
-import { layerRows, layersAll } from './layers.ts';
+import { contributionsOf, explainRule, latestSplit, splitFlags } from './explain.ts';
+import { layerRows, layersAll, type LayersResult } from './layers.ts';
 import { loadPanel } from './panels.ts';
 import { growthOf, notImputed, topSpecialisations } from './profile.ts';
 import { sourceText } from './sources.ts';
@@ -48,7 +49,7 @@ export async function groupProfile(
     [ENGLAND.areacd, ENGLAND.areanm],
     [UK.areacd, UK.areanm],
   ]);
-  const { volume, source } = await volumes(ctx, g.base, sum.panel, links, cp.weights);
+  const { volume, source, cvm: cvmSum } = await volumes(ctx, g.base, sum.panel, links, cp.weights);
   const { shares } = industryShares(sum.panel, notImputed);
   const { reference } = industryShares(cp.panel, notImputed);
   const at = sum.panel.areas.indexOf(GROUP_CODE);
@@ -68,6 +69,7 @@ export async function groupProfile(
     ),
     growth: growthOf(volume, volume.areas.indexOf(GROUP_CODE), source),
     indicators: [],
+    explain: groupExplain(sum.panel, cvmSum, cp, at),
     group: {
       name: g.spec.name,
       description: g.spec.description ?? null,
@@ -82,6 +84,21 @@ export async function groupProfile(
       ...cp.notes,
     ],
   };
+}
+
+/** Contributions to the group's real growth and its split flags; a group has no peers to be flagged against. */
+function groupExplain(cp: Panel, cvm: Panel, r: LayersResult, at: number): AreaGroupProfile['explain'] {
+  const x = { cp, cvm, w: r.weights, industryNames: r.industryNames };
+  const b = cvm.areas.indexOf(GROUP_CODE);
+  // the volume panel may lack a comparator the current-price one has: read both at the group
+  const one = (p: Panel, a: number): Panel => {
+    const n = p.years.length * p.industries.length;
+    return { ...p, areas: [GROUP_CODE], values: p.values.slice(a * n, (a + 1) * n) };
+  };
+  const y = { ...x, cp: one(cp, at), cvm: one(cvm, b) };
+  const contributions = contributionsOf(y, 0);
+  const rule = explainRule();
+  return { contributions, rule, flags: splitFlags(contributions, latestSplit(y, 0), rule), releases: [] };
 }
 
 /** Members → the group, English areas → England, every area → the UK. */
@@ -100,7 +117,7 @@ async function volumes(
   cp: Panel,
   links: Link[],
   w: Parameters<typeof layerVolume>[2],
-): Promise<{ volume: LayerVolume; source: string }> {
+): Promise<{ volume: LayerVolume; source: string; cvm: Panel }> {
   const cvm = await loadPanel(ctx, base, 'gva_cvm');
   const sum = rollUp(cvm.panel, links);
   // a comparator missing from the volume table is dropped from both, so the panels match
@@ -113,7 +130,7 @@ async function volumes(
   };
   if (!sum.panel.areas.includes(GROUP_CODE))
     throw new UsageError(`not every area of the group has volume measures`, 'no_data', 409);
-  return { volume: layerVolume(keep(cp), sum.panel, w), source: sourceText(cvm.source) };
+  return { volume: layerVolume(keep(cp), sum.panel, w), source: sourceText(cvm.source), cvm: sum.panel };
 }
 
 /** The districts a group covers and the region they share (none when they span two). */

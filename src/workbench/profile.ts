@@ -11,6 +11,7 @@ import { industryShares } from '../models/layers/specialisation.ts';
 import { parentsOf, sameAreaIn2025 } from './areas.ts';
 import type { Ctx } from './context.ts';
 import { cauthMembership } from './cauth.ts';
+import { areaExplain } from './explain.ts';
 import { lads2023, ladsWithin } from './geography.ts';
 import { headlineIndicators } from './indicators.ts';
 import { layerRows, layersAll } from './layers.ts';
@@ -24,9 +25,10 @@ export async function areaProfile(ctx: Ctx, code: string, taxonomy: Taxonomy): P
   const layers = await layersAll(ctx, level, 'gva_cp', taxonomy);
   if (!layers.table.areas.includes(code)) throw notFound('area', code);
   const { parents, region, lads } = await placeOf(ctx, level, code);
-  const [specialisations, growth] = await Promise.all([
+  const [specialisations, growth, explain] = await Promise.all([
     specialise(ctx, level, code, taxonomy),
     realGrowth(ctx, level, code, taxonomy),
+    volumesAt(ctx, level, taxonomy).then((v) => areaExplain(ctx, level, code, taxonomy, v.inputs, v.volume)),
   ]);
   const alias = level.startsWith('itl') ? await sameAreaIn2025(ctx, code) : null;
   const indicators = await headlineIndicators(ctx, code, level, { region, lads, alias });
@@ -43,6 +45,7 @@ export async function areaProfile(ctx: Ctx, code: string, taxonomy: Taxonomy): P
     specialisations,
     growth,
     indicators,
+    explain,
     notes: [
       level === 'cauth'
         ? 'LQ compares the area with the UK (the sum of every local authority district).'
@@ -107,7 +110,11 @@ function volumesAt(ctx: Ctx, level: Level, taxonomy: Taxonomy) {
       layersAll(ctx, level, 'gva_cp', taxonomy),
       loadPanel(ctx, level, 'gva_cvm'),
     ]);
-    return { volume: layerVolume(cp.panel, cvm.panel, cp.weights), source: cvm.source };
+    return {
+      volume: layerVolume(cp.panel, cvm.panel, cp.weights),
+      source: cvm.source,
+      inputs: { cp: cp.panel, cvm: cvm.panel, w: cp.weights, industryNames: cp.industryNames },
+    };
   });
 }
 
