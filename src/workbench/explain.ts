@@ -176,6 +176,16 @@ export function latestSplit(x: ExplainInputs, a: number): Map<string, { value: n
   return out;
 }
 
+/** What the peers of an area at a level are called. */
+const PEERS: Record<Level, string> = {
+  lad: 'every local authority district',
+  itl3: 'every ITL3 area',
+  itl2: 'every ITL2 area',
+  itl1: 'every ITL1 region and country',
+  uk: 'the UK',
+  cauth: 'every combined authority',
+};
+
 /** The explanation of one area's profile at a level. */
 export async function areaExplain(
   ctx: Ctx,
@@ -189,7 +199,7 @@ export async function areaExplain(
   const a = x.cp.areas.indexOf(code);
   const contributions = contributionsOf(x, a);
   const table = (await layersAll(ctx, level, 'gva_cp', taxonomy)).table;
-  const what = level === 'cauth' ? 'combined authorities' : `every ${level.toUpperCase()} area`;
+  const what = PEERS[level];
   return {
     contributions,
     rule: r,

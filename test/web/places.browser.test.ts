@@ -128,4 +128,20 @@ describe('combined authorities in the web app', () => {
       await page.close();
     }
   });
+
+  it('Darlington’s profile says telecoms and IT, with falling prices, drives its +330%, and names the two releases', async () => {
+    await visit('/area/E06000005', 'area-darlington-explain', async (page) => {
+      await page.waitForSelector('[data-testid=area-name]');
+      const driver = await page.getByTestId('driver-foundational-material').innerText();
+      assert.match(driver, /Foundational: material: \+330\.3% in real terms since 1998/);
+      assert.match(driver, /Telecommunications; information technology contributes \+372\.8 points/);
+      assert.match(
+        driver,
+        /prices fell steeply \(−98\.4% since 1998\).*split into this layer by national shares/,
+      );
+      const cautions = await page.getByTestId('cautions').innerText();
+      assert.match(cautions, /2022 is 53\.7% here and 51\.7% on the ITL3 profile/);
+      assert.match(cautions, /real growth 1998–2023 of \+330\.3% is far outside its 361 peers/);
+    });
+  });
 });
