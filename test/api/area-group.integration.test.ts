@@ -55,4 +55,30 @@ describe('custom area groups over HTTP on the real pack', () => {
     assert.equal(posted.status, 400);
     assert.match((await json(posted)).error, /request body: areas\.1: mixed levels/);
   });
+
+  it('CSV stays plain RFC 4180 by default; excel=1 adds a byte-order mark, rounding and the source', async () => {
+    const plain = await app.request('/api/v1/layers?level=lad&year=latest&format=csv');
+    const plainBytes = Buffer.from(await plain.arrayBuffer());
+    assert.notDeepEqual([...plainBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(plainBytes.toString('utf8'), /^areacd,areanm,year,layer,value,share,lq\n/);
+    const res = await app.request('/api/v1/layers?level=lad&year=latest&format=csv&excel=1');
+    assert.equal(res.status, 200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const hartlepool = text
+      .split('\r\n')
+      .find((l) => l.startsWith('E06000001,Hartlepool,') && l.includes('tradeable'))!;
+    const [, , , , value, share, lq] = hartlepool.split(',');
+    assert.match(value!, /^\d+(\.\d{1,2})?$/);
+    assert.match(share!, /^0\.\d{1,4}$/);
+    assert.match(lq!, /^\d\.\d{1,4}$/);
+    assert.match(
+      text,
+      /\r\n\r\n"Source: Office for National Statistics, Regional gross value added .*"\r\n$/,
+    );
+    const asJson = await app.request('/api/v1/layers?level=lad&year=latest&excel=1');
+    assert.equal(asJson.status, 400);
+    assert.match((await json(asJson)).error, /excel: it goes with format=csv/);
+  });
 });

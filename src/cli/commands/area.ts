@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.ts';
 import { groupComparatorsView, type AreaGroupProfile } from '../../contract/area-group.ts';
 import { areaProfileViews, type AreaProfile } from '../../contract/areas.ts';
+import { excelCsvText } from '../../contract/excel-csv.ts';
 import { groupFromList, readDataFile, type ParsedFile } from '../../workbench.ts';
 import { renderTable, type Io } from '../output.ts';
 import { formatOf, print, printJson, withFormat, withWorkbench } from './common.ts';
@@ -27,12 +28,17 @@ export function registerArea(program: Command, io: Io): void {
       .option('--name <name>', 'what to call the group given by --areas', 'custom group')
       .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)')
       .option(
+        '--excel',
+        'with --format csv: a CSV made for Excel (byte-order mark, numbers rounded to the published precision, formula guard, a source line)',
+      )
+      .option(
         '--view <section>',
         'with --format csv: all (every section in one long table: section, item, name, period, measure, value, unit, limits, source), layers, specialisations, growth, indicators, or comparators (a group beside England and the UK)',
         'all',
       ),
   ).action(async (code: string | undefined, opts: AreaOptions, cmd: Command) => {
     const format = formatOf(io, opts.format);
+    if (opts.excel && format !== 'csv') throw new UsageError('--excel goes with --format csv');
     const views = { ...areaProfileViews, comparators: groupComparatorsView };
     const view = oneOf('view', opts.view, Object.keys(views) as (keyof typeof views)[]);
     const group = groupOf(code, opts);
@@ -41,19 +47,24 @@ export function registerArea(program: Command, io: Io): void {
       group ? wb.groupProfile(group) : wb.profile(codeOf(code!)),
     );
     if (format === 'json') printJson(io, p);
-    else if (format === 'csv')
-      print(
-        io,
+    else if (format === 'csv') {
+      const flat =
         view === 'comparators'
           ? groupComparatorsView.flatten(p as AreaGroupProfile)
-          : areaProfileViews[view].flatten(p),
-        format,
-      );
-    else io.out(readout(p));
+          : areaProfileViews[view].flatten(p);
+      if (opts.excel) io.out(excelCsvText(flat, profileSources(p)));
+      else print(io, flat, format);
+    } else io.out(readout(p));
   });
 }
 
+/** Every source a profile rests on, for the Excel CSV's source line. */
+function profileSources(p: AreaProfile): string {
+  return [...new Set([p.layers.source, p.growth.source, ...p.indicators.map((i) => i.source)])].join('; ');
+}
+
 interface AreaOptions {
+  excel?: boolean;
   format?: string;
   taxonomy?: string;
   view: string;
