@@ -21,6 +21,23 @@ after(async () => {
   await server?.close();
 });
 
+/** The browser's document, typed loosely (the tests compile without the DOM library). */
+interface El {
+  tagName: string;
+  id: string;
+  className: unknown;
+  scrollHeight: number;
+  clientHeight: number;
+  scrollWidth: number;
+  clientWidth: number;
+  getClientRects(): { length: number };
+  getAttribute(name: string): string | null;
+}
+interface Win {
+  document: { querySelectorAll(s: string): Iterable<El>; querySelector(s: string): unknown };
+  getComputedStyle(e: El): { display: string; visibility: string };
+}
+
 /** Pages of a PDF: its page objects (not the /Pages tree). */
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
@@ -35,25 +52,21 @@ describe('a printed area profile', () => {
         await page.goto(server.url + `area/${code}`);
         await page.getByTestId('area-name').waitFor();
         await page.waitForSelector('[data-figure] svg');
-        await page.waitForFunction(() => document.querySelector('.status.loading') === null);
-        await page.emulateMedia({ media: 'print' });
-        const shown = await page.evaluate(() =>
-          [
-            ...document.querySelectorAll(
-              '.site-header, header nav, input, select, button, form, fieldset, textarea',
-            ),
-          ]
-            .filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none')
-            .filter((e) => e.getClientRects().length > 0)
-            .map(
-              (e) =>
-                `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`,
-            ),
+        await page.waitForFunction(
+          () => (globalThis as unknown as Win).document.querySelector('.status.loading') === null,
         );
+        await page.emulateMedia({ media: 'print' });
+        const shown = await page.evaluate(() => {
+          const w = globalThis as unknown as Win;
+          const sel = '.site-header, header nav, input, select, button, form, fieldset, textarea';
+          return [...w.document.querySelectorAll(sel)]
+            .filter((e) => e.getClientRects().length > 0 && w.getComputedStyle(e).visibility !== 'hidden')
+            .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}`);
+        });
         assert.deepEqual(shown, [], 'nothing to click or type in on paper');
         // no table cut off by the scroll box it has on screen
         const clipped = await page.evaluate(() =>
-          [...document.querySelectorAll('.table-wrap')]
+          [...(globalThis as unknown as Win).document.querySelectorAll('.table-wrap')]
             .filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
             .map((e) => e.getAttribute('aria-label')),
         );
