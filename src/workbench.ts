@@ -6,6 +6,7 @@
  */
 import type { AreaLevel } from './core/levels.ts';
 import type { Taxonomy } from './core/taxonomy.ts';
+import type { AreaGroupProfile } from './contract/area-group.ts';
 import type { AreaList, AreaProfile } from './contract/areas.ts';
 import type {
   CommitmentHistory,
@@ -255,6 +256,11 @@ export class Workbench implements Ctx {
   async profile(code: string, t = this.defaultTaxonomy): Promise<AreaProfile> {
     const { areaProfile } = await import('./workbench/profile.ts');
     return areaProfile(this, code, t);
+  }
+  /** The profile of a custom group of areas declared in a file or a URL list (see `groupFromList`). */
+  async groupProfile(file: ParsedFile, t = this.defaultTaxonomy): Promise<AreaGroupProfile> {
+    const { groupProfile } = await import('./workbench/group-profile.ts');
+    return groupProfile(this, file, t);
   }
   async layers(q: LayerQuery, t = this.defaultTaxonomy): Promise<LayerTable> {
     const { layerTableOf } = await import('./workbench/layers.ts');

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
+import { excelCsvText, sourceOf } from '../contract/excel-csv.ts';
 import { csvText, type TableView } from '../contract/table.ts';
 import { HttpError } from './errors.ts';
 import { generationId, generationKey } from './store-context.ts';
@@ -21,6 +22,28 @@ export function wantsCsv(c: Context): boolean {
     throw new HttpError(400, 'bad_request', `invalid format: ${format} (json or csv)`, { field: 'format' });
   }
   return format === 'csv' || (format === undefined && /\btext\/csv\b/.test(c.req.header('accept') ?? ''));
+}
+
+/**
+ * Whether a CSV should be made for Excel (`?excel=1`: byte-order mark, published precision, a
+ * source line, formula guard). Only with CSV; plain RFC 4180 CSV is the default.
+ */
+export function wantsExcel(c: Context, csv: boolean): boolean {
+  const excel = c.req.query('excel');
+  if (excel === undefined || excel === '0' || excel === 'false') return false;
+  if (excel !== '1' && excel !== 'true')
+    throw new HttpError(400, 'bad_request', `invalid excel: ${excel} (1 or 0)`, { field: 'excel' });
+  if (!csv)
+    throw new HttpError(400, 'bad_request', 'invalid excel: it goes with format=csv', { field: 'excel' });
+  return true;
+}
+
+/** The CSV of an answer's table: plain, or for Excel with the answer's source (else the address asked). */
+function csvOf<T>(c: Context, answer: T, view: TableView<T>, excel: boolean): string {
+  const flat = view.flatten(answer);
+  if (!excel) return csvText(flat);
+  const url = new URL(c.req.url);
+  return excelCsvText(flat, sourceOf(answer, `Strata API ${url.pathname}${url.search}`));
 }
 
 /** A response body kept ready: its bytes, a gzip copy, an ETag. */
@@ -98,10 +121,11 @@ export class Responses {
   /** An answer as JSON, or CSV of its table view, cached under `key`. */
   async table<T>(c: Context, key: string, make: () => Promise<T>, view: TableView<T>): Promise<Json<T>> {
     const csv = wantsCsv(c);
-    const res = await this.send(c, `${key}|${csv ? 'csv' : 'json'}`, async () => {
+    const excel = wantsExcel(c, csv);
+    const res = await this.send(c, `${key}|${csv ? (excel ? 'excel' : 'csv') : 'json'}`, async () => {
       const answer = await make();
       return csv
-        ? { type: CSV_TYPE, text: csvText(view.flatten(answer)) }
+        ? { type: CSV_TYPE, text: csvOf(c, answer, view, excel) }
         : { type: JSON_TYPE, text: JSON.stringify(answer) };
     });
     return typed<T>(res);
@@ -110,7 +134,9 @@ export class Responses {
 
 /** An answer computed for this request only (a posted file): JSON, or CSV of its table view. */
 export function tableNow<T>(c: Context, answer: T, view: TableView<T>): Json<T> {
-  if (wantsCsv(c))
-    return typed<T>(new Response(csvText(view.flatten(answer)), { headers: { 'content-type': CSV_TYPE } }));
+  const csv = wantsCsv(c);
+  const excel = wantsExcel(c, csv);
+  if (csv)
+    return typed<T>(new Response(csvOf(c, answer, view, excel), { headers: { 'content-type': CSV_TYPE } }));
   return typed<T>(new Response(JSON.stringify(answer), { headers: { 'content-type': JSON_TYPE } }));
 }

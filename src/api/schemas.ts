@@ -20,10 +20,10 @@ export const LadParam = z
   .regex(/^[A-Z]\d{8}$/, 'a local authority code')
   .optional();
 
-export const FormatQuery = z
-  .enum(['json', 'csv'])
-  .optional()
-  .openapi({ description: 'csv for a CSV download (or send Accept: text/csv)' });
+export const FormatQuery = z.enum(['json', 'csv']).optional().openapi({
+  description:
+    'csv for a CSV download (or send Accept: text/csv): RFC 4180 at full precision. Add excel=1 for a CSV made for Excel: a UTF-8 byte-order mark, numbers rounded to the published precision (ratios to 4 decimals, other values to 2), text that Excel would run as a formula made inert, and a last line naming the source',
+});
 
 /** Comma-separated codes or ids, as a list. */
 export const codeList = z.string().regex(/^[A-Za-z0-9:,-]{1,2000}$/, 'comma-separated codes or ids');

@@ -19,9 +19,9 @@ export const COMMAND_INDEX: CommandEntry[] = [
   {
     name: 'area',
     module: 'area',
-    term: 'area [options] <code>',
+    term: 'area [options] [code]',
     description:
-      'profile of one area: layered economy over time, specialisations, real growth, headline indicators',
+      'profile of one area, or of a custom group of areas: layered economy over time, specialisations, real growth, headline indicators',
   },
   {
     name: 'layers',

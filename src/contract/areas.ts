@@ -48,6 +48,62 @@ export const GrowthLayer = z
   .meta({ id: 'GrowthLayer' });
 export type GrowthLayer = z.infer<typeof GrowthLayer>;
 
+/** An industry's part in a layer's real growth since the first year (points as a ratio: 0.5 is 50 points). */
+export const GrowthContribution = z
+  .strictObject({
+    industry: z.string(),
+    name: z.string(),
+    contribution: z.number(),
+    priceChange: z
+      .number()
+      .nullable()
+      .meta({ description: 'implied price change (cp ÷ cvm), first year to last' }),
+    split: z.boolean().meta({ description: 'split into layers by national shares' }),
+  })
+  .meta({ id: 'GrowthContribution' });
+export type GrowthContribution = z.infer<typeof GrowthContribution>;
+
+/** A figure flagged by the declared rule: far outside its peers, or resting on a split by national shares. */
+export const ProfileFlag = z
+  .strictObject({
+    layer: z.string(),
+    kind: z.enum(['outside-peers', 'national-split']),
+    measure: z.enum(['share', 'real growth']),
+    value: z.number(),
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    peers: z.number().nullable(),
+    reason: z.string(),
+  })
+  .meta({ id: 'ProfileFlag' });
+export type ProfileFlag = z.infer<typeof ProfileFlag>;
+
+/** What explains the extreme figures of a profile. */
+export const ProfileExplain = z
+  .strictObject({
+    contributions: z.array(
+      z.strictObject({
+        layer: z.string(),
+        sinceStart: z.number().nullable(),
+        industries: z
+          .array(GrowthContribution)
+          .meta({ description: 'every industry, largest part first; they add up to sinceStart' }),
+      }),
+    ),
+    rule: z.strictObject({
+      description: z.string(),
+      k: z.number(),
+      splitGrowth: z.number(),
+      splitValue: z.number(),
+    }),
+    flags: z.array(ProfileFlag),
+    releases: z
+      .array(z.string())
+      .meta({ description: 'where this area and the one around it come from different releases' }),
+  })
+  .meta({ id: 'ProfileExplain' });
+export type ProfileExplain = z.infer<typeof ProfileExplain>;
+
 /** Everything `strata area CODE` and `GET /api/v1/areas/{code}` show about one place. */
 export const AreaProfile = z
   .strictObject({
@@ -69,6 +125,7 @@ export const AreaProfile = z
     specialisations: z.strictObject({ year: z.number(), rows: z.array(Specialisation) }),
     growth: z.strictObject({ source: z.string(), years: z.array(z.number()), layers: z.array(GrowthLayer) }),
     indicators: z.array(IndicatorValue),
+    explain: ProfileExplain,
     notes: Notes,
   })
   .meta({ id: 'AreaProfile' });

@@ -4,11 +4,14 @@ import { notFound } from '../core/errors.ts';
 import { levelIn, LEVELS, type Level } from '../core/levels.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { AreaProfile } from '../contract/areas.ts';
-import { layerVolume } from '../models/layers/growth.ts';
+import { layerVolume, type LayerVolume } from '../models/layers/growth.ts';
+import type { Panel } from '../models/layers/panel.ts';
+import type { LayerWeights } from '../models/layers/split.ts';
 import { industryShares } from '../models/layers/specialisation.ts';
 import { parentsOf, sameAreaIn2025 } from './areas.ts';
 import type { Ctx } from './context.ts';
 import { cauthMembership } from './cauth.ts';
+import { areaExplain } from './explain.ts';
 import { lads2023, ladsWithin } from './geography.ts';
 import { headlineIndicators } from './indicators.ts';
 import { layerRows, layersAll } from './layers.ts';
@@ -22,9 +25,10 @@ export async function areaProfile(ctx: Ctx, code: string, taxonomy: Taxonomy): P
   const layers = await layersAll(ctx, level, 'gva_cp', taxonomy);
   if (!layers.table.areas.includes(code)) throw notFound('area', code);
   const { parents, region, lads } = await placeOf(ctx, level, code);
-  const [specialisations, growth] = await Promise.all([
+  const [specialisations, growth, explain] = await Promise.all([
     specialise(ctx, level, code, taxonomy),
     realGrowth(ctx, level, code, taxonomy),
+    volumesAt(ctx, level, taxonomy).then((v) => areaExplain(ctx, level, code, taxonomy, v.inputs, v.volume)),
   ]);
   const alias = level.startsWith('itl') ? await sameAreaIn2025(ctx, code) : null;
   const indicators = await headlineIndicators(ctx, code, level, { region, lads, alias });
@@ -41,6 +45,7 @@ export async function areaProfile(ctx: Ctx, code: string, taxonomy: Taxonomy): P
     specialisations,
     growth,
     indicators,
+    explain,
     notes: [
       level === 'cauth'
         ? 'LQ compares the area with the UK (the sum of every local authority district).'
@@ -81,7 +86,8 @@ async function cauthPlace(ctx: Ctx, code: string) {
   };
 }
 
-const notImputed = (c: string) => c !== '68IMP';
+/** Owner-occupiers' imputed rental is left out of shares and specialisations. */
+export const notImputed = (c: string) => c !== '68IMP';
 
 // Shares and volumes start from the cached layer table's current-price panel and weights.
 
@@ -104,7 +110,11 @@ function volumesAt(ctx: Ctx, level: Level, taxonomy: Taxonomy) {
       layersAll(ctx, level, 'gva_cp', taxonomy),
       loadPanel(ctx, level, 'gva_cvm'),
     ]);
-    return { volume: layerVolume(cp.panel, cvm.panel, cp.weights), source: cvm.source };
+    return {
+      volume: layerVolume(cp.panel, cvm.panel, cp.weights),
+      source: cvm.source,
+      inputs: { cp: cp.panel, cvm: cvm.panel, w: cp.weights, industryNames: cp.industryNames },
+    };
   });
 }
 
@@ -115,7 +125,21 @@ async function specialise(
   taxonomy: Taxonomy,
 ): Promise<AreaProfile['specialisations']> {
   const { panel, w, industryNames, shares, reference } = await sharesAt(ctx, level, taxonomy);
-  const a = panel.areas.indexOf(code);
+  return topSpecialisations({ panel, w, industryNames, shares, reference }, panel.areas.indexOf(code));
+}
+
+/** What specialisations are read from: a current-price panel, its weights and names, industry shares and their reference. */
+export interface ShareInputs {
+  panel: Panel;
+  w: LayerWeights;
+  industryNames: Map<string, string>;
+  shares: Float64Array;
+  reference: Float64Array;
+}
+
+/** The ten published industries with the highest LQ for area index `a` in the latest year. */
+export function topSpecialisations(s: ShareInputs, a: number): AreaProfile['specialisations'] {
+  const { panel, w, industryNames, shares, reference } = s;
   const Y = panel.years.length;
   const y = Y - 1;
   const I = panel.industries.length;
@@ -143,8 +167,12 @@ async function realGrowth(
   code: string,
   taxonomy: Taxonomy,
 ): Promise<AreaProfile['growth']> {
-  const { volume: v, source } = await volumesAt(ctx, level, taxonomy);
-  const a = v.areas.indexOf(code);
+  const { volume, source } = await volumesAt(ctx, level, taxonomy);
+  return growthOf(volume, volume.areas.indexOf(code), sourceText(source));
+}
+
+/** Real growth by layer of area index `a`: the volume index, last year, five-year annual and since the start. */
+export function growthOf(v: LayerVolume, a: number, source: string): AreaProfile['growth'] {
   const Y = v.years.length;
   const L = v.layers.length;
   const layers = v.layers.map((layer, l) => {
@@ -158,5 +186,5 @@ async function realGrowth(
       sinceStart: last / index[0]! - 1,
     };
   });
-  return { source: sourceText(source), years: v.years, layers };
+  return { source, years: v.years, layers };
 }

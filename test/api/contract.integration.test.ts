@@ -80,6 +80,14 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
     { url: '/api/v1/areas/TLC11' },
     { url: '/api/v1/areas/K02000001' },
   ],
+  'GET /api/v1/areas/group': [
+    { url: '/api/v1/areas/group?areas=E06000001,E06000004&name=Two' },
+    { url: '/api/v1/areas/group?areas=E47000006,E06000047&name=Tees%20and%20Durham' },
+    { url: '/api/v1/areas/group?areas=TLC11,TLC12&name=ITL3%20pair' },
+  ],
+  'POST /api/v1/areas/group': [
+    { url: '/api/v1/areas/group', body: () => ({ name: 'Two', areas: ['E06000001', 'E06000004'] }) },
+  ],
   'GET /api/v1/layers': [{ url: '/api/v1/layers?level=itl1' }, { url: '/api/v1/layers?level=lad&year=all' }],
   'GET /api/v1/indicators': [{ url: '/api/v1/indicators' }],
   'GET /api/v1/indicators/{id}': [

@@ -130,6 +130,12 @@ const APP: { name: string; path: string; ready?: string; then?: (page: Page) => 
   { name: 'area', path: '/area/E47000006', ready: '[data-testid=area-name]' },
   { name: 'area', path: '/area/TLC11', ready: '[data-testid=area-name]' },
   {
+    name: 'area',
+    path: '/area/group?areas=E06000001,E06000005&name=Hartlepool%20and%20Darlington',
+    ready: '[data-testid=group-comparators]',
+  },
+  { name: 'area', path: '/area/group', ready: '#group-search' },
+  {
     name: 'compare',
     path: '/compare?areas=E06000001,E08000026,E08000024',
     ready: '[data-figure=compare-composition] svg',

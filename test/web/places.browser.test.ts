@@ -81,4 +81,67 @@ describe('combined authorities in the web app', () => {
       assert.match(await page.locator('[data-testid=map-tooltip]').innerText(), /Tees Valley[\s\S]*576\.1/);
     });
   });
+
+  it('builds a group from the search box; its address is the group, and its total is the sum of the members', async () => {
+    const year = (await api('/api/v1/layers?level=lad&year=latest')).rows as {
+      areacd: string;
+      value: number;
+    }[];
+    const two = ['E06000001', 'E06000005'];
+    const total = year.filter((r) => two.includes(r.areacd)).reduce((s, r) => s + r.value, 0);
+    await visit('/area/E06000001', 'area-group-build', async (page) => {
+      await page.waitForSelector('[data-testid=area-name]');
+      await page.getByRole('link', { name: 'Start a group with it' }).click();
+      await page.waitForURL('**/area/group?areas=E06000001*');
+      await page.getByText('Add at least two areas').waitFor();
+      await page.locator('#group-search').fill('Darlington');
+      await page.getByRole('option', { name: /Darlington, E06000005/ }).click();
+      await page.waitForURL(/areas=E06000001%2CE06000005/);
+      await page.locator('#group-name').fill('Hartlepool and Darlington');
+      await page.locator('#group-name').press('Enter');
+      await page.locator('#group-name').blur();
+      await page.waitForURL(/name=Hartlepool\+and\+Darlington/);
+      await page.getByTestId('group-comparators').waitFor();
+      assert.equal(await page.getByTestId('area-name').innerText(), 'Hartlepool and Darlington');
+      assertNear(
+        numberIn(/£[\d,.]+m/.exec(await page.getByTestId('summary').innerText())![0]),
+        total,
+        0.1,
+        'group GVA £m',
+      );
+      const rows = await page.locator('[data-testid=group-comparators] tbody tr').allInnerTexts();
+      assert.ok(rows.some((r) => /England/.test(r)) && rows.some((r) => /United Kingdom/.test(r)));
+      // the address alone gives the same group
+      const shared = page.url();
+      await page.goto('about:blank');
+      await page.goto(shared);
+      await page.getByTestId('group-comparators').waitFor();
+      assert.equal(await page.getByTestId('area-name').innerText(), 'Hartlepool and Darlington');
+    });
+    // an area inside another is refused with its reason (the refused request is the one console error)
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.url + 'area/group?areas=E47000006,E06000005&name=x');
+      await page.getByText(/overlapping areas: E06000005 and E47000006/).waitFor();
+      assert.equal(await page.locator('#group-search').count(), 1, 'the builder stays to mend the group');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Darlington’s profile says telecoms and IT, with falling prices, drives its +330%, and names the two releases', async () => {
+    await visit('/area/E06000005', 'area-darlington-explain', async (page) => {
+      await page.waitForSelector('[data-testid=area-name]');
+      const driver = await page.getByTestId('driver-foundational-material').innerText();
+      assert.match(driver, /Foundational: material: \+330\.3% in real terms since 1998/);
+      assert.match(driver, /Telecommunications; information technology contributes \+372\.8 points/);
+      assert.match(
+        driver,
+        /prices fell steeply \(−98\.4% since 1998\).*split into this layer by national shares/,
+      );
+      const cautions = await page.getByTestId('cautions').innerText();
+      assert.match(cautions, /2022 is 53\.7% here and 51\.7% on the ITL3 profile/);
+      assert.match(cautions, /real growth 1998–2023 of \+330\.3% is far outside its 361 peers/);
+    });
+  });
 });

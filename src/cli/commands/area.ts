@@ -1,32 +1,94 @@
 import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.ts';
+import { groupComparatorsView, type AreaGroupProfile } from '../../contract/area-group.ts';
 import { areaProfileViews, type AreaProfile } from '../../contract/areas.ts';
+import { excelCsvText } from '../../contract/excel-csv.ts';
+import type { ParsedFile } from '../../workbench.ts';
+import { groupFromList } from '../../workbench/area-group.ts';
+import { readDataFile } from '../../workbench/data-file.ts';
 import { renderTable, type Io } from '../output.ts';
 import { formatOf, print, printJson, withFormat, withWorkbench } from './common.ts';
 import { codeOf, oneOf } from './options.ts';
 
-/** `strata area CODE`: the profile of one place. */
+/** `strata area CODE`: the profile of one place; `--group FILE` or `--areas a,b,c`: of a custom group. */
 export function registerArea(program: Command, io: Io): void {
   withFormat(
     program
       .command('area')
       .description(
-        'profile of one area: layered economy over time, specialisations, real growth, headline indicators',
+        'profile of one area, or of a custom group of areas: layered economy over time, specialisations, real growth, headline indicators',
       )
-      .argument('<code>', 'a local authority code (E06000001), an ITL code (TLC11, TLC1, TLC) or K02000001')
+      .argument(
+        '[code]',
+        'a local authority code (E06000001), an ITL code (TLC11, TLC1, TLC), a combined authority (E47000006) or K02000001',
+      )
+      .option(
+        '--group <file>',
+        'a group file (YAML or JSON: name, description, areas) to profile as one place, summed from its members',
+      )
+      .option('--areas <codes>', 'a group as comma-separated codes (with --name)')
+      .option('--name <name>', 'what to call the group given by --areas', 'custom group')
       .option('--taxonomy <file>', 'a layer taxonomy JSON file (default foundational-economy-v1)')
       .option(
+        '--excel',
+        'with --format csv: a CSV made for Excel (byte-order mark, numbers rounded to the published precision, formula guard, a source line)',
+      )
+      .option(
         '--view <section>',
-        'with --format csv: all (every section in one long table: section, item, name, period, measure, value, unit, limits, source), layers, specialisations, growth or indicators',
+        'with --format csv: all (every section in one long table: section, item, name, period, measure, value, unit, limits, source), layers, specialisations, growth, indicators, or comparators (a group beside England and the UK)',
         'all',
       ),
-  ).action(async (code: string, opts: { format?: string; taxonomy?: string; view: string }, cmd: Command) => {
+  ).action(async (code: string | undefined, opts: AreaOptions, cmd: Command) => {
     const format = formatOf(io, opts.format);
-    const view = oneOf('view', opts.view, Object.keys(areaProfileViews) as (keyof typeof areaProfileViews)[]);
-    const p = await withWorkbench(cmd, { taxonomy: opts.taxonomy }, (wb) => wb.profile(codeOf(code)));
+    if (opts.excel && format !== 'csv') throw new UsageError('--excel goes with --format csv');
+    const views = { ...areaProfileViews, comparators: groupComparatorsView };
+    const view = oneOf('view', opts.view, Object.keys(views) as (keyof typeof views)[]);
+    const group = groupOf(code, opts);
+    if (view === 'comparators' && !group) throw new UsageError('--view comparators is for a group');
+    const p = await withWorkbench(cmd, { taxonomy: opts.taxonomy }, (wb) =>
+      group ? wb.groupProfile(group) : wb.profile(codeOf(code!)),
+    );
     if (format === 'json') printJson(io, p);
-    else if (format === 'csv') print(io, areaProfileViews[view].flatten(p), format);
-    else io.out(readout(p));
+    else if (format === 'csv') {
+      const flat =
+        view === 'comparators'
+          ? groupComparatorsView.flatten(p as AreaGroupProfile)
+          : areaProfileViews[view].flatten(p);
+      if (opts.excel) io.out(excelCsvText(flat, profileSources(p)));
+      else print(io, flat, format);
+    } else io.out(readout(p));
   });
+}
+
+/** Every source a profile rests on, for the Excel CSV's source line. */
+function profileSources(p: AreaProfile): string {
+  return [...new Set([p.layers.source, p.growth.source, ...p.indicators.map((i) => i.source)])].join('; ');
+}
+
+interface AreaOptions {
+  excel?: boolean;
+  format?: string;
+  taxonomy?: string;
+  view: string;
+  group?: string;
+  areas?: string;
+  name: string;
+}
+
+/** The group asked for (a file or a list), none for one area; exactly one of a code, --group and --areas. */
+function groupOf(code: string | undefined, opts: AreaOptions): ParsedFile | null {
+  const given = [code !== undefined, opts.group !== undefined, opts.areas !== undefined].filter(Boolean);
+  if (given.length !== 1) throw new UsageError('give one of: an area code, --group FILE or --areas a,b,c');
+  if (opts.group !== undefined) return readDataFile(opts.group);
+  if (opts.areas !== undefined)
+    return groupFromList(
+      opts.areas
+        .split(',')
+        .map((c) => codeOf(c))
+        .filter(Boolean),
+      opts.name,
+    );
+  return null;
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '');
@@ -35,8 +97,11 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : ''
 function readout(p: AreaProfile): string {
   const out: string[] = [];
   const a = p.area;
-  out.push(`${a.areanm} (${a.areacd}, ${a.level.toUpperCase()})`);
+  out.push(
+    'group' in p ? `${a.areanm} (custom group)` : `${a.areanm} (${a.areacd}, ${a.level.toUpperCase()})`,
+  );
   if (a.parents.length) out.push(`within ${a.parents.map((x) => `${x.areanm} (${x.areacd})`).join(' › ')}`);
+  if ('group' in p) out.push(...groupLines(p as AreaGroupProfile));
   out.push('', `Layered economy: share of GVA at current prices by layer (${p.taxonomy})`);
   const layers = [...new Set(p.layers.rows.map((r) => r.layer))];
   const byYear = p.layers.years.map((year) => {
@@ -90,21 +155,22 @@ function readout(p: AreaProfile): string {
       })),
     ),
   );
-  out.push('Headline indicators (95% confidence interval where published)');
-  out.push(
-    renderTable(
-      p.indicators.map((i) => ({
-        indicator: i.label,
-        period: i.period.slice(0, 10),
-        value:
-          i.value === null
-            ? (i.status ?? '')
-            : `${fmt(i.value)} ${i.unit}${i.publishedAs ? ` (as ${i.publishedAs})` : ''}`,
-        '95% CI': i.lci95 !== null && i.uci95 !== null ? `${fmt(i.lci95)}–${fmt(i.uci95)}` : '',
-        ...Object.fromEntries(i.comparators.map((c) => [c.areanm, c.value === null ? '' : fmt(c.value)])),
-      })),
-    ),
-  );
+  if (p.indicators.length) out.push('Headline indicators (95% confidence interval where published)');
+  if (p.indicators.length)
+    out.push(
+      renderTable(
+        p.indicators.map((i) => ({
+          indicator: i.label,
+          period: i.period.slice(0, 10),
+          value:
+            i.value === null
+              ? (i.status ?? '')
+              : `${fmt(i.value)} ${i.unit}${i.publishedAs ? ` (as ${i.publishedAs})` : ''}`,
+          '95% CI': i.lci95 !== null && i.uci95 !== null ? `${fmt(i.lci95)}–${fmt(i.uci95)}` : '',
+          ...Object.fromEntries(i.comparators.map((c) => [c.areanm, c.value === null ? '' : fmt(c.value)])),
+        })),
+      ),
+    );
   for (const i of p.indicators.filter((x) => x.within.length)) {
     out.push(`${i.label} (${i.period.slice(0, 10)}) in the local authorities within ${a.areanm}`);
     out.push(
@@ -120,6 +186,28 @@ function readout(p: AreaProfile): string {
   );
   out.push(...p.notes.map((n) => `Note: ${n}`), '');
   return out.join('\n');
+}
+
+/** A group's members and the group beside England and the UK. */
+function groupLines(p: AreaGroupProfile): string[] {
+  const c = p.comparators;
+  return [
+    `A derived group of ${p.group.members.length}: ${p.group.members.map((m) => `${m.areanm} (${m.areacd})`).join(', ')}`,
+    '',
+    `Beside England and the UK in ${c.year} (real growth ${c.growthYears[0]}–${c.growthYears.at(-1)})`,
+    renderTable(
+      c.rows.map((r) => ({
+        layer: r.layer,
+        area: r.areanm,
+        '£m': Math.round(r.value),
+        share: pct(r.share),
+        lq: r.lq,
+        'real growth': r.sinceStart === null ? '' : pct(r.sinceStart),
+      })),
+      undefined,
+      2,
+    ),
+  ];
 }
 
 function fmt(x: number): string {

@@ -29,6 +29,7 @@ export type {
   TableRow,
 } from '../../contract/registry.ts';
 export type { AreaComparison, ComparatorResult } from '../../contract/compare.ts';
+export type { AreaGroupProfile } from '../../contract/area-group.ts';
 export type {
   AreaMission,
   MissionIndicator,

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AreaGroupProfile } from '../../../src/contract/area-group.ts';
 import { AreaProfile } from '../../../src/contract/areas.ts';
 import { strata } from '../../helpers/cli.ts';
 import { packWorkbench } from '../../helpers/pack.ts';
@@ -67,5 +71,45 @@ describe('strata area', () => {
     assert.equal(r.code, 2);
     assert.match(r.err, /^strata: invalid area code: XYZ /);
     assert.equal(r.err.trim().split('\n').length, 1);
+  });
+
+  it('profiles a group by --areas and --group, and writes a CSV for Excel with --excel', async () => {
+    const list = await strata([
+      'area',
+      '--areas',
+      'e06000001,E06000004',
+      '--name',
+      'Two',
+      '--format',
+      'json',
+    ]);
+    assert.equal(list.code, 0, list.err);
+    const g = AreaGroupProfile.parse(JSON.parse(list.out));
+    assert.deepEqual(
+      g.group.members.map((m) => m.areacd),
+      ['E06000001', 'E06000004'],
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'strata-group-'));
+    const file = join(dir, 'g.yaml');
+    writeFileSync(file, 'name: Two\nareas:\n  - E06000001\n  - TLC11\n');
+    const bad = await strata(['area', '--group', file, '--format', 'json']);
+    assert.equal(bad.code, 2, bad.out);
+    assert.match(bad.err, /g\.yaml:4:5: areas\.1: mixed levels: TLC11 is itl3/);
+    const both = await strata(['area', 'E06000001', '--areas', 'E06000004,E06000005']);
+    assert.match(both.err, /give one of: an area code, --group FILE or --areas a,b,c/);
+    const comps = await strata([
+      'area',
+      '--areas',
+      'E06000001,E06000004',
+      '--format',
+      'csv',
+      '--view',
+      'comparators',
+    ]);
+    assert.match(comps.out.split('\n')[0]!, /^year,layer,areacd,areanm,value,share,lq,sinceStart/);
+    const excel = await strata(['area', 'E06000001', '--format', 'csv', '--view', 'layers', '--excel']);
+    assert.equal(excel.code, 0, excel.err);
+    assert.equal(excel.out.charCodeAt(0), 0xfeff);
+    assert.match(excel.out, /\r\n\r\n"Source: Office for National Statistics, .*"\r\n$/);
   });
 });
