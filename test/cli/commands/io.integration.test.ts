@@ -95,6 +95,30 @@ describe('strata io', () => {
       const v = rows.map((x) => Number(x[`${k}_value`]));
       assert.equal(v[0]! + v[1]! + v[2]!, v[3], k);
     }
+    // The ITL3 area Hartlepool and Stockton-on-Tees too: its parts add up to the UK total exactly.
+    const itl3 = await strata([
+      ...base.map((a) => (a === 'E06000001' ? 'TLC11' : a)),
+      '--interregional',
+      '--view',
+      'places',
+    ]);
+    assert.equal(itl3.code, 0, itl3.err);
+    const parts = parse(itl3.out, { columns: true }) as Record<string, string>[];
+    assert.deepEqual(
+      parts.map((x) => [x['part'], x['covers'], x['areas']]),
+      [
+        ['local', 'Hartlepool and Stockton-on-Tees', '1'],
+        ['group', 'Elsewhere in Tees Valley (combined authority)', '2'],
+        ['rest', 'Rest of the UK', '176'],
+        ['total', 'UK total', '179'],
+      ],
+    );
+    for (const k of ['output', 'gva', 'employees']) {
+      const v = parts.map((x) => Number(x[`${k}_value`]));
+      assert.equal(v[0]! + v[1]! + v[2]!, v[3], k);
+      for (const x of parts)
+        assert.ok(Number(x[`${k}_low`]) <= Number(x[`${k}_high`]), `${k} band of ${x['part']}`);
+    }
     const refused = await strata([...base, '--view', 'places']);
     assert.equal(refused.code, 2);
     assert.match(refused.err, /--view places needs --interregional/);
