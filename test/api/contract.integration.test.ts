@@ -11,6 +11,7 @@ import type { appOver } from '../helpers/api.ts';
 import { financeExamples } from '../../src/workbench/finance.ts';
 import { packWorkbench } from '../helpers/pack.ts';
 import { registersService } from '../helpers/registers.ts';
+import { readDataFile } from '../../src/workbench/data-file.ts';
 
 let wb: Workbench;
 let app: ReturnType<typeof appOver>;
@@ -20,6 +21,14 @@ before(async () => {
   wb = await packWorkbench();
   const registers = await registersService(wb);
   closeRegisters = registers.close;
+  // one frozen plan for the plans routes (S-2026-001)
+  await wb.freezePlan(registers.civic.registers, {
+    kind: 'scenario',
+    file: readDataFile('data/scenarios/examples/hartlepool-adult-social-care.yaml'),
+    year: 2030,
+    frozenOn: '2026-06-01',
+    who: 'Analyst',
+  });
   // every costly route is called here from one address: a bucket for all of them
   app = createApp({
     workbench: wb,
@@ -200,6 +209,8 @@ const CASES: Record<string, { url: string; body?: () => unknown }[]> = {
   'GET /api/v1/commitments/{id}': [{ url: '/api/v1/commitments/UK-2024-001' }],
   'GET /api/v1/projections': [{ url: '/api/v1/projections' }],
   'GET /api/v1/projections/{id}': [{ url: '/api/v1/projections/P-2023-001' }],
+  'GET /api/v1/plans': [{ url: '/api/v1/plans' }, { url: '/api/v1/plans?area=E06000001' }],
+  'GET /api/v1/plans/{id}': [{ url: '/api/v1/plans/S-2026-001' }],
   'GET /api/v1/reports/{area}/input': [
     { url: '/api/v1/reports/E08000003/input?asOf=2026-01-01' },
     { url: '/api/v1/reports/uk/input?asOf=2026-01-01' },
