@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import { CivicService, DEFAULT_CIVIC_DB, type HeadSigner } from '../civic/service.ts';
 import { StoreHolder, Workbench, type PdfPrinter } from '../workbench.ts';
 import { createApp } from './app.ts';
+import type { CostlyLimits } from './limits.ts';
 import type { TrustProxy } from './client-address.ts';
 import { storeOf, withGeneration } from './store-context.ts';
 
@@ -50,6 +51,8 @@ export interface ServerOptions {
   heads?: { signer: HeadSigner; intervalSeconds: number };
   /** The printer of reports to PDF (default a new one); the server closes it when it closes. */
   printer?: PdfPrinter;
+  /** Limits on the costly routes per client address (default COSTLY_LIMITS). */
+  costly?: CostlyLimits;
 }
 
 /** Whether a listening address only takes connections from this machine. */
@@ -115,6 +118,7 @@ export async function startServer(opts: ServerOptions): Promise<{ url: string; c
     civic,
     trustProxy: opts.trustProxy ?? null,
     printer,
+    ...(opts.costly ? { costly: opts.costly } : {}),
   });
   const fetch = (req: Request, env?: object) => withGeneration(holder, () => app.fetch(req, env));
   const timeouts = {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '../../src/api/server.ts';
+import { startServer, type ServerOptions } from '../../src/api/server.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
 import type { Workbench } from '../../src/workbench.ts';
 import { PACK_DB, packWorkbench } from '../helpers/pack.ts';
@@ -25,6 +25,7 @@ export function buildWeb(): void {
  */
 export async function serveApp(
   prepare?: (wb: Workbench, civicUrl: string) => Promise<void>,
+  opts: Pick<ServerOptions, 'costly'> = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   buildWeb();
   const wb = await packWorkbench();
@@ -35,7 +36,7 @@ export async function serveApp(
   } finally {
     wb.close();
   }
-  const server = await startServer({ db: PACK_DB, port: 0, civic });
+  const server = await startServer({ db: PACK_DB, port: 0, civic, ...opts });
   return {
     url: server.url,
     close: async () => {
